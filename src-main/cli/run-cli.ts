@@ -1,0 +1,118 @@
+import { createInterface } from 'node:readline';
+import { join } from 'node:path';
+import { userDataDirectory } from '../core/app-paths.ts';
+import { formatExpiration } from '../core/oauth/expiration.ts';
+import { loadOrCreateLocalhostCertificate } from '../core/oauth/localhost-certificate.ts';
+import { isSignInError, SignInError } from '../core/oauth/sign-in-error.ts';
+import { startSignIn, type SignInProgress, type SignInResult } from '../core/oauth/sign-in.ts';
+import { parseCliArguments, USAGE, UsageError, type LoginCommand, type OutputFormat } from './cli-arguments.ts';
+import { openInSystemBrowser } from './open-in-browser.ts';
+
+/** Everything the CLI touches, so tests can run it in-process. */
+export interface CliIo {
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+  readonly stdin: NodeJS.ReadableStream;
+  readonly env: NodeJS.ProcessEnv;
+  readonly openUrl?: (url: string) => Promise<void>;
+  /** Aborted on Ctrl+C. */
+  readonly interrupt?: AbortSignal;
+}
+
+/** Runs the CLI and returns its exit status: 0 signed in, 1 failed or denied, 2 bad usage. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let command;
+  try {
+    command = parseCliArguments(argv, io.env);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (command.kind === 'help') {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  try {
+    const result = await login(command, io);
+    io.stdout.write(`${formatResult(result, command.format)}\n`);
+    return 0;
+  } catch (error) {
+    if (isSignInError(error, 'invalid_configuration')) {
+      io.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`Sign-in failed: ${error instanceof SignInError ? error.message : 'unexpected error.'}\n`);
+    return 1;
+  }
+}
+
+async function login(command: LoginCommand, io: CliIo): Promise<SignInResult> {
+  const openUrl = io.openUrl ?? openInSystemBrowser;
+  let pasteReader: ReturnType<typeof createInterface> | undefined;
+  const attempt = startSignIn(
+    {
+      config: command.config,
+      ...(command.userid === undefined ? {} : { userid: command.userid }),
+      ...(command.callbackTimeoutMs === undefined ? {} : { callbackTimeoutMs: command.callbackTimeoutMs }),
+      onProgress: (progress) => {
+        describeProgress(progress, command, io.stderr);
+        if (progress.stage === 'waiting_for_browser' && (command.paste || !progress.listening)) {
+          pasteReader = readPastedUrls(io, (url) => attempt.submitRedirectedUrl(url));
+        }
+      },
+    },
+    {
+      openUrl: command.openBrowser ? openUrl : () => Promise.resolve(),
+      localhostCertificate: () => loadOrCreateLocalhostCertificate(join(userDataDirectory(io.env), 'localhost-tls')),
+    },
+  );
+  const onInterrupt = (): void => attempt.cancel();
+  io.interrupt?.addEventListener('abort', onInterrupt, { once: true });
+  try {
+    return await attempt.result;
+  } finally {
+    io.interrupt?.removeEventListener('abort', onInterrupt);
+    pasteReader?.close();
+  }
+}
+
+function describeProgress(progress: SignInProgress, command: LoginCommand, stderr: NodeJS.WritableStream): void {
+  switch (progress.stage) {
+    case 'opening_browser':
+      stderr.write(`${command.openBrowser ? 'Opening your browser to sign in' : 'Open this address in your browser to sign in'}${command.userid === undefined ? '' : ` as ${command.userid}`}:\n  ${progress.authorizationUrl}\n`);
+      return;
+    case 'waiting_for_browser':
+      for (const note of progress.notes) stderr.write(`${note}\n`);
+      if (progress.listening) stderr.write(`Waiting for AIRisk to redirect to ${progress.redirectUri} … (Ctrl+C cancels)\n`);
+      if (command.paste || !progress.listening) stderr.write('Paste the address your browser was redirected to, then press Enter:\n');
+      return;
+    case 'exchanging_code':
+      stderr.write('Exchanging the code for a token …\n');
+      return;
+  }
+}
+
+/** Reads lines from stdin as pasted redirect URLs; a wrong one is explained and the wait goes on. */
+function readPastedUrls(io: CliIo, submit: (url: string) => void): ReturnType<typeof createInterface> {
+  const lines = createInterface({ input: io.stdin, terminal: false });
+  lines.on('line', (line) => {
+    if (line.trim() === '') return;
+    try {
+      submit(line);
+    } catch (error) {
+      if (isSignInError(error, 'paste_invalid')) io.stderr.write(`${error.message}\nPaste the address again, or press Ctrl+C to cancel:\n`);
+    }
+  });
+  return lines;
+}
+
+/** What the CLI prints on stdout for each `--format`. */
+export function formatResult(result: SignInResult, format: OutputFormat): string {
+  const token = result.token.accessToken;
+  if (format === 'token') return token;
+  if (format === 'json') {
+    return JSON.stringify({ access_token: token, expiration: formatExpiration(result.token.expiration), userid: result.userid ?? null });
+  }
+  return `Authorization: Bearer ${token}`;
+}

@@ -1,0 +1,248 @@
+import { buildAuthorizationUrl } from './authorization-url.ts';
+import { startCallbackServer, type PendingCallback, type ReceivedCode } from './callback-server.ts';
+import { findClientConfigProblems, type AiriskClientConfig } from './client-config.ts';
+import type { FetchPort } from './fetch-port.ts';
+import { parsePastedCallback } from './pasted-callback.ts';
+import { createPkcePair, createState } from './pkce.ts';
+import { parseLoopbackRedirectUri } from './redirect-uri.ts';
+import { isSignInError, SignInError } from './sign-in-error.ts';
+import { exchangeCode, type IssuedToken } from './token-client.ts';
+import { normaliseUserid } from './userid.ts';
+
+/** Where a sign-in stands, for the window, the tray and the CLI. Carries no secret. */
+export type SignInProgress =
+  | { readonly stage: 'opening_browser'; readonly authorizationUrl: string }
+  | {
+      readonly stage: 'waiting_for_browser';
+      readonly authorizationUrl: string;
+      /** The redirect URI in use (the real port filled in). */
+      readonly redirectUri: string;
+      /** False when the callback cannot be received and the redirected URL must be pasted. */
+      readonly listening: boolean;
+      /** Something the person should know, e.g. the browser could not be opened. */
+      readonly notes: readonly string[];
+    }
+  | { readonly stage: 'exchanging_code' };
+
+/** What the sign-in needs from the outside world. */
+export interface SignInPorts {
+  /** Opens the authorization URL in the system browser. */
+  readonly openUrl: (url: string) => Promise<void>;
+  readonly fetch?: FetchPort;
+  readonly now?: () => number;
+  /** Key and certificate for an https://localhost redirect URI. */
+  readonly localhostCertificate?: () => Promise<{ key: string; cert: string }>;
+}
+
+export interface SignInRequest {
+  readonly config: AiriskClientConfig;
+  /** Absent for the generic token; `user_42` for a user-specific one. */
+  readonly userid?: string;
+  /** PKCE S256; on by default (RFC 9700). Servers ignore parameters they do not know. */
+  readonly usePkce?: boolean;
+  /** How long to wait for the browser. Default 5 min. */
+  readonly callbackTimeoutMs?: number;
+  readonly tokenTimeoutMs?: number;
+  readonly onProgress?: (progress: SignInProgress) => void;
+}
+
+export interface SignInResult {
+  readonly userid: string | undefined;
+  readonly token: IssuedToken;
+}
+
+/** One sign-in under way. */
+export interface SignInAttempt {
+  /** Resolves with the token; rejects with a SignInError. Nothing is stored either way. */
+  readonly result: Promise<SignInResult>;
+  /**
+   * Finishes the sign-in with the URL the browser was redirected to, when the callback could not
+   * reach us. Throws SignInError('paste_invalid') and keeps waiting when the URL is not ours.
+   */
+  submitRedirectedUrl(url: string): void;
+  /** Ends the sign-in; `result` rejects with 'cancelled'. Idempotent. */
+  cancel(): void;
+}
+
+export const DEFAULT_CALLBACK_TIMEOUT_MS = 5 * 60_000;
+
+/** Runs sign-ins one at a time: starting a new one cancels the pending one cleanly. */
+export class SignInCoordinator {
+  readonly #ports: SignInPorts;
+  #current: SignInAttempt | undefined;
+
+  constructor(ports: SignInPorts) {
+    this.#ports = ports;
+  }
+
+  /** True while a sign-in waits for the browser or exchanges its code. */
+  get pending(): boolean {
+    return this.#current !== undefined;
+  }
+
+  start(request: SignInRequest): SignInAttempt {
+    this.#current?.cancel();
+    const attempt = startSignIn(request, this.#ports);
+    this.#current = attempt;
+    const clear = (): void => {
+      if (this.#current === attempt) this.#current = undefined;
+    };
+    attempt.result.then(clear, clear);
+    return attempt;
+  }
+
+  /** Cancels the pending sign-in, if any. */
+  cancel(): void {
+    this.#current?.cancel();
+  }
+
+  /** Hands a pasted redirect URL to the pending sign-in. */
+  submitRedirectedUrl(url: string): void {
+    if (this.#current === undefined) throw new SignInError('paste_invalid', 'No sign-in is waiting for a pasted URL; start one first.');
+    this.#current.submitRedirectedUrl(url);
+  }
+}
+
+/** Starts one sign-in: state + PKCE, loopback callback, browser, code exchange. */
+export function startSignIn(request: SignInRequest, ports: SignInPorts): SignInAttempt {
+  const abort = new AbortController();
+  const cancelled = new Promise<never>((_, reject) => {
+    abort.signal.addEventListener('abort', () => reject(new SignInError('cancelled', 'The sign-in was cancelled.')), { once: true });
+  });
+  cancelled.catch(() => undefined);
+  let pastedCode: ((code: string) => void) | undefined;
+  let pastedError: ((error: SignInError) => void) | undefined;
+  const pasted = new Promise<string>((resolve, reject) => {
+    pastedCode = resolve;
+    pastedError = reject;
+  });
+  pasted.catch(() => undefined);
+  let expected: { redirectUri: string; state: string } | undefined;
+
+  const result = runSignIn(request, ports, {
+    signal: abort.signal,
+    cancelled,
+    pasted,
+    expect: (value) => {
+      expected = value;
+    },
+  });
+  result.catch(() => undefined).finally(() => abort.abort());
+
+  return {
+    result,
+    submitRedirectedUrl(url: string): void {
+      if (expected === undefined) throw new SignInError('paste_invalid', 'The sign-in is not waiting for the browser yet; paste the URL once the browser has been opened.');
+      try {
+        pastedCode?.(parsePastedCallback(url, expected));
+      } catch (error) {
+        if (isSignInError(error, 'access_denied', 'authorization_error')) pastedError?.(error);
+        throw error;
+      }
+    },
+    cancel(): void {
+      abort.abort();
+    },
+  };
+}
+
+interface RunControls {
+  readonly signal: AbortSignal;
+  readonly cancelled: Promise<never>;
+  readonly pasted: Promise<string>;
+  readonly expect: (value: { redirectUri: string; state: string }) => void;
+}
+
+async function runSignIn(request: SignInRequest, ports: SignInPorts, controls: RunControls): Promise<SignInResult> {
+  const problems = findClientConfigProblems(request.config);
+  if (problems.length > 0) throw new SignInError('invalid_configuration', problems.join(' '));
+  const userid = request.userid === undefined ? undefined : normaliseUserid(request.userid);
+  const config = request.config;
+  const redirect = parseLoopbackRedirectUri(config.redirectUri);
+  const timeoutMs = request.callbackTimeoutMs ?? DEFAULT_CALLBACK_TIMEOUT_MS;
+  const state = createState();
+  const pkce = request.usePkce === false ? undefined : createPkcePair();
+  const notes: string[] = [];
+
+  let callback: PendingCallback | undefined;
+  try {
+    const tls = redirect.protocol === 'https' ? await loadCertificate(ports) : undefined;
+    callback = await startCallbackServer({ redirectUri: config.redirectUri, expectedState: state, timeoutMs, ...(tls === undefined ? {} : { tls }) });
+  } catch (error) {
+    // A fixed port we cannot bind (443 on Linux, or in use): the person can still finish by pasting.
+    if (!isSignInError(error, 'callback_port_unavailable') || redirect.port === 0) throw error;
+    notes.push(error.message);
+  }
+  try {
+    callback?.received.catch(() => undefined);
+    const redirectUri = callback?.redirectUri ?? config.redirectUri;
+    controls.expect({ redirectUri, state });
+    const authorizationUrl = buildAuthorizationUrl({
+      baseUrl: config.baseUrl,
+      authorizePath: config.authorizePath,
+      clientId: config.clientId,
+      redirectUri,
+      state,
+      ...(pkce === undefined ? {} : { codeChallenge: pkce.challenge }),
+      ...(userid === undefined ? {} : { userid }),
+    }).href;
+
+    if (controls.signal.aborted) throw new SignInError('cancelled', 'The sign-in was cancelled.');
+    request.onProgress?.({ stage: 'opening_browser', authorizationUrl });
+    try {
+      await ports.openUrl(authorizationUrl);
+    } catch {
+      notes.push('The browser could not be opened. Open the sign-in address yourself.');
+    }
+    request.onProgress?.({ stage: 'waiting_for_browser', authorizationUrl, redirectUri, listening: callback !== undefined, notes });
+
+    const received = await Promise.race<ReceivedCode>([
+      callback?.received ?? pasteOnlyTimeout(timeoutMs, controls.signal),
+      controls.pasted.then((code) => ({ code, finish: () => undefined })),
+      controls.cancelled,
+    ]);
+    request.onProgress?.({ stage: 'exchanging_code' });
+    try {
+      const token = await exchangeCode(
+        {
+          config,
+          redirectUri,
+          code: received.code,
+          ...(pkce === undefined ? {} : { codeVerifier: pkce.verifier }),
+          ...(userid === undefined ? {} : { userid }),
+        },
+        {
+          signal: controls.signal,
+          ...(ports.fetch === undefined ? {} : { fetch: ports.fetch }),
+          ...(ports.now === undefined ? {} : { now: ports.now }),
+          ...(request.tokenTimeoutMs === undefined ? {} : { timeoutMs: request.tokenTimeoutMs }),
+        },
+      );
+      received.finish({ ok: true, title: 'Signed in', detail: `${userid === undefined ? 'The generic token' : `The token for ${userid}`} is ready in AIRisk Token Tray.` });
+      return { userid, token };
+    } catch (error) {
+      const detail = error instanceof SignInError ? error.message : 'The sign-in failed.';
+      received.finish({ ok: false, title: 'Sign-in failed', detail });
+      throw error;
+    }
+  } finally {
+    callback?.cancel();
+  }
+}
+
+async function loadCertificate(ports: SignInPorts): Promise<{ key: string; cert: string }> {
+  if (ports.localhostCertificate === undefined) {
+    throw new SignInError('invalid_configuration', 'An https redirect URI needs a localhost certificate, which this build cannot provide. Use http://127.0.0.1:8765/callback instead.');
+  }
+  return ports.localhostCertificate();
+}
+
+/** Without a callback server only a paste can finish the sign-in; give up after the same timeout. */
+function pasteOnlyTimeout(timeoutMs: number, signal: AbortSignal): Promise<never> {
+  return new Promise<never>((_, reject) => {
+    const timer = setTimeout(() => {
+      reject(new SignInError('callback_timeout', `No redirected URL was pasted within ${Math.round(timeoutMs / 60_000)} min. Start the sign-in again.`));
+    }, timeoutMs);
+    signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  });
+}

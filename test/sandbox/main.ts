@@ -1,0 +1,126 @@
+/**
+ * `npm run sandbox -- [--port 8790] [--token-lifetime 3600] [--fault NAME] [--fault-delay-ms MS]`:
+ * runs the AIRisk sandbox in the foreground until SIGINT/SIGTERM. The first stdout line is always
+ * `AIRisk sandbox listening on http://127.0.0.1:PORT`. Logs one line per request: method, path
+ * and status only (no query string, so no code, state or token ever reaches the log).
+ */
+import { parseArgs } from 'node:util';
+import { DEFAULT_SLOW_TOKEN_DELAY_MS, SANDBOX_FAULTS, isSandboxFault, startSandbox } from './sandbox-server.ts';
+import type { SandboxFault } from './sandbox-server.ts';
+
+const USAGE = `Usage: npm run sandbox -- [--port PORT] [--token-lifetime SECONDS] [--fault NAME] [--fault-delay-ms MS]
+  --port PORT                TCP port on 127.0.0.1 (default 8790; 0 picks a free one)
+  --token-lifetime SECONDS   access token lifetime (default 3600)
+  --fault NAME               token endpoint fault: ${SANDBOX_FAULTS.join(', ')}
+  --fault-delay-ms MS        how long slow-token waits (default ${DEFAULT_SLOW_TOKEN_DELAY_MS})`;
+
+/** Parsed command line. */
+interface SandboxArguments {
+  readonly port: number;
+  readonly tokenLifetimeSeconds: number;
+  readonly fault: SandboxFault | null;
+  readonly faultDelayMs: number;
+}
+
+class UsageError extends Error {}
+
+function parseArguments(argv: readonly string[]): SandboxArguments | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        'token-lifetime': { type: 'string' },
+        fault: { type: 'string' },
+        'fault-delay-ms': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values } = parsed;
+  if (values.help === true) return 'help';
+  const fault = values.fault ?? null;
+  if (fault !== null && !isSandboxFault(fault)) {
+    throw new UsageError(`--fault must be one of ${SANDBOX_FAULTS.join(', ')} (got "${fault}")`);
+  }
+  return {
+    port: integerFlag('--port', values.port, 8790, 0, 65_535),
+    tokenLifetimeSeconds: integerFlag('--token-lifetime', values['token-lifetime'], 3600, 1, 10 * 365 * 24 * 3600),
+    fault,
+    faultDelayMs: integerFlag('--fault-delay-ms', values['fault-delay-ms'], DEFAULT_SLOW_TOKEN_DELAY_MS, 0, 24 * 3600 * 1000),
+  };
+}
+
+function integerFlag(flag: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new UsageError(`${flag} must be an integer from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+async function main(): Promise<void> {
+  let args: SandboxArguments | 'help';
+  try {
+    args = parseArguments(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`sandbox: ${error.message}\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (args === 'help') {
+    console.log(USAGE);
+    return;
+  }
+
+  let sandbox;
+  try {
+    sandbox = await startSandbox({
+      port: args.port,
+      tokenLifetimeSeconds: args.tokenLifetimeSeconds,
+      onRequest: ({ method, path, status }) => console.log(`${method} ${path} ${status}`),
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EADDRINUSE' ? 'is already in use' : `cannot be used (${code ?? String(error)})`;
+    console.error(`sandbox: port ${args.port} on 127.0.0.1 ${reason}; pick another with --port (0 = any free port).`);
+    process.exitCode = 1;
+    return;
+  }
+  if (args.fault !== null) sandbox.setFault(args.fault, { delayMs: args.faultDelayMs });
+
+  const { clientId, clientSecret } = sandbox.demoClient;
+  console.log(`AIRisk sandbox listening on ${sandbox.url}`);
+  console.log(`Demo client: client_id=${clientId} client_secret=${clientSecret} (redirect URIs: http://127.0.0.1:{port}/callback, http://[::1]:{port}/callback, http://localhost:{port}/callback, https://localhost[:{port}]/callback)`);
+  console.log(`Point the CLI at it: AIRISK_CLIENT_SECRET=${clientSecret} npm run --silent cli -- login --base-url ${sandbox.url} --client-id ${clientId}`);
+  if (args.fault !== null) console.log(`Token endpoint fault: ${args.fault}`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`Received ${signal}, stopping the sandbox.`);
+    sandbox.close().then(
+      () => {
+        process.exitCode = 0;
+      },
+      (error: unknown) => {
+        console.error(`sandbox: closing failed: ${String(error)}`);
+        process.exitCode = 1;
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+await main();
