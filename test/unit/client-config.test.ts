@@ -19,8 +19,9 @@ test('a complete https configuration has no problems; loopback http is allowed f
 });
 
 test('plain http to a remote host, missing credentials and bad paths are each named', () => {
-  const problems = findClientConfigProblems({ ...good, baseUrl: 'http://api.AIRisk.example.com', clientId: ' ', clientSecret: '', tokenPath: 'Token' });
-  assert.equal(problems.length, 4);
+  const found = findClientConfigProblems({ ...good, baseUrl: 'http://api.AIRisk.example.com', clientId: ' ', clientSecret: '', tokenPath: 'Token' });
+  assert.deepEqual(found.map((problem) => problem.field), ['baseUrl', 'tokenPath', 'clientId', 'clientSecret']);
+  const problems = found.map((problem) => problem.message);
   assert.match(problems.join('\n'), /must start with https:\/\//);
   assert.match(problems.join('\n'), /client id is missing/);
   assert.match(problems.join('\n'), /client secret is missing/);
@@ -28,5 +29,5 @@ test('plain http to a remote host, missing credentials and bad paths are each na
 });
 
 test('an unparsable base URL is reported, not thrown', () => {
-  assert.match(findClientConfigProblems({ ...good, baseUrl: 'api dot airisk' })[0] ?? '', /is not a URL/);
+  assert.match(findClientConfigProblems({ ...good, baseUrl: 'api dot airisk' })[0]?.message ?? '', /is not a URL/);
 });

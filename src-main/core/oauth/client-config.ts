@@ -27,6 +27,12 @@ export function endpointUrl(baseUrl: string, path: string): URL {
   return new URL(path.replace(/^\/+/, ''), base);
 }
 
+/** One thing wrong with a client configuration, and the field it belongs to. */
+export interface ClientConfigProblem {
+  readonly field: 'baseUrl' | 'authorizePath' | 'tokenPath' | 'clientId' | 'clientSecret';
+  readonly message: string;
+}
+
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
 
 /**
@@ -34,25 +40,31 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
  * (plain http only on loopback, for the sandbox); credentials must be present.
  * Returns a list of problems (empty when usable) so forms can show them all at once.
  */
-export function findClientConfigProblems(config: AiriskClientConfig): string[] {
-  const problems: string[] = [];
+export function findClientConfigProblems(config: AiriskClientConfig): ClientConfigProblem[] {
+  const problems: ClientConfigProblem[] = [];
+  const problem = (field: ClientConfigProblem['field'], message: string): void => {
+    problems.push({ field, message });
+  };
   let base: URL | undefined;
   try {
     base = new URL(config.baseUrl);
   } catch {
-    problems.push(`The AIRisk base URL "${config.baseUrl.slice(0, 80)}" is not a URL; use one like ${DEFAULT_BASE_URL}.`);
+    problem('baseUrl', `The AIRisk base URL "${config.baseUrl.slice(0, 80)}" is not a URL; use one like ${DEFAULT_BASE_URL}.`);
   }
   if (base !== undefined) {
     if (base.protocol !== 'https:' && !(base.protocol === 'http:' && LOOPBACK_HOSTS.has(base.hostname))) {
-      problems.push(`The AIRisk base URL must start with https:// (plain http is allowed only for a sandbox on 127.0.0.1 or localhost).`);
+      problem('baseUrl', `The AIRisk base URL must start with https:// (plain http is allowed only for a sandbox on 127.0.0.1 or localhost).`);
     }
-    if (base.username !== '' || base.password !== '') problems.push('The AIRisk base URL must not contain a user name or password.');
-    if (base.search !== '' || base.hash !== '') problems.push('The AIRisk base URL must not contain a query (?…) or fragment (#…).');
+    if (base.username !== '' || base.password !== '') problem('baseUrl', 'The AIRisk base URL must not contain a user name or password.');
+    if (base.search !== '' || base.hash !== '') problem('baseUrl', 'The AIRisk base URL must not contain a query (?…) or fragment (#…).');
   }
-  for (const [name, path] of [['authorization path', config.authorizePath], ['token path', config.tokenPath]] as const) {
-    if (!path.startsWith('/') || /[\s?#]/.test(path)) problems.push(`The ${name} must start with / and contain no spaces, ? or # (default ${name === 'token path' ? DEFAULT_TOKEN_PATH : DEFAULT_AUTHORIZE_PATH}).`);
+  for (const [field, name, path, fallback] of [
+    ['authorizePath', 'authorization path', config.authorizePath, DEFAULT_AUTHORIZE_PATH],
+    ['tokenPath', 'token path', config.tokenPath, DEFAULT_TOKEN_PATH],
+  ] as const) {
+    if (!path.startsWith('/') || /[\s?#]/.test(path)) problem(field, `The ${name} must start with / and contain no spaces, ? or # (default ${fallback}).`);
   }
-  if (config.clientId.trim() === '') problems.push('The client id is missing; enter the one AIRisk gave you for this app.');
-  if (config.clientSecret === '') problems.push('The client secret is missing; enter the one AIRisk gave you for this app.');
+  if (config.clientId.trim() === '') problem('clientId', 'The client id is missing; enter the one AIRisk gave you for this app.');
+  if (config.clientSecret === '') problem('clientSecret', 'The client secret is missing; enter the one AIRisk gave you for this app.');
   return problems;
 }

@@ -75,7 +75,12 @@ export class SignInCoordinator {
     this.#ports = ports;
   }
 
-  /** True while a sign-in waits for the browser or exchanges its code. */
+  /** The sign-in under way (waiting for the browser or exchanging its code), if any. */
+  get current(): SignInAttempt | undefined {
+    return this.#current;
+  }
+
+  /** True while a sign-in is under way. */
   get pending(): boolean {
     return this.#current !== undefined;
   }
@@ -155,7 +160,7 @@ interface RunControls {
 
 async function runSignIn(request: SignInRequest, ports: SignInPorts, controls: RunControls): Promise<SignInResult> {
   const problems = findClientConfigProblems(request.config);
-  if (problems.length > 0) throw new SignInError('invalid_configuration', problems.join(' '));
+  if (problems.length > 0) throw new SignInError('invalid_configuration', problems.map((problem) => problem.message).join(' '));
   const userid = request.userid === undefined ? undefined : normaliseUserid(request.userid);
   const config = request.config;
   const redirect = parseLoopbackRedirectUri(config.redirectUri);

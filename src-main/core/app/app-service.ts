@@ -1,0 +1,282 @@
+import type {
+  AiriskApi,
+  AppState,
+  CopyFormat,
+  CopyOutcome,
+  ErrorView,
+  SettingsResult,
+  SettingsUpdate,
+  SettingsView,
+  SignInOutcome,
+  SignInView,
+} from '../../contract.ts';
+import { ClipboardGuard } from '../clipboard/clipboard-guard.ts';
+import { formatForClipboard, isCopyFormat } from '../clipboard/copy-format.ts';
+import { ExpiryScheduler, type StatusChange } from '../expiry/expiry-scheduler.ts';
+import { formatTimeLeft } from '../expiry/time-left-label.ts';
+import { msLeft } from '../expiry/token-status.ts';
+import type { AiriskClientConfig } from '../oauth/client-config.ts';
+import { SignInCoordinator } from '../oauth/sign-in.ts';
+import { SignInError } from '../oauth/sign-in-error.ts';
+import { settingsView, validateSettingsUpdate } from '../settings/settings-validation.ts';
+import { Vault, type AccountRecord } from '../vault/vault.ts';
+import type { AppPorts } from './app-ports.ts';
+import { buildAppState, expiryFacts } from './state-view.ts';
+
+/** Options that are not settings: mostly for tests and the CLI-less faces. */
+export interface AppServiceOptions {
+  /** How long a sign-in waits for the browser (default 5 min). */
+  readonly callbackTimeoutMs?: number;
+}
+
+/**
+ * The app's brain behind the contract: sign-in, the vault, expiry, the clipboard and settings,
+ * wired together. Every face (Electron IPC, the browser host, tests) talks to this object only.
+ */
+export class AppService implements AiriskApi {
+  readonly #ports: AppPorts;
+  readonly #vault: Vault;
+  readonly #scheduler: ExpiryScheduler;
+  readonly #clipboard: ClipboardGuard;
+  readonly #signIns: SignInCoordinator;
+  readonly #options: AppServiceOptions;
+  readonly #listeners = new Set<(state: AppState) => void>();
+  #signIn: SignInView | null = null;
+  #lastError: ErrorView | null = null;
+  #emitQueued = false;
+  #disposed = false;
+
+  private constructor(ports: AppPorts, vault: Vault, options: AppServiceOptions) {
+    this.#ports = ports;
+    this.#vault = vault;
+    this.#options = options;
+    const settings = vault.settings;
+    this.#scheduler = new ExpiryScheduler({ timers: ports.timers, leadMs: settings.expiryLeadSeconds * 1000 });
+    this.#clipboard = new ClipboardGuard({ clipboard: ports.clipboard, timers: ports.timers, clearAfterMs: settings.clipboardClearSeconds * 1000 });
+    this.#signIns = new SignInCoordinator({
+      openUrl: ports.openUrl,
+      now: () => ports.timers.now(),
+      ...(ports.fetch === undefined ? {} : { fetch: ports.fetch }),
+      ...(ports.localhostCertificate === undefined ? {} : { localhostCertificate: ports.localhostCertificate }),
+    });
+    this.#scheduler.setAll(vault.accounts().map((account) => [account.id, expiryFacts(account)] as const));
+    this.#scheduler.onChange((changes) => {
+      this.#notify(changes);
+      this.#queueEmit();
+    });
+    vault.onChange(() => this.#queueEmit());
+  }
+
+  /** Opens the store (decrypting nothing) and starts the expiry scheduler. */
+  static async create(ports: AppPorts, options: AppServiceOptions = {}): Promise<AppService> {
+    const vault = await Vault.open({ store: ports.store, cipher: ports.cipher, recovered: ports.recovered, now: () => ports.timers.now() });
+    return new AppService(ports, vault, options);
+  }
+
+  async getState(): Promise<AppState> {
+    return this.#state();
+  }
+
+  async signIn(request: { readonly userid?: string }): Promise<SignInOutcome> {
+    const userid = request.userid === undefined || request.userid === null ? undefined : requireString(request.userid, 'userid');
+    const settings = this.#vault.settings;
+    const clientSecret = await this.#vault.readClientSecret();
+    if (settings.clientId === '' || clientSecret === undefined) {
+      return this.#failed(new SignInError('invalid_configuration', 'Set the client id and client secret in Settings before signing in.'));
+    }
+    const config: AiriskClientConfig = { ...settings, clientSecret };
+    const attempt = this.#signIns.start({
+      config,
+      ...(userid === undefined ? {} : { userid }),
+      ...(this.#options.callbackTimeoutMs === undefined ? {} : { callbackTimeoutMs: this.#options.callbackTimeoutMs }),
+      onProgress: (progress) => {
+        if (this.#signIns.current !== attempt) return;
+        this.#signIn = {
+          userid: userid ?? null,
+          stage: progress.stage,
+          authorizationUrl: progress.stage === 'exchanging_code' ? (this.#signIn?.authorizationUrl ?? null) : progress.authorizationUrl,
+          listening: progress.stage === 'waiting_for_browser' ? progress.listening : (this.#signIn?.listening ?? true),
+          notes: progress.stage === 'waiting_for_browser' ? progress.notes : (this.#signIn?.notes ?? []),
+        };
+        this.#queueEmit();
+      },
+    });
+    try {
+      const { token } = await attempt.result;
+      const account = await this.#vault.saveToken({
+        userid: userid ?? null,
+        accessToken: token.accessToken,
+        expiration: token.expiration,
+        obtainedAt: token.obtainedAt,
+        clockSkewMs: token.clockSkewMs,
+      });
+      this.#scheduler.setAccount(account.id, expiryFacts(account));
+      this.#lastError = null;
+      return { ok: true, accountId: account.id };
+    } catch (error) {
+      return this.#failed(error);
+    } finally {
+      if (this.#signIns.current === undefined) this.#signIn = null;
+      this.#queueEmit();
+    }
+  }
+
+  async cancelSignIn(): Promise<void> {
+    this.#signIns.cancel();
+  }
+
+  async submitRedirectedUrl(url: string): Promise<void> {
+    this.#signIns.submitRedirectedUrl(requireString(url, 'url'));
+  }
+
+  async renew(accountId: string): Promise<SignInOutcome> {
+    const account = this.#account(accountId);
+    return this.signIn(account.userid === null ? {} : { userid: account.userid });
+  }
+
+  async remove(accountId: string): Promise<void> {
+    this.#account(accountId);
+    this.#vault.remove(accountId);
+    this.#scheduler.removeAccount(accountId);
+  }
+
+  async setActive(accountId: string): Promise<void> {
+    this.#account(accountId);
+    this.#vault.setActive(accountId);
+  }
+
+  async rename(accountId: string, label: string): Promise<void> {
+    this.#account(accountId);
+    this.#vault.rename(accountId, requireString(label, 'label'));
+  }
+
+  async copy(accountId: string | null, format: CopyFormat): Promise<CopyOutcome> {
+    if (!isCopyFormat(format)) throw new Error(`Unknown copy format "${String(format)}"; use header, token or curl.`);
+    const id = accountId ?? this.#vault.activeAccountId;
+    if (id === null) throw new Error('There is no token to copy yet: sign in first.');
+    const account = this.#account(id);
+    const left = msLeft(expiryFacts(account), this.#ports.timers.now());
+    if (left <= 0) throw new Error(`The token for ${account.label} ${formatTimeLeft(left)}; renew it first.`);
+    const token = await this.#vault.readToken(id);
+    if (token === undefined) throw new Error(`The token for ${account.label} is no longer available (${account.tokenStored === 'memory' ? 'it was kept in memory only' : 'it cannot be decrypted'}); sign in again.`);
+    const { clearsAt } = await this.#clipboard.copy(formatForClipboard(token, format));
+    this.#vault.markUsed(id);
+    return { accountId: id, format, clearsAt: clearsAt === undefined ? null : new Date(clearsAt).toISOString() };
+  }
+
+  async getSettings(): Promise<SettingsView> {
+    return settingsView(this.#vault.settings, this.#vault.clientSecretStored !== 'none');
+  }
+
+  async updateSettings(update: SettingsUpdate): Promise<SettingsResult> {
+    if (typeof update !== 'object' || update === null) throw new Error('Settings must be an object of changes.');
+    const current = this.#vault.settings;
+    const checked = validateSettingsUpdate(current, update);
+    if (!checked.ok) return { ok: false, problems: checked.problems };
+    const { settings, clientSecret } = checked.accepted;
+    const loginChanged = settings.startAtLogin !== current.startAtLogin || (settings.startAtLogin && settings.startHidden !== current.startHidden);
+    if (loginChanged && this.#ports.loginItem !== undefined) {
+      try {
+        await this.#ports.loginItem.set(settings.startAtLogin, { hidden: settings.startHidden });
+      } catch (error) {
+        return { ok: false, problems: [{ field: 'startAtLogin', message: `Could not change start at login: ${error instanceof Error ? error.message : String(error)}` }] };
+      }
+    }
+    await this.#vault.updateSettings(settings);
+    if (clientSecret !== undefined) await this.#vault.setClientSecret(clientSecret);
+    this.#scheduler.setLead(settings.expiryLeadSeconds * 1000);
+    this.#clipboard.setClearAfter(settings.clipboardClearSeconds * 1000);
+    this.#queueEmit();
+    return { ok: true, settings: await this.getSettings() };
+  }
+
+  onStateChange(listener: (state: AppState) => void): () => void {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  }
+
+  /** The system woke from sleep (or its clock jumped): re-judge every token now. */
+  resumed(): void {
+    this.#scheduler.resumed();
+    this.#queueEmit();
+  }
+
+  /** On quit: cancel a pending sign-in, clear the clipboard if it still holds our copy, stop timers. */
+  async shutdown(): Promise<void> {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#signIns.cancel();
+    await this.#clipboard.flush();
+    this.#clipboard.dispose();
+    this.#scheduler.dispose();
+    this.#listeners.clear();
+  }
+
+  #state(): AppState {
+    const settings = this.#vault.settings;
+    return buildAppState({
+      accounts: this.#vault.accounts(),
+      activeAccountId: this.#vault.activeAccountId,
+      protection: this.#vault.protection,
+      warnings: this.#vault.warnings,
+      signIn: this.#signIn,
+      lastError: this.#lastError,
+      configured: settings.clientId !== '' && this.#vault.clientSecretStored !== 'none',
+      startAtLogin: settings.startAtLogin,
+      nowMs: this.#ports.timers.now(),
+      leadMs: this.#scheduler.leadMs,
+    });
+  }
+
+  /** Many changes in one turn (a burst of copies, a sign-in) become one state event. */
+  #queueEmit(): void {
+    if (this.#emitQueued || this.#disposed) return;
+    this.#emitQueued = true;
+    queueMicrotask(() => {
+      this.#emitQueued = false;
+      if (this.#listeners.size === 0) return;
+      const state = this.#state();
+      for (const listener of this.#listeners) listener(state);
+    });
+  }
+
+  #failed(error: unknown): SignInOutcome {
+    const signInError = error instanceof SignInError ? error : new SignInError('invalid_configuration', error instanceof Error ? error.message : String(error));
+    const view: ErrorView = { code: signInError.code, message: signInError.message, at: new Date(this.#ports.timers.now()).toISOString() };
+    // A cancelled sign-in was the person's own doing: not an error to show.
+    if (signInError.code !== 'cancelled') this.#lastError = view;
+    this.#queueEmit();
+    return { ok: false, error: view };
+  }
+
+  #notify(changes: readonly StatusChange[]): void {
+    const notifier = this.#ports.notifier;
+    if (notifier === undefined) return;
+    for (const change of changes) {
+      if (change.to === 'valid') continue;
+      const account = this.#vault.accounts().find((candidate) => candidate.id === change.id);
+      if (account === undefined || account.needsSignIn) continue;
+      const left = formatTimeLeft(msLeft(expiryFacts(account), this.#ports.timers.now()));
+      notifier.notify({
+        accountId: account.id,
+        kind: change.to,
+        title: change.to === 'expired' ? `${account.label}: token expired` : `${account.label}: token expires soon`,
+        body: change.to === 'expired' ? 'Renew it to keep calling AIRisk.' : `${left[0]?.toUpperCase() ?? ''}${left.slice(1)}. Renew it now to avoid failed requests.`,
+      });
+    }
+  }
+
+  #account(accountId: string): AccountRecord {
+    const id = requireString(accountId, 'accountId');
+    const account = this.#vault.accounts().find((candidate) => candidate.id === id);
+    if (account === undefined) throw new Error('That account no longer exists; it may have been removed.');
+    return account;
+  }
+}
+
+function requireString(value: unknown, name: string): string {
+  if (typeof value !== 'string') throw new Error(`${name} must be text.`);
+  return value;
+}

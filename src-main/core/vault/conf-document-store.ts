@@ -1,0 +1,115 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Conf, { type Options } from 'conf';
+import type { DocumentStorePort } from './document-store-port.ts';
+import { moveAside } from './move-aside.ts';
+import { StoreDocumentError } from './store-document-error.ts';
+import { migrateStoreDocument } from './store-document.ts';
+import { isRecord } from './validate-store-document.ts';
+import type { StoreRecovery } from './vault-warning.ts';
+
+/** The store file's name without extension: `<directory>/airisk-token-tray.json`. */
+export const DEFAULT_STORE_FILE_NAME = 'airisk-token-tray';
+
+/** `conf` options plus electron-store's `name`, which electron-store copies over `configName` (its default is `config`). */
+export type SharedStoreOptions = Readonly<Partial<Options<Record<string, unknown>>>> & { readonly name: string };
+
+/**
+ * The one option object for `conf` (here) and `electron-store` (src-main/electron, later), so both
+ * open the same file the same way: `new ElectronStore(storeOptions(app.getPath('userData')))`.
+ * - `cwd` + `configName`/`name` + `.json`: the file is `<directory>/<fileName>.json`;
+ * - `clearInvalidConfig: false`: an unreadable file makes the constructor throw instead of being
+ *   wiped, so openConfDocumentStore can move it aside;
+ * - `configFileMode: 0o600` (conf ≥ 13 has it): the temporary file is created with this mode and
+ *   the mode is applied again on every write, so an older 0644 file is tightened too;
+ * - `deserialize` refuses JSON that is not an object (conf would read `[]` or `"x"` as an empty
+ *   store and overwrite it) and keeps file content out of error messages;
+ * - no schema, defaults, migrations or watching: the vault validates and migrates explicitly.
+ */
+export function storeOptions(directory: string, fileName: string = DEFAULT_STORE_FILE_NAME): SharedStoreOptions {
+  return {
+    cwd: directory,
+    configName: fileName,
+    name: fileName,
+    projectName: DEFAULT_STORE_FILE_NAME,
+    fileExtension: 'json',
+    clearInvalidConfig: false,
+    configFileMode: 0o600,
+    accessPropertiesByDotNotation: false,
+    watch: false,
+    deserialize: parseStoreText,
+  };
+}
+
+/** Options of {@link openConfDocumentStore}. */
+export interface ConfDocumentStoreOptions {
+  readonly directory: string;
+  /** Without extension; default `airisk-token-tray`. */
+  readonly fileName?: string;
+  /** Clock for the moved-aside file's timestamp (tests). */
+  readonly now?: () => number;
+}
+
+/** The opened store, and what happened to a store file that could not be used (undefined when none). */
+export interface OpenedConfDocumentStore {
+  readonly store: DocumentStorePort;
+  readonly recovered: StoreRecovery | undefined;
+}
+
+/**
+ * Opens `<directory>/<fileName>.json` with `conf`. A file that cannot be parsed, fails validation
+ * or was written by a newer schema version is renamed to `<fileName>.corrupt-<timestamp>.json`
+ * (`.newer-<timestamp>.json` for a newer version) and the store starts empty; `recovered` says
+ * where it went and why. Other errors (permissions, a directory in the way) are thrown.
+ *
+ * Crash safety: conf writes through `atomically.writeFileSync` — a temporary file
+ * `<path>.tmp-<time><random>` in the same directory, created with `configFileMode`, written,
+ * fsynced, closed, then renamed over the store file — so a killed process leaves either the old or
+ * the new file, never half of one (at worst a stray `.tmp-…` file). Exceptions conf makes: with
+ * `SNAP` set, or when the rename fails with `EXDEV` (seen on Windows), it writes in place.
+ */
+export function openConfDocumentStore(options: ConfDocumentStoreOptions): OpenedConfDocumentStore {
+  const fileName = options.fileName ?? DEFAULT_STORE_FILE_NAME;
+  const now = options.now ?? Date.now;
+  mkdirSync(options.directory, { recursive: true, mode: 0o700 });
+  const shared = storeOptions(options.directory, fileName);
+  const filePath = resolve(options.directory, `${fileName}.json`);
+  let recovered: StoreRecovery | undefined;
+  let conf: Conf;
+  try {
+    conf = new Conf(shared);
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    recovered = { movedTo: moveAside(filePath, 'corrupt', new Date(now())), reason: error.message };
+    conf = new Conf(shared);
+  }
+  const store: DocumentStorePort = {
+    path: conf.path,
+    read: () => (existsSync(conf.path) ? conf.store : undefined),
+    write: (document) => {
+      conf.store = document;
+    },
+  };
+  if (recovered === undefined) {
+    try {
+      migrateStoreDocument(store.read());
+    } catch (error) {
+      if (!(error instanceof StoreDocumentError)) throw error;
+      const kind = error.kind === 'newer-version' ? 'newer' : 'corrupt';
+      recovered = { movedTo: moveAside(conf.path, kind, new Date(now())), reason: error.reason };
+    }
+  }
+  return { store, recovered };
+}
+
+/** conf's `deserialize`: JSON text (a leading byte order mark ignored) that must be an object. Throws SyntaxError. */
+export function parseStoreText(text: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new SyntaxError(text.trim().length === 0 ? 'The store file is empty.' : 'The store file is not valid JSON.');
+  }
+  if (!isRecord(parsed)) throw new SyntaxError('The store file holds JSON that is not an object.');
+  return parsed;
+}

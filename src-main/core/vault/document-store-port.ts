@@ -1,0 +1,14 @@
+import type { StoreDocument } from './store-document.ts';
+
+/**
+ * Where the vault keeps its one JSON document. Node uses `conf` (conf-document-store.ts); the
+ * Electron shell uses `electron-store` with the same options and the same file. Both write atomically.
+ */
+export interface DocumentStorePort {
+  /** The store file, for messages and diagnostics. */
+  readonly path: string;
+  /** What the file holds (unvalidated), or undefined when there is no file yet. */
+  read(): unknown;
+  /** Replaces the whole file with `document`. Throws when it cannot be written. */
+  write(document: StoreDocument): void;
+}

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_SETTINGS, type EncryptedSecret, type StoredSettings } from '../settings/stored-settings.ts';
+import { migrateV1ToV2 } from './store-document-v1.ts';
+import { StoreDocumentError, invalidDocument } from './store-document-error.ts';
+import { isRecord, validateStoreDocument } from './validate-store-document.ts';
+
+/**
+ * The schema version this build writes. History:
+ * - 1 (pre-release): `tokens` keyed by userid (`""` = generic), no ids, labels or clock skew,
+ *   `activeUserid` instead of an account id (see store-document-v1.ts).
+ * - 2: `accounts` as a list with stable random ids and user-editable labels, `activeAccountId`.
+ */
+export const STORE_SCHEMA_VERSION = 2;
+
+/** One token holder as persisted. `token` is null when the token is kept in memory only (or gone). */
+export type StoredAccount = {
+  readonly id: string;
+  /** null = the generic account. */
+  readonly userid: string | null;
+  readonly label: string;
+  /** ISO 8601, as AIRisk sent it (normalised to UTC). */
+  readonly expiration: string;
+  readonly obtainedAt: string;
+  /** Server clock minus local clock (ms), measured when the token was obtained. */
+  readonly clockSkewMs: number;
+  readonly lastUsedAt: string | null;
+  readonly token: EncryptedSecret | null;
+};
+
+/** The whole store file, schema version 2. A type alias (not an interface) so it is a plain JSON record for `conf`. */
+export type StoreDocument = {
+  readonly schemaVersion: typeof STORE_SCHEMA_VERSION;
+  /** In creation order; display order is computed (see account-order.ts). */
+  readonly accounts: readonly StoredAccount[];
+  readonly activeAccountId: string | null;
+  readonly settings: StoredSettings;
+};
+
+/** What {@link migrateStoreDocument} made of a raw document. */
+export interface StoreDocumentMigration {
+  readonly document: StoreDocument;
+  /** The schema version the raw document had, when it was older than the current one. */
+  readonly migratedFrom: number | undefined;
+  /** Small inconsistencies that were repaired rather than rejected (one sentence each); the caller should persist the document when any. */
+  readonly repairs: readonly string[];
+}
+
+/** Options of {@link migrateStoreDocument}; `newId` makes the ids new accounts get predictable in tests. */
+export interface MigrationOptions {
+  readonly newId?: () => string;
+}
+
+/** One migration step: a valid document of version N (unknown shape, checked by the step) to version N + 1. */
+type MigrationStep = (raw: Record<string, unknown>, newId: () => string) => Record<string, unknown>;
+
+/** Step N migrates version N to N + 1. */
+const MIGRATION_STEPS: Readonly<Record<number, MigrationStep>> = {
+  1: migrateV1ToV2,
+};
+
+/** An empty store: no accounts, default settings. */
+export function emptyStoreDocument(): StoreDocument {
+  return { schemaVersion: STORE_SCHEMA_VERSION, accounts: [], activeAccountId: null, settings: DEFAULT_SETTINGS };
+}
+
+/**
+ * Turns what the store file holds into a current, validated document. `undefined` (no file) is an
+ * empty store. Older versions are migrated one step at a time, then the result is validated
+ * strictly. Throws StoreDocumentError: `invalid` for anything damaged, `newer-version` for a
+ * document from a newer app (which must not be overwritten).
+ */
+export function migrateStoreDocument(raw: unknown, options: MigrationOptions = {}): StoreDocumentMigration {
+  if (raw === undefined) return { document: emptyStoreDocument(), migratedFrom: undefined, repairs: [] };
+  if (!isRecord(raw)) throw invalidDocument('it is not a JSON object');
+  const version = raw.schemaVersion;
+  if (version === undefined) throw invalidDocument('it has no schemaVersion');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw invalidDocument(`schemaVersion ${JSON.stringify(version)} is not a version number`);
+  }
+  if (version > STORE_SCHEMA_VERSION) {
+    throw new StoreDocumentError(
+      'newer-version',
+      `The store file was written by a newer version of AIRisk Token Tray (store schema version ${version}; this version reads up to ${STORE_SCHEMA_VERSION}).`,
+    );
+  }
+  const newId = options.newId ?? randomUUID;
+  let current: Record<string, unknown> = raw;
+  for (let from = version; from < STORE_SCHEMA_VERSION; from += 1) {
+    const step = MIGRATION_STEPS[from];
+    if (step === undefined) throw new Error(`No migration from store schema version ${from} to ${from + 1}.`);
+    current = step(current, newId);
+  }
+  const { document, repairs } = validateStoreDocument(current);
+  return { document, migratedFrom: version === STORE_SCHEMA_VERSION ? undefined : version, repairs };
+}

@@ -1,0 +1,58 @@
+/**
+ * The app service composed for plain Node: real conf store in a folder, the AES-256-GCM cipher with
+ * a key file, the in-memory clipboard, and a person-in-the-browser that approves or denies. Used by
+ * integration tests and (later) the browser host.
+ */
+import { join } from 'node:path';
+import type { AccountNotice } from '../../src-main/core/app/app-ports.ts';
+import { AppService } from '../../src-main/core/app/app-service.ts';
+import { MemoryClipboard } from '../../src-main/core/clipboard/memory-clipboard.ts';
+import { loadOrCreateLocalhostCertificate } from '../../src-main/core/oauth/localhost-certificate.ts';
+import type { TimerPort } from '../../src-main/core/ports/timer-port.ts';
+import { systemTimers } from '../../src-main/core/ports/timer-port.ts';
+import { createAesGcmCipher, loadOrCreateKeyFile } from '../../src-main/core/vault/aes-gcm-cipher.ts';
+import type { CipherPort } from '../../src-main/core/vault/cipher-port.ts';
+import { openConfDocumentStore } from '../../src-main/core/vault/conf-document-store.ts';
+
+export interface NodeAppOptions {
+  readonly directory: string;
+  readonly openUrl: (url: string) => Promise<void>;
+  readonly timers?: TimerPort;
+  readonly cipher?: CipherPort;
+  readonly callbackTimeoutMs?: number;
+}
+
+export interface NodeApp {
+  readonly service: AppService;
+  readonly clipboard: MemoryClipboard;
+  readonly notices: AccountNotice[];
+  readonly loginItemCalls: { enabled: boolean; hidden: boolean }[];
+  readonly storePath: string;
+}
+
+export async function createNodeApp(options: NodeAppOptions): Promise<NodeApp> {
+  const { store, recovered } = openConfDocumentStore({ directory: options.directory });
+  const cipher = options.cipher ?? createAesGcmCipher(await loadOrCreateKeyFile(join(options.directory, 'test-cipher.key')));
+  const clipboard = new MemoryClipboard();
+  const notices: AccountNotice[] = [];
+  const loginItemCalls: { enabled: boolean; hidden: boolean }[] = [];
+  const service = await AppService.create(
+    {
+      store,
+      recovered,
+      cipher,
+      clipboard,
+      timers: options.timers ?? systemTimers,
+      openUrl: options.openUrl,
+      notifier: { notify: (notice) => notices.push(notice) },
+      loginItem: {
+        set: async (enabled, { hidden }) => {
+          loginItemCalls.push({ enabled, hidden });
+        },
+      },
+      localhostCertificate: () => loadOrCreateLocalhostCertificate(join(options.directory, 'localhost-tls')),
+    },
+    options.callbackTimeoutMs === undefined ? {} : { callbackTimeoutMs: options.callbackTimeoutMs },
+  );
+  return { service, clipboard, notices, loginItemCalls, storePath: store.path };
+}

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { settingsView, validateSettingsUpdate } from '../../src-main/core/settings/settings-validation.ts';
+import { DEFAULT_SETTINGS } from '../../src-main/core/settings/stored-settings.ts';
+import type { SettingsUpdate } from '../../src-main/contract.ts';
+
+test('the settings view never contains the client secret, only whether one is set', () => {
+  const view = settingsView({ ...DEFAULT_SETTINGS, clientSecret: { ciphertext: 'c1ph3r', backend: 'x' } }, true);
+  assert.equal('clientSecret' in view, false);
+  assert.equal(view.clientSecretSet, true);
+  assert.equal(JSON.stringify(view).includes('c1ph3r'), false);
+});
+
+test('defaults pass: the documented base URL and the loopback redirect', () => {
+  const result = validateSettingsUpdate(DEFAULT_SETTINGS, { clientId: ' demo-client ', clientSecret: ' s3cret ' });
+  assert.ok(result.ok);
+  assert.equal(result.accepted.settings.clientId, 'demo-client');
+  assert.equal(result.accepted.clientSecret, 's3cret');
+  assert.equal(result.accepted.settings.baseUrl, 'https://api.AIRisk.example.com');
+});
+
+test('each rule names its field and the fix', () => {
+  const cases: [SettingsUpdate, string, RegExp][] = [
+    [{ baseUrl: 'http://api.AIRisk.example.com' }, 'baseUrl', /https/],
+    [{ baseUrl: 'not a url' }, 'baseUrl', /not a URL/],
+    [{ tokenPath: 'api/Token' }, 'tokenPath', /start with \//],
+    [{ redirectUri: 'http://192.168.1.2:8765/callback' }, 'redirectUri', /loopback/],
+    [{ redirectUri: 'myapp://callback' }, 'redirectUri', /http/],
+    [{ expiryLeadSeconds: 1.5 }, 'expiryLeadSeconds', /whole number of seconds from 0 to 86400/],
+    [{ clipboardClearSeconds: 99999 }, 'clipboardClearSeconds', /0 to 3600/],
+    [{ clientSecret: '   ' }, 'clientSecret', /cannot be empty/],
+    [{ startHidden: 'yes' as unknown as boolean }, 'startHidden', /true or false/],
+    [{ bodyEncoding: 'xml' as 'json' }, 'bodyEncoding', /form or json/],
+    [{ colour: 'blue' } as SettingsUpdate, 'colour' as keyof SettingsUpdate, /not a setting/],
+  ];
+  for (const [update, field, message] of cases) {
+    const result = validateSettingsUpdate(DEFAULT_SETTINGS, update);
+    assert.ok(!result.ok, JSON.stringify(update));
+    assert.equal(result.problems[0]?.field, field, JSON.stringify(update));
+    assert.match(result.problems[0]?.message ?? '', message);
+  }
+});
+
+test('loopback http base URLs are allowed for the sandbox, and a trailing slash is dropped', () => {
+  const result = validateSettingsUpdate(DEFAULT_SETTINGS, { baseUrl: 'http://127.0.0.1:8790/' });
+  assert.ok(result.ok);
+  assert.equal(result.accepted.settings.baseUrl, 'http://127.0.0.1:8790');
+});
