@@ -50,7 +50,7 @@ export type ProtectionStrength = 'strong' | 'weak' | 'none';
 
 /** Something the person should know about the app as a whole. */
 export interface AppWarning {
-  readonly kind: 'tokens-in-memory-only' | 'weak-encryption' | 'store-recovered' | 'store-migrated' | 'not-configured';
+  readonly kind: 'tokens-in-memory-only' | 'weak-encryption' | 'store-recovered' | 'store-migrated' | 'store-write-failed' | 'not-configured';
   readonly message: string;
 }
 

@@ -69,7 +69,7 @@ export class AppService implements AiriskApi {
 
   /** Opens the store (decrypting nothing) and starts the expiry scheduler. */
   static async create(ports: AppPorts, options: AppServiceOptions = {}): Promise<AppService> {
-    const vault = await Vault.open({ store: ports.store, cipher: ports.cipher, recovered: ports.recovered, now: () => ports.timers.now() });
+    const vault = await Vault.open({ store: ports.store, cipher: ports.cipher, recovered: ports.recovered, now: () => ports.timers.now(), persistence: 'coalesced' });
     return new AppService(ports, vault, options);
   }
 
@@ -203,11 +203,17 @@ export class AppService implements AiriskApi {
     this.#queueEmit();
   }
 
-  /** On quit: cancel a pending sign-in, clear the clipboard if it still holds our copy, stop timers. */
+  /** Writes pending store changes now (they are otherwise written on the next turn, or within a second). */
+  flush(): void {
+    this.#vault.flush();
+  }
+
+  /** On quit: cancel a pending sign-in, write pending changes, clear the clipboard if it still holds our copy, stop timers. */
   async shutdown(): Promise<void> {
     if (this.#disposed) return;
     this.#disposed = true;
     this.#signIns.cancel();
+    this.#vault.flush();
     await this.#clipboard.flush();
     this.#clipboard.dispose();
     this.#scheduler.dispose();
@@ -256,7 +262,7 @@ export class AppService implements AiriskApi {
     if (notifier === undefined) return;
     for (const change of changes) {
       if (change.to === 'valid') continue;
-      const account = this.#vault.accounts().find((candidate) => candidate.id === change.id);
+      const account = this.#vault.account(change.id);
       if (account === undefined || account.needsSignIn) continue;
       const left = formatTimeLeft(msLeft(expiryFacts(account), this.#ports.timers.now()));
       notifier.notify({
@@ -269,8 +275,7 @@ export class AppService implements AiriskApi {
   }
 
   #account(accountId: string): AccountRecord {
-    const id = requireString(accountId, 'accountId');
-    const account = this.#vault.accounts().find((candidate) => candidate.id === id);
+    const account = this.#vault.account(requireString(accountId, 'accountId'));
     if (account === undefined) throw new Error('That account no longer exists; it may have been removed.');
     return account;
   }

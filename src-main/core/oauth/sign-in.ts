@@ -170,6 +170,7 @@ async function runSignIn(request: SignInRequest, ports: SignInPorts, controls: R
   const notes: string[] = [];
 
   let callback: PendingCallback | undefined;
+  let handedOff = false;
   try {
     const tls = redirect.protocol === 'https' ? await loadCertificate(ports) : undefined;
     callback = await startCallbackServer({ redirectUri: config.redirectUri, expectedState: state, timeoutMs, ...(tls === undefined ? {} : { tls }) });
@@ -203,7 +204,8 @@ async function runSignIn(request: SignInRequest, ports: SignInPorts, controls: R
 
     const received = await Promise.race<ReceivedCode>([
       callback?.received ?? pasteOnlyTimeout(timeoutMs, controls.signal),
-      controls.pasted.then((code) => ({ code, finish: () => undefined })),
+      // A pasted URL has no browser request waiting for a page: finishing just closes the server.
+      controls.pasted.then((code) => ({ code, finish: () => callback?.cancel() })),
       controls.cancelled,
     ]);
     request.onProgress?.({ stage: 'exchanging_code' });
@@ -223,15 +225,19 @@ async function runSignIn(request: SignInRequest, ports: SignInPorts, controls: R
           ...(request.tokenTimeoutMs === undefined ? {} : { timeoutMs: request.tokenTimeoutMs }),
         },
       );
-      received.finish({ ok: true, title: 'Signed in', detail: `${userid === undefined ? 'The generic token' : `The token for ${userid}`} is ready in AIRisk Token Tray.` });
+      // The browser tab learns the outcome on the next turn, after the caller has stored the token;
+      // finishing the page also closes the callback server.
+      handedOff = true;
+      setImmediate(() => received.finish({ ok: true, title: 'Signed in', detail: `${userid === undefined ? 'The generic token' : `The token for ${userid}`} is ready in AIRisk Token Tray.` }));
       return { userid, token };
     } catch (error) {
       const detail = error instanceof SignInError ? error.message : 'The sign-in failed.';
-      received.finish({ ok: false, title: 'Sign-in failed', detail });
+      handedOff = true;
+      setImmediate(() => received.finish({ ok: false, title: 'Sign-in failed', detail }));
       throw error;
     }
   } finally {
-    callback?.cancel();
+    if (!handedOff) callback?.cancel();
   }
 }
 

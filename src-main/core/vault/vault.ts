@@ -8,8 +8,9 @@ import type { DocumentStorePort } from './document-store-port.ts';
 import { persistsSecrets, protectionWarning } from './protection-policy.ts';
 import { STORE_SCHEMA_VERSION, migrateStoreDocument, type StoreDocument, type StoredAccount } from './store-document.ts';
 import { StoreDocumentError } from './store-document-error.ts';
+import { StoreWriter, type PersistMode, type WriteUrgency } from './store-writer.ts';
 import { validateStoreDocument } from './validate-store-document.ts';
-import { storeMigratedWarning, storeRecoveredWarning, type StoreRecovery, type VaultWarning } from './vault-warning.ts';
+import { storeMigratedWarning, storeRecoveredWarning, storeWriteFailedWarning, type StoreRecovery, type VaultWarning } from './vault-warning.ts';
 
 export type { StoreRecovery, VaultWarning, VaultWarningKind } from './vault-warning.ts';
 
@@ -39,6 +40,8 @@ export interface VaultOptions {
   readonly recovered?: StoreRecovery | undefined;
   /** Clock for `lastUsedAt` (tests). */
   readonly now?: () => number;
+  /** When changes reach the disk; default `immediate`. The app uses `coalesced`. */
+  readonly persistence?: PersistMode;
 }
 
 /** A token just obtained from AIRisk (see IssuedToken in oauth/token-client.ts). */
@@ -61,7 +64,8 @@ export type EditableSettings = Partial<Omit<StoredSettings, 'clientSecret'>>;
  * the user has not opted in (or there is none), tokens and the client secret live in memory only.
  */
 export class Vault {
-  readonly #store: DocumentStorePort;
+  readonly #writer: StoreWriter;
+  #writeError: Error | undefined;
   readonly #cipher: CipherPort;
   readonly #protection: CipherDescription;
   readonly #now: () => number;
@@ -75,7 +79,10 @@ export class Vault {
   readonly #listeners = new Set<() => void>();
 
   private constructor(options: VaultOptions, protection: CipherDescription, document: StoreDocument, notices: readonly VaultWarning[]) {
-    this.#store = options.store;
+    this.#writer = new StoreWriter(options.store, options.persistence ?? 'immediate', (error) => {
+      this.#writeError = error;
+      this.#emit();
+    });
     this.#cipher = options.cipher;
     this.#now = options.now ?? Date.now;
     this.#protection = protection;
@@ -111,8 +118,11 @@ export class Vault {
 
   /** What the person should know: a recovered or migrated store file, and how tokens are protected. */
   get warnings(): readonly VaultWarning[] {
+    const warnings = [...this.#notices];
     const protection = protectionWarning(this.#protection, this.#document.settings.allowWeakEncryption);
-    return protection === undefined ? [...this.#notices] : [...this.#notices, protection];
+    if (protection !== undefined) warnings.push(protection);
+    if (this.#writeError !== undefined) warnings.push(storeWriteFailedWarning(this.#writeError));
+    return warnings;
   }
 
   /** The cipher's own description, as it was when the vault opened. */
@@ -187,10 +197,21 @@ export class Vault {
     return decrypted.plaintext;
   }
 
-  /** Records that the account's token was just used (copied). */
+  /** Records that the account's token was just used (copied); written lazily in coalesced mode. */
   markUsed(id: string): void {
     const lastUsedAt = new Date(this.#now()).toISOString();
-    this.#updateAccount(id, (account) => ({ ...account, lastUsedAt }));
+    this.#updateAccount(id, (account) => ({ ...account, lastUsedAt }), 'lazy');
+  }
+
+  /** One account's metadata, or undefined for an unknown id. */
+  account(id: string): AccountRecord | undefined {
+    const account = this.#findAccount(id);
+    return account === undefined ? undefined : this.#record(account);
+  }
+
+  /** Writes any pending change now (coalesced mode); call before quitting. */
+  flush(): void {
+    this.#writer.flush();
   }
 
   /** Forgets an account and its token. When it was active, the generic account (else the first in display order) becomes active. */
@@ -373,27 +394,35 @@ export class Vault {
     this.#emit();
   }
 
-  #updateAccount(id: string, change: (account: StoredAccount) => StoredAccount): void {
+  #updateAccount(id: string, change: (account: StoredAccount) => StoredAccount, urgency: WriteUrgency = 'soon'): void {
     this.#requireAccount(id);
     const accounts = this.#document.accounts.map((account) => (account.id === id ? change(account) : account));
-    this.#commit({ ...this.#document, accounts });
+    this.#commit({ ...this.#document, accounts }, undefined, urgency);
   }
 
-  /** Validates (a wrong setting type or a bug must never write a file the next start would move aside), writes, then updates memory and tells listeners. */
-  #commit(next: StoreDocument, afterWrite?: () => void): void {
-    let checked: StoreDocument;
+  /**
+   * Validates (a wrong setting type or a bug must never write a file the next start would move
+   * aside), writes (or schedules the write, in coalesced mode), then updates memory and tells listeners.
+   */
+  #commit(next: StoreDocument, afterWrite?: () => void, urgency: WriteUrgency = 'soon'): void {
+    // A last-use time is an ISO string we made ourselves: re-validating 10,000 accounts for it would
+    // put an O(n) walk on every copy.
+    const checked = urgency === 'lazy' ? next : this.#validated(next);
+    this.#writer.write(checked, urgency);
+    this.#document = checked;
+    afterWrite?.();
+    this.#emit();
+  }
+
+  #validated(next: StoreDocument): StoreDocument {
     try {
       const { document, repairs } = validateStoreDocument(next);
       if (repairs.length > 0) throw new Error(repairs.join(' '));
-      checked = document;
+      return document;
     } catch (error) {
       const reason = error instanceof StoreDocumentError ? error.reason : error instanceof Error ? error.message : String(error);
       throw new Error(`Refusing to write an inconsistent store document. ${reason}`, { cause: error });
     }
-    this.#store.write(checked);
-    this.#document = checked;
-    afterWrite?.();
-    this.#emit();
   }
 
   #emit(): void {

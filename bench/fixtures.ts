@@ -1,0 +1,46 @@
+/** Stores with many accounts, written through the real vault and cipher, for start-up and copy runs. */
+import { join } from 'node:path';
+import { createAesGcmCipher, loadOrCreateKeyFile } from '../src-main/core/vault/aes-gcm-cipher.ts';
+import type { CipherPort } from '../src-main/core/vault/cipher-port.ts';
+import { openConfDocumentStore } from '../src-main/core/vault/conf-document-store.ts';
+import type { StoreDocument, StoredAccount } from '../src-main/core/vault/store-document.ts';
+import { Vault } from '../src-main/core/vault/vault.ts';
+
+/** The benchmark cipher: the Node AES-256-GCM one with a key file in the data dir. */
+export async function benchCipher(directory: string): Promise<CipherPort> {
+  return createAesGcmCipher(await loadOrCreateKeyFile(join(directory, 'bench.key')));
+}
+
+/** A JWT-sized opaque token. */
+export function fakeToken(index: number): string {
+  return `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify({ sub: `user_${index}`, pad: 'x'.repeat(200) })).toString('base64url')}.${'s'.repeat(43)}`;
+}
+
+/**
+ * Fills a store with `count` accounts (one generic, the rest user_N) through the real vault.
+ * Writes go through conf on each save, so this batches by building the document once.
+ */
+export async function fillStore(directory: string, count: number, nowMs: number): Promise<void> {
+  const cipher = await benchCipher(directory);
+  const { store } = openConfDocumentStore({ directory });
+  const vault = await Vault.open({ store, cipher });
+  // One real save gives the exact stored shape; the rest are cloned into one write.
+  await vault.saveToken({ userid: null, accessToken: fakeToken(0), expiration: new Date(nowMs + 3600_000), obtainedAt: new Date(nowMs), clockSkewMs: 0 });
+  // The vault has just written and validated this document.
+  const document = store.read() as StoreDocument;
+  const template = document.accounts[0];
+  if (template?.token === null || template?.token === undefined) throw new Error('the vault stored no token');
+  const accounts: StoredAccount[] = [template];
+  for (let index = 1; index < count; index++) {
+    accounts.push({
+      ...template,
+      id: `acct-${index}`,
+      userid: `user_${index}`,
+      label: `user_${index}`,
+      // Spread expirations over the next 2 h so statuses change at many distinct instants.
+      expiration: new Date(nowMs + 60_000 + index * 7_000).toISOString(),
+      token: { ...template.token, ciphertext: await cipher.encrypt(fakeToken(index)) },
+    });
+  }
+  store.write({ ...document, accounts });
+}
