@@ -1,0 +1,95 @@
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactElement } from 'react';
+import type { AiriskApi } from '../src-main/contract.ts';
+import { AccountList } from './components/AccountList.tsx';
+import type { RowActions } from './components/AccountRow.tsx';
+import { AppHeader, type Screen } from './components/AppHeader.tsx';
+import { LiveRegion } from './components/LiveRegion.tsx';
+import { SettingsPanel } from './components/SettingsPanel.tsx';
+import { SetupForm } from './components/SetupForm.tsx';
+import { SignInPanel } from './components/SignInPanel.tsx';
+import { WarningBanner } from './components/WarningBanner.tsx';
+import { ApiContext } from './hooks/use-api.ts';
+import { useAppState } from './hooks/use-app-state.ts';
+import { useSignIn } from './hooks/use-sign-in.ts';
+import { useStageAnnouncements } from './hooks/use-stage-announcements.ts';
+
+/** Props of {@link App}. */
+export interface AppProps {
+  /** `window.airisk`: the only way to the rest of the app. */
+  readonly api: AiriskApi;
+}
+
+/**
+ * The token window: first-run setup until the client is configured, then the accounts screen
+ * (warnings, sign-in, the list) and the settings screen.
+ */
+export function App({ api }: AppProps): ReactElement {
+  const { state, loadError, refresh } = useAppState(api);
+  const [screen, setScreen] = useState<Screen>('accounts');
+  const navigated = useRef(false);
+  const signIn = useSignIn(api);
+  const headingId = useId();
+  useStageAnnouncements(state?.signIn ?? null);
+
+  const navigate = useCallback((next: Screen) => {
+    navigated.current = true;
+    setScreen(next);
+  }, []);
+
+  // After moving between screens, put focus on the new screen's heading (not on first load).
+  useEffect(() => {
+    if (!navigated.current) return;
+    navigated.current = false;
+    if (document.getElementById(headingId) !== document.activeElement) document.getElementById(headingId)?.focus({ preventScroll: true });
+  }, [screen, headingId]);
+
+  const rowActions = useMemo<Omit<RowActions, 'requestRemove'>>(
+    () => ({
+      copy: (accountId, format) => api.copy(accountId, format),
+      setActive: (accountId) => api.setActive(accountId),
+      rename: (accountId, label) => api.rename(accountId, label),
+      renew: signIn.renew,
+    }),
+    [api, signIn.renew],
+  );
+  const remove = useCallback((accountId: string) => api.remove(accountId), [api]);
+  const [settingsFocus, setSettingsFocus] = useState<string | null>(null);
+  const openSettings = useCallback(() => navigate('settings'), [navigate]);
+  const reviewStorage = useCallback(() => {
+    setSettingsFocus('allowWeakEncryption');
+    navigate('settings');
+  }, [navigate]);
+
+  let content: ReactElement;
+  if (state === null) {
+    content = loadError === null ? <p className="lead">Loading…</p> : <p className="inline-error">AIRisk Token Tray could not read its state: {loadError}</p>;
+  } else if (!state.configured) {
+    content = (
+      <SetupForm
+        headingId={headingId}
+        onDone={() => {
+          void refresh();
+          navigate('accounts');
+        }}
+      />
+    );
+  } else if (screen === 'settings') {
+    content = <SettingsPanel state={state} headingId={headingId} focusField={settingsFocus} onFocused={() => setSettingsFocus(null)} />;
+  } else {
+    content = (
+      <>
+        <WarningBanner warnings={state.warnings} onOpenSettings={reviewStorage} />
+        <SignInPanel signIn={state.signIn} lastError={state.lastError} control={signIn} onOpenSettings={openSettings} />
+        <AccountList accounts={state.accounts} generatedAt={state.generatedAt} actions={rowActions} remove={remove} headingId={headingId} />
+      </>
+    );
+  }
+
+  return (
+    <ApiContext value={api}>
+      <AppHeader screen={state === null || !state.configured ? null : screen} onNavigate={navigate} />
+      <main className={screen === 'accounts' && state?.configured === true ? 'main main-accounts' : 'main'}>{content}</main>
+      <LiveRegion />
+    </ApiContext>
+  );
+}

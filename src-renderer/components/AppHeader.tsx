@@ -1,0 +1,30 @@
+import type { ReactElement } from 'react';
+
+/** The window's screens. */
+export type Screen = 'accounts' | 'settings';
+
+/** Props of {@link AppHeader}. */
+export interface AppHeaderProps {
+  /** The current screen, or null on first-run setup (no navigation then). */
+  readonly screen: Screen | null;
+  readonly onNavigate: (screen: Screen) => void;
+}
+
+/** The product name and the two screens, Accounts and Settings. */
+export function AppHeader({ screen, onNavigate }: AppHeaderProps): ReactElement {
+  return (
+    <header className="app-header">
+      <h1 className="app-title">AIRisk Token Tray</h1>
+      {screen === null ? null : (
+        <nav className="tabs" aria-label="Screens">
+          <button type="button" className="tab" aria-current={screen === 'accounts' ? 'page' : undefined} onClick={() => onNavigate('accounts')}>
+            Accounts
+          </button>
+          <button type="button" className="tab" aria-current={screen === 'settings' ? 'page' : undefined} onClick={() => onNavigate('settings')}>
+            Settings
+          </button>
+        </nav>
+      )}
+    </header>
+  );
+}

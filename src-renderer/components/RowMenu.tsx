@@ -1,0 +1,140 @@
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactElement, type RefObject } from 'react';
+
+/** One entry of a {@link RowMenu}. */
+export interface RowMenuItem {
+  readonly key: string;
+  /** Visible text. */
+  readonly text: string;
+  /** Accessible name (contains `text`, plus whose account it is). */
+  readonly name: string;
+  readonly danger?: boolean;
+  readonly onSelect: () => void;
+}
+
+/** Props of {@link RowMenu}. */
+export interface RowMenuProps {
+  readonly id: string;
+  /** Accessible name of the menu, e.g. "Actions for user_42". */
+  readonly name: string;
+  readonly items: readonly RowMenuItem[];
+  /** The button that opened the menu; the menu sits next to it and focus returns to it. */
+  readonly anchorRef: RefObject<HTMLElement | null>;
+  /** Called when the menu should close; `returnFocus` when focus was inside it. */
+  readonly onClose: (returnFocus: boolean) => void;
+}
+
+/**
+ * A menu of row actions in the top layer (popover), so the scrolling list never clips it.
+ * Keyboard: ArrowUp / ArrowDown / Home / End move, Enter or Space chooses, Escape closes and returns
+ * focus to the button, Tab closes. A click outside closes it; so does scrolling or resizing.
+ */
+export function RowMenu({ id, name, items, anchorRef, onClose }: RowMenuProps): ReactElement {
+  const menuRef = useRef<HTMLDivElement>(null);
+  const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
+
+  useLayoutEffect(() => {
+    const menu = menuRef.current;
+    const anchor = anchorRef.current;
+    if (menu === null || anchor === null) return;
+    if (!menu.matches(':popover-open')) menu.showPopover();
+    const anchorBox = anchor.getBoundingClientRect();
+    const menuBox = menu.getBoundingClientRect();
+    const below = anchorBox.bottom + 4;
+    const top = below + menuBox.height <= window.innerHeight - 8 ? below : Math.max(8, anchorBox.top - menuBox.height - 4);
+    const left = Math.min(Math.max(8, anchorBox.right - menuBox.width), window.innerWidth - menuBox.width - 8);
+    setPosition({ top, left });
+  }, [anchorRef]);
+
+  const placed = position !== null;
+  useEffect(() => {
+    if (placed) menuRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus({ preventScroll: true });
+  }, [placed]);
+
+  useEffect(() => {
+    const outside = (event: Event): void => {
+      const target = event.target as Node | null;
+      if (menuRef.current?.contains(target) === true || anchorRef.current?.contains(target) === true) return;
+      closeRef.current(false);
+    };
+    const away = (event: Event): void => {
+      if (menuRef.current?.contains(event.target as Node | null) === true) return;
+      closeRef.current(false);
+    };
+    document.addEventListener('pointerdown', outside, true);
+    document.addEventListener('scroll', away, true);
+    window.addEventListener('resize', away);
+    window.addEventListener('blur', away);
+    return () => {
+      document.removeEventListener('pointerdown', outside, true);
+      document.removeEventListener('scroll', away, true);
+      window.removeEventListener('resize', away);
+      window.removeEventListener('blur', away);
+    };
+  }, [anchorRef]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const entries = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const at = entries.indexOf(document.activeElement as HTMLElement);
+    const go = (index: number): void => entries[(index + entries.length) % entries.length]?.focus();
+    event.stopPropagation();
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        go(at + 1);
+        break;
+      case 'ArrowUp':
+        event.preventDefault();
+        go(at - 1);
+        break;
+      case 'Home':
+        event.preventDefault();
+        go(0);
+        break;
+      case 'End':
+        event.preventDefault();
+        go(entries.length - 1);
+        break;
+      case 'Escape':
+        event.preventDefault();
+        onClose(true);
+        break;
+      case 'Tab':
+        onClose(false);
+        break;
+      default:
+        break;
+    }
+  };
+
+  return (
+    <div
+      ref={menuRef}
+      id={id}
+      popover="manual"
+      role="menu"
+      aria-label={name}
+      className="menu"
+      style={position === null ? undefined : { top: `${position.top}px`, left: `${position.left}px` }}
+      onKeyDown={onKeyDown}
+    >
+      {items.map((item) => (
+        <button
+          key={item.key}
+          type="button"
+          role="menuitem"
+          tabIndex={-1}
+          aria-label={item.name}
+          className={item.danger === true ? 'menu-item menu-item-danger' : 'menu-item'}
+          onClick={() => {
+            onClose(true);
+            item.onSelect();
+          }}
+        >
+          {item.text}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,246 @@
+import { useEffect, useId, useState, type FormEvent, type ReactElement } from 'react';
+import type { AppState, SettingsView } from '../../src-main/contract.ts';
+import { useApi } from '../hooks/use-api.ts';
+import { announce } from '../lib/announcer.ts';
+import { errorText } from '../lib/error-text.ts';
+import { firstProblemField, formFromSettings, problemsByField, updateFromForm, type SettingsFormValues } from '../lib/settings-form.ts';
+import { CheckboxField } from './CheckboxField.tsx';
+import { StorageInfo } from './StorageInfo.tsx';
+import { TextField } from './TextField.tsx';
+
+/** Props of {@link SettingsPanel}. */
+export interface SettingsPanelProps {
+  readonly state: AppState;
+  readonly headingId: string;
+  /** A field to focus (and so scroll to) once the settings are loaded, e.g. from a warning. */
+  readonly focusField?: string | null;
+  readonly onFocused?: () => void;
+}
+
+const fieldId = (field: string): string => `settings-${field}`;
+const SHOWN_FIELDS = new Set(['baseUrl', 'authorizePath', 'tokenPath', 'clientId', 'clientSecret', 'redirectUri', 'bodyEncoding', 'expiryLeadSeconds', 'clipboardClearSeconds', 'startAtLogin', 'startHidden', 'allowWeakEncryption']);
+
+/**
+ * Every setting: the AIRisk connection (client secret write-only: "set" or "not set" and a field
+ * to replace it), tokens (expiry warning, clipboard clearing), storage and its strength, startup.
+ * One Save; main's problems show next to their fields.
+ */
+export function SettingsPanel({ state, headingId, focusField = null, onFocused }: SettingsPanelProps): ReactElement {
+  const api = useApi();
+  const [settings, setSettings] = useState<SettingsView | null>(null);
+  const [form, setForm] = useState<SettingsFormValues | null>(null);
+  const [problems, setProblems] = useState<ReadonlyMap<string, string>>(new Map());
+  const [message, setMessage] = useState<{ kind: 'done' | 'error'; text: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const encodingId = useId();
+
+  useEffect(() => {
+    let live = true;
+    api.getSettings().then(
+      (loaded) => {
+        if (!live) return;
+        setSettings(loaded);
+        setForm(formFromSettings(loaded));
+      },
+      (error: unknown) => live && setMessage({ kind: 'error', text: `Could not load the settings: ${errorText(error)}` }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  const loaded = form !== null;
+  useEffect(() => {
+    if (!loaded || focusField === null) return;
+    document.getElementById(fieldId(focusField))?.focus();
+    onFocused?.();
+  }, [loaded, focusField, onFocused]);
+
+  if (settings === null || form === null) {
+    return (
+      <section className="panel settings" aria-labelledby={headingId}>
+        <h2 id={headingId} className="section-title" tabIndex={-1}>
+          Settings
+        </h2>
+        <p className={message === null ? 'lead' : 'inline-error'}>{message === null ? 'Loading…' : message.text}</p>
+      </section>
+    );
+  }
+
+  const set = <K extends keyof SettingsFormValues>(field: K) => (value: SettingsFormValues[K]): void => {
+    setForm({ ...form, [field]: value });
+    setMessage(null);
+  };
+
+  const save = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const { update, problems: local } = updateFromForm(form, settings);
+    setMessage(null);
+    if (local.length === 0 && Object.keys(update).length === 0) {
+      setProblems(new Map());
+      setMessage({ kind: 'done', text: 'Nothing to save: no setting was changed.' });
+      return;
+    }
+    setSaving(true);
+    try {
+      const result = local.length > 0 ? { ok: false as const, problems: local } : await api.updateSettings(update);
+      if (result.ok) {
+        setSettings(result.settings);
+        setForm(formFromSettings(result.settings));
+        setProblems(new Map());
+        setMessage({ kind: 'done', text: 'Settings saved.' });
+        announce('Settings saved.');
+      } else {
+        const byField = problemsByField(result.problems);
+        setProblems(byField);
+        const count = byField.size;
+        setMessage({ kind: 'error', text: count === 1 ? 'One setting needs a change; nothing was saved.' : `${count} settings need a change; nothing was saved.` });
+        const first = firstProblemField(byField);
+        if (first !== undefined) document.getElementById(fieldId(first))?.focus();
+      }
+    } catch (error) {
+      setMessage({ kind: 'error', text: errorText(error) });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const other = [...problems].filter(([field]) => !SHOWN_FIELDS.has(field)).map(([, text]) => text);
+  const storageWarnings = state.warnings.filter((warning) => warning.kind === 'weak-encryption' || warning.kind === 'tokens-in-memory-only');
+
+  return (
+    <section className="panel settings" aria-labelledby={headingId}>
+      <h2 id={headingId} className="section-title" tabIndex={-1}>
+        Settings
+      </h2>
+      <form className="form" noValidate onSubmit={(event) => void save(event)}>
+        <fieldset className="group">
+          <legend>AIRisk connection</legend>
+          <TextField id={fieldId('baseUrl')} label="AIRisk base URL" type="url" inputMode="url" value={form.baseUrl} onChange={set('baseUrl')} error={problems.get('baseUrl')} />
+          <TextField id={fieldId('clientId')} label="Client id" value={form.clientId} onChange={set('clientId')} error={problems.get('clientId')} />
+          <TextField
+            id={fieldId('clientSecret')}
+            label={
+              <>
+                Replace client secret <span className={settings.clientSecretSet ? 'secret-state secret-set' : 'secret-state secret-unset'}>(currently {settings.clientSecretSet ? 'set' : 'not set'})</span>
+              </>
+            }
+            type="password"
+            autoComplete="new-password"
+            value={form.clientSecret}
+            onChange={set('clientSecret')}
+            error={problems.get('clientSecret')}
+            hint="Write-only: the secret is never shown. Leave empty to keep the current one."
+          />
+          <TextField
+            id={fieldId('redirectUri')}
+            label="Redirect URI"
+            type="url"
+            inputMode="url"
+            value={form.redirectUri}
+            onChange={set('redirectUri')}
+            error={problems.get('redirectUri')}
+            hint="Register this address with AIRisk as the app’s redirect URI."
+          />
+          <TextField id={fieldId('authorizePath')} label="Authorization path" value={form.authorizePath} onChange={set('authorizePath')} error={problems.get('authorizePath')} />
+          <TextField id={fieldId('tokenPath')} label="Token path" value={form.tokenPath} onChange={set('tokenPath')} error={problems.get('tokenPath')} />
+          <fieldset className={problems.has('bodyEncoding') ? 'choice field-invalid' : 'choice'} aria-describedby={problems.has('bodyEncoding') ? `${encodingId}-error` : undefined}>
+            <legend className="field-label">Token request body</legend>
+            <div className="choice-options">
+              <label className="radio">
+                <input id={fieldId('bodyEncoding')} type="radio" name="bodyEncoding" value="form" checked={form.bodyEncoding === 'form'} onChange={() => set('bodyEncoding')('form')} />
+                Form (x-www-form-urlencoded)
+              </label>
+              <label className="radio">
+                <input type="radio" name="bodyEncoding" value="json" checked={form.bodyEncoding === 'json'} onChange={() => set('bodyEncoding')('json')} />
+                JSON
+              </label>
+            </div>
+            {problems.has('bodyEncoding') ? (
+              <p id={`${encodingId}-error`} className="field-error">
+                {problems.get('bodyEncoding')}
+              </p>
+            ) : null}
+          </fieldset>
+        </fieldset>
+
+        <fieldset className="group">
+          <legend>Tokens</legend>
+          <TextField
+            id={fieldId('expiryLeadSeconds')}
+            label="Warn before a token expires"
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={1440}
+            step="any"
+            suffix="minutes"
+            value={form.expiryLeadMinutes}
+            onChange={set('expiryLeadMinutes')}
+            error={problems.get('expiryLeadSeconds')}
+            hint="A token shows as “Expiring” and you get a notice this long before it expires."
+          />
+          <TextField
+            id={fieldId('clipboardClearSeconds')}
+            label="Clear the clipboard after"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={3600}
+            step={1}
+            suffix="seconds"
+            value={form.clipboardClearSeconds}
+            onChange={set('clipboardClearSeconds')}
+            error={problems.get('clipboardClearSeconds')}
+            hint="Only if it still holds what this app copied. 0 never clears it."
+          />
+        </fieldset>
+
+        <fieldset className="group">
+          <legend>Storage</legend>
+          <StorageInfo storage={state.storage} warnings={storageWarnings} />
+          <CheckboxField
+            id={fieldId('allowWeakEncryption')}
+            label="Store tokens on disk even with weak encryption"
+            checked={form.allowWeakEncryption}
+            onChange={set('allowWeakEncryption')}
+            error={problems.get('allowWeakEncryption')}
+            hint="Off: where only weak protection exists, tokens stay in memory and are gone when the app quits. On: they survive restarts, but anyone who can read your files can read them."
+          />
+        </fieldset>
+
+        <fieldset className="group">
+          <legend>Startup</legend>
+          <CheckboxField id={fieldId('startAtLogin')} label="Start at login" checked={form.startAtLogin} onChange={set('startAtLogin')} error={problems.get('startAtLogin')} />
+          <CheckboxField
+            id={fieldId('startHidden')}
+            label="Start hidden in the tray"
+            checked={form.startHidden}
+            onChange={set('startHidden')}
+            error={problems.get('startHidden')}
+            hint="When started at login, stay in the tray without opening this window."
+          />
+        </fieldset>
+
+        {other.length === 0 ? null : <p className="inline-error">{other.join(' ')}</p>}
+        <div className="actions actions-sticky">
+          <button type="submit" className="button button-primary" disabled={saving}>
+            Save settings
+          </button>
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => {
+              setForm(formFromSettings(settings));
+              setProblems(new Map());
+              setMessage(null);
+            }}
+          >
+            Discard changes
+          </button>
+          {message === null ? null : <p className={message.kind === 'done' ? 'save-note' : 'inline-error'}>{message.text}</p>}
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import type { ReactElement } from 'react';
+import type { AppState, AppWarning } from '../../src-main/contract.ts';
+import { Icon } from './Icon.tsx';
+
+/** Props of {@link StorageInfo}. */
+export interface StorageInfoProps {
+  readonly storage: AppState['storage'];
+  /** The warnings about storage (weak encryption, memory only). */
+  readonly warnings: readonly AppWarning[];
+}
+
+const STRENGTH_TEXT = { strong: 'Strong', weak: 'Weak', none: 'None' } as const;
+
+/** Where tokens are kept and how well they are protected, with main's warning when it is weak. */
+export function StorageInfo({ storage, warnings }: StorageInfoProps): ReactElement {
+  return (
+    <div className="storage">
+      <dl className="facts">
+        <dt>Storage</dt>
+        <dd>{storage.backend}</dd>
+        <dt>Protection</dt>
+        <dd>
+          <span className={`strength strength-${storage.strength}`}>
+            <Icon name={storage.strength === 'strong' ? 'valid' : storage.strength === 'weak' ? 'expiring' : 'expired'} />
+            {STRENGTH_TEXT[storage.strength]}
+          </span>
+        </dd>
+      </dl>
+      {storage.detail === '' ? null : <p className="field-hint">{storage.detail}</p>}
+      {warnings.map((warning) => (
+        <p key={warning.kind} className="callout">
+          <Icon name="warning" />
+          <span>{warning.message}</span>
+        </p>
+      ))}
+    </div>
+  );
+}

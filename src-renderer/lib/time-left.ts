@@ -1,0 +1,36 @@
+/**
+ * The renderer's copy of the one wording of time left, so the window says exactly what the tray
+ * menu and notifications say: "45 s left", "42 min left", "1 h 5 min left", "3 d 2 h left",
+ * "expired just now", "expired 3 min ago".
+ *
+ * The original lives in src-main/core/expiry/time-left-label.ts (`formatTimeLeft`); the renderer
+ * may not import core code, so the rules are repeated here and
+ * test/unit/renderer-time-left.test.ts checks both give the same text across many values.
+ * Change both together.
+ */
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** Labels `ms` left until expiry (zero or negative = expired that long ago). */
+export function formatTimeLeft(ms: number): string {
+  if (Number.isNaN(ms) || ms === -Infinity) return 'expired';
+  if (ms === Infinity) return 'never expires';
+  if (ms > 0) return `${formatDuration(Math.max(ms, SECOND))} left`;
+  const ago = -ms;
+  return ago < MINUTE ? 'expired just now' : `expired ${formatDuration(ago)} ago`;
+}
+
+/** "45 s", "42 min", "1 h 5 min", "2 h", "3 d 2 h", "3 d": the largest unit and the next, rounded down. */
+export function formatDuration(ms: number): string {
+  if (ms < MINUTE) return `${Math.floor(ms / SECOND)} s`;
+  if (ms < HOUR) return `${Math.floor(ms / MINUTE)} min`;
+  if (ms < DAY) return twoUnits(Math.floor(ms / HOUR), 'h', Math.floor((ms % HOUR) / MINUTE), 'min');
+  return twoUnits(Math.floor(ms / DAY), 'd', Math.floor((ms % DAY) / HOUR), 'h');
+}
+
+function twoUnits(major: number, majorUnit: string, minor: number, minorUnit: string): string {
+  return minor === 0 ? `${major} ${majorUnit}` : `${major} ${majorUnit} ${minor} ${minorUnit}`;
+}

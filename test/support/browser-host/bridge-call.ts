@@ -1,0 +1,59 @@
+/**
+ * One bridge call: `POST /__airisk/call/<method>` with JSON `{ "args": [...] }`, answered with
+ * `{ "ok": true, "value": … }` or `{ "ok": false, "error": "<message>" }` (both HTTP 200; the
+ * method threw). A malformed call (unknown method, args not an array, not JSON) is a 400.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { AiriskApi, AiriskMethodName } from '../../../src-main/contract.ts';
+import { AIRISK_METHOD_NAMES } from '../../../src-main/contract-methods.ts';
+
+/** Largest request body accepted (settings are the biggest argument, far below this). */
+export const MAX_CALL_BODY_BYTES = 64 * 1024;
+
+/** An HTTP answer as status and JSON text. */
+export interface CallAnswer {
+  readonly status: number;
+  readonly body: string;
+}
+
+/** True when `name` is a method of the contract. */
+export function isMethodName(name: string): name is AiriskMethodName {
+  return (AIRISK_METHOD_NAMES as readonly string[]).includes(name);
+}
+
+/** Reads the body of `req` as UTF-8 text, or undefined when it exceeds {@link MAX_CALL_BODY_BYTES}. */
+export async function readCallBody(req: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_CALL_BODY_BYTES) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Validates a call and runs it on `api`. */
+export async function answerCall(api: AiriskApi, method: string, body: string): Promise<CallAnswer> {
+  if (!isMethodName(method)) return refuse(400, `"${method.slice(0, 60)}" is not a method of window.airisk.`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return refuse(400, 'The call body must be JSON: {"args": [...]}.');
+  }
+  const args: unknown = typeof parsed === 'object' && parsed !== null ? (parsed as { args?: unknown }).args : undefined;
+  if (!Array.isArray(args)) return refuse(400, 'The call body must be {"args": [...]} with args an array.');
+  const target = api[method] as (...values: unknown[]) => Promise<unknown>;
+  try {
+    const value = await target.apply(api, args);
+    return { status: 200, body: JSON.stringify({ ok: true, value }) };
+  } catch (error) {
+    return { status: 200, body: JSON.stringify({ ok: false, error: error instanceof Error ? error.message : String(error) }) };
+  }
+}
+
+/** A refusal in the bridge's answer shape. */
+export function refuse(status: number, message: string): CallAnswer {
+  return { status, body: JSON.stringify({ ok: false, error: message }) };
+}

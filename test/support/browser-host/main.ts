@@ -1,0 +1,189 @@
+/**
+ * `npm run dev:browser -- [--port PORT] [--data-dir DIR] [--configured] [--build] [--token-lifetime SECONDS] [--renderer-dir DIR]`:
+ * the AIRisk sandbox plus the browser host, in the foreground until SIGINT/SIGTERM. Prints the URL
+ * to open (it carries the per-run key) and, unless `--configured`, what to enter on first run.
+ * Without `--data-dir` the data lives in a temporary folder that is removed on exit.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_REDIRECT_URI } from '../../../src-main/core/oauth/client-config.ts';
+import { startSandbox } from '../../sandbox/sandbox-server.ts';
+import type { Sandbox } from '../../sandbox/sandbox-server.ts';
+import { startBrowserHost } from './browser-host.ts';
+import type { BrowserHost } from './browser-host.ts';
+import { assertRendererBuilt, buildRenderer, BUILD_COMMAND, DEFAULT_RENDERER_DIR, RendererMissingError } from './renderer-build.ts';
+import { sandboxSettings } from './sandbox-settings.ts';
+
+const USAGE = `Usage: npm run dev:browser -- [--port PORT] [--data-dir DIR] [--configured] [--build] [--token-lifetime SECONDS] [--renderer-dir DIR]
+  --port PORT                TCP port of the host on 127.0.0.1 (default 0: any free port)
+  --data-dir DIR             keep the app's store here (default: a temporary folder, removed on exit)
+  --configured               enter the sandbox's demo client in Settings up front (skips first-run setup)
+  --build                    run \`${BUILD_COMMAND}\` before starting
+  --token-lifetime SECONDS   lifetime of the sandbox's access tokens (default 3600)
+  --renderer-dir DIR         serve another built renderer (default dist/renderer)`;
+
+/** Parsed command line. */
+interface HostArguments {
+  readonly port: number;
+  readonly dataDir: string | null;
+  readonly configured: boolean;
+  readonly build: boolean;
+  readonly tokenLifetimeSeconds: number;
+  readonly rendererDir: string;
+}
+
+class UsageError extends Error {}
+
+function parseArguments(argv: readonly string[]): HostArguments | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        'data-dir': { type: 'string' },
+        configured: { type: 'boolean' },
+        build: { type: 'boolean' },
+        'token-lifetime': { type: 'string' },
+        'renderer-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help === true) return 'help';
+  const dataDir = values['data-dir'];
+  if (dataDir === '') throw new UsageError('--data-dir needs a folder.');
+  return {
+    port: integerFlag('--port', values.port, 0, 0, 65_535),
+    dataDir: dataDir === undefined ? null : resolve(dataDir),
+    configured: values.configured === true,
+    build: values.build === true,
+    tokenLifetimeSeconds: integerFlag('--token-lifetime', values['token-lifetime'], 3600, 1, 10 * 365 * 24 * 3600),
+    rendererDir: values['renderer-dir'] === undefined ? DEFAULT_RENDERER_DIR : resolve(values['renderer-dir']),
+  };
+}
+
+function integerFlag(flag: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new UsageError(`${flag} must be an integer from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+function printFirstRun(sandbox: Sandbox): void {
+  const settings = sandboxSettings(sandbox);
+  console.log('First run: open Settings in the window and enter');
+  console.log(`  AIRisk base URL   ${settings.baseUrl}`);
+  console.log(`  Client id         ${settings.clientId}`);
+  console.log(`  Client secret     ${settings.clientSecret}   (the sandbox's public demo secret)`);
+  console.log(`  Redirect URI      ${settings.redirectUri}   (any free port; the default ${DEFAULT_REDIRECT_URI} works too)`);
+}
+
+async function main(): Promise<void> {
+  let args: HostArguments | 'help';
+  try {
+    args = parseArguments(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`dev:browser: ${error.message}\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (args === 'help') {
+    console.log(USAGE);
+    return;
+  }
+
+  if (args.build) {
+    const code = await buildRenderer();
+    if (code !== 0) {
+      console.error(`dev:browser: \`${BUILD_COMMAND}\` failed (exit code ${code}).`);
+      process.exitCode = 1;
+      return;
+    }
+  }
+
+  try {
+    assertRendererBuilt(args.rendererDir);
+  } catch (error) {
+    if (!(error instanceof RendererMissingError)) throw error;
+    console.error(`dev:browser: ${error.message}`);
+    process.exitCode = 1;
+    return;
+  }
+
+  const temporary = args.dataDir === null;
+  const dataDir = args.dataDir ?? (await mkdtemp(join(tmpdir(), 'airisk-browser-host-')));
+  let sandbox: Sandbox | undefined;
+  let host: BrowserHost | undefined;
+  const cleanUp = async (): Promise<void> => {
+    await host?.close();
+    await sandbox?.close();
+    if (temporary) await rm(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    sandbox = await startSandbox({ tokenLifetimeSeconds: args.tokenLifetimeSeconds });
+    host = await startBrowserHost({
+      dataDir,
+      sandbox,
+      rendererDir: args.rendererDir,
+      port: args.port,
+      configured: args.configured,
+      onOpenUrl: (url) => console.log(`Sign-in page pushed to the window (open it yourself if no tab appeared): ${url}`),
+      onRequest: ({ method, path, status }) => {
+        if (path.startsWith('/__airisk/call/')) console.log(`${method} ${path} ${status}`);
+      },
+    });
+  } catch (error) {
+    await cleanUp();
+    if (error instanceof RendererMissingError) {
+      console.error(`dev:browser: ${error.message}`);
+    } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      console.error(`dev:browser: port ${args.port} on 127.0.0.1 is already in use; pick another with --port (0 = any free port).`);
+    } else {
+      console.error(`dev:browser: could not start: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    process.exitCode = 1;
+    return;
+  }
+
+  console.log(`AIRisk sandbox listening on ${sandbox.url} (token lifetime ${args.tokenLifetimeSeconds} s)`);
+  console.log(`App data in ${dataDir}${temporary ? ' (temporary, removed on exit)' : ''}`);
+  if (args.configured) console.log('Settings pre-filled with the sandbox demo client (--configured).');
+  else printFirstRun(sandbox);
+  console.log(`Open the app in a browser on this machine: ${host.url}`);
+
+  // A second signal forces the exit, unless it is the echo of the first: the store's atomic-write
+  // library (atomically → when-exit) re-raises every SIGINT/SIGTERM it sees, at once.
+  let stoppingSince: number | undefined;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stoppingSince !== undefined) {
+      if (Date.now() - stoppingSince > 1000) process.exit(1);
+      return;
+    }
+    stoppingSince = Date.now();
+    console.log(`Received ${signal}, stopping.`);
+    cleanUp().then(
+      () => {
+        process.exitCode = 0;
+      },
+      (error: unknown) => {
+        console.error(`dev:browser: closing failed: ${String(error)}`);
+        process.exitCode = 1;
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+await main();

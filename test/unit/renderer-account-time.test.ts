@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { deadlineMs, displayStatus, msLeftAt } from '../../src-renderer/lib/account-time.ts';
+import { sameRowContent, stableDeadlines } from '../../src-renderer/lib/row-equality.ts';
+import { newerState } from '../../src-renderer/lib/newer-state.ts';
+import { filterAccounts } from '../../src-renderer/lib/filter-accounts.ts';
+import { formatTimeLeft } from '../../src-renderer/lib/time-left.ts';
+import type { AccountView, AppState } from '../../src-main/contract.ts';
+
+function account(id: string, overrides: Partial<AccountView> = {}): AccountView {
+  return { id, label: id, userid: id, status: 'valid', expiration: '2030-01-01T00:00:00Z', secondsLeft: 2520, active: false, stored: 'disk', obtainedAt: '2029-12-31T23:00:00Z', lastUsedAt: null, ...overrides };
+}
+
+function state(generatedAt: string, accounts: AccountView[] = []): AppState {
+  return { accounts, activeAccountId: null, storage: { backend: 'test', strength: 'strong', detail: '' }, warnings: [], signIn: null, lastError: null, configured: true, startAtLogin: false, generatedAt };
+}
+
+test('the countdown counts from generatedAt plus secondsLeft', () => {
+  const generatedAt = '2030-01-01T00:00:00.000Z';
+  const deadline = deadlineMs(account('a', { secondsLeft: 41 * 60 + 30 }), generatedAt);
+  const start = Date.parse(generatedAt);
+  assert.equal(formatTimeLeft(msLeftAt(deadline, start, 'valid')), '41 min left');
+  assert.equal(formatTimeLeft(msLeftAt(deadline, start + 42 * 60_000, 'valid')), 'expired just now');
+  assert.equal(formatTimeLeft(msLeftAt(deadline, start + 45 * 60_000, 'valid')), 'expired 3 min ago');
+});
+
+test('a token main calls expired never shows time left, and a run-out one shows expired at once', () => {
+  assert.equal(msLeftAt(1500, 1000, 'expired'), 0);
+  assert.equal(displayStatus('valid', 0), 'expired');
+  assert.equal(displayStatus('expiring', -5), 'expired');
+  assert.equal(displayStatus('valid', 1), 'valid');
+  assert.equal(displayStatus('sign_in_again', -5), 'sign_in_again');
+});
+
+test('rows compare equal when only secondsLeft, obtainedAt or lastUsedAt moved', () => {
+  const before = account('a');
+  assert.equal(sameRowContent(before, { ...before, secondsLeft: 2519, lastUsedAt: '2030-01-01T00:00:00Z' }), true);
+  assert.equal(sameRowContent(before, { ...before, status: 'expiring' }), false);
+  assert.equal(sameRowContent(before, { ...before, label: 'renamed' }), false);
+  assert.equal(sameRowContent(before, { ...before, active: true }), false);
+});
+
+test('deadlines keep their value through the rounding jitter but follow a renewal', () => {
+  const previous = new Map([['a', 100_000], ['b', 100_000]]);
+  const next = stableDeadlines(new Map([['a', 100_900], ['b', 3_700_000], ['c', 5]]), previous);
+  assert.deepEqual([...next], [['a', 100_000], ['b', 3_700_000], ['c', 5]]);
+});
+
+test('an older state never replaces a newer one', () => {
+  const newer = state('2030-01-01T00:00:02Z');
+  const older = state('2030-01-01T00:00:01Z');
+  assert.equal(newerState(null, older), older);
+  assert.equal(newerState(newer, older), newer);
+  assert.equal(newerState(older, newer), newer);
+});
+
+test('the filter matches label or userid, ignoring case', () => {
+  const accounts = [account('user_42'), account('g', { label: 'Generic', userid: null }), account('x', { label: 'Ops bot', userid: 'svc_7' })];
+  assert.deepEqual(filterAccounts(accounts, ' USER ').map((a) => a.id), ['user_42']);
+  assert.deepEqual(filterAccounts(accounts, 'svc').map((a) => a.id), ['x']);
+  assert.equal(filterAccounts(accounts, '  '), accounts);
+});
