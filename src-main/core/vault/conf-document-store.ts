@@ -15,8 +15,8 @@ export const DEFAULT_STORE_FILE_NAME = 'airisk-token-tray';
 export type SharedStoreOptions = Readonly<Partial<Options<Record<string, unknown>>>> & { readonly name: string };
 
 /**
- * The one option object for `conf` (here) and `electron-store` (src-main/electron, later), so both
- * open the same file the same way: `new ElectronStore(storeOptions(app.getPath('userData')))`.
+ * The one option object for `conf` (here) and `electron-store` (src-main/electron/electron-store-document.ts,
+ * through `openConfDocumentStore`'s `create`), so both open the same file the same way.
  * - `cwd` + `configName`/`name` + `.json`: the file is `<directory>/<fileName>.json`;
  * - `clearInvalidConfig: false`: an unreadable file makes the constructor throw instead of being
  *   wiped, so openConfDocumentStore can move it aside;
@@ -41,6 +41,15 @@ export function storeOptions(directory: string, fileName: string = DEFAULT_STORE
   };
 }
 
+/** What the store needs of a `conf` instance; `electron-store` (a `conf` subclass) has it too. */
+export interface ConfLike {
+  readonly path: string;
+  store: Record<string, unknown>;
+}
+
+/** Opens the file with {@link storeOptions}: `new Conf(options)` here, `new ElectronStore(…)` in the Electron shell. */
+export type ConfFactory = (options: SharedStoreOptions) => ConfLike;
+
 /** Options of {@link openConfDocumentStore}. */
 export interface ConfDocumentStoreOptions {
   readonly directory: string;
@@ -48,6 +57,8 @@ export interface ConfDocumentStoreOptions {
   readonly fileName?: string;
   /** Clock for the moved-aside file's timestamp (tests). */
   readonly now?: () => number;
+  /** How to open the file (default `new Conf(options)`); it must throw SyntaxError for an unreadable file, as conf does. */
+  readonly create?: ConfFactory;
 }
 
 /** The opened store, and what happened to a store file that could not be used (undefined when none). */
@@ -57,10 +68,11 @@ export interface OpenedConfDocumentStore {
 }
 
 /**
- * Opens `<directory>/<fileName>.json` with `conf`. A file that cannot be parsed, fails validation
- * or was written by a newer schema version is renamed to `<fileName>.corrupt-<timestamp>.json`
- * (`.newer-<timestamp>.json` for a newer version) and the store starts empty; `recovered` says
- * where it went and why. Other errors (permissions, a directory in the way) are thrown.
+ * Opens `<directory>/<fileName>.json` with `conf` (or what `create` returns: electron-store in the
+ * Electron shell). A file that cannot be parsed, fails validation or was written by a newer schema
+ * version is renamed to `<fileName>.corrupt-<timestamp>.json` (`.newer-<timestamp>.json` for a
+ * newer version) and the store starts empty; `recovered` says where it went and why. Other errors
+ * (permissions, a directory in the way) are thrown.
  *
  * Crash safety: conf writes through `atomically.writeFileSync` — a temporary file
  * `<path>.tmp-<time><random>` in the same directory, created with `configFileMode`, written,
@@ -71,17 +83,18 @@ export interface OpenedConfDocumentStore {
 export function openConfDocumentStore(options: ConfDocumentStoreOptions): OpenedConfDocumentStore {
   const fileName = options.fileName ?? DEFAULT_STORE_FILE_NAME;
   const now = options.now ?? Date.now;
+  const create: ConfFactory = options.create ?? ((shared) => new Conf(shared));
   mkdirSync(options.directory, { recursive: true, mode: 0o700 });
   const shared = storeOptions(options.directory, fileName);
   const filePath = resolve(options.directory, `${fileName}.json`);
   let recovered: StoreRecovery | undefined;
-  let conf: Conf;
+  let conf: ConfLike;
   try {
-    conf = new Conf(shared);
+    conf = create(shared);
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
     recovered = { movedTo: moveAside(filePath, 'corrupt', new Date(now())), reason: error.message };
-    conf = new Conf(shared);
+    conf = create(shared);
   }
   const store: DocumentStorePort = {
     path: conf.path,

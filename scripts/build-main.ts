@@ -1,0 +1,104 @@
+/**
+ * `node scripts/build-main.ts`: bundles the Electron main process and the preload with esbuild.
+ *
+ * - `src-main/main.ts` → `dist/main/main.cjs`: one CommonJS file for Node 24 (Electron 45's Node),
+ *   `electron` left external, every dependency inlined (conf and electron-store are ESM-only;
+ *   esbuild converts them). `import.meta.url` has no meaning in CommonJS, so it is defined as the
+ *   bundle's own file URL; nothing bundled relies on it today, but a dependency update may.
+ * - `src-main/preload.ts` → `dist/main/preload.cjs`: one CommonJS file (a sandboxed preload cannot
+ *   load modules), `electron` external only.
+ *
+ * Both minified, no source maps, `process.env.NODE_ENV` = "production". Prints each bundle's size
+ * and its largest inputs. Exit status 1 on any error or warning.
+ */
+import { mkdir, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
+
+/** The repository root (with a trailing slash). */
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Where the bundles go by default. */
+export const DEFAULT_OUT_DIR = `${ROOT}dist/main`;
+
+/**
+ * Defines `import.meta.url` for the CommonJS bundle. It comes after "use strict" (repeated here,
+ * because a banner before esbuild's own directive would turn strict mode off for the whole file).
+ */
+const IMPORT_META_URL_SHIM = '"use strict";var __airisk_import_meta_url=require("node:url").pathToFileURL(__filename).href;';
+
+/** esbuild options for each bundle, writing into `outDir` (tests build into a temporary folder). */
+export function bundleOptions(outDir: string): readonly { readonly name: 'main' | 'preload'; readonly options: BuildOptions }[] {
+  const common: BuildOptions = {
+    absWorkingDir: ROOT,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node24',
+    external: ['electron'],
+    minify: true,
+    sourcemap: false,
+    legalComments: 'none',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    metafile: true,
+    logLevel: 'silent',
+  };
+  return [
+    {
+      name: 'main',
+      options: {
+        ...common,
+        entryPoints: ['src-main/main.ts'],
+        outfile: `${outDir}/main.cjs`,
+        banner: { js: IMPORT_META_URL_SHIM },
+        define: { ...common.define, 'import.meta.url': '__airisk_import_meta_url' },
+      },
+    },
+    { name: 'preload', options: { ...common, entryPoints: ['src-main/preload.ts'], outfile: `${outDir}/preload.cjs` } },
+  ];
+}
+
+function kilobytes(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
+/** The largest inputs of a bundle, grouped by package (or `src-main` for our own code). */
+function largestInputs(metafile: Metafile, count: number): string[] {
+  const byPackage = new Map<string, number>();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+      const key = match?.[1] ?? path.split('/')[0] ?? path;
+      byPackage.set(key, (byPackage.get(key) ?? 0) + bytesInOutput);
+    }
+  }
+  return [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, count).map(([name, bytes]) => `${name} ${kilobytes(bytes)}`);
+}
+
+/** Builds both bundles into `outDir` (emptied first); returns false when anything failed or warned. */
+export async function buildMain(outDir: string = DEFAULT_OUT_DIR, report: (line: string) => void = console.log): Promise<boolean> {
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  let failed = false;
+  for (const bundle of bundleOptions(outDir)) {
+    const result = await build(bundle.options).catch((error: unknown) => error as { errors?: unknown[]; warnings?: unknown[] } | Error);
+    if (!('metafile' in result) || result.metafile === undefined) {
+      console.error(`build-main: ${bundle.name} failed:`);
+      console.error(result instanceof Error ? result.message : JSON.stringify(result, null, 2));
+      failed = true;
+      continue;
+    }
+    for (const warning of result.warnings) {
+      console.error(`build-main: ${bundle.name}: warning: ${warning.text}${warning.location === null ? '' : ` (${warning.location.file}:${warning.location.line})`}`);
+      failed = true;
+    }
+    const [outFile, output] = Object.entries(result.metafile.outputs)[0] ?? [];
+    if (outFile === undefined || output === undefined) continue;
+    report(`${outFile}  ${kilobytes(output.bytes)}  (largest: ${largestInputs(result.metafile, 6).join(', ')})`);
+  }
+  return !failed;
+}
+
+if (import.meta.main) {
+  if (!(await buildMain())) process.exitCode = 1;
+}

@@ -1,0 +1,46 @@
+/**
+ * `npm run demo` (after `npm run build`): the AIRisk sandbox with its demo client on a free port,
+ * and the desktop app in its own temporary data folder, pre-configured for that sandbox — so the
+ * person's real tokens and settings are never touched. Sign in from the tray or the window and
+ * approve in the browser. Quitting the app stops the sandbox and removes the data folder.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findElectronBinary, missingElectronMessage } from './electron-binary.ts';
+import { startSandbox } from '../test/sandbox/sandbox-server.ts';
+import { missingBuildOutputs, runElectron } from './start-electron.ts';
+
+async function main(): Promise<void> {
+  const binary = findElectronBinary();
+  if (!binary.ok) {
+    console.error(missingElectronMessage(binary.reason));
+    process.exitCode = 1;
+    return;
+  }
+  const missing = missingBuildOutputs();
+  if (missing.length > 0) {
+    console.error(`demo: the app is not built (${missing.join(', ')} missing); run npm run build first.`);
+    process.exitCode = 1;
+    return;
+  }
+
+  const dataDir = await mkdtemp(join(tmpdir(), 'airisk-demo-'));
+  const sandbox = await startSandbox({ onRequest: ({ method, path, status }) => console.log(`sandbox: ${method} ${path} ${status}`) });
+  console.log(`AIRisk sandbox listening on ${sandbox.url} (demo client ${sandbox.demoClient.clientId})`);
+  console.log(`App data in ${dataDir} (temporary, removed when the app quits)`);
+  try {
+    process.exitCode = await runElectron(binary.path, process.argv.slice(2), {
+      ...process.env,
+      AIRISK_DATA_DIR: dataDir,
+      AIRISK_DEMO_SANDBOX_URL: sandbox.url,
+      AIRISK_DEMO_CLIENT_ID: sandbox.demoClient.clientId,
+      AIRISK_DEMO_CLIENT_SECRET: sandbox.demoClient.clientSecret,
+    });
+  } finally {
+    await sandbox.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

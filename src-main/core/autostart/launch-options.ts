@@ -1,0 +1,93 @@
+import type { SettingsUpdate } from '../../contract.ts';
+import { HIDDEN_ARGUMENT } from './xdg-autostart.ts';
+
+/**
+ * How this launch was asked to run, from its command line and environment: start in the tray only
+ * (`--hidden`, which the login item / autostart entry passes), a data folder of its own
+ * (`--data-dir DIR`, `--data-dir=DIR` or `AIRISK_DATA_DIR`, for the demo and tests), and the
+ * sandbox demo client to pre-configure (`AIRISK_DEMO_SANDBOX_URL`, `AIRISK_DEMO_CLIENT_ID`,
+ * `AIRISK_DEMO_CLIENT_SECRET`).
+ */
+export interface LaunchOptions {
+  readonly hidden: boolean;
+  /** Absolute or relative folder as given; null = Electron's `userData`. */
+  readonly dataDir: string | null;
+  /** Settings for the sandbox demo client, or null. */
+  readonly demoSettings: SettingsUpdate | null;
+  /** Things that were given but ignored, to print once at start. */
+  readonly problems: readonly string[];
+}
+
+/** The environment variables read here (passed in; `process.env` is never read directly). */
+export interface LaunchEnvironment {
+  readonly AIRISK_DATA_DIR?: string | undefined;
+  readonly AIRISK_DEMO_SANDBOX_URL?: string | undefined;
+  readonly AIRISK_DEMO_CLIENT_ID?: string | undefined;
+  readonly AIRISK_DEMO_CLIENT_SECRET?: string | undefined;
+}
+
+/** The loopback redirect the demo uses: any free port on 127.0.0.1 (the demo client accepts all). */
+export const DEMO_REDIRECT_URI = 'http://127.0.0.1:0/callback';
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
+
+/**
+ * Reads the launch options. `argv` is the whole `process.argv`: Electron and Chromium put their own
+ * switches in it, so unknown entries are ignored rather than refused.
+ */
+export function parseLaunchOptions(argv: readonly string[], env: LaunchEnvironment): LaunchOptions {
+  const problems: string[] = [];
+  let hidden = false;
+  let dataDir: string | null = null;
+  for (let index = 0; index < argv.length; index += 1) {
+    const entry = argv[index] ?? '';
+    if (entry === HIDDEN_ARGUMENT) hidden = true;
+    else if (entry.startsWith('--data-dir=')) dataDir = entry.slice('--data-dir='.length);
+    else if (entry === '--data-dir') {
+      const next = argv[index + 1];
+      if (next === undefined || next.startsWith('--')) problems.push('--data-dir needs a folder; ignored.');
+      else {
+        dataDir = next;
+        index += 1;
+      }
+    }
+  }
+  if (dataDir === '') {
+    problems.push('--data-dir is empty; ignored.');
+    dataDir = null;
+  }
+  if (dataDir === null && env.AIRISK_DATA_DIR !== undefined && env.AIRISK_DATA_DIR !== '') dataDir = env.AIRISK_DATA_DIR;
+  return { hidden, dataDir, demoSettings: demoSettings(env, problems), problems };
+}
+
+function demoSettings(env: LaunchEnvironment, problems: string[]): SettingsUpdate | null {
+  const baseUrl = env.AIRISK_DEMO_SANDBOX_URL;
+  if (baseUrl === undefined || baseUrl === '') return null;
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    problems.push('AIRISK_DEMO_SANDBOX_URL is not a URL; ignored.');
+    return null;
+  }
+  if (url.protocol !== 'http:' || !LOOPBACK_HOSTS.has(url.hostname)) {
+    problems.push('AIRISK_DEMO_SANDBOX_URL must be a sandbox on http://127.0.0.1 (or localhost); ignored.');
+    return null;
+  }
+  const clientId = env.AIRISK_DEMO_CLIENT_ID ?? '';
+  const clientSecret = env.AIRISK_DEMO_CLIENT_SECRET ?? '';
+  if (clientId === '' || clientSecret === '') {
+    problems.push('AIRISK_DEMO_SANDBOX_URL needs AIRISK_DEMO_CLIENT_ID and AIRISK_DEMO_CLIENT_SECRET too; ignored.');
+    return null;
+  }
+  return { baseUrl, clientId, clientSecret, redirectUri: DEMO_REDIRECT_URI };
+}
+
+/**
+ * Whether to start in the tray only: `--hidden` on the command line (Windows and Linux login
+ * entries pass it), or on macOS a launch at login while "start hidden" is on.
+ */
+export function startsHidden(input: { readonly hiddenArgument: boolean; readonly platform: NodeJS.Platform; readonly openedAtLogin: boolean; readonly startHiddenSetting: boolean }): boolean {
+  if (input.hiddenArgument) return true;
+  return input.platform === 'darwin' && input.openedAtLogin && input.startHiddenSetting;
+}

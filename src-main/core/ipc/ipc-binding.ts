@@ -1,0 +1,75 @@
+import type { AiriskApi, AiriskMethodName, CopyFormat, SettingsUpdate } from '../../contract.ts';
+import { AIRISK_METHOD_NAMES } from '../../contract-methods.ts';
+import { hasOrigin } from '../window/app-origin.ts';
+import { checkArguments } from './ipc-arguments.ts';
+import { channelFor } from './ipc-channels.ts';
+
+/**
+ * Where handlers are registered: `ipcMain` in the Electron shell (same shape as `ipcMain.handle`),
+ * a recording double in tests. `Sender` is whatever the registrar passes as the first argument
+ * (Electron's `IpcMainInvokeEvent`).
+ */
+export interface IpcRegistrar<Sender> {
+  handle(channel: string, handler: (sender: Sender, ...args: unknown[]) => Promise<unknown>): void;
+}
+
+/** The message every call from an untrusted sender is refused with. */
+export const UNTRUSTED_SENDER_MESSAGE = 'Untrusted sender';
+
+type Dispatch = { readonly [M in AiriskMethodName]: (service: AiriskApi, args: readonly unknown[]) => Promise<unknown> };
+
+/** One call per method; the arguments were checked by `checkArguments` before any of these runs. */
+const DISPATCH: Dispatch = {
+  getState: (service) => service.getState(),
+  signIn: (service, [request]) => service.signIn(request as { readonly userid?: string }),
+  cancelSignIn: (service) => service.cancelSignIn(),
+  submitRedirectedUrl: (service, [url]) => service.submitRedirectedUrl(url as string),
+  renew: (service, [accountId]) => service.renew(accountId as string),
+  remove: (service, [accountId]) => service.remove(accountId as string),
+  setActive: (service, [accountId]) => service.setActive(accountId as string),
+  rename: (service, [accountId, label]) => service.rename(accountId as string, label as string),
+  copy: (service, [accountId, format]) => service.copy(accountId as string | null, format as CopyFormat),
+  getSettings: (service) => service.getSettings(),
+  updateSettings: (service, [update]) => service.updateSettings(update as SettingsUpdate),
+};
+
+/**
+ * Registers exactly one handler per contract method, on channel `airisk:<method>`. Each handler
+ * refuses an untrusted sender (`Error('Untrusted sender')`), checks the argument count and types,
+ * calls the service, and turns anything thrown into a plain `Error(message)`: no stack, no cause,
+ * no custom fields cross to the renderer.
+ */
+export function bindContractHandlers<Sender>(registrar: IpcRegistrar<Sender>, service: AiriskApi, isTrustedSender: (sender: Sender) => boolean): void {
+  for (const method of AIRISK_METHOD_NAMES) {
+    registrar.handle(channelFor(method), async (sender, ...args) => {
+      let trusted = false;
+      try {
+        trusted = isTrustedSender(sender);
+      } catch {
+        trusted = false;
+      }
+      if (!trusted) throw plainError(UNTRUSTED_SENDER_MESSAGE);
+      try {
+        checkArguments(method, args);
+        return await DISPATCH[method](service, args);
+      } catch (error) {
+        throw plainError(error instanceof Error ? error.message : String(error));
+      }
+    });
+  }
+}
+
+/** An Error with only a message: the stack is emptied so not even main's file paths cross over. */
+function plainError(message: string): Error {
+  const error = new Error(message);
+  error.stack = `Error: ${message}`;
+  return error;
+}
+
+/**
+ * True when an IPC message came from a frame showing our own app origin (`app://airisk/…`). The
+ * Electron shell also requires that frame to be the main frame of our window.
+ */
+export function isTrustedSenderFrame(frameUrl: string, appOrigin: string): boolean {
+  return hasOrigin(frameUrl, appOrigin);
+}

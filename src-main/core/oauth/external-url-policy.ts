@@ -1,0 +1,32 @@
+import { endpointUrl } from './client-config.ts';
+
+/** Hosts on which plain http is tolerated (the sandbox); everything else must be https. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
+
+/** The configured authorization endpoint an opened URL must match. */
+export interface ExpectedAuthorizationEndpoint {
+  readonly baseUrl: string;
+  readonly authorizePath: string;
+}
+
+/**
+ * Whether `url` may be handed to the system browser (`shell.openExternal`): only the authorization
+ * URL the app built itself — https (plain http only on loopback, for the sandbox), no user name or
+ * password, no fragment, and the same origin and path as the configured authorization endpoint.
+ * Anything else (other hosts, `file:`, custom schemes, a look-alike path) is false, as is unparseable input.
+ */
+export function isOpenableAuthorizationUrl(url: string, expected: ExpectedAuthorizationEndpoint): boolean {
+  let candidate: URL;
+  let endpoint: URL;
+  try {
+    candidate = new URL(url);
+    endpoint = endpointUrl(expected.baseUrl, expected.authorizePath);
+  } catch {
+    return false;
+  }
+  const secure = (target: URL): boolean => target.protocol === 'https:' || (target.protocol === 'http:' && LOOPBACK_HOSTS.has(target.hostname));
+  if (!secure(candidate) || !secure(endpoint)) return false;
+  if (candidate.username !== '' || candidate.password !== '' || candidate.hash !== '') return false;
+  if (endpoint.username !== '' || endpoint.password !== '') return false;
+  return candidate.origin === endpoint.origin && candidate.pathname === endpoint.pathname;
+}

@@ -1,0 +1,213 @@
+/**
+ * The Electron main process: the composition root. It wires core's service to Electron adapters
+ * (src-main/electron) and owns the lifecycle — one instance, tray first, window on demand, a
+ * graceful quit that writes the store and clears the clipboard. Every decision is made in core.
+ */
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { app, Menu, session } from 'electron';
+import type { AppState, SignInOutcome } from './contract.ts';
+import { AppService } from './core/app/app-service.ts';
+import { parseLaunchOptions, startsHidden } from './core/autostart/launch-options.ts';
+import { createXdgAutostart } from './core/autostart/xdg-autostart.ts';
+import { loadOrCreateLocalhostCertificate } from './core/oauth/localhost-certificate.ts';
+import { systemTimers } from './core/ports/timer-port.ts';
+import { appIconFile } from './core/tray/tray-icon-paths.ts';
+import type { TrayAction } from './core/tray/tray-menu-model.ts';
+import { registerAppScheme, serveRenderer } from './electron/app-protocol.ts';
+import { applicationMenuTemplate } from './electron/application-menu.ts';
+import { exposeE2eHooks } from './electron/e2e-hooks.ts';
+import { createElectronClipboard } from './electron/electron-clipboard.ts';
+import { openElectronStoreDocument } from './electron/electron-store-document.ts';
+import { bindIpc } from './electron/ipc.ts';
+import { createLoginItem } from './electron/login-item.ts';
+import { netFetch } from './electron/net-fetch.ts';
+import { createNotifier } from './electron/notifier.ts';
+import { createOpenUrl } from './electron/open-url.ts';
+import { watchPower } from './electron/power.ts';
+import { quitOnSignals } from './electron/quit-on-signal.ts';
+import { createSafeStorageCipher } from './electron/safe-storage-cipher.ts';
+import { createTray } from './electron/tray.ts';
+import { createWindowController, denyAllPermissions, hardenWebContents, type WindowController } from './electron/window.ts';
+
+/** electron-builder.yml `appId`; Windows ties notifications and the taskbar to it. */
+const APP_USER_MODEL_ID = 'com.airisk.tokentray';
+
+/** How often the tray menu's "42 min left" labels are refreshed. */
+const TRAY_REFRESH_MS = 30_000;
+
+const log = (message: string): void => console.error(`airisk: ${message}`);
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+const launch = parseLaunchOptions(process.argv, process.env);
+for (const problem of launch.problems) log(problem);
+// Before the single-instance lock: the lock belongs to the data folder, so a demo or test instance
+// with its own folder runs next to the person's real one.
+if (launch.dataDir !== null) app.setPath('userData', resolve(launch.dataDir));
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  // Another instance owns this data folder; it shows its window (second-instance) and we leave.
+  app.quit();
+} else {
+  start().catch((error: unknown) => {
+    log(`could not start: ${messageOf(error)}`);
+    app.exit(1);
+  });
+}
+
+async function start(): Promise<void> {
+  // Filled in as the parts come up; handlers registered early reach them through here.
+  const late: { window?: WindowController; service?: AppService } = {};
+  app.on('second-instance', () => late.window?.show());
+  // The tray app lives on without windows.
+  app.on('window-all-closed', () => undefined);
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  quitOnSignals({
+    source: process,
+    quit: () => app.quit(),
+    exit: (code) => app.exit(code),
+    onSignal: (signal, outcome) => {
+      if (outcome !== 'echo-ignored') log(`${signal}: ${outcome === 'quit' ? 'quitting' : 'exiting now'}`);
+    },
+  });
+
+  await app.whenReady();
+  // Windows shows notifications only for an app with an AppUserModelID: the installer's (appId).
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+  app.dock?.hide();
+  const menuTemplate = applicationMenuTemplate(process.platform);
+  Menu.setApplicationMenu(menuTemplate === null ? null : Menu.buildFromTemplate(menuTemplate));
+  denyAllPermissions(session.defaultSession);
+
+  const appPath = app.getAppPath();
+  // Icons ship next to app.asar when packaged (electron-builder.yml extraResources), in resources/ otherwise.
+  const resourcesDir = app.isPackaged ? process.resourcesPath : join(appPath, 'resources');
+  serveRenderer(join(appPath, 'dist', 'renderer'));
+
+  const dataDir = app.getPath('userData');
+  const platform = process.platform;
+  // Unpackaged (`electron .`), the executable needs the app folder before our own arguments.
+  const leadingArguments = app.isPackaged ? [] : [appPath];
+  const { store, recovered } = openElectronStoreDocument(dataDir);
+  const loginItem = createLoginItem({
+    platform,
+    leadingArguments,
+    xdg: createXdgAutostart({ env: process.env, homeDirectory: homedir(), target: { appImage: process.env.APPIMAGE, execPath: process.execPath, leadingArguments } }),
+  });
+  const notifier = createNotifier({
+    renew: (accountId) => {
+      late.window?.show();
+      late.service?.renew(accountId).catch((error: unknown) => log(`renew failed: ${messageOf(error)}`));
+    },
+    openWindow: () => late.window?.show(),
+  });
+  const service = await AppService.create({
+    store,
+    recovered,
+    cipher: createSafeStorageCipher(platform),
+    clipboard: createElectronClipboard(platform),
+    timers: systemTimers,
+    openUrl: createOpenUrl(async () => {
+      if (late.service === undefined) throw new Error('The app is still starting.');
+      return late.service.getSettings();
+    }),
+    fetch: netFetch,
+    notifier,
+    loginItem,
+    localhostCertificate: () => loadOrCreateLocalhostCertificate(join(dataDir, 'localhost-tls')),
+  });
+  late.service = service;
+
+  if (launch.demoSettings !== null) {
+    const result = await service.updateSettings(launch.demoSettings);
+    if (!result.ok) log(`the demo settings were refused: ${result.problems.map((problem) => problem.message).join(' ')}`);
+  }
+
+  const openWindow = createWindowController({ preloadPath: join(appPath, 'dist', 'main', 'preload.cjs'), iconPath: join(resourcesDir, ...appIconFile(platform).split('/')) });
+  late.window = openWindow;
+  bindIpc(service, openWindow);
+
+  // A sign-in started from the tray may have no window to show its failure in.
+  const signInEnded = (outcome: SignInOutcome): void => {
+    if (!outcome.ok && outcome.error.code !== 'cancelled') throw new Error(outcome.error.message);
+  };
+  const runTrayAction = async (action: TrayAction, state: AppState): Promise<void> => {
+    switch (action.type) {
+      case 'copy':
+        await service.copy(action.accountId, 'header');
+        return;
+      case 'set-active':
+        await service.setActive(action.accountId);
+        return;
+      case 'renew':
+        signInEnded(await service.renew(action.accountId));
+        return;
+      case 'sign-in-generic':
+        signInEnded(await service.signIn({}));
+        return;
+      case 'cancel-sign-in':
+        await service.cancelSignIn();
+        return;
+      case 'open-window':
+        openWindow.show();
+        return;
+      case 'toggle-start-at-login': {
+        const result = await service.updateSettings({ startAtLogin: !state.startAtLogin });
+        if (!result.ok) throw new Error(result.problems.map((problem) => problem.message).join(' '));
+        return;
+      }
+      case 'quit':
+        app.quit();
+        return;
+    }
+  };
+  const tray = createTray({
+    resourcesDir,
+    platform,
+    initialState: await service.getState(),
+    dispatch: (action, state) => {
+      runTrayAction(action, state).catch((error: unknown) => {
+        log(`${action.type} failed: ${messageOf(error)}`);
+        notifier.message('AIRisk Token Tray', messageOf(error));
+      });
+    },
+  });
+  service.onStateChange((state) => tray.update(state));
+  const refresh = setInterval(() => {
+    service.getState().then(
+      (state) => tray.update(state),
+      () => undefined,
+    );
+  }, TRAY_REFRESH_MS);
+  const stopPowerWatch = watchPower(service);
+  exposeE2eHooks(process.env, { tray, window: openWindow });
+
+  // Quit: hold it until the store is written and the clipboard cleared (if it still holds our copy).
+  let quitting: 'no' | 'shutting-down' | 'done' = 'no';
+  app.on('before-quit', (event) => {
+    if (quitting === 'done') return;
+    event.preventDefault();
+    if (quitting === 'shutting-down') return;
+    quitting = 'shutting-down';
+    clearInterval(refresh);
+    stopPowerWatch();
+    service
+      .shutdown()
+      .catch((error: unknown) => log(`shutting down: ${messageOf(error)}`))
+      .finally(() => {
+        quitting = 'done';
+        notifier.closeAll();
+        tray.destroy();
+        app.quit();
+      });
+  });
+
+  const settings = await service.getSettings();
+  if (settings.startAtLogin) {
+    // Keep the login entry pointing at this copy of the app (an AppImage may have moved).
+    loginItem.set(true, { hidden: settings.startHidden }).catch((error: unknown) => log(`could not renew the start-at-login entry: ${messageOf(error)}`));
+  }
+  const openedAtLogin = platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin;
+  if (!startsHidden({ hiddenArgument: launch.hidden, platform, openedAtLogin, startHiddenSetting: settings.startHidden })) openWindow.show();
+}

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DEMO_REDIRECT_URI, parseLaunchOptions, startsHidden } from '../../src-main/core/autostart/launch-options.ts';
+
+const ELECTRON_DEV = ['/usr/lib/electron/electron', '/src/airisk'];
+
+test('no arguments: window shown, default data folder, no demo', () => {
+  assert.deepEqual(parseLaunchOptions(ELECTRON_DEV, {}), { hidden: false, dataDir: null, demoSettings: null, problems: [] });
+});
+
+test('--hidden and --data-dir (both spellings) are read among Chromium switches', () => {
+  const parsed = parseLaunchOptions([...ELECTRON_DEV, '--no-sandbox', '--hidden', '--data-dir', '/tmp/demo data', '--enable-logging'], {});
+  assert.equal(parsed.hidden, true);
+  assert.equal(parsed.dataDir, '/tmp/demo data');
+  assert.equal(parseLaunchOptions(['/opt/airisk', '--data-dir=/tmp/x'], {}).dataDir, '/tmp/x');
+});
+
+test('--data-dir wins over AIRISK_DATA_DIR, which is used otherwise', () => {
+  assert.equal(parseLaunchOptions(['/opt/airisk', '--data-dir=/a'], { AIRISK_DATA_DIR: '/b' }).dataDir, '/a');
+  assert.equal(parseLaunchOptions(['/opt/airisk'], { AIRISK_DATA_DIR: '/b' }).dataDir, '/b');
+  assert.equal(parseLaunchOptions(['/opt/airisk'], { AIRISK_DATA_DIR: '' }).dataDir, null);
+});
+
+test('a --data-dir without a folder is ignored and reported', () => {
+  const missing = parseLaunchOptions(['/opt/airisk', '--data-dir'], {});
+  assert.equal(missing.dataDir, null);
+  assert.deepEqual(missing.problems, ['--data-dir needs a folder; ignored.']);
+  const followedBySwitch = parseLaunchOptions(['/opt/airisk', '--data-dir', '--hidden'], {});
+  assert.equal(followedBySwitch.dataDir, null);
+  assert.equal(followedBySwitch.hidden, true);
+  assert.deepEqual(parseLaunchOptions(['/opt/airisk', '--data-dir='], {}).problems, ['--data-dir is empty; ignored.']);
+});
+
+test('the sandbox demo client is pre-configured from the environment', () => {
+  const parsed = parseLaunchOptions(['/opt/airisk'], { AIRISK_DEMO_SANDBOX_URL: 'http://127.0.0.1:8790', AIRISK_DEMO_CLIENT_ID: 'demo-client', AIRISK_DEMO_CLIENT_SECRET: 'demo-secret' });
+  assert.deepEqual(parsed.demoSettings, { baseUrl: 'http://127.0.0.1:8790', clientId: 'demo-client', clientSecret: 'demo-secret', redirectUri: DEMO_REDIRECT_URI });
+  assert.deepEqual(parsed.problems, []);
+});
+
+test('a demo URL that is not a loopback sandbox, or lacks the client, is ignored and reported', () => {
+  const remote = parseLaunchOptions(['/opt/airisk'], { AIRISK_DEMO_SANDBOX_URL: 'https://api.airisk.example.com', AIRISK_DEMO_CLIENT_ID: 'a', AIRISK_DEMO_CLIENT_SECRET: 'b' });
+  assert.equal(remote.demoSettings, null);
+  assert.match(remote.problems[0] ?? '', /must be a sandbox on http:\/\/127\.0\.0\.1/);
+  const noClient = parseLaunchOptions(['/opt/airisk'], { AIRISK_DEMO_SANDBOX_URL: 'http://127.0.0.1:8790' });
+  assert.equal(noClient.demoSettings, null);
+  assert.match(noClient.problems[0] ?? '', /needs AIRISK_DEMO_CLIENT_ID and AIRISK_DEMO_CLIENT_SECRET/);
+  assert.match(parseLaunchOptions(['/opt/airisk'], { AIRISK_DEMO_SANDBOX_URL: '::' }).problems[0] ?? '', /not a URL/);
+});
+
+test('starts hidden with --hidden anywhere, or on macOS when opened at login with "start hidden" on', () => {
+  assert.equal(startsHidden({ hiddenArgument: true, platform: 'linux', openedAtLogin: false, startHiddenSetting: false }), true);
+  assert.equal(startsHidden({ hiddenArgument: false, platform: 'linux', openedAtLogin: false, startHiddenSetting: true }), false, 'a launch by hand shows the window');
+  assert.equal(startsHidden({ hiddenArgument: false, platform: 'darwin', openedAtLogin: true, startHiddenSetting: true }), true);
+  assert.equal(startsHidden({ hiddenArgument: false, platform: 'darwin', openedAtLogin: true, startHiddenSetting: false }), false);
+  assert.equal(startsHidden({ hiddenArgument: false, platform: 'darwin', openedAtLogin: false, startHiddenSetting: true }), false);
+});
