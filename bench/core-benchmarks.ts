@@ -13,7 +13,7 @@ import { MemoryClipboard } from '../src-main/core/clipboard/memory-clipboard.ts'
 import { systemTimers, type TimerPort } from '../src-main/core/ports/timer-port.ts';
 import { openConfDocumentStore } from '../src-main/core/vault/conf-document-store.ts';
 import type { CipherPort } from '../src-main/core/vault/cipher-port.ts';
-import { startSandbox, type Sandbox } from '../test/sandbox/sandbox-server.ts';
+import { startSandboxProcess } from './sandbox-process.ts';
 import { completeConsent } from '../test/support/consent.ts';
 import { ManualClock } from '../test/support/manual-clock.ts';
 import type { BenchRow } from './bench-report.ts';
@@ -74,7 +74,7 @@ async function callbackTransportFloor(samples = 200): Promise<number> {
 }
 
 /** Row 1: callback received → token stored, against a bare fetch POST of the same body. */
-export async function signInOverhead(sandbox: Sandbox, rounds = 200): Promise<BenchRow> {
+export async function signInOverhead(sandbox: { readonly url: string }, rounds = 200): Promise<BenchRow> {
   return withDirectory(async (directory) => {
     let authorizationUrl: Promise<string> = Promise.resolve('');
     let announce: (url: string) => void = () => undefined;
@@ -189,7 +189,7 @@ export async function startUp(): Promise<BenchRow> {
 }
 
 /** Row 4: event-loop stalls during a burst of 100 sign-ins, copies and removals. */
-export async function mainThreadBlocking(sandbox: Sandbox, burst = 100): Promise<BenchRow> {
+export async function mainThreadBlocking(sandbox: { readonly url: string }, burst = 100): Promise<BenchRow> {
   return withDirectory(async (directory) => {
     await fillStore(directory, 1000, Date.now());
     const pending: string[] = [];
@@ -260,7 +260,7 @@ export async function idleWakeUps(accounts = 1000): Promise<BenchRow> {
 
 /** Runs rows 1–5 against one sandbox. */
 export async function runCoreBenchmarks(report: (row: BenchRow) => void): Promise<BenchRow[]> {
-  const sandbox = await startSandbox();
+  const sandbox = await startSandboxProcess();
   try {
     const rows: BenchRow[] = [];
     for (const run of [() => signInOverhead(sandbox), () => copyLatency(), () => startUp(), () => mainThreadBlocking(sandbox), () => idleWakeUps()]) {

@@ -97,7 +97,7 @@ test('the store file holds neither the token nor the client secret in plain text
   assert.ok(result.ok);
   await app.service.copy(null, 'token');
   const token = await app.clipboard.readText();
-  app.service.flush();
+  await app.service.flush();
   const file = await readFile(app.storePath, 'utf8');
   for (const secret of [token, 'demo-secret', Buffer.from(token).toString('base64'), Buffer.from('demo-secret').toString('base64')]) {
     assert.equal(file.includes(secret), false);

@@ -203,9 +203,9 @@ export class AppService implements AiriskApi {
     this.#queueEmit();
   }
 
-  /** Writes pending store changes now (they are otherwise written on the next turn, or within a second). */
-  flush(): void {
-    this.#vault.flush();
+  /** Resolves once pending store changes are written (otherwise on the next turn, or within a second). */
+  flush(): Promise<void> {
+    return this.#vault.flush();
   }
 
   /** On quit: cancel a pending sign-in, write pending changes, clear the clipboard if it still holds our copy, stop timers. */
@@ -213,7 +213,7 @@ export class AppService implements AiriskApi {
     if (this.#disposed) return;
     this.#disposed = true;
     this.#signIns.cancel();
-    this.#vault.flush();
+    await this.#vault.flush();
     await this.#clipboard.flush();
     this.#clipboard.dispose();
     this.#scheduler.dispose();

@@ -1,3 +1,4 @@
+import { writeFile as atomicWriteFile } from 'atomically';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Conf, { type Options } from 'conf';
@@ -34,11 +35,19 @@ export function storeOptions(directory: string, fileName: string = DEFAULT_STORE
     projectName: DEFAULT_STORE_FILE_NAME,
     fileExtension: 'json',
     clearInvalidConfig: false,
-    configFileMode: 0o600,
+    configFileMode: STORE_FILE_MODE,
     accessPropertiesByDotNotation: false,
     watch: false,
     deserialize: parseStoreText,
   };
+}
+
+/** The store file is readable by its owner only. */
+const STORE_FILE_MODE = 0o600;
+
+/** conf's default serialisation (tab-indented JSON), so background writes match its own. */
+function serializeLikeConf(document: unknown): string {
+  return JSON.stringify(document, undefined, '\t');
 }
 
 /** What the store needs of a `conf` instance; `electron-store` (a `conf` subclass) has it too. */
@@ -102,6 +111,11 @@ export function openConfDocumentStore(options: ConfDocumentStoreOptions): Opened
     write: (document) => {
       conf.store = document;
     },
+    // conf has no asynchronous write. This one writes the same bytes conf would (its default
+    // serialisation) through the same atomic writer conf uses (temp file, fsync, rename) with the
+    // same file mode, on libuv's thread pool. conf's cached copy goes stale, which is fine: the
+    // vault reads the file only when it opens.
+    writeInBackground: (document) => atomicWriteFile(conf.path, serializeLikeConf(document), { mode: STORE_FILE_MODE }),
   };
   if (recovered === undefined) {
     try {

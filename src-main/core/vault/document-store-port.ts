@@ -11,4 +11,9 @@ export interface DocumentStorePort {
   read(): unknown;
   /** Replaces the whole file with `document`. Throws when it cannot be written. */
   write(document: StoreDocument): void;
+  /**
+   * The same write with the file I/O (and its fsync) off the event loop; only serialising stays on
+   * it. Optional: a store without it is written with `write`.
+   */
+  writeInBackground?(document: StoreDocument): Promise<void>;
 }

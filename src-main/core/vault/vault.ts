@@ -209,9 +209,9 @@ export class Vault {
     return account === undefined ? undefined : this.#record(account);
   }
 
-  /** Writes any pending change now (coalesced mode); call before quitting. */
-  flush(): void {
-    this.#writer.flush();
+  /** Resolves once every change so far is on disk (coalesced mode); await it before quitting. */
+  flush(): Promise<void> {
+    return this.#writer.flush();
   }
 
   /** Forgets an account and its token. When it was active, the generic account (else the first in display order) becomes active. */
