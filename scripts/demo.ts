@@ -7,30 +7,21 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findElectronBinary, missingElectronMessage } from './electron-binary.ts';
 import { startSandbox } from '../test/sandbox/sandbox-server.ts';
-import { missingBuildOutputs, runElectron } from './start-electron.ts';
+import { readyToLaunch, runElectron } from './start-electron.ts';
 
 async function main(): Promise<void> {
-  const binary = findElectronBinary();
-  if (!binary.ok) {
-    console.error(missingElectronMessage(binary.reason));
+  const binary = readyToLaunch('demo');
+  if (binary === undefined) {
     process.exitCode = 1;
     return;
   }
-  const missing = missingBuildOutputs();
-  if (missing.length > 0) {
-    console.error(`demo: the app is not built (${missing.join(', ')} missing); run npm run build first.`);
-    process.exitCode = 1;
-    return;
-  }
-
   const dataDir = await mkdtemp(join(tmpdir(), 'airisk-demo-'));
   const sandbox = await startSandbox({ onRequest: ({ method, path, status }) => console.log(`sandbox: ${method} ${path} ${status}`) });
   console.log(`AIRisk sandbox listening on ${sandbox.url} (demo client ${sandbox.demoClient.clientId})`);
   console.log(`App data in ${dataDir} (temporary, removed when the app quits)`);
   try {
-    process.exitCode = await runElectron(binary.path, process.argv.slice(2), {
+    process.exitCode = await runElectron(binary, process.argv.slice(2), {
       ...process.env,
       AIRISK_DATA_DIR: dataDir,
       AIRISK_DEMO_SANDBOX_URL: sandbox.url,

@@ -39,20 +39,27 @@ export function missingBuildOutputs(): string[] {
   return ['dist/main/main.cjs', 'dist/main/preload.cjs', 'dist/renderer/index.html'].filter((path) => !existsSync(new URL(`../${path}`, import.meta.url)));
 }
 
-async function main(): Promise<void> {
+/**
+ * The Electron binary to run, once the binary and the build are both there; otherwise says what is
+ * missing (as `command`) and returns undefined.
+ */
+export function readyToLaunch(command: string): string | undefined {
   const binary = findElectronBinary();
   if (!binary.ok) {
     console.error(missingElectronMessage(binary.reason));
-    process.exitCode = 1;
-    return;
+    return undefined;
   }
   const missing = missingBuildOutputs();
   if (missing.length > 0) {
-    console.error(`start: the app is not built (${missing.join(', ')} missing); run npm run build first.`);
-    process.exitCode = 1;
-    return;
+    console.error(`${command}: the app is not built (${missing.join(', ')} missing); run npm run build first.`);
+    return undefined;
   }
-  process.exitCode = await runElectron(binary.path, process.argv.slice(2), process.env);
+  return binary.path;
+}
+
+async function main(): Promise<void> {
+  const binary = readyToLaunch('start');
+  process.exitCode = binary === undefined ? 1 : await runElectron(binary, process.argv.slice(2), process.env);
 }
 
 if (import.meta.main) await main();

@@ -4,35 +4,11 @@
  * bridge script inserted first in `<head>`.
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { extname, join, sep } from 'node:path';
+import { join, sep } from 'node:path';
+import { resolveRendererFile } from '../../../src-main/core/window/app-protocol-path.ts';
 
 /** The tag that loads `window.airisk` before any of the renderer's own scripts. */
 export const BRIDGE_SCRIPT_TAG = '<script src="/__airisk/bridge.js"></script>';
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-};
-
-/** The content type for a file name (`application/octet-stream` when unknown). */
-export function contentTypeFor(fileName: string): string {
-  return CONTENT_TYPES[extname(fileName).toLowerCase()] ?? 'application/octet-stream';
-}
 
 /** A file to send, or why not. */
 export type StaticLookup =
@@ -44,27 +20,14 @@ export type StaticLookup =
  * `/` is `index.html`. Any `.` or `..` segment, before or after percent-decoding, is a 400.
  */
 export async function lookUpStaticFile(rootDir: string, urlPath: string): Promise<StaticLookup> {
-  const segments: string[] = [];
-  for (const raw of urlPath.split('/').slice(1)) {
-    let segment: string;
-    try {
-      segment = decodeURIComponent(raw);
-    } catch {
-      return { ok: false, status: 400, message: 'The path is not valid percent-encoding.' };
-    }
-    if (segment === '.' || segment === '..' || /[/\\\0]/.test(segment) || raw.includes('\\')) {
-      return { ok: false, status: 400, message: 'Paths may not leave the renderer folder.' };
-    }
-    segments.push(segment);
-  }
-  if (segments.length === 0 || segments.at(-1) === '') segments.splice(-1, 1, 'index.html');
-  if (segments.some((segment) => segment === '' || segment.startsWith('.'))) return notFound();
-
+  // The same path rules as the app:// protocol in Electron; a symlink out of the folder is refused too.
+  const lookup = resolveRendererFile(urlPath, rootDir);
+  if (!lookup.ok) return { ok: false, status: lookup.status, message: lookup.reason };
   let root: string;
   let file: string;
   try {
     root = await realpath(rootDir);
-    file = await realpath(join(root, ...segments));
+    file = await realpath(lookup.filePath);
     if (!file.startsWith(root + sep) || !(await stat(file)).isFile()) return notFound();
   } catch {
     return notFound();
@@ -75,7 +38,7 @@ export async function lookUpStaticFile(rootDir: string, urlPath: string): Promis
     if (injected === undefined) return { ok: false, status: 500, message: 'The renderer\'s index.html has no <head> to put the bridge in.' };
     body = Buffer.from(injected, 'utf8');
   }
-  return { ok: true, body, contentType: contentTypeFor(file) };
+  return { ok: true, body, contentType: lookup.contentType };
 }
 
 /** `html` with {@link BRIDGE_SCRIPT_TAG} right after the opening `<head>` tag, or undefined without one. */
