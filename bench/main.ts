@@ -7,9 +7,15 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { printRow, type BenchRow } from './bench-report.ts';
 import { runCoreBenchmarks } from './core-benchmarks.ts';
+import { mainBundleLoad } from './main-bundle-benchmark.ts';
+import { runWindowBenchmarks } from './window-benchmarks.ts';
 
 const rows: BenchRow[] = [];
 rows.push(...(await runCoreBenchmarks(printRow)));
+rows.push(...(await runWindowBenchmarks(printRow)));
+const mainBundle = await mainBundleLoad();
+printRow(mainBundle);
+rows.push(mainBundle);
 
 const summary = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, rows };
 await mkdir('bench-results', { recursive: true });

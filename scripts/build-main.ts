@@ -7,13 +7,20 @@
  *   bundle's own file URL; nothing bundled relies on it today, but a dependency update may.
  * - `src-main/preload.ts` → `dist/main/preload.cjs`: one CommonJS file (a sandboxed preload cannot
  *   load modules), `electron` external only.
+ * - `src-main/core/oauth/localhost-certificate.ts` → `dist/main/localhost-certificate.cjs`: the
+ *   self-signed certificate for an https loopback redirect (selfsigned with the @peculiar X.509 and
+ *   ASN.1 libraries, ~40 % of main's code once). main.cjs `require`s it only when a sign-in uses an
+ *   https redirect URI: every source imports it with `import()`, which the main bundle leaves as a
+ *   `require("./localhost-certificate.cjs")` next to itself (a static import fails the build).
+ * - `ajv` is a direct dev dependency only so that npm hoists one v8 copy for conf and ajv-formats
+ *   (eslint's v6 would otherwise sit at the top and each would get its own copy, bundled twice).
  *
  * Both minified, no source maps, `process.env.NODE_ENV` = "production". Prints each bundle's size
  * and its largest inputs. Exit status 1 on any error or warning.
  */
 import { mkdir, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 
 /** The repository root (with a trailing slash). */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -27,8 +34,28 @@ export const DEFAULT_OUT_DIR = `${ROOT}dist/main`;
  */
 const IMPORT_META_URL_SHIM = '"use strict";var __airisk_import_meta_url=require("node:url").pathToFileURL(__filename).href;';
 
+/** The certificate code's source, and the file main.cjs loads it from (next to itself). */
+const CERTIFICATE_SOURCE = /\/core\/oauth\/localhost-certificate\.ts$/;
+const CERTIFICATE_BUNDLE = 'localhost-certificate.cjs';
+
+/**
+ * Main bundle: `import('…/localhost-certificate.ts')` becomes `require("./localhost-certificate.cjs")`
+ * at the time of the call, so starting the app never loads the certificate libraries. A static
+ * import would pull them back into main.cjs, so it is an error.
+ */
+const lazyCertificate: Plugin = {
+  name: 'airisk-lazy-certificate',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: CERTIFICATE_SOURCE }, (args) =>
+      args.kind === 'dynamic-import'
+        ? { path: `./${CERTIFICATE_BUNDLE}`, external: true }
+        : { errors: [{ text: `${args.importer} imports localhost-certificate.ts statically: use import() so it stays in ${CERTIFICATE_BUNDLE}, out of main.cjs's start-up.` }] },
+    );
+  },
+};
+
 /** esbuild options for each bundle, writing into `outDir` (tests build into a temporary folder). */
-export function bundleOptions(outDir: string): readonly { readonly name: 'main' | 'preload'; readonly options: BuildOptions }[] {
+export function bundleOptions(outDir: string): readonly { readonly name: 'main' | 'preload' | 'localhost-certificate'; readonly options: BuildOptions }[] {
   const common: BuildOptions = {
     absWorkingDir: ROOT,
     bundle: true,
@@ -52,9 +79,23 @@ export function bundleOptions(outDir: string): readonly { readonly name: 'main' 
         outfile: `${outDir}/main.cjs`,
         banner: { js: IMPORT_META_URL_SHIM },
         define: { ...common.define, 'import.meta.url': '__airisk_import_meta_url' },
+        plugins: [lazyCertificate],
+        // `import()` of the certificate bundle becomes a plain `require()`: CommonJS all the way,
+        // nothing for Electron's ESM loader to resolve inside the asar.
+        supported: { 'dynamic-import': false },
       },
     },
     { name: 'preload', options: { ...common, entryPoints: ['src-main/preload.ts'], outfile: `${outDir}/preload.cjs` } },
+    {
+      name: 'localhost-certificate',
+      options: {
+        ...common,
+        entryPoints: ['src-main/core/oauth/localhost-certificate.ts'],
+        outfile: `${outDir}/${CERTIFICATE_BUNDLE}`,
+        banner: { js: IMPORT_META_URL_SHIM },
+        define: { ...common.define, 'import.meta.url': '__airisk_import_meta_url' },
+      },
+    },
   ];
 }
 

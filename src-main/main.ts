@@ -10,7 +10,6 @@ import type { AppState, SignInOutcome } from './contract.ts';
 import { AppService } from './core/app/app-service.ts';
 import { parseLaunchOptions, startsHidden } from './core/autostart/launch-options.ts';
 import { createXdgAutostart } from './core/autostart/xdg-autostart.ts';
-import { loadOrCreateLocalhostCertificate } from './core/oauth/localhost-certificate.ts';
 import { systemTimers } from './core/ports/timer-port.ts';
 import { appIconFile } from './core/tray/tray-icon-paths.ts';
 import type { TrayAction } from './core/tray/tray-menu-model.ts';
@@ -115,7 +114,9 @@ async function start(): Promise<void> {
     fetch: netFetch,
     notifier,
     loginItem,
-    localhostCertificate: () => loadOrCreateLocalhostCertificate(join(dataDir, 'localhost-tls')),
+    // Loaded only for an https redirect URI: the certificate code (selfsigned and its X.509
+    // libraries) is a bundle of its own, dist/main/localhost-certificate.cjs (scripts/build-main.ts).
+    localhostCertificate: async () => (await import('./core/oauth/localhost-certificate.ts')).loadOrCreateLocalhostCertificate(join(dataDir, 'localhost-tls')),
   });
   late.service = service;
 

@@ -12,6 +12,7 @@ import { ApiContext } from './hooks/use-api.ts';
 import { useAppState } from './hooks/use-app-state.ts';
 import { useSignIn } from './hooks/use-sign-in.ts';
 import { useStageAnnouncements } from './hooks/use-stage-announcements.ts';
+import { formatExpiration } from './lib/format-expiration.ts';
 
 /** Props of {@link App}. */
 export interface AppProps {
@@ -25,6 +26,12 @@ export interface AppProps {
  */
 export function App({ api }: AppProps): ReactElement {
   const { state, loadError, refresh } = useAppState(api);
+  // While the first state is on its way (useAppState has asked for it), build the Intl formatters
+  // the rows use: the first costs ~10 ms (ICU data), which would otherwise hold up the list's paint.
+  useEffect(() => {
+    const timer = window.setTimeout(() => formatExpiration(new Date().toISOString(), { nowMs: Date.now() }));
+    return () => window.clearTimeout(timer);
+  }, []);
   const [screen, setScreen] = useState<Screen>('accounts');
   const navigated = useRef(false);
   const signIn = useSignIn(api);

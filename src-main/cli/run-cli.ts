@@ -2,7 +2,6 @@ import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { userDataDirectory } from '../core/app-paths.ts';
 import { formatExpiration } from '../core/oauth/expiration.ts';
-import { loadOrCreateLocalhostCertificate } from '../core/oauth/localhost-certificate.ts';
 import { isSignInError, SignInError } from '../core/oauth/sign-in-error.ts';
 import { startSignIn, type SignInProgress, type SignInResult } from '../core/oauth/sign-in.ts';
 import { parseCliArguments, USAGE, UsageError, type LoginCommand, type OutputFormat } from './cli-arguments.ts';
@@ -64,7 +63,8 @@ async function login(command: LoginCommand, io: CliIo): Promise<SignInResult> {
     },
     {
       openUrl: command.openBrowser ? openUrl : () => Promise.resolve(),
-      localhostCertificate: () => loadOrCreateLocalhostCertificate(join(userDataDirectory(io.env), 'localhost-tls')),
+      // Loaded only for an https redirect URI (selfsigned and its X.509 libraries are slow to load).
+      localhostCertificate: async () => (await import('../core/oauth/localhost-certificate.ts')).loadOrCreateLocalhostCertificate(join(userDataDirectory(io.env), 'localhost-tls')),
     },
   );
   const onInterrupt = (): void => attempt.cancel();

@@ -1,7 +1,7 @@
-import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import type { AccountView } from '../../src-main/contract.ts';
 import { useRovingFocus } from '../hooks/use-roving-focus.ts';
+import { useVirtualRows } from '../hooks/use-virtual-rows.ts';
 import { deadlineMs } from '../lib/account-time.ts';
 import { announce } from '../lib/announcer.ts';
 import { errorText } from '../lib/error-text.ts';
@@ -24,6 +24,7 @@ export interface AccountListProps {
 
 /** Rows are about this tall; the virtualizer measures the real height of those on screen. */
 const ROW_ESTIMATE = 72;
+const accountKey = (account: AccountView): string => account.id;
 /** A filter field appears once the list is longer than this. */
 const FILTER_FROM = 8;
 
@@ -51,37 +52,17 @@ export function AccountList({ accounts, generatedAt, actions, remove, headingId 
     return next;
   }, [accounts, generatedAt]);
 
-  const virtualizerRef = useRef<{ scrollToIndex: (index: number, options: { align: 'auto' }) => void } | null>(null);
+  const scrollToRef = useRef<(index: number) => void>(() => undefined);
   const roving = useRovingFocus({
     count: shown.length,
     containerRef: listRef,
     pageSize: () => Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_ESTIMATE) / ROW_ESTIMATE)),
-    scrollTo: (index) => virtualizerRef.current?.scrollToIndex(index, { align: 'auto' }),
+    scrollTo: (index) => scrollToRef.current(index),
   });
 
   // The tab stop row is always rendered, even scrolled out of view, so focus never falls out of the list.
-  const tabStop = roving.current;
-  const rangeExtractor = useCallback(
-    (range: Range) => {
-      const indexes = defaultRangeExtractor(range);
-      if (tabStop < range.count && !indexes.includes(tabStop)) {
-        indexes.push(tabStop);
-        indexes.sort((a, b) => a - b);
-      }
-      return indexes;
-    },
-    [tabStop],
-  );
-
-  const virtualizer = useVirtualizer({
-    count: shown.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_ESTIMATE,
-    getItemKey: (index) => shown[index]?.id ?? index,
-    overscan: 4,
-    rangeExtractor,
-  });
-  virtualizerRef.current = virtualizer;
+  const virtual = useVirtualRows({ items: shown, keyOf: accountKey, rowHeight: ROW_ESTIMATE, overscan: 4, keep: roving.current, scrollRef });
+  scrollToRef.current = virtual.scrollTo;
 
   // After a removal, once the account has left the list, focus the row that took its place.
   const { focusRow } = roving;
@@ -117,8 +98,6 @@ export function AccountList({ accounts, generatedAt, actions, remove, headingId 
       focusRow(index);
     }
   };
-
-  const items = virtualizer.getVirtualItems();
 
   return (
     <section className="accounts" aria-labelledby={headingId}>
@@ -170,11 +149,11 @@ export function AccountList({ accounts, generatedAt, actions, remove, headingId 
           aria-labelledby={headingId}
           aria-describedby={accounts.length > 0 ? tipId : undefined}
           className="list"
-          style={{ height: `${virtualizer.getTotalSize()}px` }}
+          style={{ height: `${virtual.height}px` }}
           onKeyDown={roving.onKeyDown}
           onFocus={roving.onFocus}
         >
-          {items.map((item) => {
+          {virtual.rows.map((item) => {
             const account = shown[item.index];
             if (account === undefined) return null;
             return (
@@ -185,9 +164,9 @@ export function AccountList({ accounts, generatedAt, actions, remove, headingId 
                 index={item.index}
                 setSize={shown.length}
                 tabStop={item.index === roving.current}
-                top={item.start}
+                top={item.top}
                 actions={rowActions}
-                measure={virtualizer.measureElement}
+                measure={virtual.measure}
               />
             );
           })}

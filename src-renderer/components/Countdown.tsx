@@ -1,8 +1,8 @@
-import { memo, type ReactElement } from 'react';
+import { memo, useCallback, type ReactElement } from 'react';
 import type { AccountStatus } from '../../src-main/contract.ts';
 import { useTick } from '../hooks/use-tick.ts';
 import { msLeftAt } from '../lib/account-time.ts';
-import { formatTimeLeft } from '../lib/time-left.ts';
+import { formatTimeLeft, timeLeftSteadyFor } from '../lib/time-left.ts';
 
 /** Props of {@link Countdown}. */
 export interface CountdownProps {
@@ -14,10 +14,12 @@ export interface CountdownProps {
 
 /**
  * "41 min left" / "expired 3 min ago", live. Subscribed to the shared tick on its own, so only this
- * text re-renders — and only when the words change (once a minute for most of a token's life).
+ * text re-renders — and only when the words change (once a minute for most of a token's life), which
+ * is also when the clock wakes for it.
  */
 export const Countdown = memo(function Countdown({ id, deadline, status }: CountdownProps): ReactElement {
-  const text = useTick((nowMs) => formatTimeLeft(msLeftAt(deadline, nowMs, status)));
+  const steadyFor = useCallback((nowMs: number) => timeLeftSteadyFor(msLeftAt(deadline, nowMs, status)), [deadline, status]);
+  const text = useTick((nowMs) => formatTimeLeft(msLeftAt(deadline, nowMs, status)), steadyFor);
   return (
     <span id={id} className="countdown">
       {text}

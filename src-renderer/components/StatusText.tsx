@@ -1,4 +1,4 @@
-import { memo, type ReactElement } from 'react';
+import { memo, useCallback, type ReactElement } from 'react';
 import type { AccountStatus } from '../../src-main/contract.ts';
 import { useTick } from '../hooks/use-tick.ts';
 import { displayStatus, msLeftAt } from '../lib/account-time.ts';
@@ -17,7 +17,12 @@ export interface StatusTextProps {
  * never colour alone. Flips to "Expired" the moment the countdown runs out.
  */
 export const StatusText = memo(function StatusText({ id, status, deadline }: StatusTextProps): ReactElement {
-  const shown = useTick((nowMs) => displayStatus(status, msLeftAt(deadline, nowMs, status)));
+  // The only change the clock brings: running out, when the time left reaches zero.
+  const steadyFor = useCallback((nowMs: number) => {
+    const left = msLeftAt(deadline, nowMs, status);
+    return left > 0 ? left : Infinity;
+  }, [deadline, status]);
+  const shown = useTick((nowMs) => displayStatus(status, msLeftAt(deadline, nowMs, status)), steadyFor);
   return (
     <span id={id} className={`status status-${shown}`}>
       <Icon name={shown} />

@@ -19,17 +19,21 @@ export interface FormattedExpiration {
   readonly sentence: string;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
 
 /** Intl formatters are costly to build and rows format often: keep one per locale and options. */
-function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
-  let formatter = formatters.get(key);
+function cached<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat>(kind: string, locale: string | undefined, options: object, create: () => T): T {
+  const key = `${kind}|${locale ?? ''}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key) as T | undefined;
   if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat(locale, options);
+    formatter = create();
     formatters.set(key, formatter);
   }
   return formatter;
+}
+
+function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return cached('date', locale, options, () => new Intl.DateTimeFormat(locale, options));
 }
 
 const UNKNOWN: FormattedExpiration = { local: 'unknown', utc: 'unknown', sentence: 'Expiration unknown.' };
@@ -44,7 +48,7 @@ export function formatExpiration(iso: string, options: ExpirationFormatOptions):
   let local: string;
   let spoken: string;
   if (Math.abs(days) <= 1) {
-    const day = new Intl.RelativeTimeFormat(options.locale, { numeric: 'auto' }).format(days, 'day');
+    const day = cached('relative', options.locale, {}, () => new Intl.RelativeTimeFormat(options.locale, { numeric: 'auto' })).format(days, 'day');
     // Most tokens live an hour: today's date goes without saying on screen, but not when spoken.
     local = days === 0 ? time : `${day} ${time}`;
     spoken = `${day} ${time}`;
@@ -76,7 +80,12 @@ export function calendarDaysBetween(fromMs: number, toMs: number, timeZone?: str
 }
 
 function calendarDayStart(ms: number, timeZone: string | undefined): number {
-  const parts = dateFormat('en-US', { year: 'numeric', month: 'numeric', day: 'numeric', ...(timeZone === undefined ? {} : { timeZone }) }).formatToParts(ms);
+  if (timeZone === undefined) {
+    // The system's zone, as every row asks: the Date's own local fields, no formatter needed.
+    const local = new Date(ms);
+    return Date.UTC(local.getFullYear(), local.getMonth(), local.getDate());
+  }
+  const parts = dateFormat('en-US', { year: 'numeric', month: 'numeric', day: 'numeric', timeZone }).formatToParts(ms);
   const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((candidate) => candidate.type === type)?.value);
   return Date.UTC(part('year'), part('month') - 1, part('day'));
 }

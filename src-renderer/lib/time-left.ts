@@ -34,3 +34,22 @@ export function formatDuration(ms: number): string {
 function twoUnits(major: number, majorUnit: string, minor: number, minorUnit: string): string {
   return minor === 0 ? `${major} ${majorUnit}` : `${major} ${majorUnit} ${minor} ${minorUnit}`;
 }
+
+/**
+ * How long (ms) a countdown at `ms` left (ticking down) keeps the text `formatTimeLeft` gives it
+ * now: the text does not change before that. Infinity when it never changes. Follows the units of
+ * {@link formatDuration}: seconds under a minute, minutes under a day, hours beyond.
+ */
+export function timeLeftSteadyFor(ms: number): number {
+  if (!Number.isFinite(ms)) return Infinity;
+  if (ms > 0) {
+    // The text shows whole units of this size: it changes when the count of them drops. Under
+    // 2 s it says "1 s left" (never less) until the time is up.
+    const unit = ms < MINUTE ? SECOND : ms < DAY ? MINUTE : HOUR;
+    return ms < 2 * SECOND ? ms : ms % unit;
+  }
+  const ago = -ms;
+  if (ago < MINUTE) return MINUTE - ago;
+  const unit = ago < DAY ? MINUTE : HOUR;
+  return unit - (ago % unit);
+}

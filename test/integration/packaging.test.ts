@@ -161,8 +161,8 @@ describe('electron-builder --linux dir with a stand-in Electron', { timeout: 240
     assert.deepEqual(cached, [], 'electron-builder cache stays empty');
   });
 
-  test('app.asar holds the main and preload bundles, the renderer with its assets, and package.json', () => {
-    for (const entry of ['/dist/main/main.cjs', '/dist/main/preload.cjs', '/dist/renderer/index.html', '/package.json']) {
+  test('app.asar holds the main and preload bundles (and the certificate bundle main loads lazily), the renderer with its assets, and package.json', () => {
+    for (const entry of ['/dist/main/main.cjs', '/dist/main/preload.cjs', '/dist/main/localhost-certificate.cjs', '/dist/renderer/index.html', '/package.json']) {
       assert.ok(entries.includes(entry), `${entry} in app.asar:\n${entries.join('\n')}`);
     }
     assert.ok(entries.some((entry) => /^\/dist\/renderer\/assets\/.+\.js$/.test(entry)), 'renderer script in assets/');
@@ -191,7 +191,7 @@ describe('electron-builder --linux dir with a stand-in Electron', { timeout: 240
     assert.equal(packaged.devDependencies, undefined);
   });
 
-  test('the bundles require only what exists at run time (Node built-ins and electron; sandboxed preload: fewer)', () => {
+  test('the bundles require only what exists at run time (Node built-ins, electron and each other; sandboxed preload: fewer)', () => {
     const required = (file: string): string[] => {
       const code = extractFile(asarPath, file).toString('utf8');
       // Calls, not text: skip `.require(`, identifiers ending in "require", and code kept as a string
@@ -199,8 +199,15 @@ describe('electron-builder --linux dir with a stand-in Electron', { timeout: 240
       return [...code.matchAll(/(?<![\w$.'"`])require\(\s*(["'`])([^"'`]+)\1\s*\)/g)].map((match) => match[2] ?? '');
     };
     const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
-    const unbundled = required('dist/main/main.cjs').filter((name) => name !== 'electron' && !nodeBuiltins.has(name));
+    // main.cjs may also load a bundle of its own from next to it (the localhost certificate code,
+    // only for an https redirect URI): that file must be in the asar too.
+    const bundlesNextToMain = required('dist/main/main.cjs').filter((name) => name.startsWith('./'));
+    assert.deepEqual(bundlesNextToMain, ['./localhost-certificate.cjs'], 'main.cjs loads only the certificate bundle from next to it');
+    for (const name of bundlesNextToMain) assert.ok(entries.includes(`/dist/main/${name.slice(2)}`), `${name} (required by main.cjs) is in app.asar`);
+    const unbundled = required('dist/main/main.cjs').filter((name) => name !== 'electron' && !nodeBuiltins.has(name) && !bundlesNextToMain.includes(name));
     assert.deepEqual(unbundled, [], 'main.cjs requires modules that are not in the package');
+    const certificateUnbundled = required('dist/main/localhost-certificate.cjs').filter((name) => !nodeBuiltins.has(name));
+    assert.deepEqual(certificateUnbundled, [], 'localhost-certificate.cjs requires modules that are not in the package');
     // A sandboxed preload's `require` knows only these (Electron docs, "Process Sandboxing").
     const preloadAllowed = new Set(['electron', 'events', 'timers', 'url', 'node:events', 'node:timers', 'node:url']);
     assert.deepEqual(required('dist/main/preload.cjs').filter((name) => !preloadAllowed.has(name)), [], 'preload.cjs requires modules a sandboxed preload cannot');

@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import type { AccountNotice } from '../../src-main/core/app/app-ports.ts';
 import { AppService } from '../../src-main/core/app/app-service.ts';
 import { MemoryClipboard } from '../../src-main/core/clipboard/memory-clipboard.ts';
-import { loadOrCreateLocalhostCertificate } from '../../src-main/core/oauth/localhost-certificate.ts';
 import type { TimerPort } from '../../src-main/core/ports/timer-port.ts';
 import { systemTimers } from '../../src-main/core/ports/timer-port.ts';
 import { createAesGcmCipher, loadOrCreateKeyFile } from '../../src-main/core/vault/aes-gcm-cipher.ts';
@@ -50,7 +49,8 @@ export async function createNodeApp(options: NodeAppOptions): Promise<NodeApp> {
           loginItemCalls.push({ enabled, hidden });
         },
       },
-      localhostCertificate: () => loadOrCreateLocalhostCertificate(join(options.directory, 'localhost-tls')),
+      // Loaded only for an https redirect URI, as in main.ts.
+      localhostCertificate: async () => (await import('../../src-main/core/oauth/localhost-certificate.ts')).loadOrCreateLocalhostCertificate(join(options.directory, 'localhost-tls')),
     },
     options.callbackTimeoutMs === undefined ? {} : { callbackTimeoutMs: options.callbackTimeoutMs },
   );

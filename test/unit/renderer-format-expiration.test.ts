@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { calendarDaysBetween, formatExpiration, formatUtc } from '../../src-renderer/lib/format-expiration.ts';
 
@@ -40,4 +41,26 @@ test('calendar days between two instants follow the time zone', () => {
   assert.equal(calendarDaysBetween(at('2025-03-31T23:00:00Z'), at('2025-04-01T01:00:00Z'), 'Europe/Berlin'), 0);
   // Across a daylight-saving change the day count stays whole.
   assert.equal(calendarDaysBetween(at('2025-03-29T12:00:00Z'), at('2025-03-31T12:00:00Z'), 'Europe/Berlin'), 2);
+});
+
+test('without a time zone the system zone is used, judged from the local date as Intl would', () => {
+  // A process per zone: formatters are cached, and the zone is read when one is built.
+  const module = new URL('../../src-renderer/lib/format-expiration.ts', import.meta.url).href;
+  const script = `
+    const { calendarDaysBetween, formatExpiration } = await import(${JSON.stringify(module)});
+    const zone = process.env.TZ;
+    const nowMs = Date.parse('2025-03-31T20:00:00Z');
+    const out = [];
+    for (const iso of ['2025-03-31T21:30:00Z', '2025-04-01T03:30:00Z', '2025-04-01T05:00:00Z', '2025-03-30T12:00:00Z', '2025-04-04T09:05:00Z', '2026-01-02T09:05:00Z']) {
+      out.push([formatExpiration(iso, { nowMs, locale: 'en-US' }), formatExpiration(iso, { nowMs, locale: 'en-US', timeZone: zone }), calendarDaysBetween(nowMs, Date.parse(iso)), calendarDaysBetween(nowMs, Date.parse(iso), zone)]);
+    }
+    console.log(JSON.stringify(out));`;
+  for (const zone of ['America/New_York', 'Asia/Kolkata', 'Pacific/Auckland']) {
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, TZ: zone }, encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    for (const [system, explicit, systemDays, explicitDays] of JSON.parse(run.stdout) as [unknown, unknown, number, number][]) {
+      assert.deepEqual(system, explicit, zone);
+      assert.equal(systemDays, explicitDays, zone);
+    }
+  }
 });

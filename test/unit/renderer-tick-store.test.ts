@@ -101,3 +101,43 @@ test('when idle, the snapshot still reads the current whole second', () => {
   fake.advance(5_500);
   assert.equal(store.getSnapshot(), 1_000_005_000);
 });
+
+test('a listener that says how long its value holds is woken only then, on the whole second', () => {
+  const fake = fakeEnvironment(); // 1_000_000_250
+  const store = createTickStore(fake.environment);
+  const seen: number[] = [];
+  // A value that changes at 1_000_010_500 and then every 30 s.
+  const steadyFor = (nowMs: number): number => (nowMs < 1_000_010_500 ? 1_000_010_500 - nowMs : 30_000 - ((nowMs - 1_000_010_500) % 30_000));
+  store.subscribe(() => seen.push(store.getSnapshot()), steadyFor);
+  fake.advance(70_000);
+  assert.deepEqual(seen, [1_000_011_000, 1_000_041_000], 'the first whole second at or after each change, and nothing between');
+  assert.equal(fake.pendingTimers(), 1);
+});
+
+test('the earliest listener sets the timer; one that never changes needs none; at most one tick a second', () => {
+  const fake = fakeEnvironment();
+  const store = createTickStore(fake.environment);
+  let slow = 0;
+  let fast = 0;
+  const stopNever = store.subscribe(() => undefined, () => Infinity);
+  assert.equal(store.running(), false, 'nothing can change: no timer');
+  store.subscribe(() => (slow += 1), () => 60_000);
+  assert.equal(store.running(), true);
+  fake.advance(59_000);
+  assert.equal(slow, 0);
+  const stopFast = store.subscribe(() => (fast += 1), () => 0);
+  fake.advance(3000);
+  assert.equal(fast, 3, 'a value that may change any time is looked at every second, no more');
+  assert.equal(slow, 3, 'every listener is told at every tick (React compares the values)');
+  stopFast();
+  assert.equal(fake.pendingTimers(), 1);
+  stopNever();
+});
+
+test('the snapshot is always the current whole second, so a value rendered between ticks is right', () => {
+  const fake = fakeEnvironment();
+  const store = createTickStore(fake.environment);
+  store.subscribe(() => undefined, () => 3_600_000);
+  fake.advance(125_000);
+  assert.equal(store.getSnapshot(), 1_000_125_000);
+});

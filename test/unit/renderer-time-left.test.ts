@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { formatTimeLeft as coreFormatTimeLeft } from '../../src-main/core/expiry/time-left-label.ts';
-import { formatTimeLeft } from '../../src-renderer/lib/time-left.ts';
+import { formatTimeLeft, timeLeftSteadyFor } from '../../src-renderer/lib/time-left.ts';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -40,4 +40,20 @@ test('the window wording reads as documented', () => {
   assert.equal(formatTimeLeft(-3 * MINUTE), 'expired 3 min ago');
   assert.equal(formatTimeLeft(-10 * SECOND), 'expired just now');
   assert.equal(formatTimeLeft(300), '1 s left');
+});
+
+test('the countdown text holds exactly as long as timeLeftSteadyFor says, so the clock can sleep until then', () => {
+  for (const ms of samples()) {
+    const steady = timeLeftSteadyFor(ms);
+    const text = formatTimeLeft(ms);
+    if (!Number.isFinite(ms)) {
+      assert.equal(steady, Infinity, `for ${ms} ms`);
+      continue;
+    }
+    assert.ok(steady >= 0 && steady <= HOUR, `for ${ms} ms: ${steady}`);
+    for (const later of [0, 1, Math.floor(steady / 2), steady - 1]) {
+      if (later >= 0 && later < steady) assert.equal(formatTimeLeft(ms - later), text, `${later} ms after ${ms} ms left`);
+    }
+    assert.notEqual(formatTimeLeft(ms - steady - 1), text, `the text changes right after ${steady} ms from ${ms} ms left`);
+  }
 });

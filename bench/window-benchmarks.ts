@@ -1,0 +1,261 @@
+/**
+ * Benchmarks of the token window (rows 6–8): the built renderer (dist/renderer, from `npm run
+ * build`) by size against a bare React 19 app built with the same Vite config, then in headless
+ * Debian Chromium through the browser host (the real app service over a store filled with
+ * fillStore): first render, DOM size and the cost of the 1 Hz countdown tick.
+ */
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { BrowserContext, Page } from 'playwright';
+import { build } from 'vite';
+import { startBrowserHost } from '../test/support/browser-host/browser-host.ts';
+import { DEFAULT_RENDERER_DIR, PROJECT_ROOT, assertRendererBuilt } from '../test/support/browser-host/renderer-build.ts';
+import { startSandbox } from '../test/sandbox/sandbox-server.ts';
+import { launchChromium } from '../test/ui/support/chromium.ts';
+import type { BenchRow } from './bench-report.ts';
+import { fillStore } from './fixtures.ts';
+import { median, round } from './stats.ts';
+
+/** Row 6 target: kB of gzip (1 kB = 1000 bytes, as Vite prints them). */
+const WINDOW_JS_TARGET_KB = 75;
+/** The real window's size (src-main/core/window/window-options.ts): narrow, so rows wrap. */
+const WINDOW_VIEWPORT = { width: 440, height: 640 } as const;
+const FIRST_RENDER_TARGET_MS: Readonly<Record<number, number>> = { 1000: 150, 10_000: 250 };
+const NODES_TARGET = 800;
+const SCRIPT_MS_PER_S_TARGET = 1;
+const COUNTS = [1000, 10_000] as const;
+/** Page loads per count: the first ones warm the host and the browser, the rest are measured. */
+const WARM_LOADS = 2;
+const MEASURED_LOADS = 9;
+/** Idle windows per count (the median is the figure), each this long. */
+const IDLE_WINDOWS = 3;
+const IDLE_MS = 5000;
+
+const kB = (bytes: number): number => bytes / 1000;
+const gzipSize = (content: Buffer | string): number => gzipSync(content, { level: 9 }).length;
+
+/** gzip -9 size of every .js and every .css in a Vite `assets` folder. */
+async function assetSizes(assetsDir: string): Promise<{ js: number; css: number; files: string[] }> {
+  let js = 0;
+  let css = 0;
+  const files = (await readdir(assetsDir)).sort();
+  for (const file of files) {
+    if (file.endsWith('.js')) js += gzipSize(await readFile(join(assetsDir, file)));
+    else if (file.endsWith('.css')) css += gzipSize(await readFile(join(assetsDir, file)));
+  }
+  return { js, css, files };
+}
+
+/**
+ * The floor: `createRoot(…).render(<p />)` and nothing else, built now by Vite with the project's
+ * vite.config.ts (same plugins, target and minifier) in a folder under the system temp directory,
+ * its node_modules a link to ours.
+ */
+async function bareReactSize(): Promise<{ js: number; css: number }> {
+  const directory = await mkdtemp(join(tmpdir(), 'airisk-bench-floor-'));
+  try {
+    const source = join(directory, 'src');
+    await mkdir(source);
+    await symlink(join(PROJECT_ROOT, 'node_modules'), join(directory, 'node_modules'), 'dir');
+    await writeFile(join(source, 'index.html'), '<!doctype html>\n<html lang="en"><head><meta charset="utf-8" /><title>floor</title></head><body><div id="root"></div><script type="module" src="./main.tsx"></script></body></html>\n');
+    await writeFile(join(source, 'main.tsx'), "import { createRoot } from 'react-dom/client';\n\ncreateRoot(document.getElementById('root') as HTMLElement).render(<p />);\n");
+    const outDir = join(directory, 'dist');
+    await build({ configFile: join(PROJECT_ROOT, 'vite.config.ts'), root: source, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+    return await assetSizes(join(outDir, 'assets'));
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+}
+
+/** Row 6: the window's JavaScript, gzip -9, against a bare React 19 app. */
+export async function windowJs(rendererDir = DEFAULT_RENDERER_DIR): Promise<BenchRow> {
+  assertRendererBuilt(rendererDir);
+  const app = await assetSizes(join(rendererDir, 'assets'));
+  const floor = await bareReactSize();
+  const ours = app.js - floor.js;
+  return {
+    id: 6,
+    what: 'Window JS: every .js in dist/renderer/assets, gzip -9 (1 kB = 1000 B)',
+    figure: `${round(kB(app.js), 2)} kB JS (${app.files.filter((file) => file.endsWith('.js')).length} file(s)); floor (bare React 19 createRoot().render(<p/>), same Vite config) ${round(kB(floor.js), 2)} kB, so the app's own code + list ${round(kB(ours), 2)} kB; CSS ${round(kB(app.css), 2)} kB (not counted)`,
+    target: `≤ ${WINDOW_JS_TARGET_KB} kB gzip in total (${round(WINDOW_JS_TARGET_KB - kB(floor.js), 2)} kB over the floor)`,
+    holds: kB(app.js) <= WINDOW_JS_TARGET_KB,
+    data: { jsGzipBytes: app.js, cssGzipBytes: app.css, floorJsGzipBytes: floor.js, overFloorBytes: ours, targetKb: WINDOW_JS_TARGET_KB },
+  };
+}
+
+/**
+ * Marks, in the page, the moment the list is painted: when the first row enters the DOM, the next
+ * animation frame's `performance.now()` (counted from navigation start) goes to `__listPaintedAt`.
+ * Runs before the page's own scripts (an init script is not subject to the page's CSP).
+ */
+const MARK_LIST_PAINTED = `
+new MutationObserver((_, observer) => {
+  if (document.querySelector('[role="listitem"]') === null) return;
+  observer.disconnect();
+  requestAnimationFrame(() => { window.__listPaintedAt = performance.now(); });
+}).observe(document, { childList: true, subtree: true });
+`;
+
+/** Opens a fresh page on the host and resolves when the list is painted, with the page and the time. */
+async function loadListPage(context: BrowserContext, origin: string, expectedRows: number): Promise<{ page: Page; paintedAtMs: number; domContentLoadedMs: number }> {
+  const page = await context.newPage();
+  await page.addInitScript(MARK_LIST_PAINTED);
+  await page.goto(`${origin}/`, { waitUntil: 'commit' });
+  const painted = await page.waitForFunction(() => (globalThis as unknown as { __listPaintedAt?: number }).__listPaintedAt, undefined, { timeout: 60_000, polling: 50 });
+  const paintedAtMs = Number(await painted.jsonValue());
+  // The right list: all the accounts the store holds.
+  await page.getByRole('heading', { name: `Accounts (${expectedRows})` }).waitFor({ timeout: 5000 });
+  const domContentLoadedMs = await page.evaluate(() => {
+    const [navigation] = (globalThis as unknown as { performance: { getEntriesByType(type: string): { domContentLoadedEventEnd: number }[] } }).performance.getEntriesByType('navigation');
+    return navigation?.domContentLoadedEventEnd ?? Number.NaN;
+  });
+  return { page, paintedAtMs, domContentLoadedMs };
+}
+
+interface CountResult {
+  readonly firstRenderMs: number;
+  readonly domContentLoadedMs: number;
+  readonly nodes: number;
+  readonly midNodes: number;
+  readonly midRows: number;
+  readonly scriptMsPerS: number;
+  readonly scriptMsPerSMax: number;
+  readonly renderedRows: number;
+  readonly stateEventsWhileIdle: number;
+}
+
+/** Rows 7 and 8 for one account count: one store, one host, one browser context. */
+async function measureCount(count: number, rendererDir: string): Promise<CountResult> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'airisk-bench-window-'));
+  // Tokens fill from 10 minutes ahead: no status changes (and so no state pushes) while measuring,
+  // so the idle window sees the countdown tick alone.
+  await fillStore(dataDir, count, Date.now() + 10 * 60_000);
+  const sandbox = await startSandbox();
+  const host = await startBrowserHost({ dataDir, sandbox, configured: true, rendererDir });
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ viewport: WINDOW_VIEWPORT, colorScheme: 'light' });
+    // The key in the URL becomes a cookie on the first visit; every later load is a plain GET of /.
+    const entry = await context.newPage();
+    await entry.goto(host.url, { waitUntil: 'load' });
+    await entry.close();
+
+    const firstRender: number[] = [];
+    const domContentLoaded: number[] = [];
+    for (let load = 0; load < WARM_LOADS + MEASURED_LOADS; load++) {
+      const { page, paintedAtMs, domContentLoadedMs } = await loadListPage(context, host.origin, count);
+      if (load >= WARM_LOADS) {
+        firstRender.push(paintedAtMs);
+        domContentLoaded.push(domContentLoadedMs);
+      }
+      await page.close();
+    }
+
+    // Row 8: the list page left alone, the countdown ticking.
+    const { page } = await loadListPage(context, host.origin, count);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.waitForTimeout(1000);
+    const metric = async (): Promise<Record<string, number>> => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map(({ name, value }) => [name, value]));
+    const rates: number[] = [];
+    const stateEventsBefore = host.traffic.filter((line) => line.startsWith('event state')).length;
+    for (let idle = 0; idle < IDLE_WINDOWS; idle++) {
+      const before = await metric();
+      await page.waitForTimeout(IDLE_MS);
+      const after = await metric();
+      const seconds = (after['Timestamp'] ?? 0) - (before['Timestamp'] ?? 0);
+      rates.push((((after['ScriptDuration'] ?? 0) - (before['ScriptDuration'] ?? 0)) * 1000) / seconds);
+    }
+    const stateEventsWhileIdle = host.traffic.filter((line) => line.startsWith('event state')).length - stateEventsBefore;
+    // Count live nodes only: detached ones waiting for the collector are not the page's size.
+    const liveNodes = async (): Promise<number> => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await metric())['Nodes'] ?? Number.NaN;
+    };
+    const nodes = await liveNodes();
+    const renderedRows = await page.getByRole('listitem').count();
+    // Mid-list there are overscan rows on both sides (and the tab stop row, kept from the top).
+    await page.evaluate(() => {
+      const scroller = (globalThis as unknown as { document: { querySelector(selector: string): { parentElement: { scrollTop: number; scrollHeight: number } | null } | null } }).document.querySelector('[role="list"]')?.parentElement;
+      if (scroller) scroller.scrollTop = scroller.scrollHeight / 2;
+    });
+    await page.waitForTimeout(500);
+    const midNodes = await liveNodes();
+    const midRows = await page.getByRole('listitem').count();
+    await context.close();
+    return {
+      firstRenderMs: median(firstRender),
+      domContentLoadedMs: median(domContentLoaded),
+      nodes,
+      midNodes,
+      midRows,
+      scriptMsPerS: median(rates),
+      scriptMsPerSMax: Math.max(...rates),
+      renderedRows,
+      stateEventsWhileIdle,
+    };
+  } finally {
+    await browser.close();
+    await host.close();
+    await sandbox.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Rows 7 and 8 at 1,000 and 10,000 accounts. */
+export async function windowInBrowser(rendererDir = DEFAULT_RENDERER_DIR): Promise<BenchRow[]> {
+  assertRendererBuilt(rendererDir);
+  const results = new Map<number, CountResult>();
+  for (const count of COUNTS) results.set(count, await measureCount(count, rendererDir));
+  const at = (count: number): CountResult => results.get(count) as CountResult;
+  const viewport = `${WINDOW_VIEWPORT.width}×${WINDOW_VIEWPORT.height} viewport`;
+
+  const firstRenderHolds = COUNTS.every((count) => at(count).firstRenderMs <= (FIRST_RENDER_TARGET_MS[count] ?? 0));
+  const first: BenchRow = {
+    id: 7,
+    what: `Window first render: navigation → list painted (first row in the DOM, next animation frame), ${viewport}, median of ${MEASURED_LOADS} fresh page loads`,
+    figure: COUNTS.map((count) => `${count.toLocaleString('en')} accounts: ${round(at(count).firstRenderMs, 1)} ms (DOMContentLoaded ${round(at(count).domContentLoadedMs, 1)} ms)`).join('; '),
+    target: COUNTS.map((count) => `≤ ${FIRST_RENDER_TARGET_MS[count]} ms at ${count.toLocaleString('en')}`).join(', '),
+    holds: firstRenderHolds,
+    data: Object.fromEntries(COUNTS.flatMap((count) => [[`firstRender${count}Ms`, at(count).firstRenderMs], [`domContentLoaded${count}Ms`, at(count).domContentLoadedMs]])),
+  };
+
+  const domHolds = COUNTS.every((count) => Math.max(at(count).nodes, at(count).midNodes) <= NODES_TARGET && at(count).scriptMsPerS <= SCRIPT_MS_PER_S_TARGET);
+  const dom: BenchRow = {
+    id: 8,
+    what: `DOM size and tick cost: CDP Performance.getMetrics on the idle list page (countdown clock running), ${viewport}, ${IDLE_WINDOWS} windows of ${IDLE_MS / 1000} s`,
+    figure: COUNTS.map(
+      (count) =>
+        `${count.toLocaleString('en')} accounts: ${at(count).nodes} nodes at the top (${at(count).renderedRows} rows rendered), ${at(count).midNodes} mid-list (${at(count).midRows} rows), script ${round(at(count).scriptMsPerS, 3)} ms/s (max ${round(at(count).scriptMsPerSMax, 3)}), ${at(count).stateEventsWhileIdle} state pushes while idle`,
+    ).join('; '),
+    target: `≤ ${NODES_TARGET} nodes at any count; ≤ ${SCRIPT_MS_PER_S_TARGET} ms script per second`,
+    holds: domHolds,
+    data: Object.fromEntries(
+      COUNTS.flatMap((count) => [
+        [`nodes${count}`, at(count).nodes],
+        [`renderedRows${count}`, at(count).renderedRows],
+        [`midListNodes${count}`, at(count).midNodes],
+        [`midListRows${count}`, at(count).midRows],
+        [`scriptMsPerS${count}`, at(count).scriptMsPerS],
+        [`scriptMsPerSMax${count}`, at(count).scriptMsPerSMax],
+        [`stateEventsWhileIdle${count}`, at(count).stateEventsWhileIdle],
+      ]),
+    ),
+  };
+  return [first, dom];
+}
+
+/** Rows 6–8, each reported as soon as it is measured. */
+export async function runWindowBenchmarks(report: (row: BenchRow) => void): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const size = await windowJs();
+  report(size);
+  rows.push(size);
+  for (const row of await windowInBrowser()) {
+    report(row);
+    rows.push(row);
+  }
+  return rows;
+}
