@@ -33,6 +33,13 @@ export default tseslint.config(
     },
   },
   {
+    // Shared by main and renderer: plain TypeScript that runs anywhere, importing nothing.
+    files: ['src-main/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./[\\w.-]+\\.ts$)', message: 'src-main/shared runs in the main process and the browser alike: import only other files of src-main/shared.' }] }],
+    },
+  },
+  {
     files: ['src-renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
@@ -43,7 +50,7 @@ export default tseslint.config(
             { name: 'electron', message: 'src-renderer talks to main only through window.airisk (src-main/contract.ts).' },
           ],
           patterns: [
-            { group: ['**/src-main/**', '!**/src-main/contract.ts', '!**/src-main/contract'], message: 'src-renderer may import only the type-only contract from src-main.' },
+            { regex: 'src-main/(?!contract(\\.ts)?$|shared/)', message: 'src-renderer may import only the type-only contract and src-main/shared from src-main.' },
           ],
         },
       ],

@@ -2,7 +2,7 @@ import { memo, useCallback, type ReactElement } from 'react';
 import type { AccountStatus } from '../../src-main/contract.ts';
 import { useTick } from '../hooks/use-tick.ts';
 import { msLeftAt } from '../lib/account-time.ts';
-import { formatTimeLeft, timeLeftSteadyFor } from '../lib/time-left.ts';
+import { formatTimeLeft, timeLeftSteadyFor } from '../../src-main/shared/time-left.ts';
 
 /** Props of {@link Countdown}. */
 export interface CountdownProps {

@@ -4,7 +4,7 @@ import { deadlineMs, displayStatus, msLeftAt } from '../../src-renderer/lib/acco
 import { sameRowContent, stableDeadlines } from '../../src-renderer/lib/row-equality.ts';
 import { newerState } from '../../src-renderer/lib/newer-state.ts';
 import { filterAccounts } from '../../src-renderer/lib/filter-accounts.ts';
-import { formatTimeLeft } from '../../src-renderer/lib/time-left.ts';
+import { formatTimeLeft } from '../../src-main/shared/time-left.ts';
 import type { AccountView, AppState } from '../../src-main/contract.ts';
 
 function account(id: string, overrides: Partial<AccountView> = {}): AccountView {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatTimeLeft } from '../../src-main/core/expiry/time-left-label.ts';
+import { formatTimeLeft } from '../../src-main/shared/time-left.ts';
 import { DEFAULT_EXPIRY_LEAD_MS, msLeft, nextStatusChangeAt, tokenStatus } from '../../src-main/core/expiry/token-status.ts';
 
 const MINUTE = 60_000;

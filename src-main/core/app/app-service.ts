@@ -13,7 +13,7 @@ import type {
 import { ClipboardGuard } from '../clipboard/clipboard-guard.ts';
 import { formatForClipboard, isCopyFormat } from '../clipboard/copy-format.ts';
 import { ExpiryScheduler, type StatusChange } from '../expiry/expiry-scheduler.ts';
-import { formatTimeLeft } from '../expiry/time-left-label.ts';
+import { formatTimeLeft } from '../../shared/time-left.ts';
 import { msLeft } from '../expiry/token-status.ts';
 import type { AiriskClientConfig } from '../oauth/client-config.ts';
 import { SignInCoordinator } from '../oauth/sign-in.ts';

@@ -1,5 +1,5 @@
 import type { AccountView, AppState } from '../../contract.ts';
-import { formatTimeLeft } from '../expiry/time-left-label.ts';
+import { formatTimeLeft } from '../../shared/time-left.ts';
 
 /** What clicking a tray item does; the Electron tray maps each to one service call. */
 export type TrayAction =

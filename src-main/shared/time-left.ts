@@ -1,12 +1,11 @@
 /**
- * The renderer's copy of the one wording of time left, so the window says exactly what the tray
- * menu and notifications say: "45 s left", "42 min left", "1 h 5 min left", "3 d 2 h left",
- * "expired just now", "expired 3 min ago".
+ * The one wording of time left, for the tray menu, notifications and the window alike: "45 s
+ * left", "42 min left", "1 h 5 min left", "3 d 2 h left", "expired just now", "expired 3 min ago".
+ * Amounts are rounded down and show at most two units; a token with any time left shows at least
+ * "1 s left".
  *
- * The original lives in src-main/core/expiry/time-left-label.ts (`formatTimeLeft`); the renderer
- * may not import core code, so the rules are repeated here and
- * test/unit/renderer-time-left.test.ts checks both give the same text across many values.
- * Change both together.
+ * src-main/shared holds plain TypeScript with no imports, so both the main process and the renderer
+ * (which may import nothing else from src-main but the contract) use the same code; lint enforces it.
  */
 
 const SECOND = 1000;
