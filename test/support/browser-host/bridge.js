@@ -7,7 +7,9 @@
   const METHODS = ['getState', 'signIn', 'cancelSignIn', 'submitRedirectedUrl', 'renew', 'remove', 'setActive', 'rename', 'copy', 'getSettings', 'updateSettings'];
   const listeners = new Set();
   const events = new EventSource('/__airisk/events');
-  // Calls wait until the event stream is open, so no state event caused by a call is missed.
+  // Calls that change state wait until the event stream is open, so no state event they cause is
+  // missed; reads cause none and go at once (the first paint waits on getState).
+  const READS = new Set(['getState', 'getSettings']);
   const subscribed = new Promise((resolve) => {
     events.addEventListener('open', resolve, { once: true });
     events.addEventListener('error', resolve, { once: true });
@@ -21,7 +23,7 @@
   });
 
   const call = async (method, args) => {
-    await subscribed;
+    if (!READS.has(method)) await subscribed;
     const response = await fetch(`/__airisk/call/${method}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
