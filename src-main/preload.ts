@@ -8,7 +8,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { AiriskMethodName, AppState } from './contract.ts';
 import { AIRISK_METHOD_NAMES } from './contract-methods.ts';
 import { channelFor, STATE_CHANNEL } from './core/ipc/ipc-channels.ts';
-import { remoteErrorMessage } from './core/ipc/remote-error-message.ts';
+import { remoteErrorMessage } from './shared/remote-error-message.ts';
 
 function invoker(method: AiriskMethodName): (...args: unknown[]) => Promise<unknown> {
   const channel = channelFor(method);

@@ -3,7 +3,7 @@ import type { SettingsProblem, SettingsView } from '../../src-main/contract.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { errorText } from '../lib/error-text.ts';
 import { firstProblemField, problemsByField } from '../lib/settings-form.ts';
-import { SETUP_DEFAULTS } from '../lib/setup-defaults.ts';
+import { DEFAULT_BASE_URL, DEFAULT_REDIRECT_URI } from '../../src-main/shared/airisk-defaults.ts';
 import { TextField } from './TextField.tsx';
 
 /** Props of {@link SetupForm}. */
@@ -22,10 +22,10 @@ const fieldId = (field: string): string => `setup-${field}`;
 export function SetupForm({ onDone, headingId }: SetupFormProps): ReactElement {
   const api = useApi();
   const [settings, setSettings] = useState<SettingsView | null>(null);
-  const [baseUrl, setBaseUrl] = useState<string>(SETUP_DEFAULTS.baseUrl);
+  const [baseUrl, setBaseUrl] = useState<string>(DEFAULT_BASE_URL);
   const [clientId, setClientId] = useState('');
   const [clientSecret, setClientSecret] = useState('');
-  const [redirectUri, setRedirectUri] = useState<string>(SETUP_DEFAULTS.redirectUri);
+  const [redirectUri, setRedirectUri] = useState<string>(DEFAULT_REDIRECT_URI);
   const [problems, setProblems] = useState<ReadonlyMap<string, string>>(new Map());
   const [callError, setCallError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);

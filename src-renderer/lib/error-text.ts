@@ -1,10 +1,10 @@
+import { remoteErrorMessage } from '../../src-main/shared/remote-error-message.ts';
+
 /**
- * The message of a rejected call, as a person reads it. Bridges reject with plain messages;
- * Electron's `ipcRenderer.invoke` wraps them as "Error invoking remote method 'x': Error: …",
- * which is dropped here so the person sees only the reason.
+ * The message of a rejected call, as a person reads it: bridges reject with plain messages, and
+ * Electron's "Error invoking remote method 'x': Error: …" wrapper is dropped (remoteErrorMessage).
  */
 export function errorText(error: unknown): string {
-  const raw = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
-  const message = raw.replace(/^Error invoking remote method '[^']*': (?:[A-Za-z]*Error: )?/, '').trim();
+  const message = error instanceof Error || typeof error === 'string' ? remoteErrorMessage(error).trim() : '';
   return message === '' ? 'Something went wrong. Try again.' : message;
 }

@@ -5,7 +5,7 @@ import { AIRISK_METHOD_NAMES } from '../../src-main/contract-methods.ts';
 import { MAX_TEXT_LENGTH } from '../../src-main/core/ipc/ipc-arguments.ts';
 import { bindContractHandlers, isTrustedSenderFrame, UNTRUSTED_SENDER_MESSAGE } from '../../src-main/core/ipc/ipc-binding.ts';
 import { channelFor, STATE_CHANNEL } from '../../src-main/core/ipc/ipc-channels.ts';
-import { remoteErrorMessage } from '../../src-main/core/ipc/remote-error-message.ts';
+import { remoteErrorMessage } from '../../src-main/shared/remote-error-message.ts';
 
 /** TEST DOUBLE: what a sender looks like to these tests (the real one is Electron's IpcMainInvokeEvent). */
 interface SenderForTests {

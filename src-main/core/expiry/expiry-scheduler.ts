@@ -5,7 +5,7 @@
  */
 import type { TimerHandle, TimerPort } from '../ports/timer-port.ts';
 import { BoundaryHeap } from './boundary-heap.ts';
-import { DEFAULT_EXPIRY_LEAD_MS, nextStatusChangeAt, tokenStatus } from './token-status.ts';
+import { checkLead, DEFAULT_EXPIRY_LEAD_MS, nextStatusChangeAt, tokenStatus } from './token-status.ts';
 import type { ExpiryFacts, TokenStatus } from './token-status.ts';
 
 /** One account's status moved from `from` to `to`. */
@@ -261,7 +261,3 @@ function copyFacts(facts: ExpiryFacts): ExpiryFacts {
   return Object.freeze({ expirationMs: facts.expirationMs, clockSkewMs: facts.clockSkewMs });
 }
 
-function checkLead(leadMs: number): number {
-  if (!(leadMs >= 0)) throw new RangeError(`The expiry lead must be zero or more milliseconds, got ${leadMs}.`);
-  return leadMs;
-}

@@ -59,6 +59,8 @@ export function nextStatusChangeAt(facts: ExpiryFacts, localNowMs: number, leadM
   return next > localNowMs ? next : localNowMs + 1;
 }
 
-function checkLead(leadMs: number): void {
+/** Returns a valid lead (zero or more ms) or throws RangeError. */
+export function checkLead(leadMs: number): number {
   if (!(leadMs >= 0)) throw new RangeError(`The expiry lead must be zero or more milliseconds, got ${leadMs}.`);
+  return leadMs;
 }

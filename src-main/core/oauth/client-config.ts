@@ -1,3 +1,5 @@
+import { DEFAULT_AUTHORIZE_PATH, DEFAULT_BASE_URL, DEFAULT_TOKEN_PATH } from '../../shared/airisk-defaults.ts';
+
 /**
  * Where AIRisk lives and who we are to it. The seed documents only the token endpoint; the
  * authorization path is assumed from RFC 6749 and stays configurable.
@@ -16,10 +18,7 @@ export interface AiriskClientConfig {
   readonly bodyEncoding: TokenBodyEncoding;
 }
 
-export const DEFAULT_BASE_URL = 'https://api.AIRisk.example.com';
-export const DEFAULT_AUTHORIZE_PATH = '/api/oauth2/Authorize';
-export const DEFAULT_TOKEN_PATH = '/api/oauth2/Token';
-export const DEFAULT_REDIRECT_URI = 'http://127.0.0.1:8765/callback';
+export { DEFAULT_AUTHORIZE_PATH, DEFAULT_BASE_URL, DEFAULT_REDIRECT_URI, DEFAULT_TOKEN_PATH } from '../../shared/airisk-defaults.ts';
 
 /** Joins the base URL and an endpoint path, tolerating a trailing or missing slash on either side. */
 export function endpointUrl(baseUrl: string, path: string): URL {

@@ -1,5 +1,5 @@
 import type { TokenBodyEncoding } from '../oauth/client-config.ts';
-import { MAX_USERID_LENGTH } from '../oauth/userid.ts';
+import { isWellFormedUserid, MAX_USERID_LENGTH } from '../oauth/userid.ts';
 import { DEFAULT_SETTINGS, type EncryptedSecret, type StoredSettings } from '../settings/stored-settings.ts';
 import { labelProblem } from './account-label.ts';
 import { sensibleActiveAccountId } from './account-order.ts';
@@ -20,7 +20,6 @@ import { invalidDocument } from './store-document-error.ts';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
 const ACCOUNT_ID = /^[A-Za-z0-9_-]{1,64}$/;
-const USERID_FORBIDDEN = /[\s\p{Cc}]/u;
 
 /** A JSON object (not null, not an array); `conf` hands out objects without a prototype, which count too. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -91,7 +90,7 @@ export function readIsoTime(raw: unknown, path: string): string {
 /** A userid as normaliseUserid accepts it, or null for the generic account. */
 export function readUserid(raw: unknown, path: string): string | null {
   if (raw === null) return null;
-  if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_USERID_LENGTH || USERID_FORBIDDEN.test(raw)) {
+  if (typeof raw !== 'string' || !isWellFormedUserid(raw)) {
     throw invalidDocument(`${path} is not a userid (1 to ${MAX_USERID_LENGTH} characters without spaces) or null`);
   }
   return raw;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MAX_USERID_LENGTH } from '../oauth/userid.ts';
+import { isWellFormedUserid, MAX_USERID_LENGTH } from '../oauth/userid.ts';
 import type { EncryptedSecret, StoredSettings } from '../settings/stored-settings.ts';
 import { defaultLabel, normaliseLabel } from './account-label.ts';
 import { inDisplayOrder, sensibleActiveAccountId } from './account-order.ts';
@@ -14,23 +14,13 @@ import { storeMigratedWarning, storeRecoveredWarning, storeWriteFailedWarning, t
 
 export type { StoreRecovery, VaultWarning, VaultWarningKind } from './vault-warning.ts';
 
-/** One account as the app sees it: metadata only, never the token. */
-export interface AccountRecord {
-  readonly id: string;
-  /** null = the generic account. */
-  readonly userid: string | null;
-  readonly label: string;
-  /** ISO 8601. */
-  readonly expiration: string;
-  readonly obtainedAt: string;
-  /** Server clock minus local clock (ms), measured when the token was obtained. */
-  readonly clockSkewMs: number;
-  readonly lastUsedAt: string | null;
+/** One account as the app sees it: the stored metadata (never the token), and where its token is. */
+export type AccountRecord = Omit<StoredAccount, 'token'> & {
   /** No usable token: kept in memory only and lost at a restart, or no longer decryptable. */
   readonly needsSignIn: boolean;
   /** Where the token is: encrypted in the store file, in this process's memory only, or nowhere. */
   readonly tokenStored: 'disk' | 'memory' | 'none';
-}
+};
 
 /** Options of {@link Vault.open}. */
 export interface VaultOptions {
@@ -463,7 +453,7 @@ export class Vault {
 
 function checkTokenInput(input: SaveTokenInput): void {
   const { userid } = input;
-  if (userid !== null && (userid.length === 0 || userid.length > MAX_USERID_LENGTH || /[\s\p{Cc}]/u.test(userid))) {
+  if (userid !== null && !isWellFormedUserid(userid)) {
     throw new Error(`A userid has 1 to ${MAX_USERID_LENGTH} characters and no spaces or control characters.`);
   }
   if (typeof input.accessToken !== 'string' || input.accessToken.length === 0) throw new Error('The access token is empty.');
