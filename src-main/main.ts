@@ -24,7 +24,7 @@ import { netFetch } from './electron/net-fetch.ts';
 import { createNotifier } from './electron/notifier.ts';
 import { createOpenUrl } from './electron/open-url.ts';
 import { watchPower } from './electron/power.ts';
-import { quitOnSignals } from './electron/quit-on-signal.ts';
+import { quitOnSignals } from './core/process/quit-on-signal.ts';
 import { createSafeStorageCipher } from './electron/safe-storage-cipher.ts';
 import { createTray } from './electron/tray.ts';
 import { createWindowController, denyAllPermissions, hardenWebContents, type WindowController } from './electron/window.ts';

@@ -4,7 +4,8 @@
  * `AIRisk sandbox listening on http://127.0.0.1:PORT`. Logs one line per request: method, path
  * and status only (no query string, so no code, state or token ever reaches the log).
  */
-import { parseArgs } from 'node:util';
+import { quitOnSignals } from '../../src-main/core/process/quit-on-signal.ts';
+import { integerFlag, MAX_TOKEN_LIFETIME_SECONDS, parseCommandLine, UsageError } from '../support/command-line.ts';
 import { DEFAULT_SLOW_TOKEN_DELAY_MS, SANDBOX_FAULTS, isSandboxFault, startSandbox } from './sandbox-server.ts';
 import type { SandboxFault } from './sandbox-server.ts';
 
@@ -22,27 +23,14 @@ interface SandboxArguments {
   readonly faultDelayMs: number;
 }
 
-class UsageError extends Error {}
-
 function parseArguments(argv: readonly string[]): SandboxArguments | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        port: { type: 'string' },
-        'token-lifetime': { type: 'string' },
-        fault: { type: 'string' },
-        'fault-delay-ms': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values } = parsed;
+  const values = parseCommandLine(argv, {
+    port: { type: 'string' },
+    'token-lifetime': { type: 'string' },
+    fault: { type: 'string' },
+    'fault-delay-ms': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help === true) return 'help';
   const fault = values.fault ?? null;
   if (fault !== null && !isSandboxFault(fault)) {
@@ -50,19 +38,10 @@ function parseArguments(argv: readonly string[]): SandboxArguments | 'help' {
   }
   return {
     port: integerFlag('--port', values.port, 8790, 0, 65_535),
-    tokenLifetimeSeconds: integerFlag('--token-lifetime', values['token-lifetime'], 3600, 1, 10 * 365 * 24 * 3600),
+    tokenLifetimeSeconds: integerFlag('--token-lifetime', values['token-lifetime'], 3600, 1, MAX_TOKEN_LIFETIME_SECONDS),
     fault,
     faultDelayMs: integerFlag('--fault-delay-ms', values['fault-delay-ms'], DEFAULT_SLOW_TOKEN_DELAY_MS, 0, 24 * 3600 * 1000),
   };
-}
-
-function integerFlag(flag: string, raw: string | undefined, fallback: number, min: number, max: number): number {
-  if (raw === undefined) return fallback;
-  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new UsageError(`${flag} must be an integer from ${min} to ${max} (got "${raw}")`);
-  }
-  return value;
 }
 
 async function main(): Promise<void> {
@@ -102,25 +81,22 @@ async function main(): Promise<void> {
   console.log(`Point the CLI at it: AIRISK_CLIENT_SECRET=${clientSecret} npm run --silent cli -- login --base-url ${sandbox.url} --client-id ${clientId}`);
   if (args.fault !== null) console.log(`Token endpoint fault: ${args.fault}`);
 
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals): void => {
-    if (stopping) {
-      process.exit(1);
-    }
-    stopping = true;
-    console.log(`Received ${signal}, stopping the sandbox.`);
-    sandbox.close().then(
-      () => {
-        process.exitCode = 0;
-      },
-      (error: unknown) => {
-        console.error(`sandbox: closing failed: ${String(error)}`);
-        process.exitCode = 1;
-      },
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  quitOnSignals({
+    source: process,
+    quit: (signal) => {
+      console.log(`Received ${signal}, stopping the sandbox.`);
+      sandbox.close().then(
+        () => {
+          process.exitCode = 0;
+        },
+        (error: unknown) => {
+          console.error(`sandbox: closing failed: ${String(error)}`);
+          process.exitCode = 1;
+        },
+      );
+    },
+    exit: (code) => process.exit(code),
+  });
 }
 
 await main();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import { test } from 'node:test';
-import { quitOnSignals } from '../../src-main/electron/quit-on-signal.ts';
+import { quitOnSignals } from '../../src-main/core/process/quit-on-signal.ts';
 
 /** TEST DOUBLE: stands in for `process` as a source of signals. */
 class SignalSourceForTests extends EventEmitter {
@@ -46,7 +46,7 @@ test('with our listener in place, a re-raised signal does not kill a real proces
   const { spawn } = await import('node:child_process');
   const script = `
     import Conf from 'conf';
-    import { quitOnSignals } from ${JSON.stringify(new URL('../../src-main/electron/quit-on-signal.ts', import.meta.url).href)};
+    import { quitOnSignals } from ${JSON.stringify(new URL('../../src-main/core/process/quit-on-signal.ts', import.meta.url).href)};
     void Conf;
     const outcomes = [];
     quitOnSignals({ source: process, quit: () => outcomes.push('quit'), exit: (code) => outcomes.push('exit ' + code), onSignal: (s, o) => outcomes.push(s + ':' + o) });

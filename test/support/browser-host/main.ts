@@ -7,7 +7,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { quitOnSignals } from '../../../src-main/core/process/quit-on-signal.ts';
+import { integerFlag, MAX_TOKEN_LIFETIME_SECONDS, parseCommandLine, UsageError } from '../command-line.ts';
 import { DEFAULT_REDIRECT_URI } from '../../../src-main/core/oauth/client-config.ts';
 import { startSandbox } from '../../sandbox/sandbox-server.ts';
 import type { Sandbox } from '../../sandbox/sandbox-server.ts';
@@ -34,28 +35,16 @@ interface HostArguments {
   readonly rendererDir: string;
 }
 
-class UsageError extends Error {}
-
 function parseArguments(argv: readonly string[]): HostArguments | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        port: { type: 'string' },
-        'data-dir': { type: 'string' },
-        configured: { type: 'boolean' },
-        build: { type: 'boolean' },
-        'token-lifetime': { type: 'string' },
-        'renderer-dir': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const values = parseCommandLine(argv, {
+    port: { type: 'string' },
+    'data-dir': { type: 'string' },
+    configured: { type: 'boolean' },
+    build: { type: 'boolean' },
+    'token-lifetime': { type: 'string' },
+    'renderer-dir': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help === true) return 'help';
   const dataDir = values['data-dir'];
   if (dataDir === '') throw new UsageError('--data-dir needs a folder.');
@@ -64,18 +53,9 @@ function parseArguments(argv: readonly string[]): HostArguments | 'help' {
     dataDir: dataDir === undefined ? null : resolve(dataDir),
     configured: values.configured === true,
     build: values.build === true,
-    tokenLifetimeSeconds: integerFlag('--token-lifetime', values['token-lifetime'], 3600, 1, 10 * 365 * 24 * 3600),
+    tokenLifetimeSeconds: integerFlag('--token-lifetime', values['token-lifetime'], 3600, 1, MAX_TOKEN_LIFETIME_SECONDS),
     rendererDir: values['renderer-dir'] === undefined ? DEFAULT_RENDERER_DIR : resolve(values['renderer-dir']),
   };
-}
-
-function integerFlag(flag: string, raw: string | undefined, fallback: number, min: number, max: number): number {
-  if (raw === undefined) return fallback;
-  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new UsageError(`${flag} must be an integer from ${min} to ${max} (got "${raw}")`);
-  }
-  return value;
 }
 
 function printFirstRun(sandbox: Sandbox): void {
@@ -162,28 +142,23 @@ async function main(): Promise<void> {
   else printFirstRun(sandbox);
   console.log(`Open the app in a browser on this machine: ${host.url}`);
 
-  // A second signal forces the exit, unless it is the echo of the first: the store's atomic-write
-  // library (atomically → when-exit) re-raises every SIGINT/SIGTERM it sees, at once.
-  let stoppingSince: number | undefined;
-  const stop = (signal: NodeJS.Signals): void => {
-    if (stoppingSince !== undefined) {
-      if (Date.now() - stoppingSince > 1000) process.exit(1);
-      return;
-    }
-    stoppingSince = Date.now();
-    console.log(`Received ${signal}, stopping.`);
-    cleanUp().then(
-      () => {
-        process.exitCode = 0;
-      },
-      (error: unknown) => {
-        console.error(`dev:browser: closing failed: ${String(error)}`);
-        process.exitCode = 1;
-      },
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  // The store's atomic-write library re-raises the first signal at once; quitOnSignals ignores that echo.
+  quitOnSignals({
+    source: process,
+    quit: (signal) => {
+      console.log(`Received ${signal}, stopping.`);
+      cleanUp().then(
+        () => {
+          process.exitCode = 0;
+        },
+        (error: unknown) => {
+          console.error(`dev:browser: closing failed: ${String(error)}`);
+          process.exitCode = 1;
+        },
+      );
+    },
+    exit: (code) => process.exit(code),
+  });
 }
 
 await main();

@@ -1,5 +1,6 @@
 /**
- * SIGINT/SIGTERM handling for the main process (no electron import, so it is tested in Node).
+ * SIGINT/SIGTERM handling for every long-running process of ours: the Electron main process, the
+ * browser host and the sandbox (plain Node, tested in Node).
  *
  * The store's atomic-write library (conf → atomically → when-exit) hooks SIGINT/SIGTERM/SIGHUP
  * with `process.once` at import time; when one arrives it cleans its temporary files and sends the
