@@ -105,27 +105,35 @@ export function openConfDocumentStore(options: ConfDocumentStoreOptions): Opened
     recovered = { movedTo: moveAside(filePath, 'corrupt', new Date(now())), reason: error.message };
     conf = create(shared);
   }
-  const store: DocumentStorePort = {
-    path: conf.path,
-    read: () => (existsSync(conf.path) ? conf.store : undefined),
-    write: (document) => {
-      conf.store = document;
-    },
-    // conf has no asynchronous write. This one writes the same bytes conf would (its default
-    // serialisation) through the same atomic writer conf uses (temp file, fsync, rename) with the
-    // same file mode, on libuv's thread pool. conf's cached copy goes stale, which is fine: the
-    // vault reads the file only when it opens.
-    writeInBackground: (document) => atomicWriteFile(conf.path, serializeLikeConf(document), { mode: STORE_FILE_MODE }),
-  };
+  // This process is the file's only writer (single-instance lock), so what it last read or wrote is
+  // what the file holds: the document is parsed once here, not again when the vault opens.
+  let current: unknown = recovered === undefined && existsSync(conf.path) ? conf.store : undefined;
   if (recovered === undefined) {
     try {
-      migrateStoreDocument(store.read());
+      migrateStoreDocument(current);
     } catch (error) {
       if (!(error instanceof StoreDocumentError)) throw error;
       const kind = error.kind === 'newer-version' ? 'newer' : 'corrupt';
       recovered = { movedTo: moveAside(conf.path, kind, new Date(now())), reason: error.reason };
+      current = undefined;
     }
   }
+  const store: DocumentStorePort = {
+    path: conf.path,
+    read: () => current,
+    write: (document) => {
+      conf.store = document;
+      current = document;
+    },
+    // conf has no asynchronous write. This one writes the same bytes conf would (its default
+    // serialisation) through the same atomic writer conf uses (temp file, fsync, rename) with the
+    // same file mode, on libuv's thread pool. conf's cached copy goes stale, which is fine: reads
+    // come from `current`.
+    writeInBackground: async (document) => {
+      await atomicWriteFile(conf.path, serializeLikeConf(document), { mode: STORE_FILE_MODE });
+      current = document;
+    },
+  };
   return { store, recovered };
 }
 

@@ -7,7 +7,7 @@ import type { StoreDocument } from './store-document.ts';
 export interface DocumentStorePort {
   /** The store file, for messages and diagnostics. */
   readonly path: string;
-  /** What the file holds (unvalidated), or undefined when there is no file yet. */
+  /** What the file holds (unvalidated) — as read at open or last written by this process —, or undefined when there is none. */
   read(): unknown;
   /** Replaces the whole file with `document`. Throws when it cannot be written. */
   write(document: StoreDocument): void;
