@@ -8,13 +8,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { AppService } from '../src-main/core/app/app-service.ts';
-import { MemoryClipboard } from '../src-main/core/clipboard/memory-clipboard.ts';
-import { systemTimers, type TimerPort } from '../src-main/core/ports/timer-port.ts';
-import { openConfDocumentStore } from '../src-main/core/vault/conf-document-store.ts';
+import type { TimerPort } from '../src-main/core/ports/timer-port.ts';
 import type { CipherPort } from '../src-main/core/vault/cipher-port.ts';
 import { startSandboxProcess } from './sandbox-process.ts';
 import { completeConsent } from '../test/support/consent.ts';
+import { createNodeApp, type NodeApp } from '../test/support/node-app.ts';
 import { ManualClock } from '../test/support/manual-clock.ts';
 import type { BenchRow } from './bench-report.ts';
 import { benchCipher, fillStore } from './fixtures.ts';
@@ -29,18 +27,14 @@ async function withDirectory<T>(run: (directory: string) => Promise<T>): Promise
   }
 }
 
-async function openService(directory: string, options: { timers?: TimerPort; cipher?: CipherPort; openUrl?: (url: string) => Promise<void> } = {}): Promise<{ service: AppService; clipboard: MemoryClipboard }> {
-  const { store, recovered } = openConfDocumentStore({ directory });
-  const clipboard = new MemoryClipboard();
-  const service = await AppService.create({
-    store,
-    recovered,
-    cipher: options.cipher ?? (await benchCipher(directory)),
-    clipboard,
-    timers: options.timers ?? systemTimers,
+/** The app service as the browser host and the tests compose it, with the benchmark's cipher. */
+async function openService(directory: string, options: { timers?: TimerPort; cipher?: CipherPort; openUrl?: (url: string) => Promise<void> } = {}): Promise<NodeApp> {
+  return createNodeApp({
+    directory,
     openUrl: options.openUrl ?? (() => Promise.resolve()),
+    cipher: options.cipher ?? (await benchCipher(directory)),
+    ...(options.timers === undefined ? {} : { timers: options.timers }),
   });
-  return { service, clipboard };
 }
 
 /** GET a URL over loopback without keep-alive, resolving when the body is read. */
