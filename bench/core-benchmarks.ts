@@ -13,6 +13,7 @@ import type { CipherPort } from '../src-main/core/vault/cipher-port.ts';
 import { startSandboxProcess } from './sandbox-process.ts';
 import { completeConsent } from '../test/support/consent.ts';
 import { createNodeApp, type NodeApp } from '../test/support/node-app.ts';
+import { sandboxSettings } from '../test/support/sandbox-settings.ts';
 import { ManualClock } from '../test/support/manual-clock.ts';
 import type { BenchRow } from './bench-report.ts';
 import { benchCipher, fillStore } from './fixtures.ts';
@@ -77,7 +78,7 @@ export async function signInOverhead(sandbox: { readonly url: string }, rounds =
         announce(url);
       },
     });
-    await service.updateSettings({ baseUrl: sandbox.url, clientId: 'demo-client', clientSecret: 'demo-secret', redirectUri: 'http://127.0.0.1:0/callback' });
+    await service.updateSettings(sandboxSettings(sandbox));
     const ours: number[] = [];
     const bare: number[] = [];
     for (let index = 0; index < rounds; index++) {
@@ -192,7 +193,7 @@ export async function mainThreadBlocking(sandbox: { readonly url: string }, burs
         pending.push(url);
       },
     });
-    await service.updateSettings({ baseUrl: sandbox.url, clientId: 'demo-client', clientSecret: 'demo-secret', redirectUri: 'http://127.0.0.1:0/callback' });
+    await service.updateSettings(sandboxSettings(sandbox));
     const histogram = monitorEventLoopDelay({ resolution: 1 });
     histogram.enable();
     for (let index = 0; index < burst; index++) {

@@ -7,6 +7,7 @@ import type { AppState } from '../../src-main/contract.ts';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox-server.ts';
 import { ManualClock } from '../support/manual-clock.ts';
 import { createNodeApp, type NodeApp } from '../support/node-app.ts';
+import { sandboxSettings } from '../support/sandbox-settings.ts';
 import { ConsentingBrowser, whoAmI } from '../support/sign-in-fixtures.ts';
 
 let sandbox: Sandbox;
@@ -24,7 +25,7 @@ beforeEach(async () => {
   directory = await mkdtemp(join(tmpdir(), 'airisk-app-'));
   browser = new ConsentingBrowser('approve');
   app = await createNodeApp({ directory, timers: clock, openUrl: (url) => browser.openUrl(url) });
-  const configured = await app.service.updateSettings({ baseUrl: sandbox.url, clientId: 'demo-client', clientSecret: 'demo-secret', redirectUri: 'http://127.0.0.1:0/callback' });
+  const configured = await app.service.updateSettings(sandboxSettings(sandbox));
   assert.equal(configured.ok, true);
 });
 afterEach(async () => {

@@ -25,7 +25,7 @@ import { EventStream } from './event-stream.ts';
 import { assertRendererBuilt, DEFAULT_RENDERER_DIR } from './renderer-build.ts';
 import { BRIDGE_PREFIX, createRequestGuard } from './request-guard.ts';
 import type { RequestGuard } from './request-guard.ts';
-import { sandboxSettings } from './sandbox-settings.ts';
+import { sandboxSettings } from '../sandbox-settings.ts';
 import { lookUpStaticFile } from './static-files.ts';
 
 /** Options of {@link startBrowserHost}. */

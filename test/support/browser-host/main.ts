@@ -15,7 +15,7 @@ import type { Sandbox } from '../../sandbox/sandbox-server.ts';
 import { startBrowserHost } from './browser-host.ts';
 import type { BrowserHost } from './browser-host.ts';
 import { assertRendererBuilt, buildRenderer, BUILD_COMMAND, DEFAULT_RENDERER_DIR, RendererMissingError } from './renderer-build.ts';
-import { sandboxSettings } from './sandbox-settings.ts';
+import { sandboxSettings } from '../sandbox-settings.ts';
 
 const USAGE = `Usage: npm run dev:browser -- [--port PORT] [--data-dir DIR] [--configured] [--build] [--token-lifetime SECONDS] [--renderer-dir DIR]
   --port PORT                TCP port of the host on 127.0.0.1 (default 0: any free port)
