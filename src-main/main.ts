@@ -12,6 +12,7 @@ import { parseLaunchOptions, startsHidden } from './core/autostart/launch-option
 import { createXdgAutostart } from './core/autostart/xdg-autostart.ts';
 import { systemTimers } from './core/ports/timer-port.ts';
 import { appIconFile } from './core/tray/tray-icon-paths.ts';
+import { createTrayLabelClock } from './core/tray/tray-label-clock.ts';
 import type { TrayAction } from './core/tray/tray-menu-model.ts';
 import { registerAppScheme, serveRenderer } from './electron/app-protocol.ts';
 import { applicationMenuTemplate } from './electron/application-menu.ts';
@@ -31,9 +32,6 @@ import { createWindowController, denyAllPermissions, hardenWebContents, type Win
 
 /** electron-builder.yml `appId`; Windows ties notifications and the taskbar to it. */
 const APP_USER_MODEL_ID = 'com.airisk.tokentray';
-
-/** How often the tray menu's "42 min left" labels are refreshed. */
-const TRAY_REFRESH_MS = 30_000;
 
 const log = (message: string): void => console.error(`airisk: ${message}`);
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -163,10 +161,11 @@ async function start(): Promise<void> {
         return;
     }
   };
+  const initialState = await service.getState();
   const tray = createTray({
     resourcesDir,
     platform,
-    initialState: await service.getState(),
+    initialState,
     dispatch: (action, state) => {
       runTrayAction(action, state).catch((error: unknown) => {
         log(`${action.type} failed: ${messageOf(error)}`);
@@ -174,13 +173,15 @@ async function start(): Promise<void> {
       });
     },
   });
-  service.onStateChange((state) => tray.update(state));
-  const refresh = setInterval(() => {
-    service.getState().then(
-      (state) => tray.update(state),
-      () => undefined,
-    );
-  }, TRAY_REFRESH_MS);
+  // The tray's "42 min left" labels are redrawn when one of them changes, not on a fixed beat.
+  const trayLabels = createTrayLabelClock({
+    timers: systemTimers,
+    getState: () => service.getState(),
+    draw: (state) => tray.update(state),
+    onError: (error) => log(`could not refresh the tray: ${messageOf(error)}`),
+  });
+  service.onStateChange((state) => trayLabels.show(state));
+  trayLabels.show(initialState);
   const stopPowerWatch = watchPower(service);
   exposeE2eHooks(process.env, { tray, window: openWindow });
 
@@ -191,7 +192,7 @@ async function start(): Promise<void> {
     event.preventDefault();
     if (quitting === 'shutting-down') return;
     quitting = 'shutting-down';
-    clearInterval(refresh);
+    trayLabels.stop();
     stopPowerWatch();
     service
       .shutdown()
