@@ -26,6 +26,7 @@ import { createNotifier } from './electron/notifier.ts';
 import { createOpenUrl } from './electron/open-url.ts';
 import { watchPower } from './electron/power.ts';
 import { quitOnSignals } from './core/process/quit-on-signal.ts';
+import { messageOf } from './shared/message-of.ts';
 import { createSafeStorageCipher } from './electron/safe-storage-cipher.ts';
 import { createTray } from './electron/tray.ts';
 import { createWindowController, denyAllPermissions, hardenWebContents, type WindowController } from './electron/window.ts';
@@ -34,7 +35,6 @@ import { createWindowController, denyAllPermissions, hardenWebContents, type Win
 const APP_USER_MODEL_ID = 'com.airisk.tokentray';
 
 const log = (message: string): void => console.error(`airisk: ${message}`);
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 const launch = parseLaunchOptions(process.argv, process.env);
 for (const problem of launch.problems) log(problem);

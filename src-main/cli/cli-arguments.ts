@@ -6,6 +6,7 @@ import {
   DEFAULT_TOKEN_PATH,
   type AiriskClientConfig,
 } from '../core/oauth/client-config.ts';
+import { messageOf } from '../shared/message-of.ts';
 
 export type OutputFormat = 'header' | 'token' | 'json';
 
@@ -80,7 +81,7 @@ export function parseCliArguments(argv: readonly string[], env: NodeJS.ProcessEn
       },
     });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(messageOf(error));
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };

@@ -3,6 +3,7 @@ import { isTrustedSenderFrame } from '../core/ipc/ipc-binding.ts';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../core/window/app-origin.ts';
 import { isAllowedNavigation } from '../core/window/navigation-policy.ts';
 import { windowOptions } from '../core/window/window-options.ts';
+import { messageOf } from '../shared/message-of.ts';
 
 /** The one token window: created on demand, destroyed on close (the tray idles without a renderer). */
 export interface WindowController {
@@ -47,7 +48,7 @@ export function createWindowController(options: WindowControllerOptions): Window
         if (window === created) window = undefined;
       });
       created.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
-        console.error(`airisk: the window could not load its page: ${error instanceof Error ? error.message : String(error)}`);
+        console.error(`airisk: the window could not load its page: ${messageOf(error)}`);
       });
     },
     send(channel, payload) {

@@ -10,6 +10,7 @@ import type { FetchPort } from '../../src-main/core/oauth/fetch-port.ts';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox-server.ts';
 import { runCliProcess } from '../support/cli-process.ts';
 import { ConsentingBrowser, sandboxConfig } from '../support/sign-in-fixtures.ts';
+import { messageOf } from '../../src-main/shared/message-of.ts';
 
 let sandbox: Sandbox;
 before(async () => {
@@ -82,7 +83,7 @@ test('in-process sign-ins, good and failing, show no token, code, verifier or se
     // The wrong-secret path echoes nothing of what was sent either.
     sandbox.setFault(null);
     const attempt = startSignIn({ config: sandboxConfig(sandbox, { clientSecret: 'wrong-secret-value' }) }, { openUrl: new ConsentingBrowser().openUrl, fetch: observingFetch(bodies) });
-    await attempt.result.catch((error: unknown) => visible.push(error instanceof Error ? error.message : String(error)));
+    await attempt.result.catch((error: unknown) => visible.push(messageOf(error)));
   });
 
   const secrets = [...secretsIn(bodies), ...tokens];

@@ -3,6 +3,7 @@
  * option parsing that turns every mistake into a UsageError, and bounded integer flags.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { messageOf } from '../../src-main/shared/message-of.ts';
 
 /** Bad usage: the tool prints the message and its usage, and exits 2. */
 export class UsageError extends Error {}
@@ -14,7 +15,7 @@ export function parseCommandLine<T extends Options>(argv: readonly string[], opt
   try {
     return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values;
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(messageOf(error));
   }
 }
 

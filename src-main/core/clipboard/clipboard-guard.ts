@@ -7,6 +7,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { TimerHandle, TimerPort } from '../ports/timer-port.ts';
 import type { ClipboardPort } from './clipboard-port.ts';
+import { messageOf } from '../../shared/message-of.ts';
 
 /** How to build a {@link ClipboardGuard}. */
 export interface ClipboardGuardOptions {
@@ -78,7 +79,7 @@ export class ClipboardGuard {
       try {
         await this.#clipboard.writeText(text);
       } catch (error) {
-        throw new Error(`Could not put the text on the clipboard: ${describe(error)}`, { cause: error });
+        throw new Error(`Could not put the text on the clipboard: ${messageOf(error)}`, { cause: error });
       }
       if (this.#disposed) return { clearsAt: undefined };
       this.#disarm();
@@ -142,7 +143,7 @@ export class ClipboardGuard {
       if (owed === this.#owed) this.#owed = undefined;
     } catch (error) {
       // The clear stays owed, so a later flush (on quit) tries again.
-      this.#report(new Error(`Could not clear the copied token from the clipboard: ${describe(error)}`, { cause: error }));
+      this.#report(new Error(`Could not clear the copied token from the clipboard: ${messageOf(error)}`, { cause: error }));
     }
   }
 
@@ -168,10 +169,6 @@ export class ClipboardGuard {
 
 function sha256(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function checkClearAfter(ms: number): number {

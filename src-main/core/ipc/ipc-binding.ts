@@ -3,6 +3,7 @@ import { AIRISK_METHOD_NAMES } from '../../contract-methods.ts';
 import { hasOrigin } from '../window/app-origin.ts';
 import { checkArguments } from './ipc-arguments.ts';
 import { channelFor } from './ipc-channels.ts';
+import { messageOf } from '../../shared/message-of.ts';
 
 /**
  * Where handlers are registered: `ipcMain` in the Electron shell (same shape as `ipcMain.handle`),
@@ -53,7 +54,7 @@ export function bindContractHandlers<Sender>(registrar: IpcRegistrar<Sender>, se
         checkArguments(method, args);
         return await DISPATCH[method](service, args);
       } catch (error) {
-        throw plainError(error instanceof Error ? error.message : String(error));
+        throw plainError(messageOf(error));
       }
     });
   }

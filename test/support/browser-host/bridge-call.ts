@@ -6,6 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { AiriskApi, AiriskMethodName } from '../../../src-main/contract.ts';
 import { AIRISK_METHOD_NAMES } from '../../../src-main/contract-methods.ts';
+import { messageOf } from '../../../src-main/shared/message-of.ts';
 
 /** Largest request body accepted (settings are the biggest argument, far below this). */
 export const MAX_CALL_BODY_BYTES = 64 * 1024;
@@ -49,7 +50,7 @@ export async function answerCall(api: AiriskApi, method: string, body: string): 
     const value = await target.apply(api, args);
     return { status: 200, body: JSON.stringify({ ok: true, value }) };
   } catch (error) {
-    return { status: 200, body: JSON.stringify({ ok: false, error: error instanceof Error ? error.message : String(error) }) };
+    return { status: 200, body: JSON.stringify({ ok: false, error: messageOf(error) }) };
   }
 }
 

@@ -27,6 +27,7 @@ import { BRIDGE_PREFIX, createRequestGuard } from './request-guard.ts';
 import type { RequestGuard } from './request-guard.ts';
 import { sandboxSettings } from '../sandbox-settings.ts';
 import { lookUpStaticFile } from './static-files.ts';
+import { messageOf } from '../../../src-main/shared/message-of.ts';
 
 /** Options of {@link startBrowserHost}. */
 export interface BrowserHostOptions {
@@ -123,7 +124,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     route(guard, req, res).catch((error: unknown) => {
       if (res.headersSent) res.destroy();
-      else sendJson(res, refuse(500, `The browser host failed: ${error instanceof Error ? error.message : String(error)}`));
+      else sendJson(res, refuse(500, `The browser host failed: ${messageOf(error)}`));
     });
   };
 

@@ -16,6 +16,7 @@ import { startBrowserHost } from './browser-host.ts';
 import type { BrowserHost } from './browser-host.ts';
 import { assertRendererBuilt, buildRenderer, BUILD_COMMAND, DEFAULT_RENDERER_DIR, RendererMissingError } from './renderer-build.ts';
 import { sandboxSettings } from '../sandbox-settings.ts';
+import { messageOf } from '../../../src-main/shared/message-of.ts';
 
 const USAGE = `Usage: npm run dev:browser -- [--port PORT] [--data-dir DIR] [--configured] [--build] [--token-lifetime SECONDS] [--renderer-dir DIR]
   --port PORT                TCP port of the host on 127.0.0.1 (default 0: any free port)
@@ -130,7 +131,7 @@ async function main(): Promise<void> {
     } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       console.error(`dev:browser: port ${args.port} on 127.0.0.1 is already in use; pick another with --port (0 = any free port).`);
     } else {
-      console.error(`dev:browser: could not start: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`dev:browser: could not start: ${messageOf(error)}`);
     }
     process.exitCode = 1;
     return;
