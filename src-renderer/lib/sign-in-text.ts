@@ -45,6 +45,8 @@ export function failureTitle(code: string): string {
       return 'AIRisk could not be reached';
     case 'invalid_configuration':
       return 'The settings need a change';
+    case 'token_not_saved':
+      return 'The token could not be stored';
     default:
       return 'The sign-in did not finish';
   }

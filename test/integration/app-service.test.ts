@@ -132,6 +132,31 @@ test('a denied sign-in is reported with AIRisk’s reason and stores nothing', a
   assert.equal(state.signIn, null);
 });
 
+test('a token AIRisk issued but the vault could not keep is reported as not saved, and nothing is stored', async () => {
+  const failingDirectory = await mkdtemp(join(tmpdir(), 'airisk-app-unsaved-'));
+  const { createAesGcmCipher, loadOrCreateKeyFile } = await import('../../src-main/core/vault/aes-gcm-cipher.ts');
+  const real = createAesGcmCipher(await loadOrCreateKeyFile(join(failingDirectory, 'test-cipher.key')));
+  // Stands in for an OS keychain that locks after the settings were saved (safeStorage cannot run here).
+  let keychainLocked = false;
+  const lockable = { describe: () => real.describe(), decrypt: (ciphertext: string) => real.decrypt(ciphertext), encrypt: (plaintext: string) => (keychainLocked ? Promise.reject(new Error('The system keychain is locked.')) : real.encrypt(plaintext)) };
+  const failing = await createNodeApp({ directory: failingDirectory, timers: clock, openUrl: (url) => browser.openUrl(url), cipher: lockable });
+  try {
+    assert.equal((await failing.service.updateSettings(sandboxSettings(sandbox))).ok, true);
+    keychainLocked = true;
+    const outcome = await failing.service.signIn({ userid: 'user_42' });
+    assert.equal(outcome.ok, false);
+    assert.equal(outcome.ok ? undefined : outcome.error.code, 'token_not_saved');
+    assert.equal(outcome.ok ? undefined : outcome.error.message, 'AIRisk issued the token, but it could not be kept: The system keychain is locked. Sign in again once that is fixed.');
+    const state = await failing.service.getState();
+    assert.deepEqual(state.accounts, []);
+    assert.equal(state.lastError?.code, 'token_not_saved');
+    assert.equal(state.signIn, null, 'the sign-in is over');
+  } finally {
+    await failing.service.shutdown();
+    await rm(failingDirectory, { recursive: true, force: true });
+  }
+});
+
 test('signing in again for the same userid replaces its token and keeps label and active choice', async () => {
   const first = await app.service.signIn({ userid: 'user_42' });
   assert.ok(first.ok);

@@ -22,6 +22,7 @@ import { settingsView, validateSettingsUpdate } from '../settings/settings-valid
 import { Vault, type AccountRecord } from '../vault/vault.ts';
 import type { AppPorts } from './app-ports.ts';
 import { buildAppState, expiryFacts } from './state-view.ts';
+import { messageOf } from '../../shared/message-of.ts';
 
 /** Options that are not settings: mostly for tests and the CLI-less faces. */
 export interface AppServiceOptions {
@@ -103,13 +104,17 @@ export class AppService implements AiriskApi {
     });
     try {
       const { token } = await attempt.result;
-      const account = await this.#vault.saveToken({
-        userid: userid ?? null,
-        accessToken: token.accessToken,
-        expiration: token.expiration,
-        obtainedAt: token.obtainedAt,
-        clockSkewMs: token.clockSkewMs,
-      });
+      const account = await this.#vault
+        .saveToken({
+          userid: userid ?? null,
+          accessToken: token.accessToken,
+          expiration: token.expiration,
+          obtainedAt: token.obtainedAt,
+          clockSkewMs: token.clockSkewMs,
+        })
+        .catch((error: unknown) => {
+          throw new SignInError('token_not_saved', `AIRisk issued the token, but it could not be kept: ${messageOf(error)} Sign in again once that is fixed.`, { cause: error });
+        });
       this.#scheduler.setAccount(account.id, expiryFacts(account));
       this.#lastError = null;
       return { ok: true, accountId: account.id };
@@ -179,7 +184,7 @@ export class AppService implements AiriskApi {
       try {
         await this.#ports.loginItem.set(settings.startAtLogin, { hidden: settings.startHidden });
       } catch (error) {
-        return { ok: false, problems: [{ field: 'startAtLogin', message: `Could not change start at login: ${error instanceof Error ? error.message : String(error)}` }] };
+        return { ok: false, problems: [{ field: 'startAtLogin', message: `Could not change start at login: ${messageOf(error)}` }] };
       }
     }
     await this.#vault.updateSettings(settings);
@@ -249,7 +254,7 @@ export class AppService implements AiriskApi {
   }
 
   #failed(error: unknown): SignInOutcome {
-    const signInError = error instanceof SignInError ? error : new SignInError('invalid_configuration', error instanceof Error ? error.message : String(error));
+    const signInError = error instanceof SignInError ? error : new SignInError('unexpected', `The sign-in failed inside the app: ${messageOf(error)}`, { cause: error });
     const view: ErrorView = { code: signInError.code, message: signInError.message, at: new Date(this.#ports.timers.now()).toISOString() };
     // A cancelled sign-in was the person's own doing: not an error to show.
     if (signInError.code !== 'cancelled') this.#lastError = view;

@@ -16,7 +16,9 @@ export type SignInErrorCode =
   | 'token_invalid_response' // JSON, but no usable access_token / expiration
   | 'token_response_too_large'
   | 'token_timeout'
-  | 'token_network'; // no connection to AIRisk at all
+  | 'token_network' // no connection to AIRisk at all
+  | 'token_not_saved' // AIRisk issued a token, but the vault could not keep it
+  | 'unexpected'; // a fault of the app itself, not of the settings, the person or AIRisk
 
 /** A failed sign-in. `oauthError` carries the RFC 6749 error code when AIRisk sent one. */
 export class SignInError extends Error {
