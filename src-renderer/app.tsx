@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactElement } from 'react';
-import type { AiriskApi } from '../src-main/contract.ts';
+import type { AiriskApi, AppState } from '../src-main/contract.ts';
 import { AccountList } from './components/AccountList.tsx';
 import type { RowActions } from './components/AccountRow.tsx';
 import { AppHeader, type Screen } from './components/AppHeader.tsx';
@@ -18,15 +18,17 @@ import { formatExpiration } from './lib/format-expiration.ts';
 export interface AppProps {
   /** `window.airisk`: the only way to the rest of the app. */
   readonly api: AiriskApi;
+  /** The first `getState()`, asked for by the entry point before the first render. */
+  readonly firstState: Promise<AppState>;
 }
 
 /**
  * The token window: first-run setup until the client is configured, then the accounts screen
  * (warnings, sign-in, the list) and the settings screen.
  */
-export function App({ api }: AppProps): ReactElement {
-  const { state, loadError, refresh } = useAppState(api);
-  // While the first state is on its way (useAppState has asked for it), build the Intl formatters
+export function App({ api, firstState }: AppProps): ReactElement {
+  const { state, loadError, refresh } = useAppState(api, firstState);
+  // While the first state is on its way (the entry point has asked for it), build the Intl formatters
   // the rows use: the first costs ~10 ms (ICU data), which would otherwise hold up the list's paint.
   useEffect(() => {
     const timer = window.setTimeout(() => formatExpiration(new Date().toISOString(), { nowMs: Date.now() }));

@@ -14,30 +14,32 @@ export interface AppStateHandle {
 }
 
 /**
- * Subscribes to `onStateChange` and calls `getState()` at start; whichever answer is newer wins
- * (see {@link newerState}). Unsubscribes on unmount.
+ * Subscribes to `onStateChange` and takes `firstState`, the `getState()` answer the entry point asked
+ * for before the first render; whichever is newer wins (see {@link newerState}). Unsubscribes on
+ * unmount.
  */
-export function useAppState(api: AiriskApi): AppStateHandle {
+export function useAppState(api: AiriskApi, firstState: Promise<AppState>): AppStateHandle {
   const [state, setState] = useState<AppState | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
 
-  const refresh = useCallback(async () => {
+  const take = useCallback(async (answer: Promise<AppState>) => {
     try {
-      const fresh = await api.getState();
+      const fresh = await answer;
       setState((current) => newerState(current, fresh));
       setLoadError(null);
     } catch (error) {
       setLoadError(errorText(error));
     }
-  }, [api]);
+  }, []);
+  const refresh = useCallback(() => take(api.getState()), [api, take]);
 
   useEffect(() => {
     const unsubscribe = api.onStateChange((incoming) => {
       setState((current) => newerState(current, incoming));
     });
-    void refresh();
+    void take(firstState);
     return unsubscribe;
-  }, [api, refresh]);
+  }, [api, take, firstState]);
 
   return { state, loadError, refresh };
 }
