@@ -8,7 +8,7 @@ import { join, sep } from 'node:path';
 import { resolveRendererFile } from '../../../src-main/core/window/app-protocol-path.ts';
 
 /** The tag that loads `window.airisk` before any of the renderer's own scripts. */
-export const BRIDGE_SCRIPT_TAG = '<script src="/__airisk/bridge.js"></script>';
+export const BRIDGE_SCRIPT_TAG = '<script defer src="/__airisk/bridge.js"></script>';
 
 /** A file to send, or why not. */
 export type StaticLookup =
