@@ -18,6 +18,7 @@ import { ManualClock } from '../test/support/manual-clock.ts';
 import type { BenchRow } from './bench-report.ts';
 import { benchCipher, fillStore } from './fixtures.ts';
 import { median, nowMs, quantile, round } from './stats.ts';
+import { timeFetchesTo } from './token-post-timer.ts';
 
 async function withDirectory<T>(run: (directory: string) => Promise<T>): Promise<T> {
   const directory = await mkdtemp(join(tmpdir(), 'airisk-bench-'));
@@ -80,7 +81,9 @@ export async function signInOverhead(sandbox: { readonly url: string }, rounds =
     });
     await service.updateSettings(sandboxSettings(sandbox));
     const ours: number[] = [];
+    const airiskOwn: number[] = [];
     const bare: number[] = [];
+    const tokenPosts = timeFetchesTo('/api/oauth2/Token');
     for (let index = 0; index < rounds; index++) {
       authorizationUrl = new Promise((resolve) => {
         announce = resolve;
@@ -91,6 +94,7 @@ export async function signInOverhead(sandbox: { readonly url: string }, rounds =
       const page = get(location);
       await outcome;
       ours.push(nowMs() - started);
+      airiskOwn.push(tokenPosts.take());
       await page;
 
       // The same exchange done bare: a code for the same client, POSTed with fetch, nothing else.
@@ -102,7 +106,9 @@ export async function signInOverhead(sandbox: { readonly url: string }, rounds =
       const response = await fetch(`${sandbox.url}/api/oauth2/Token`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
       await response.json();
       bare.push(nowMs() - bareStart);
+      tokenPosts.take();
     }
+    tokenPosts.stop();
     await service.shutdown();
     const floor = await callbackTransportFloor();
     // Drop the first rounds: JIT warm-up is not what a person waits for.
@@ -110,15 +116,20 @@ export async function signInOverhead(sandbox: { readonly url: string }, rounds =
     const received = warm(ours).map((ms) => ms - floor);
     const ourMedian = median(received);
     const bareMedian = median(warm(bare));
-    const overheadP99 = quantile(received, 0.99) - bareMedian;
     const ratio = ourMedian / bareMedian;
+    // Our overhead in each sign-in: its time minus AIRisk's own time in that same sign-in (its POST).
+    const ownPosts = warm(airiskOwn);
+    const overheads = received.map((ms, index) => ms - (ownPosts[index] ?? Number.NaN));
+    const overheadP99 = quantile(overheads, 0.99);
+    // The older reading, p99 of the whole sign-in minus the bare median, counts AIRisk's jitter as ours.
+    const overheadP99VsBareMedian = quantile(received, 0.99) - bareMedian;
     return {
       id: 1,
       what: 'Sign-in: callback received → token stored, vs a bare fetch POST of the same body',
-      figure: `median ${round(ourMedian)} ms vs bare POST ${round(bareMedian)} ms (${round(ratio, 2)}×); p99 overhead ${round(overheadP99)} ms (browser→callback transport ${round(floor)} ms subtracted; the store write follows on the next turn)`,
+      figure: `median ${round(ourMedian)} ms vs bare POST ${round(bareMedian)} ms (${round(ratio, 2)}×); our overhead median ${round(median(overheads))} ms, p99 ${round(overheadP99)} ms (each sign-in minus its own token POST, median ${round(median(ownPosts))} ms; p99 minus the bare median instead: ${round(overheadP99VsBareMedian)} ms); browser→callback transport ${round(floor)} ms subtracted; the store write follows on the next turn`,
       target: 'median ≤ 1.5× the bare POST, p99 overhead ≤ 5 ms',
       holds: ratio <= 1.5 && overheadP99 <= 5,
-      data: { oursMedianMs: ourMedian, bareMedianMs: bareMedian, ratio, overheadP99Ms: overheadP99, transportFloorMs: floor, rounds },
+      data: { oursMedianMs: ourMedian, bareMedianMs: bareMedian, ratio, overheadMedianMs: median(overheads), overheadP99Ms: overheadP99, ownPostMedianMs: median(ownPosts), overheadP99VsBareMedianMs: overheadP99VsBareMedian, transportFloorMs: floor, rounds },
     };
   });
 }
