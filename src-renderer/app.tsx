@@ -18,16 +18,16 @@ import { formatExpiration } from './lib/format-expiration.ts';
 export interface AppProps {
   /** `window.airisk`: the only way to the rest of the app. */
   readonly api: AiriskApi;
-  /** The first `getState()`, asked for by the entry point before the first render. */
-  readonly firstState: Promise<AppState>;
+  /** `getState()`; the entry point sent the first call before the first render. */
+  readonly readState: () => Promise<AppState>;
 }
 
 /**
  * The token window: first-run setup until the client is configured, then the accounts screen
  * (warnings, sign-in, the list) and the settings screen.
  */
-export function App({ api, firstState }: AppProps): ReactElement {
-  const { state, loadError, refresh } = useAppState(api, firstState);
+export function App({ api, readState }: AppProps): ReactElement {
+  const { state, loadError, refresh } = useAppState(api, readState);
   // While the first state is on its way (the entry point has asked for it), build the Intl formatters
   // the rows use: the first costs ~10 ms (ICU data), which would otherwise hold up the list's paint.
   useEffect(() => {

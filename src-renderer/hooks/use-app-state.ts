@@ -14,32 +14,30 @@ export interface AppStateHandle {
 }
 
 /**
- * Subscribes to `onStateChange` and takes `firstState`, the `getState()` answer the entry point asked
- * for before the first render; whichever is newer wins (see {@link newerState}). Unsubscribes on
- * unmount.
+ * Subscribes to `onStateChange` and reads the state with `readState` at start and on `refresh`;
+ * whichever answer is newer wins (see {@link newerState}). Unsubscribes on unmount.
  */
-export function useAppState(api: AiriskApi, firstState: Promise<AppState>): AppStateHandle {
+export function useAppState(api: AiriskApi, readState: () => Promise<AppState>): AppStateHandle {
   const [state, setState] = useState<AppState | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
 
-  const take = useCallback(async (answer: Promise<AppState>) => {
+  const refresh = useCallback(async () => {
     try {
-      const fresh = await answer;
+      const fresh = await readState();
       setState((current) => newerState(current, fresh));
       setLoadError(null);
     } catch (error) {
       setLoadError(errorText(error));
     }
-  }, []);
-  const refresh = useCallback(() => take(api.getState()), [api, take]);
+  }, [readState]);
 
   useEffect(() => {
     const unsubscribe = api.onStateChange((incoming) => {
       setState((current) => newerState(current, incoming));
     });
-    void take(firstState);
+    void refresh();
     return unsubscribe;
-  }, [api, take, firstState]);
+  }, [api, refresh]);
 
   return { state, loadError, refresh };
 }
