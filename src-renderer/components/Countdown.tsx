@@ -1,6 +1,6 @@
-import { memo, useCallback, type ReactElement } from 'react';
+import { memo, useCallback, useRef, type ReactElement } from 'react';
 import type { AccountStatus } from '../../src-main/contract.ts';
-import { useTick } from '../hooks/use-tick.ts';
+import { useTickText } from '../hooks/use-tick.ts';
 import { msLeftAt } from '../lib/account-time.ts';
 import { formatTimeLeft, timeLeftSteadyFor } from '../../src-main/shared/time-left.ts';
 
@@ -14,14 +14,16 @@ export interface CountdownProps {
 
 /**
  * "41 min left" / "expired 3 min ago", live. Subscribed to the shared tick on its own, so only this
- * text re-renders — and only when the words change (once a minute for most of a token's life), which
- * is also when the clock wakes for it.
+ * text changes — and only when the words do (once a minute for most of a token's life), which is
+ * also when the clock wakes for it. The clock writes the words without a render (see useTickText).
  */
 export const Countdown = memo(function Countdown({ id, deadline, status }: CountdownProps): ReactElement {
   const steadyFor = useCallback((nowMs: number) => timeLeftSteadyFor(msLeftAt(deadline, nowMs, status)), [deadline, status]);
-  const text = useTick((nowMs) => formatTimeLeft(msLeftAt(deadline, nowMs, status)), steadyFor);
+  const words = useCallback((nowMs: number) => formatTimeLeft(msLeftAt(deadline, nowMs, status)), [deadline, status]);
+  const element = useRef<HTMLSpanElement>(null);
+  const text = useTickText(element, words, steadyFor);
   return (
-    <span id={id} className="countdown">
+    <span id={id} ref={element} className="countdown">
       {text}
     </span>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useLayoutEffect, useSyncExternalStore, type RefObject } from 'react';
 import { createTickStore, type SteadyFor } from '../lib/tick-store.ts';
 
 /** The window's one clock: stops while the window is hidden and while no countdown is shown. */
@@ -22,4 +22,25 @@ const tickStore = createTickStore({
 export function useTick<T extends string | number | boolean>(select: (nowMs: number) => T, steadyFor?: SteadyFor): T {
   const subscribe = useCallback((listener: () => void) => tickStore.subscribe(listener, steadyFor), [steadyFor]);
   return useSyncExternalStore(subscribe, () => select(tickStore.getSnapshot()));
+}
+
+/**
+ * Text derived from the shared clock, for the element `ref` points at. The component renders the
+ * returned text; when the clock changes it, the text is written into the element directly, without
+ * a React render. A countdown changes once a minute (once a second in its last minute), and a
+ * render costs a scheduler task and a commit for one text node, several times the write itself.
+ * `text` and `steadyFor` must be stable (useCallback); the text is re-checked whenever they change.
+ */
+export function useTickText(ref: RefObject<HTMLElement | null>, text: (nowMs: number) => string, steadyFor: SteadyFor): string {
+  useLayoutEffect(() => {
+    const write = (): void => {
+      const element = ref.current;
+      const next = text(tickStore.getSnapshot());
+      if (element !== null && element.textContent !== next) element.textContent = next;
+    };
+    // A tick may have passed between the render and this subscription.
+    write();
+    return tickStore.subscribe(write, steadyFor);
+  }, [ref, text, steadyFor]);
+  return text(tickStore.getSnapshot());
 }
