@@ -2,7 +2,8 @@
  * One shared clock for every countdown in the window: a tiny external store for
  * `useSyncExternalStore`. It ticks on whole seconds, but only at the seconds when something shown
  * may change: each listener can say how long its value stays the same ("42 min left" holds for up
- * to a minute), and the one timer waits for the earliest of those — at most once a second. It runs
+ * to a minute), the one timer waits for the earliest of those — at most once a second — and a tick
+ * tells only the listeners whose value may have changed. It runs
  * only while someone listens and the page is visible, so a hidden window or an empty list costs
  * nothing; on becoming visible it ticks at once, so no countdown shows a stale value.
  */
@@ -35,20 +36,31 @@ export interface TickStore {
 
 /** Creates a tick store that fires on whole seconds of `environment.now()`, when a listener's value may change. */
 export function createTickStore(environment: TickEnvironment): TickStore {
-  const listeners = new Map<() => void, SteadyFor | undefined>();
+  /** Each listener with the whole second at which its value may next change. */
+  const listeners = new Map<() => void, { readonly steadyFor: SteadyFor | undefined; due: number }>();
   const wholeSecond = (): number => Math.floor(environment.now() / 1000) * 1000;
   let timer: unknown;
   let scheduledAt = Infinity;
   let stopVisibility: (() => void) | undefined;
 
-  /** The whole second at which the listeners next need a tick (Infinity: never), from `second` on. */
-  const nextTick = (second: number, steadyFor: Iterable<SteadyFor | undefined>): number => {
-    let due = Infinity;
-    for (const steady of steadyFor) due = Math.min(due, second + (steady === undefined ? 0 : steady(second)));
+  /** The whole second after `second` at which a value steady for `steadyFor` needs a look (Infinity: never). */
+  const dueAfter = (second: number, steadyFor: SteadyFor | undefined): number => {
+    const due = second + (steadyFor === undefined ? 0 : steadyFor(second));
     return due === Infinity ? due : Math.max(second + 1000, Math.ceil(due / 1000) * 1000);
   };
-  const emit = (): void => {
-    for (const listener of [...listeners.keys()]) listener();
+  /** Tells the listeners whose value may have changed by now (or all of them), and when to look next. */
+  const tell = (everyone: boolean): void => {
+    const second = wholeSecond();
+    for (const [listener, entry] of [...listeners]) {
+      if (!everyone && entry.due > second) continue;
+      entry.due = dueAfter(second, entry.steadyFor);
+      listener();
+    }
+  };
+  const earliestDue = (): number => {
+    let earliest = Infinity;
+    for (const { due } of listeners.values()) earliest = Math.min(earliest, due);
+    return earliest;
   };
   const stop = (): void => {
     if (scheduledAt === Infinity) return;
@@ -62,25 +74,28 @@ export function createTickStore(environment: TickEnvironment): TickStore {
     if (at === Infinity) return;
     scheduledAt = at;
     timer = environment.setTimeout(() => {
+      const expected = scheduledAt;
       scheduledAt = Infinity;
-      emit();
-      schedule(nextTick(wholeSecond(), listeners.values()));
+      // Earlier than planned on the wall clock: it was set back, so every due second is suspect.
+      tell(wholeSecond() < expected);
+      schedule(earliestDue());
     }, at - environment.now());
   };
   const visibilityChanged = (): void => {
     if (environment.isHidden()) {
       stop();
     } else if (listeners.size > 0 && scheduledAt === Infinity) {
-      emit();
-      schedule(nextTick(wholeSecond(), listeners.values()));
+      tell(true);
+      schedule(earliestDue());
     }
   };
 
   return {
     subscribe(listener, steadyFor) {
-      listeners.set(listener, steadyFor);
+      const entry = { steadyFor, due: dueAfter(wholeSecond(), steadyFor) };
+      listeners.set(listener, entry);
       if (listeners.size === 1) stopVisibility = environment.onVisibilityChange(visibilityChanged);
-      schedule(nextTick(wholeSecond(), [steadyFor]));
+      schedule(entry.due);
       return () => {
         listeners.delete(listener);
         if (listeners.size === 0) {
