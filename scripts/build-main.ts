@@ -12,8 +12,8 @@
  *   ASN.1 libraries, ~40 % of main's code once). main.cjs `require`s it only when a sign-in uses an
  *   https redirect URI: every source imports it with `import()`, which the main bundle leaves as a
  *   `require("./localhost-certificate.cjs")` next to itself (a static import fails the build).
- * - `ajv` is a direct dev dependency only so that npm hoists one v8 copy for conf and ajv-formats
- *   (eslint's v6 would otherwise sit at the top and each would get its own copy, bundled twice).
+ * - main.cjs holds none of what conf loads only for its `schema` and `migrations` options (ajv,
+ *   ajv-formats, fast-uri, semver): see {@link confWithoutSchemaOrMigrations}.
  *
  * Both minified, no source maps, `process.env.NODE_ENV` = "production". Prints each bundle's size
  * and its largest inputs. Exit status 1 on any error or warning.
@@ -54,6 +54,29 @@ const lazyCertificate: Plugin = {
   },
 };
 
+/**
+ * conf validates with ajv (and ajv-formats, which brings fast-uri) when given a `schema`, and
+ * migrates with semver when given `migrations`. The vault does both itself (src-main/core/vault)
+ * and passes neither, so conf never reaches that code. In main.cjs conf's imports of them are
+ * stand-ins that throw if they ever are reached: about 170 KiB less to load at every start.
+ */
+const CONF_STAND_INS: Readonly<Record<string, string>> = {
+  'ajv/dist/2020.js': 'exports.Ajv2020 = function Ajv2020() { fail(); };',
+  'ajv-formats': 'exports.default = function ajvFormats() { fail(); };',
+  semver: "module.exports = new Proxy({}, { get: (_, key) => (key === '__esModule' ? undefined : fail) });",
+};
+
+const confWithoutSchemaOrMigrations: Plugin = {
+  name: 'airisk-conf-without-schema-or-migrations',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^(?:ajv\/dist\/2020\.js|ajv-formats|semver)$/ }, (args) => (/[/\\]node_modules[/\\]conf[/\\]/.test(args.importer) ? { path: args.path, namespace: 'airisk-conf-stand-in' } : undefined));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'airisk-conf-stand-in' }, (args) => ({
+      loader: 'js',
+      contents: `function fail() { throw new Error(${JSON.stringify(`${args.path} is not in main.cjs: conf's schema and migrations options are not used (see scripts/build-main.ts).`)}); }\n${CONF_STAND_INS[args.path] ?? 'fail();'}\n`,
+    }));
+  },
+};
+
 /** esbuild options for each bundle, writing into `outDir` (tests build into a temporary folder). */
 export function bundleOptions(outDir: string): readonly { readonly name: 'main' | 'preload' | 'localhost-certificate'; readonly options: BuildOptions }[] {
   const common: BuildOptions = {
@@ -79,7 +102,7 @@ export function bundleOptions(outDir: string): readonly { readonly name: 'main' 
         outfile: `${outDir}/main.cjs`,
         banner: { js: IMPORT_META_URL_SHIM },
         define: { ...common.define, 'import.meta.url': '__airisk_import_meta_url' },
-        plugins: [lazyCertificate],
+        plugins: [lazyCertificate, confWithoutSchemaOrMigrations],
         // `import()` of the certificate bundle becomes a plain `require()`: CommonJS all the way,
         // nothing for Electron's ESM loader to resolve inside the asar.
         supported: { 'dynamic-import': false },

@@ -133,6 +133,26 @@ describe('the bundles and the Electron glue, on a recording electron stand-in', 
     assert.equal((await readdir(storeDir)).filter((name) => name.includes('.corrupt-')).length, 1);
   });
 
+  test('main.cjs leaves out conf’s schema and migration libraries, and conf fails loudly if ever asked for them', async () => {
+    const main = await readFile(join(workDir, 'dist', 'main', 'main.cjs'), 'utf8');
+    assert.doesNotMatch(main, /json-schema\.org|SEMVER_SPEC_VERSION/, 'neither ajv nor semver is in main.cjs');
+    const options = bundleOptions(join(workDir, 'conf-probe'))[0]?.options;
+    assert.ok(options);
+    // Built from the repository, where conf resolves, with the main bundle's options and plugins.
+    const probe = `import Conf from 'conf';
+      const attempt = (options: Record<string, unknown>): string => { try { new Conf({ cwd: process.argv[1] ?? '.', ...options }); return 'opened'; } catch (error) { return (error as Error).message; } };
+      console.log(JSON.stringify([attempt({}), attempt({ schema: { probe: { type: 'string' } } }), attempt({ projectVersion: '1.0.0', migrations: { '1.0.0': () => undefined } })]));`;
+    const { entryPoints: _mainEntry, ...probeOptions } = options;
+    await build({ ...probeOptions, stdin: { contents: probe, resolveDir: process.cwd(), loader: 'ts' }, outfile: join(workDir, 'dist', 'conf-probe.cjs'), banner: {}, define: { 'process.env.NODE_ENV': '"production"' } });
+    const { code, stdout, stderr } = await runNode(`process.argv[1] = ${JSON.stringify(join(workDir, 'conf-probe-data'))}; require('./dist/conf-probe.cjs');`);
+    assert.equal(code, 0, stderr);
+    assert.deepEqual(JSON.parse(stdout), [
+      'opened',
+      "ajv/dist/2020.js is not in main.cjs: conf's schema and migrations options are not used (see scripts/build-main.ts).",
+      "semver is not in main.cjs: conf's schema and migrations options are not used (see scripts/build-main.ts).",
+    ]);
+  });
+
   test('the app protocol glue serves dist/renderer with the CSP, and refuses traversal and writes', async () => {
     const options = bundleOptions(join(workDir, 'protocol'))[0]?.options;
     assert.ok(options);
