@@ -164,6 +164,7 @@ export function AccountList({ accounts, generatedAt, actions, remove, headingId 
                 index={item.index}
                 setSize={shown.length}
                 tabStop={item.index === roving.current}
+                live={item.index === roving.current || (item.index >= virtual.visible[0] && item.index <= virtual.visible[1])}
                 top={item.top}
                 actions={rowActions}
                 measure={virtual.measure}

@@ -30,6 +30,8 @@ export interface AccountRowProps {
   readonly setSize: number;
   /** This row is the list's tab stop (roving focus). */
   readonly tabStop: boolean;
+  /** In view or the tab stop: its countdown runs. Rows rendered out of view wait until they come in. */
+  readonly live: boolean;
   /** Offset from the top of the list, in px (the list is virtualized). */
   readonly top: number;
   readonly actions: RowActions;
@@ -41,7 +43,7 @@ type Feedback = { readonly kind: 'done' | 'error'; readonly text: string };
 
 const FEEDBACK_MS = 6000;
 
-function AccountRowView({ account, deadline, index, setSize, tabStop, top, actions, measure }: AccountRowProps): ReactElement {
+function AccountRowView({ account, deadline, index, setSize, tabStop, live, top, actions, measure }: AccountRowProps): ReactElement {
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [editing, setEditing] = useState(false);
   const [menuOpen, setMenuOpen] = useState(false);
@@ -185,7 +187,7 @@ function AccountRowView({ account, deadline, index, setSize, tabStop, top, actio
         {account.status === 'sign_in_again' ? (
           <span id={timeId}>token not available</span>
         ) : (
-          <Countdown id={timeId} deadline={deadline} status={account.status} />
+          <Countdown id={timeId} deadline={deadline} status={account.status} live={live} />
         )}
         <span className="sep" aria-hidden="true">
           ·
@@ -263,6 +265,7 @@ function sameProps(a: AccountRowProps, b: AccountRowProps): boolean {
     a.index === b.index &&
     a.setSize === b.setSize &&
     a.tabStop === b.tabStop &&
+    a.live === b.live &&
     a.top === b.top &&
     a.actions === b.actions &&
     a.measure === b.measure

@@ -10,6 +10,8 @@ export interface CountdownProps {
   /** Local instant the token runs out (ms since the epoch). */
   readonly deadline: number;
   readonly status: AccountStatus;
+  /** False while the row is out of view: the words are brought up to date when it comes back. */
+  readonly live: boolean;
 }
 
 /**
@@ -17,11 +19,11 @@ export interface CountdownProps {
  * text changes — and only when the words do (once a minute for most of a token's life), which is
  * also when the clock wakes for it. The clock writes the words without a render (see useTickText).
  */
-export const Countdown = memo(function Countdown({ id, deadline, status }: CountdownProps): ReactElement {
+export const Countdown = memo(function Countdown({ id, deadline, status, live }: CountdownProps): ReactElement {
   const steadyFor = useCallback((nowMs: number) => timeLeftSteadyFor(msLeftAt(deadline, nowMs, status)), [deadline, status]);
   const words = useCallback((nowMs: number) => formatTimeLeft(msLeftAt(deadline, nowMs, status)), [deadline, status]);
   const element = useRef<HTMLSpanElement>(null);
-  const text = useTickText(element, words, steadyFor);
+  const text = useTickText(element, words, steadyFor, live);
   return (
     <span id={id} ref={element} className="countdown">
       {text}

@@ -30,9 +30,12 @@ export function useTick<T extends string | number | boolean>(select: (nowMs: num
  * a React render. A countdown changes once a minute (once a second in its last minute), and a
  * render costs a scheduler task and a commit for one text node, several times the write itself.
  * `text` and `steadyFor` must be stable (useCallback); the text is re-checked whenever they change.
+ * While `live` is false (the element is out of view) the clock leaves it alone; when it turns true
+ * the text is brought up to date before the next paint.
  */
-export function useTickText(ref: RefObject<HTMLElement | null>, text: (nowMs: number) => string, steadyFor: SteadyFor): string {
+export function useTickText(ref: RefObject<HTMLElement | null>, text: (nowMs: number) => string, steadyFor: SteadyFor, live = true): string {
   useLayoutEffect(() => {
+    if (!live) return undefined;
     const write = (): void => {
       const element = ref.current;
       const next = text(tickStore.getSnapshot());
@@ -41,6 +44,6 @@ export function useTickText(ref: RefObject<HTMLElement | null>, text: (nowMs: nu
     // A tick may have passed between the render and this subscription.
     write();
     return tickStore.subscribe(write, steadyFor);
-  }, [ref, text, steadyFor]);
+  }, [ref, text, steadyFor, live]);
   return text(tickStore.getSnapshot());
 }

@@ -1,4 +1,5 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 
 /** What {@link useVirtualRows} needs to know about the list. */
 export interface VirtualRowsOptions<T> {
@@ -25,6 +26,8 @@ export interface VirtualRow {
 export interface VirtualRows {
   /** In index order. */
   readonly rows: readonly VirtualRow[];
+  /** The first and last row at least partly in view (no overscan); `[0, -1]` when none. */
+  readonly visible: readonly [number, number];
   readonly height: number;
   /** Scrolls as little as needed to show row `index` whole. */
   readonly scrollTo: (index: number) => void;
@@ -68,7 +71,7 @@ function commonHeight(heights: readonly number[], fallback: number): number {
  * and the `keep` row are rendered, each at its offset. The row height is measured (the height most
  * rendered rows have: it changes with the window's width), starting from `rowHeight`; a row that
  * differs (a message under it, a rename field) keeps its own measured height and moves the rows
- * below it. Scrolling renders again only when the set of rows to show changes.
+ * below it. Scrolling renders again only when the set of rows to render, or of rows in view, changes.
  */
 export function useVirtualRows<T>({ items, keyOf, rowHeight, overscan, keep, scrollRef }: VirtualRowsOptions<T>): VirtualRows {
   // Rows whose measured height differs from the common one, by key; and the rendered rows.
@@ -81,6 +84,7 @@ export function useVirtualRows<T>({ items, keyOf, rowHeight, overscan, keep, scr
   // The scroller's position and height, kept current by its scroll and resize events.
   const view = useRef({ top: 0, height: 0 });
   const shown = useRef<readonly [number, number]>([0, -1]);
+  const shownVisible = useRef<readonly [number, number]>([0, -1]);
 
   const starts = useMemo(() => {
     const offsets = new Float64Array(items.length + 1);
@@ -103,14 +107,20 @@ export function useVirtualRows<T>({ items, keyOf, rowHeight, overscan, keep, scr
       view.current = { top: scroller.scrollTop, height: scroller.clientHeight };
       const { starts: offsets, overscan: extra } = latest.current;
       const [first, last] = visibleRange(offsets, view.current.top, view.current.height, extra);
-      if (first !== shown.current[0] || last !== shown.current[1]) setMoved((moves) => moves + 1);
+      const [firstInView, lastInView] = visibleRange(offsets, view.current.top, view.current.height, 0);
+      const moved = first !== shown.current[0] || last !== shown.current[1];
+      const scrolledInOrOut = firstInView !== shownVisible.current[0] || lastInView !== shownVisible.current[1];
+      if (moved || scrolledInOrOut) setMoved((moves) => moves + 1);
     };
     update();
-    scroller.addEventListener('scroll', update, { passive: true });
+    // Rendered within the scroll event, before the frame paints: rows coming into view show at once,
+    // and with their countdowns current (see useTickText's `live`).
+    const onScroll = (): void => flushSync(update);
+    scroller.addEventListener('scroll', onScroll, { passive: true });
     const resize = new ResizeObserver(update);
     resize.observe(scroller);
     return () => {
-      scroller.removeEventListener('scroll', update);
+      scroller.removeEventListener('scroll', onScroll);
       resize.disconnect();
     };
   }, [scrollRef]);
@@ -167,11 +177,13 @@ export function useVirtualRows<T>({ items, keyOf, rowHeight, overscan, keep, scr
 
   const count = items.length;
   const range = count === 0 ? ([0, -1] as const) : visibleRange(starts, view.current.top, view.current.height, overscan);
+  const visible = count === 0 ? ([0, -1] as const) : visibleRange(starts, view.current.top, view.current.height, 0);
   shown.current = range;
+  shownVisible.current = visible;
   const rows: VirtualRow[] = [];
   const push = (index: number): number => rows.push({ index, top: starts[index] ?? 0 });
   if (keep >= 0 && keep < range[0]) push(keep);
   for (let index = range[0]; index <= range[1]; index++) push(index);
   if (keep > range[1] && keep < count) push(keep);
-  return { rows, height: starts[count] ?? 0, scrollTo, measure };
+  return { rows, visible, height: starts[count] ?? 0, scrollTo, measure };
 }

@@ -36,6 +36,8 @@ export interface UiSessionOptions {
   readonly rendererDir?: string;
   /** How long a sign-in waits for the browser. */
   readonly callbackTimeoutMs?: number;
+  /** Fills the data folder (a store with accounts, say) before the host opens it. */
+  readonly prepareDataDir?: (dataDir: string) => Promise<void>;
 }
 
 /** A running UI session; `close` ends every part of it. */
@@ -70,6 +72,7 @@ export async function startUiSession(options: UiSessionOptions = {}): Promise<Ui
     cleanups.push(() => sandbox.close());
     const dataDir = await mkdtemp(join(tmpdir(), 'airisk-ui-'));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    await options.prepareDataDir?.(dataDir);
     const host = await startBrowserHost({
       dataDir,
       sandbox,
