@@ -81,8 +81,10 @@ export function useVirtualRows<T>({ items, keyOf, rowHeight, overscan, keep, scr
   // Bumped when a height changes (so `starts` is recomputed) or the range in view changes.
   const [measured, setMeasured] = useState(0);
   const [, setMoved] = useState(0);
-  // The scroller's position and height, kept current by its scroll and resize events.
-  const view = useRef({ top: 0, height: 0 });
+  // The scroller's position and height, kept current by its scroll and resize events. Until the
+  // first resize event, the window's height: the list is never taller, so the first render holds
+  // every row that can be in view.
+  const view = useRef({ top: 0, height: window.innerHeight });
   const shown = useRef<readonly [number, number]>([0, -1]);
   const shownVisible = useRef<readonly [number, number]>([0, -1]);
 
@@ -112,7 +114,9 @@ export function useVirtualRows<T>({ items, keyOf, rowHeight, overscan, keep, scr
       const scrolledInOrOut = firstInView !== shownVisible.current[0] || lastInView !== shownVisible.current[1];
       if (moved || scrolledInOrOut) setMoved((moves) => moves + 1);
     };
-    update();
+    // No update() here: reading the scroller's size now would force a layout of the list just
+    // committed (~10 ms at first paint). The resize observer reports it after the browser's own
+    // layout, before the first paint.
     // Rendered within the scroll event, before the frame paints: rows coming into view show at once,
     // and with their countdowns current (see useTickText's `live`).
     const onScroll = (): void => flushSync(update);
