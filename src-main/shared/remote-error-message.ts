@@ -1,3 +1,5 @@
+import { messageOf } from './message-of.ts';
+
 /**
  * The message a main-process handler threw, without the wrapper Electron adds on the way to the
  * renderer (`Error invoking remote method 'airisk:copy': Error: <message>`). Used by the preload so
@@ -5,6 +7,5 @@
  * anything that still arrives wrapped.
  */
 export function remoteErrorMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/^Error invoking remote method '[^']*': (?:[A-Za-z]*Error: )?/, '');
+  return messageOf(error).replace(/^Error invoking remote method '[^']*': (?:[A-Za-z]*Error: )?/, '');
 }

@@ -11,6 +11,7 @@ import { StoreDocumentError } from './store-document-error.ts';
 import { StoreWriter, type PersistMode, type WriteUrgency } from './store-writer.ts';
 import { validateStoreDocument } from './validate-store-document.ts';
 import { storeMigratedWarning, storeRecoveredWarning, storeWriteFailedWarning, type StoreRecovery, type VaultWarning } from './vault-warning.ts';
+import { messageOf } from '../../shared/message-of.ts';
 
 export type { StoreRecovery, VaultWarning, VaultWarningKind } from './vault-warning.ts';
 
@@ -410,7 +411,7 @@ export class Vault {
       if (repairs.length > 0) throw new Error(repairs.join(' '));
       return document;
     } catch (error) {
-      const reason = error instanceof StoreDocumentError ? error.reason : error instanceof Error ? error.message : String(error);
+      const reason = error instanceof StoreDocumentError ? error.reason : messageOf(error);
       throw new Error(`Refusing to write an inconsistent store document. ${reason}`, { cause: error });
     }
   }
