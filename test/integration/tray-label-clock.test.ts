@@ -15,6 +15,7 @@ import { createAesGcmCipher, loadOrCreateKeyFile } from '../../src-main/core/vau
 import { openConfDocumentStore } from '../../src-main/core/vault/conf-document-store.ts';
 import { Vault } from '../../src-main/core/vault/vault.ts';
 import { ManualClock } from '../support/manual-clock.ts';
+import { accountView, appState } from '../support/app-state-fixtures.ts';
 import { createNodeApp } from '../support/node-app.ts';
 
 const SECOND = 1000;
@@ -133,17 +134,7 @@ test('a state shown while a refresh is being made wins over the refresh', async 
   const clock = new ManualClock();
   const drawn: string[] = [];
   let resolveRefresh: (state: AppState) => void = () => undefined;
-  const state = (generatedAt: string, secondsLeft: number): AppState => ({
-    accounts: [{ id: 'a', label: 'a', userid: 'a', status: 'valid', expiration: '2030-01-01T00:00:00Z', secondsLeft, active: true, stored: 'disk', obtainedAt: generatedAt, lastUsedAt: null }],
-    activeAccountId: 'a',
-    storage: { backend: 'test', strength: 'strong', detail: '' },
-    warnings: [],
-    signIn: null,
-    lastError: null,
-    configured: true,
-    startAtLogin: false,
-    generatedAt,
-  });
+  const state = (generatedAt: string, secondsLeft: number): AppState => appState([accountView('a', { secondsLeft, active: true })], { generatedAt });
   const labelClock = createTrayLabelClock({
     timers: clock,
     // Stands in for a getState that has not answered yet.

@@ -5,19 +5,14 @@ import { sameRowContent, stableDeadlines } from '../../src-renderer/lib/row-equa
 import { newerState } from '../../src-renderer/lib/newer-state.ts';
 import { filterAccounts } from '../../src-renderer/lib/filter-accounts.ts';
 import { formatTimeLeft } from '../../src-main/shared/time-left.ts';
-import type { AccountView, AppState } from '../../src-main/contract.ts';
+import type { AppState } from '../../src-main/contract.ts';
+import { accountView, appState } from '../support/app-state-fixtures.ts';
 
-function account(id: string, overrides: Partial<AccountView> = {}): AccountView {
-  return { id, label: id, userid: id, status: 'valid', expiration: '2030-01-01T00:00:00Z', secondsLeft: 2520, active: false, stored: 'disk', obtainedAt: '2029-12-31T23:00:00Z', lastUsedAt: null, ...overrides };
-}
-
-function state(generatedAt: string, accounts: AccountView[] = []): AppState {
-  return { accounts, activeAccountId: null, storage: { backend: 'test', strength: 'strong', detail: '' }, warnings: [], signIn: null, lastError: null, configured: true, startAtLogin: false, generatedAt };
-}
+const state = (generatedAt: string): AppState => appState([], { generatedAt });
 
 test('the countdown counts from generatedAt plus secondsLeft', () => {
   const generatedAt = '2030-01-01T00:00:00.000Z';
-  const deadline = deadlineMs(account('a', { secondsLeft: 41 * 60 + 30 }), generatedAt);
+  const deadline = deadlineMs(accountView('a', { secondsLeft: 41 * 60 + 30 }), generatedAt);
   const start = Date.parse(generatedAt);
   assert.equal(formatTimeLeft(msLeftAt(deadline, start, 'valid')), '41 min left');
   assert.equal(formatTimeLeft(msLeftAt(deadline, start + 42 * 60_000, 'valid')), 'expired just now');
@@ -33,7 +28,7 @@ test('a token main calls expired never shows time left, and a run-out one shows 
 });
 
 test('rows compare equal when only secondsLeft, obtainedAt or lastUsedAt moved', () => {
-  const before = account('a');
+  const before = accountView('a');
   assert.equal(sameRowContent(before, { ...before, secondsLeft: 2519, lastUsedAt: '2030-01-01T00:00:00Z' }), true);
   assert.equal(sameRowContent(before, { ...before, status: 'expiring' }), false);
   assert.equal(sameRowContent(before, { ...before, label: 'renamed' }), false);
@@ -55,7 +50,7 @@ test('an older state never replaces a newer one', () => {
 });
 
 test('the filter matches label or userid, ignoring case', () => {
-  const accounts = [account('user_42'), account('g', { label: 'Generic', userid: null }), account('x', { label: 'Ops bot', userid: 'svc_7' })];
+  const accounts = [accountView('user_42'), accountView('g', { label: 'Generic', userid: null }), accountView('x', { label: 'Ops bot', userid: 'svc_7' })];
   assert.deepEqual(filterAccounts(accounts, ' USER ').map((a) => a.id), ['user_42']);
   assert.deepEqual(filterAccounts(accounts, 'svc').map((a) => a.id), ['x']);
   assert.equal(filterAccounts(accounts, '  '), accounts);

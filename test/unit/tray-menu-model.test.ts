@@ -1,48 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { AccountView, AppState } from '../../src-main/contract.ts';
+import { accountView, appState } from '../support/app-state-fixtures.ts';
 import { buildTrayMenu, trayIconState, trayTooltip, type TrayMenuItem } from '../../src-main/core/tray/tray-menu-model.ts';
-
-function account(id: string, overrides: Partial<AccountView> = {}): AccountView {
-  return {
-    id,
-    label: id,
-    userid: id,
-    status: 'valid',
-    expiration: '2030-01-01T00:00:00Z',
-    secondsLeft: 42 * 60,
-    active: false,
-    stored: 'disk',
-    obtainedAt: '2029-12-31T23:00:00Z',
-    lastUsedAt: null,
-    ...overrides,
-  };
-}
-
-function state(accounts: AccountView[], overrides: Partial<AppState> = {}): AppState {
-  return {
-    accounts,
-    activeAccountId: accounts.find((a) => a.active)?.id ?? null,
-    storage: { backend: 'test', strength: 'strong', detail: '' },
-    warnings: [],
-    signIn: null,
-    lastError: null,
-    configured: true,
-    startAtLogin: false,
-    generatedAt: '2029-12-31T23:18:00Z',
-    ...overrides,
-  };
-}
 
 const labels = (items: readonly TrayMenuItem[]): string[] => items.map((item) => (item.kind === 'separator' ? '---' : item.label));
 
 test('the first item copies the active user’s header and names the time left', () => {
-  const menu = buildTrayMenu(state([account('user_42', { active: true })]));
+  const menu = buildTrayMenu(appState([accountView('user_42', { active: true })]));
   assert.deepEqual(menu[0], { kind: 'action', label: 'Copy bearer header — user_42 — 42 min left', action: { type: 'copy', accountId: 'user_42' }, enabled: true });
 });
 
 test('with several users there is a copy-for submenu and a switch-user radio submenu', () => {
-  const menu = buildTrayMenu(state([account('Generic', { userid: null }), account('user_42', { active: true }), account('user_7', { status: 'expired', secondsLeft: -180 })]));
+  const menu = buildTrayMenu(appState([accountView('Generic', { userid: null }), accountView('user_42', { active: true }), accountView('user_7', { status: 'expired', secondsLeft: -180 })]));
   const copyFor = menu.find((item) => item.kind === 'submenu' && item.label === 'Copy bearer header for');
   assert.ok(copyFor?.kind === 'submenu');
   assert.deepEqual(labels(copyFor.items), ['Generic — 42 min left', 'user_42 — 42 min left', 'user_7 — expired 3 min ago']);
@@ -53,39 +22,39 @@ test('with several users there is a copy-for submenu and a switch-user radio sub
 });
 
 test('renew appears only for expiring, expired and sign-in-again accounts', () => {
-  const menu = buildTrayMenu(state([account('a', { active: true }), account('b', { status: 'expiring', secondsLeft: 120 }), account('c', { status: 'sign_in_again' })]));
+  const menu = buildTrayMenu(appState([accountView('a', { active: true }), accountView('b', { status: 'expiring', secondsLeft: 120 }), accountView('c', { status: 'sign_in_again' })]));
   assert.deepEqual(labels(menu).filter((label) => label.startsWith('Renew')), ['Renew b — 2 min left', 'Renew c — sign in again']);
 });
 
 test('the menu always ends with sign-in, open window, start at login and quit', () => {
-  const menu = buildTrayMenu(state([], { startAtLogin: true }));
+  const menu = buildTrayMenu(appState([], { startAtLogin: true }));
   assert.deepEqual(labels(menu), ['No tokens yet — sign in to get one', '---', 'Sign in (generic token)', 'Sign in as a user…', '---', 'Open AIRisk Token Tray', 'Start at login', 'Quit']);
   assert.deepEqual(menu.at(-2), { kind: 'check', label: 'Start at login', action: { type: 'toggle-start-at-login' }, checked: true });
 });
 
 test('an unconfigured app disables sign-in and says how to set up', () => {
-  const menu = buildTrayMenu(state([], { configured: false }));
+  const menu = buildTrayMenu(appState([], { configured: false }));
   assert.equal(labels(menu)[0], 'Not set up — open the window to configure');
   assert.equal(menu.find((item) => item.kind === 'action' && item.action.type === 'sign-in-generic')?.kind === 'action' && (menu.find((item) => item.kind === 'action' && item.action.type === 'sign-in-generic') as { enabled: boolean }).enabled, false);
 });
 
 test('a sign-in in progress shows its stage and offers cancel instead of sign-in', () => {
-  const menu = buildTrayMenu(state([], { signIn: { userid: 'user_42', stage: 'waiting_for_browser', authorizationUrl: null, listening: true, notes: [] } }));
+  const menu = buildTrayMenu(appState([], { signIn: { userid: 'user_42', stage: 'waiting_for_browser', authorizationUrl: null, listening: true, notes: [] } }));
   assert.ok(labels(menu).includes('Signing in user_42: waiting for you in the browser'));
   assert.ok(labels(menu).includes('Cancel sign-in'));
   assert.ok(!labels(menu).includes('Sign in (generic token)'));
 });
 
 test('an expired active token disables the main copy item and points to renew', () => {
-  const menu = buildTrayMenu(state([account('user_42', { active: true, status: 'expired', secondsLeft: -60 })]));
+  const menu = buildTrayMenu(appState([accountView('user_42', { active: true, status: 'expired', secondsLeft: -60 })]));
   assert.deepEqual(menu[0], { kind: 'action', label: 'Copy bearer header — user_42 — expired 1 min ago (renew first)', action: { type: 'copy', accountId: 'user_42' }, enabled: false });
 });
 
 test('icon and tooltip follow the active token', () => {
-  assert.equal(trayIconState(state([])), 'empty');
-  assert.equal(trayIconState(state([account('a', { active: true })])), 'valid');
-  assert.equal(trayIconState(state([account('a', { active: true }), account('b', { status: 'expiring' })])), 'expiring');
-  assert.equal(trayIconState(state([account('a', { active: true, status: 'expired' })])), 'expired');
-  assert.equal(trayTooltip(state([account('user_42', { active: true })])), 'AIRisk Token Tray — user_42 — 42 min left');
-  assert.equal(trayTooltip(state([])), 'AIRisk Token Tray — no token');
+  assert.equal(trayIconState(appState([])), 'empty');
+  assert.equal(trayIconState(appState([accountView('a', { active: true })])), 'valid');
+  assert.equal(trayIconState(appState([accountView('a', { active: true }), accountView('b', { status: 'expiring' })])), 'expiring');
+  assert.equal(trayIconState(appState([accountView('a', { active: true, status: 'expired' })])), 'expired');
+  assert.equal(trayTooltip(appState([accountView('user_42', { active: true })])), 'AIRisk Token Tray — user_42 — 42 min left');
+  assert.equal(trayTooltip(appState([])), 'AIRisk Token Tray — no token');
 });

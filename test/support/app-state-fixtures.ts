@@ -1,0 +1,35 @@
+/** AccountView and AppState values for tests of what is drawn from them (tray menu, window helpers). */
+import type { AccountView, AppState } from '../../src-main/contract.ts';
+
+/** A valid token with 42 minutes left, stored on disk, not active; `overrides` change any field. */
+export function accountView(id: string, overrides: Partial<AccountView> = {}): AccountView {
+  return {
+    id,
+    label: id,
+    userid: id,
+    status: 'valid',
+    expiration: '2030-01-01T00:00:00Z',
+    secondsLeft: 42 * 60,
+    active: false,
+    stored: 'disk',
+    obtainedAt: '2029-12-31T23:00:00Z',
+    lastUsedAt: null,
+    ...overrides,
+  };
+}
+
+/** A configured app holding `accounts` (the active one is the one marked so); `overrides` change any field. */
+export function appState(accounts: readonly AccountView[] = [], overrides: Partial<AppState> = {}): AppState {
+  return {
+    accounts,
+    activeAccountId: accounts.find((account) => account.active)?.id ?? null,
+    storage: { backend: 'test', strength: 'strong', detail: '' },
+    warnings: [],
+    signIn: null,
+    lastError: null,
+    configured: true,
+    startAtLogin: false,
+    generatedAt: '2029-12-31T23:18:00Z',
+    ...overrides,
+  };
+}
