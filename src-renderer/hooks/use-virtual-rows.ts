@@ -47,10 +47,9 @@ function rowAt(starts: Float64Array, offset: number): number {
   return Math.max(0, low);
 }
 
-/** The first and last row to render for a scroll position and height. */
-function visibleRange(starts: Float64Array, top: number, height: number, overscan: number): readonly [number, number] {
-  const count = starts.length - 1;
-  return [Math.max(0, rowAt(starts, top) - overscan), Math.min(count - 1, rowAt(starts, top + height) + overscan)];
+/** The first and last row at least partly in view for a scroll position and height; `[0, -1]` for none. */
+function rowsInView(starts: Float64Array, top: number, height: number): readonly [number, number] {
+  return [rowAt(starts, top), Math.min(starts.length - 2, rowAt(starts, top + height))];
 }
 
 /** The height most of `heights` have (the smaller on a tie), or `fallback` when there are none. */
@@ -71,7 +70,7 @@ function commonHeight(heights: readonly number[], fallback: number): number {
  * and the `keep` row are rendered, each at its offset. The row height is measured (the height most
  * rendered rows have: it changes with the window's width), starting from `rowHeight`; a row that
  * differs (a message under it, a rename field) keeps its own measured height and moves the rows
- * below it. Scrolling renders again only when the set of rows to render, or of rows in view, changes.
+ * below it. Scrolling renders again only when the set of rows in view changes.
  */
 export function useVirtualRows<T>({ items, keyOf, rowHeight, overscan, keep, scrollRef }: VirtualRowsOptions<T>): VirtualRows {
   // Rows whose measured height differs from the common one, by key; and the rendered rows.
@@ -85,8 +84,8 @@ export function useVirtualRows<T>({ items, keyOf, rowHeight, overscan, keep, scr
   // first resize event, the window's height: the list is never taller, so the first render holds
   // every row that can be in view.
   const view = useRef({ top: 0, height: window.innerHeight });
-  const shown = useRef<readonly [number, number]>([0, -1]);
-  const shownVisible = useRef<readonly [number, number]>([0, -1]);
+  // The rows in view at the last render; the rows rendered follow from them.
+  const shownInView = useRef<readonly [number, number]>([0, -1]);
 
   const starts = useMemo(() => {
     const offsets = new Float64Array(items.length + 1);
@@ -99,24 +98,21 @@ export function useVirtualRows<T>({ items, keyOf, rowHeight, overscan, keep, scr
     return offsets;
     // `measured` counts the changes to `exceptions` and `common`; `keyOf` is a pure function of the item.
   }, [items, measured, exceptions]);
-  const latest = useRef({ items, keyOf, overscan, starts });
-  latest.current = { items, keyOf, overscan, starts };
+  const latest = useRef({ items, keyOf, starts });
+  latest.current = { items, keyOf, starts };
 
   useLayoutEffect(() => {
     const scroller = scrollRef.current;
     if (scroller === null) return undefined;
     const update = (): void => {
       view.current = { top: scroller.scrollTop, height: scroller.clientHeight };
-      const { starts: offsets, overscan: extra } = latest.current;
-      const [first, last] = visibleRange(offsets, view.current.top, view.current.height, extra);
-      const [firstInView, lastInView] = visibleRange(offsets, view.current.top, view.current.height, 0);
-      const moved = first !== shown.current[0] || last !== shown.current[1];
-      const scrolledInOrOut = firstInView !== shownVisible.current[0] || lastInView !== shownVisible.current[1];
-      if (moved || scrolledInOrOut) setMoved((moves) => moves + 1);
+      const [first, last] = rowsInView(latest.current.starts, view.current.top, view.current.height);
+      if (first !== shownInView.current[0] || last !== shownInView.current[1]) setMoved((moves) => moves + 1);
     };
     // No update() here: reading the scroller's size now would force a layout of the list just
     // committed (~10 ms at first paint). The resize observer reports it after the browser's own
     // layout, before the first paint.
+
     // Rendered within the scroll event, before the frame paints: rows coming into view show at once,
     // and with their countdowns current (see useTickText's `live`).
     const onScroll = (): void => flushSync(update);
@@ -180,10 +176,9 @@ export function useVirtualRows<T>({ items, keyOf, rowHeight, overscan, keep, scr
   );
 
   const count = items.length;
-  const range = count === 0 ? ([0, -1] as const) : visibleRange(starts, view.current.top, view.current.height, overscan);
-  const visible = count === 0 ? ([0, -1] as const) : visibleRange(starts, view.current.top, view.current.height, 0);
-  shown.current = range;
-  shownVisible.current = visible;
+  const visible = rowsInView(starts, view.current.top, view.current.height);
+  const range = [Math.max(0, visible[0] - overscan), Math.min(count - 1, visible[1] + overscan)] as const;
+  shownInView.current = visible;
   const rows: VirtualRow[] = [];
   const push = (index: number): number => rows.push({ index, top: starts[index] ?? 0 });
   if (keep >= 0 && keep < range[0]) push(keep);
