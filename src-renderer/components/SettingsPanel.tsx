@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent, type ReactElement } from 'react';
 import type { AppState, SettingsView } from '../../src-main/contract.ts';
 import { useApi } from '../hooks/use-api.ts';
+import { useSettingsOnMount } from '../hooks/use-settings-on-mount.ts';
 import { announce } from '../lib/announcer.ts';
 import { errorText } from '../lib/error-text.ts';
 import { firstProblemField, formFromSettings, problemsByField, updateFromForm, type SettingsFormValues } from '../lib/settings-form.ts';
@@ -34,20 +35,14 @@ export function SettingsPanel({ state, headingId, focusField = null, onFocused }
   const [saving, setSaving] = useState(false);
   const encodingId = useId();
 
-  useEffect(() => {
-    let live = true;
-    api.getSettings().then(
-      (loaded) => {
-        if (!live) return;
-        setSettings(loaded);
-        setForm(formFromSettings(loaded));
-      },
-      (error: unknown) => live && setMessage({ kind: 'error', text: `Could not load the settings: ${errorText(error)}` }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api]);
+  useSettingsOnMount(
+    api,
+    (loaded) => {
+      setSettings(loaded);
+      setForm(formFromSettings(loaded));
+    },
+    (error) => setMessage({ kind: 'error', text: `Could not load the settings: ${errorText(error)}` }),
+  );
 
   const loaded = form !== null;
   useEffect(() => {

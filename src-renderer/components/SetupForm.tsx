@@ -1,6 +1,7 @@
-import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
+import { useState, type FormEvent, type ReactElement } from 'react';
 import type { SettingsProblem, SettingsView } from '../../src-main/contract.ts';
 import { useApi } from '../hooks/use-api.ts';
+import { useSettingsOnMount } from '../hooks/use-settings-on-mount.ts';
 import { errorText } from '../lib/error-text.ts';
 import { firstProblemField, problemsByField } from '../lib/settings-form.ts';
 import { DEFAULT_BASE_URL, DEFAULT_REDIRECT_URI } from '../../src-main/shared/airisk-defaults.ts';
@@ -30,22 +31,17 @@ export function SetupForm({ onDone, headingId }: SetupFormProps): ReactElement {
   const [callError, setCallError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
-  useEffect(() => {
-    let live = true;
-    api.getSettings().then(
-      (loaded) => {
-        if (!live) return;
-        setSettings(loaded);
-        setBaseUrl(loaded.baseUrl);
-        setClientId(loaded.clientId);
-        setRedirectUri(loaded.redirectUri);
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [api]);
+  // The defaults stay in the fields when the settings cannot be read.
+  useSettingsOnMount(
+    api,
+    (loaded) => {
+      setSettings(loaded);
+      setBaseUrl(loaded.baseUrl);
+      setClientId(loaded.clientId);
+      setRedirectUri(loaded.redirectUri);
+    },
+    () => undefined,
+  );
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
