@@ -33,7 +33,7 @@ export function useTick<T extends string | number | boolean>(select: (nowMs: num
  * While `live` is false (the element is out of view) the clock leaves it alone; when it turns true
  * the text is brought up to date before the next paint.
  */
-export function useTickText(ref: RefObject<HTMLElement | null>, text: (nowMs: number) => string, steadyFor: SteadyFor, live = true): string {
+export function useTickText(ref: RefObject<HTMLElement | null>, text: (nowMs: number) => string, steadyFor: SteadyFor, live: boolean): string {
   useLayoutEffect(() => {
     if (!live) return undefined;
     const write = (): void => {
