@@ -16,7 +16,7 @@ import { createNodeApp, type NodeApp } from '../test/support/node-app.ts';
 import { sandboxSettings } from '../test/support/sandbox-settings.ts';
 import { ManualClock } from '../test/support/manual-clock.ts';
 import type { BenchRow } from './bench-report.ts';
-import { benchCipher, fillStore } from './fixtures.ts';
+import { benchCipher, fillStore } from '../test/support/store-fixtures.ts';
 import { median, nowMs, quantile, round } from './stats.ts';
 import { timeFetchesTo } from './token-post-timer.ts';
 

@@ -15,7 +15,7 @@ import { DEFAULT_RENDERER_DIR, PROJECT_ROOT, assertRendererBuilt } from '../test
 import { startSandbox } from '../test/sandbox/sandbox-server.ts';
 import { launchChromium } from '../test/ui/support/chromium.ts';
 import type { BenchRow } from './bench-report.ts';
-import { fillStore } from './fixtures.ts';
+import { fillStore } from '../test/support/store-fixtures.ts';
 import { median, round } from './stats.ts';
 
 /** Row 6 target: kB of gzip (1 kB = 1000 bytes, as Vite prints them). */

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
-import { fillStore } from '../../bench/fixtures.ts';
+import { fillStore } from '../support/store-fixtures.ts';
 import { startUiSession, type UiSession } from './support/ui-fixture.ts';
 
 let session: UiSession | undefined;

@@ -1,10 +1,10 @@
-/** Stores with many accounts, written through the real vault and cipher, for start-up and copy runs. */
+/** Stores with many accounts, written through the real vault and cipher, for benchmarks and list tests. */
 import { join } from 'node:path';
-import { createAesGcmCipher, loadOrCreateKeyFile } from '../src-main/core/vault/aes-gcm-cipher.ts';
-import type { CipherPort } from '../src-main/core/vault/cipher-port.ts';
-import { openConfDocumentStore } from '../src-main/core/vault/conf-document-store.ts';
-import type { StoreDocument, StoredAccount } from '../src-main/core/vault/store-document.ts';
-import { Vault } from '../src-main/core/vault/vault.ts';
+import { createAesGcmCipher, loadOrCreateKeyFile } from '../../src-main/core/vault/aes-gcm-cipher.ts';
+import type { CipherPort } from '../../src-main/core/vault/cipher-port.ts';
+import { openConfDocumentStore } from '../../src-main/core/vault/conf-document-store.ts';
+import type { StoreDocument, StoredAccount } from '../../src-main/core/vault/store-document.ts';
+import { Vault } from '../../src-main/core/vault/vault.ts';
 
 /** The benchmark cipher: the Node AES-256-GCM one with a key file in the data dir. */
 export async function benchCipher(directory: string): Promise<CipherPort> {
