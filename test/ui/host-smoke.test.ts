@@ -73,5 +73,5 @@ test('a sign-in started from the page completes in a new tab; copy puts the head
 });
 
 test('a missing Chromium fails with the install command, never a skip', async () => {
-  await assert.rejects(launchChromium('/nonexistent/chromium'), /apt-get install -y chromium/);
+  await assert.rejects(launchChromium('/nonexistent/chromium'), /No browser can run at \/nonexistent\/chromium\. .*ensure-browser\.ts.*apt-get install -y chromium/);
 });

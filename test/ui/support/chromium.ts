@@ -1,23 +1,27 @@
 /**
- * Debian Chromium (`/usr/bin/chromium`, or `CHROMIUM_PATH`) driven by Playwright, headless, with the
- * flags that work on this machine. A missing browser is a failure with the fix, never a skip.
+ * The browser for the UI tests, found the conventional way (scripts/browser/find-browser.ts:
+ * `CHROMIUM_PATH`, Playwright's own, an installed Chrome, Chromium or Edge), driven by Playwright
+ * headless with the flags that work in containers. A missing browser is a failure with the fix,
+ * never a skip; `npm test` runs scripts/ensure-browser.ts first, which installs one where it can.
  */
-import { existsSync } from 'node:fs';
 import { chromium } from 'playwright';
 import type { Browser } from 'playwright';
+import { findBrowser, isRunnableFile, noBrowserMessage, thisMachine } from '../../../scripts/browser/find-browser.ts';
 
 /** Flags for Chromium in containers and CI: no sandbox, no GPU, nothing phoning home. */
 export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] as const;
 
-/** Where Chromium is expected: `CHROMIUM_PATH` or Debian's `/usr/bin/chromium`. */
+/** The browser executable to drive; throws with the fixes when there is none. */
 export function chromiumPath(): string {
-  return process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+  const context = thisMachine();
+  const found = findBrowser(context);
+  if (found === undefined) throw new Error(noBrowserMessage(context));
+  return found.path;
 }
 
-/** Launches headless Chromium; rejects with the install command when the executable is missing. */
-export async function launchChromium(executablePath: string = chromiumPath()): Promise<Browser> {
-  if (!existsSync(executablePath)) {
-    throw new Error(`Chromium is not installed at ${executablePath}: the UI tests need it. Run \`apt-get install -y chromium\` (or set CHROMIUM_PATH to a Chromium executable).`);
-  }
-  return chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_FLAGS] });
+/** Launches headless Chromium; rejects with the fixes when the executable is missing. */
+export async function launchChromium(executablePath?: string): Promise<Browser> {
+  const path = executablePath ?? chromiumPath();
+  if (!isRunnableFile(path)) throw new Error(`No browser can run at ${path}. ${noBrowserMessage(thisMachine({}))}`);
+  return chromium.launch({ executablePath: path, headless: true, args: [...CHROMIUM_FLAGS] });
 }
