@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request as httpRequest } from 'node:http';
 import type { IncomingMessage } from 'node:http';
@@ -15,6 +14,7 @@ import { constantTimeEqual } from '../../src-main/core/oauth/constant-time.ts';
 import { loadOrCreateLocalhostCertificate } from '../../src-main/core/oauth/localhost-certificate.ts';
 import { SignInError } from '../../src-main/core/oauth/sign-in-error.ts';
 import type { SignInErrorCode } from '../../src-main/core/oauth/sign-in-error.ts';
+import { lastJsonLine, runUnprivileged, whyUnprivilegedChildCannotRun } from '../support/unprivileged-child.ts';
 
 const STATE = 'Vq9kXw3ZbT1yLr7NcA5mEu2pHs8dGf4j';
 const CODE = 'auth-code-0123456789-abcdefghij';
@@ -639,6 +639,11 @@ describe('callback server: port problems and configuration', () => {
     }
     // Root may bind 443, so the attempt runs in a child process as an ordinary user when we are root.
     const moduleUrl = new URL('../../src-main/core/oauth/callback-server.ts', import.meta.url).href;
+    const cannotRun = await whyUnprivilegedChildCannotRun([moduleUrl]);
+    if (cannotRun !== undefined) {
+      t.skip(cannotRun);
+      return;
+    }
     const script = `
       const { startCallbackServer } = await import(${JSON.stringify(moduleUrl)});
       try {
@@ -648,18 +653,10 @@ describe('callback server: port problems and configuration', () => {
       } catch (error) {
         console.log(JSON.stringify({ code: error.code, message: error.message }));
       }`;
-    const asRoot = process.getuid?.() === 0;
-    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-      encoding: 'utf8',
-      timeout: 20_000,
-      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
-    });
-    const line = result.stdout.trim().split('\n').pop() ?? '';
-    if (result.status !== 0 || line === '') {
-      t.skip(`cannot run an unprivileged child here: ${result.stderr.trim().split('\n')[0] ?? ''}`);
-      return;
-    }
-    const outcome = JSON.parse(line) as { bound?: boolean; code?: string; message?: string };
+    const child = await runUnprivileged(script);
+    const outcome = lastJsonLine<{ bound?: boolean; code?: string; message?: string }>(child);
+    assert.equal(child.status, 0, child.stderr);
+    assert.ok(outcome !== undefined, `the child printed its outcome: ${child.stderr}`);
     if (outcome.bound === true) {
       t.skip('port 443 is not privileged on this machine');
       return;
