@@ -77,7 +77,7 @@ function notPermittedMessage(redirect: LoopbackRedirect, host: string, port: num
       `Use a port of 1024 or above: ${chooseAnotherPort(redirect, port)}. ${PASTE}`
     );
   }
-  return `Cannot receive the sign-in callback: this app is not allowed to listen on ${where}. Free the port, or ${chooseAnotherPort(redirect, port)}.`;
+  return `Cannot receive the sign-in callback: this app is not allowed to listen on ${where}. Free the port, or ${chooseAnotherPort(redirect, port)}. ${PASTE}`;
 }
 
 function portMessage(problem: CallbackPortProblem, redirect: LoopbackRedirect, host: string, port: number, errorCode: string | undefined): string {
@@ -85,8 +85,8 @@ function portMessage(problem: CallbackPortProblem, redirect: LoopbackRedirect, h
   switch (problem) {
     case 'in_use':
       return (
-        `Cannot receive the sign-in callback: ${where} is already in use by another program. ` +
-        `Free the port (close the program using it), or ${chooseAnotherPort(redirect, port)}.`
+        `Cannot receive the sign-in callback: ${where} is already in use by another program, which would receive the sign-in code, ` +
+        `so the sign-in stopped before opening the browser. Free the port (close the program using it), or ${chooseAnotherPort(redirect, port)}.`
       );
     case 'not_permitted':
       return notPermittedMessage(redirect, host, port);
@@ -113,4 +113,17 @@ export function callbackPortUnavailableError(
 ): CallbackPortUnavailableError {
   const problem = problemOf(errorCode);
   return new CallbackPortUnavailableError(problem, { host, port }, portMessage(problem, redirect, host, port, errorCode), cause);
+}
+
+/**
+ * The error for a port this app may not listen on (lack of privilege) where another program already
+ * answers: the browser would hand that program the sign-in code, so the sign-in must not go on.
+ */
+export function callbackPortAnsweredError(redirect: LoopbackRedirect, notPermitted: CallbackPortUnavailableError, answeringHost: string): CallbackPortUnavailableError {
+  const port = notPermitted.port;
+  const message =
+    `Cannot receive the sign-in callback: this app may not listen on port ${port}, and another program already answers on ` +
+    `${hostForDisplay(answeringHost)}:${port}. The sign-in code would reach that program, so the sign-in stopped before opening the browser. ` +
+    `Close the program using port ${port}, or ${chooseAnotherPort(redirect, port)}.`;
+  return new CallbackPortUnavailableError('in_use', { host: answeringHost, port }, message, notPermitted);
 }

@@ -3,6 +3,7 @@ import type { CallbackConnections } from './callback-connections.ts';
 import { CALLBACK_PAGE_HEADERS, callbackPages, renderCallbackPage } from './callback-pages.ts';
 import type { CallbackPage } from './callback-pages.ts';
 import type { CallbackParameters } from './callback-parameters.ts';
+import { describeDuration } from './duration-text.ts';
 import { SignInError } from './sign-in-error.ts';
 
 /** How the sign-in ended, told to the person in the browser. */
@@ -15,18 +16,6 @@ export interface ReceivedCode {
   readonly code: string;
   /** Tell the person in the browser how the sign-in ended; the callback response is held until then (or finishTimeoutMs). */
   finish(outcome: CallbackFinish): void;
-}
-
-function describeDuration(ms: number): string {
-  if (ms >= 60_000 && ms % 60_000 === 0) {
-    const minutes = ms / 60_000;
-    return `${minutes} minute${minutes === 1 ? '' : 's'}`;
-  }
-  if (ms >= 1000) {
-    const seconds = Math.round(ms / 100) / 10;
-    return `${seconds} second${seconds === 1 ? '' : 's'}`;
-  }
-  return `${ms} ms`;
 }
 
 /**

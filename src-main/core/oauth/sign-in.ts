@@ -1,6 +1,8 @@
 import { buildAuthorizationUrl } from './authorization-url.ts';
-import { startCallbackServer, type PendingCallback, type ReceivedCode } from './callback-server.ts';
+import type { ReceivedCode } from './callback-server.ts';
+import { startCallbackReception } from './callback-reception.ts';
 import { findClientConfigProblems, type AiriskClientConfig } from './client-config.ts';
+import { describeDuration } from './duration-text.ts';
 import type { FetchPort } from './fetch-port.ts';
 import { parsePastedCallback } from './pasted-callback.ts';
 import { createPkcePair, createState } from './pkce.ts';
@@ -169,16 +171,12 @@ async function runSignIn(request: SignInRequest, ports: SignInPorts, controls: R
   const pkce = request.usePkce === false ? undefined : createPkcePair();
   const notes: string[] = [];
 
-  let callback: PendingCallback | undefined;
+  const tls = redirect.protocol === 'https' ? await loadCertificate(ports) : undefined;
+  // Before the browser opens: a port another program holds ends the sign-in here.
+  const reception = await startCallbackReception({ redirectUri: config.redirectUri, expectedState: state, timeoutMs, ...(tls === undefined ? {} : { tls }) });
+  const callback = reception.kind === 'listening' ? reception.callback : undefined;
+  if (reception.kind === 'paste_only') notes.push(reception.note);
   let handedOff = false;
-  try {
-    const tls = redirect.protocol === 'https' ? await loadCertificate(ports) : undefined;
-    callback = await startCallbackServer({ redirectUri: config.redirectUri, expectedState: state, timeoutMs, ...(tls === undefined ? {} : { tls }) });
-  } catch (error) {
-    // A fixed port we cannot bind (443 on Linux, or in use): the person can still finish by pasting.
-    if (!isSignInError(error, 'callback_port_unavailable') || redirect.port === 0) throw error;
-    notes.push(error.message);
-  }
   try {
     callback?.received.catch(() => undefined);
     const redirectUri = callback?.redirectUri ?? config.redirectUri;
@@ -252,7 +250,7 @@ async function loadCertificate(ports: SignInPorts): Promise<{ key: string; cert:
 function pasteOnlyTimeout(timeoutMs: number, signal: AbortSignal): Promise<never> {
   return new Promise<never>((_, reject) => {
     const timer = setTimeout(() => {
-      reject(new SignInError('callback_timeout', `No redirected URL was pasted within ${Math.round(timeoutMs / 60_000)} min. Start the sign-in again.`));
+      reject(new SignInError('callback_timeout', `No redirected URL was pasted within ${describeDuration(timeoutMs)}. Start the sign-in again.`));
     }, timeoutMs);
     signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
   });
