@@ -11,6 +11,7 @@ import { startSandbox, type Sandbox } from '../sandbox/sandbox-server.ts';
 import { canListenOn, firstUnprivilegedPort, quietPrivilegedPort } from '../support/loopback.ts';
 import { startSquatter, type Squatter } from '../support/port-squatter.ts';
 import type { SignInChildOutcome, SignInChildRequest } from '../support/sign-in-child.ts';
+import { completeConsent } from '../support/consent.ts';
 import { ConsentingBrowser, idleBrowser, sandboxConfig, whoAmI } from '../support/sign-in-fixtures.ts';
 import { lastJsonLine, runUnprivileged, whyUnprivilegedChildCannotRun } from '../support/unprivileged-child.ts';
 
@@ -94,7 +95,10 @@ describe('sign-in against the sandbox', () => {
   test('Deny on the consent page ends the sign-in with access_denied and no token request', async () => {
     const before = sandbox.tokenRequests.length;
     const attempt = startSignIn({ config: sandboxConfig(sandbox), userid: 'user_42' }, new ConsentingBrowser('deny'));
-    await assert.rejects(attempt.result, (error) => isSignInError(error, 'access_denied') && /declined/i.test(error.message));
+    await assert.rejects(
+      attempt.result,
+      (error) => isSignInError(error, 'access_denied') && /^AIRisk refused the sign-in \(access_denied\): “The user denied the request\.”/.test(error.message) && !/declined/.test(error.message),
+    );
     assert.equal(sandbox.tokenRequests.length, before);
   });
 
@@ -178,6 +182,66 @@ describe('sign-in lifecycle', () => {
     // The coordinator is reusable afterwards.
     const { userid } = await second.start({ config: sandboxConfig(sandbox), userid: 'user_3' }).result;
     assert.equal(userid, 'user_3');
+  });
+});
+
+/** A browser that approves, then comes back to the callback with `iss` added, as an authorization server naming itself would. */
+function browserNamingIssuer(iss: string): { readonly opened: string[]; openUrl: (url: string) => Promise<void>; readonly pages: Promise<{ status: number; body: string }>[] } {
+  const opened: string[] = [];
+  const pages: Promise<{ status: number; body: string }>[] = [];
+  const openUrl = (url: string): Promise<void> => {
+    opened.push(url);
+    const page = completeConsent(url, 'approve', { followRedirect: false }).then(async ({ location }) => {
+      const back = new URL(location);
+      back.searchParams.set('iss', iss);
+      const response = await fetch(back);
+      return { status: response.status, body: await response.text() };
+    });
+    page.catch(() => undefined);
+    pages.push(page);
+    return Promise.resolve();
+  };
+  return { opened, openUrl, pages };
+}
+
+describe('the issuer at the callback (RFC 9207)', () => {
+  test('a code that comes back naming another issuer is refused: issuer_mismatch naming both, and no token request', async () => {
+    const tokenRequests = sandbox.tokenRequests.length;
+    const browser = browserNamingIssuer('https://attacker.example');
+    const attempt = startSignIn({ config: sandboxConfig(sandbox) }, browser);
+    await assert.rejects(attempt.result, (error) => {
+      assert.ok(isSignInError(error, 'issuer_mismatch'), String(error));
+      assert.match(error.message, new RegExp(`names the issuer “https://attacker\\.example”, but the sign-in expects “${sandbox.url.replace(/\./g, '\\.')}”`));
+      return true;
+    });
+    assert.equal((await browser.pages[0])?.status, 400);
+    assert.equal(sandbox.tokenRequests.length, tokenRequests, 'no token was requested');
+  });
+
+  test('a code that comes back naming the base URL (without trailing slash) as issuer is accepted', async () => {
+    const browser = browserNamingIssuer(sandbox.url);
+    const { token } = await startSignIn({ config: sandboxConfig(sandbox, { baseUrl: `${sandbox.url}/` }) }, browser).result;
+    assert.equal((await whoAmI(sandbox, `Bearer ${token.accessToken}`)).status, 200);
+  });
+
+  test('a configured issuer replaces the base URL as the one iss must name', async () => {
+    const issuer = 'https://login.example/realms/airisk';
+    const { token } = await startSignIn({ config: sandboxConfig(sandbox, { issuer }) }, browserNamingIssuer(issuer)).result;
+    assert.ok(token.accessToken.length > 20);
+    const attempt = startSignIn({ config: sandboxConfig(sandbox, { issuer }) }, browserNamingIssuer(sandbox.url));
+    await assert.rejects(attempt.result, (error) => isSignInError(error, 'issuer_mismatch') && error.message.includes(`expects “${issuer}”`));
+  });
+
+  test('a pasted URL naming another issuer is refused and ends the sign-in as issuer_mismatch, with no token request', async () => {
+    const tokenRequests = sandbox.tokenRequests.length;
+    const browser = new ConsentingBrowser('approve', { followRedirect: false });
+    const attempt = startSignIn({ config: sandboxConfig(sandbox) }, browser);
+    for (let i = 0; i < 200 && browser.outcomes.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    const pasted = new URL((await browser.last()).location);
+    pasted.searchParams.set('iss', 'https://attacker.example');
+    assert.throws(() => attempt.submitRedirectedUrl(pasted.href), (error) => isSignInError(error, 'issuer_mismatch') && !error.message.includes(pasted.searchParams.get('code') ?? '?'));
+    await assert.rejects(attempt.result, (error) => isSignInError(error, 'issuer_mismatch'));
+    assert.equal(sandbox.tokenRequests.length, tokenRequests);
   });
 });
 

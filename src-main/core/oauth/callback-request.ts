@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { callbackPages } from './callback-pages.ts';
 import type { CallbackPage } from './callback-pages.ts';
 import { readCallbackParameters } from './callback-parameters.ts';
-import type { CallbackParameters } from './callback-parameters.ts';
+import type { CallbackExpectation, CallbackParameters } from './callback-parameters.ts';
 
 /** What a request to the callback server must match, known once the server listens. */
 export interface CallbackRouting {
@@ -10,7 +10,8 @@ export interface CallbackRouting {
   readonly allowedHosts: ReadonlySet<string>;
   /** The redirect URI's path, e.g. `/callback`. */
   readonly path: string;
-  readonly expectedState: string;
+  /** The state and issuer the callback must carry. */
+  readonly expected: CallbackExpectation;
 }
 
 /** How to answer one request: a page right away, or the callback's parameters for the sign-in. */
@@ -49,5 +50,5 @@ export function routeCallbackRequest(request: IncomingMessage, routing: Callback
   }
   if (url.pathname !== routing.path) return page(callbackPages.notFound());
   if (request.method !== 'GET') return page(callbackPages.methodNotAllowed(), { Allow: 'GET' });
-  return { kind: 'callback', parameters: readCallbackParameters(url.searchParams, routing.expectedState) };
+  return { kind: 'callback', parameters: readCallbackParameters(url.searchParams, routing.expected) };
 }

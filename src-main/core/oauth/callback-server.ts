@@ -4,6 +4,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import { bindListenHosts } from './callback-binding.ts';
 import type { CallbackHttpServer } from './callback-binding.ts';
 import { CallbackConnections } from './callback-connections.ts';
+import type { CallbackExpectation } from './callback-parameters.ts';
 import { callbackPortUnavailableError, errnoCode } from './callback-port-error.ts';
 import { allowedHostHeaders, routeCallbackRequest } from './callback-request.ts';
 import type { CallbackRouting } from './callback-request.ts';
@@ -21,6 +22,8 @@ export interface CallbackServerOptions {
   readonly redirectUri: string;
   /** The one-time `state` sent in the authorization request. */
   readonly expectedState: string;
+  /** The issuer a callback's `iss` must name when it carries one (RFC 9207); see `expectedIssuer`. */
+  readonly expectedIssuer: string;
   /** How long to wait for the browser; default 5 minutes. */
   readonly timeoutMs?: number;
   /** Key and certificate (PEM); required when the redirect URI is https. */
@@ -33,7 +36,7 @@ export interface CallbackServerOptions {
 export interface PendingCallback {
   /** The redirect URI to put in the authorization request and the token request (real port filled in). */
   readonly redirectUri: string;
-  /** Resolves with the first valid code; rejects with SignInError: access_denied, authorization_error, callback_timeout, cancelled. */
+  /** Resolves with the first valid code; rejects with SignInError: access_denied, authorization_error, issuer_mismatch, callback_timeout, cancelled. */
   readonly received: Promise<ReceivedCode>;
   /** Ends the wait (rejects `received` with 'cancelled' if still pending) and closes the server. Idempotent. */
   cancel(reason?: string): void;
@@ -48,7 +51,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 /** The options, checked, with defaults filled in. */
 interface CheckedOptions {
   readonly redirect: LoopbackRedirect;
-  readonly expectedState: string;
+  readonly expected: CallbackExpectation;
   readonly timeoutMs: number;
   readonly finishTimeoutMs: number;
   readonly tls: { readonly key: string; readonly cert: string } | undefined;
@@ -77,7 +80,7 @@ function checkOptions(options: CallbackServerOptions): CheckedOptions {
         `Provide one, or use an http loopback redirect URI such as http://127.0.0.1:8765${redirect.path} registered with AIRisk.`,
     );
   }
-  return { redirect, expectedState: options.expectedState, timeoutMs, finishTimeoutMs, tls: options.tls };
+  return { redirect, expected: { state: options.expectedState, issuer: options.expectedIssuer }, timeoutMs, finishTimeoutMs, tls: options.tls };
 }
 
 /** After the start, a failing listening socket ends the wait with `callback_port_unavailable`. */
@@ -92,11 +95,11 @@ function failOnServerError(server: CallbackHttpServer, redirect: LoopbackRedirec
 /**
  * Starts listening on the loopback redirect URI for one sign-in. It listens only on loopback
  * (for `localhost` on both 127.0.0.1 and ::1), only until the sign-in succeeds, fails, times out
- * or is cancelled, and counts only a GET on the exact path with the right `state`.
+ * or is cancelled, and counts only a GET on the exact path with the right `state` (and `iss`, if any).
  * Rejects with SignInError `invalid_configuration` or `callback_port_unavailable`.
  */
 export async function startCallbackServer(options: CallbackServerOptions): Promise<PendingCallback> {
-  const { redirect, expectedState, timeoutMs, finishTimeoutMs, tls } = checkOptions(options);
+  const { redirect, expected, timeoutMs, finishTimeoutMs, tls } = checkOptions(options);
   const connections = new CallbackConnections();
   const wait = new CallbackWait(connections, finishTimeoutMs);
   /** Undefined until the server listens: nobody can have been sent here before. */
@@ -116,7 +119,7 @@ export async function startCallbackServer(options: CallbackServerOptions): Promi
   const { servers, port } = await bindListenHosts(redirect, createServer);
   connections.adopt(servers);
   for (const server of servers) failOnServerError(server, redirect, port, wait);
-  routing = { allowedHosts: allowedHostHeaders(redirect.protocol, port), path: redirect.path, expectedState };
+  routing = { allowedHosts: allowedHostHeaders(redirect.protocol, port), path: redirect.path, expected };
   wait.startTimer(timeoutMs);
 
   return {

@@ -95,9 +95,14 @@ export class CallbackWait {
         this.send(
           response,
           parameters.error.code === 'access_denied'
-            ? callbackPages.declined(parameters.description)
+            ? callbackPages.refused(parameters.description)
             : callbackPages.authorizationError(parameters.oauthError, parameters.description),
         );
+        this.#shutdown();
+        return;
+      case 'wrong_issuer':
+        this.#fail(parameters.error);
+        this.send(response, callbackPages.wrongIssuer());
         this.#shutdown();
         return;
       case 'code':
