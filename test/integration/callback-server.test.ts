@@ -14,6 +14,7 @@ import { constantTimeEqual } from '../../src-main/core/oauth/constant-time.ts';
 import { loadOrCreateLocalhostCertificate } from '../../src-main/core/oauth/localhost-certificate.ts';
 import { SignInError } from '../../src-main/core/oauth/sign-in-error.ts';
 import type { SignInErrorCode } from '../../src-main/core/oauth/sign-in-error.ts';
+import { canListenOn } from '../support/loopback.ts';
 import { lastJsonLine, runUnprivileged, whyUnprivilegedChildCannotRun } from '../support/unprivileged-child.ts';
 
 const STATE = 'Vq9kXw3ZbT1yLr7NcA5mEu2pHs8dGf4j';
@@ -88,21 +89,6 @@ function refuses(port: number, host = '127.0.0.1'): Promise<boolean> {
     });
     socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
   });
-}
-
-async function canBind(host: string): Promise<boolean> {
-  const server = net.createServer();
-  try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, host, () => resolve());
-    });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
-  }
 }
 
 async function occupy(port: number, host: string): Promise<net.Server> {
@@ -486,7 +472,7 @@ describe('callback server: the issuer at the callback (RFC 9207)', () => {
 describe('callback server: listens on loopback only, only while a sign-in is pending', () => {
   let ipv6 = false;
   before(async () => {
-    ipv6 = await canBind('::1');
+    ipv6 = await canListenOn('::1');
   });
 
   test('listens on both 127.0.0.1 and ::1 (same port) for localhost', async (t: TestContext) => {
@@ -682,7 +668,7 @@ describe('callback server: port problems and configuration', () => {
   });
 
   test('reports ::1 in use for localhost and frees 127.0.0.1 again', async (t: TestContext) => {
-    if (!(await canBind('::1'))) {
+    if (!(await canListenOn('::1'))) {
       t.skip('no IPv6 loopback on this machine');
       return;
     }
@@ -774,7 +760,7 @@ describe('callback server over https', () => {
     const wrong = await call({ port, ca: certificate.cert, hostHeader: `localhost:${port}`, path: callbackPath({ state: 'x', code: CODE }) });
     assert.equal(wrong.status, 400);
     assertSafePage(wrong);
-    const host = (await canBind('::1')) ? '::1' : '127.0.0.1';
+    const host = (await canListenOn('::1')) ? '::1' : '127.0.0.1';
     if (host === '127.0.0.1') t.diagnostic('no IPv6 loopback: the https callback goes over 127.0.0.1');
     const reply = call({ host, port, ca: certificate.cert, hostHeader: `localhost:${port}`, path: callbackPath({ state: STATE, code: CODE }) });
     const received = await pending.received;

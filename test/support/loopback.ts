@@ -1,6 +1,7 @@
 /** What this machine's loopback offers, for tests that skip where it does not. */
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
+import { findLoopbackListener } from '../../src-main/core/oauth/loopback-probe.ts';
 
 /** True when a program may listen on `host` (false e.g. for `::1` on a machine without IPv6 loopback). */
 export async function canListenOn(host: string): Promise<boolean> {
@@ -18,20 +19,6 @@ export async function canListenOn(host: string): Promise<boolean> {
   }
 }
 
-/** True when something accepts TCP connections on host:port. */
-export function answersOn(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port });
-    const done = (result: boolean): void => {
-      socket.destroy();
-      resolve(result);
-    };
-    socket.setTimeout(1000, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
-}
-
 /** The lowest port an ordinary program may listen on under Linux (`net.ipv4.ip_unprivileged_port_start`, 1024 by default). */
 export function firstUnprivilegedPort(): number {
   try {
@@ -45,7 +32,7 @@ export function firstUnprivilegedPort(): number {
 export async function quietPrivilegedPort(): Promise<number | undefined> {
   const first = firstUnprivilegedPort();
   for (let port = first - 1; port >= Math.max(1, first - 50); port--) {
-    if (!(await answersOn('127.0.0.1', port)) && !(await answersOn('::1', port))) return port;
+    if ((await findLoopbackListener(['127.0.0.1', '::1'], port)) === undefined) return port;
   }
   return undefined;
 }
