@@ -29,7 +29,9 @@ export function stageAnnouncement(userid: string | null, stage: SignInStage): st
 export function failureTitle(code: string): string {
   switch (code) {
     case 'access_denied':
-      return 'The sign-in was declined';
+      return 'AIRisk refused the sign-in';
+    case 'issuer_mismatch':
+      return 'The answer came from another issuer';
     case 'authorization_error':
       return 'AIRisk did not authorize the sign-in';
     case 'callback_timeout':
@@ -54,5 +56,5 @@ export function failureTitle(code: string): string {
 
 /** Whether a failure is fixed in Settings (so the failure offers a way there). */
 export function failureNeedsSettings(code: string): boolean {
-  return code === 'invalid_configuration' || code === 'authorization_error' || code === 'token_rejected' || code === 'callback_port_unavailable' || code === 'token_not_json' || code === 'token_http_error';
+  return code === 'invalid_configuration' || code === 'authorization_error' || code === 'issuer_mismatch' || code === 'token_rejected' || code === 'callback_port_unavailable' || code === 'token_not_json' || code === 'token_http_error';
 }

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request as httpRequest } from 'node:http';
 import type { IncomingMessage } from 'node:http';
@@ -15,9 +14,12 @@ import { constantTimeEqual } from '../../src-main/core/oauth/constant-time.ts';
 import { loadOrCreateLocalhostCertificate } from '../../src-main/core/oauth/localhost-certificate.ts';
 import { SignInError } from '../../src-main/core/oauth/sign-in-error.ts';
 import type { SignInErrorCode } from '../../src-main/core/oauth/sign-in-error.ts';
+import { canListenOn } from '../support/loopback.ts';
+import { lastJsonLine, runUnprivileged, whyUnprivilegedChildCannotRun } from '../support/unprivileged-child.ts';
 
 const STATE = 'Vq9kXw3ZbT1yLr7NcA5mEu2pHs8dGf4j';
 const CODE = 'auth-code-0123456789-abcdefghij';
+const ISSUER = 'https://api.AIRisk.example.com';
 
 interface Reply {
   readonly status: number;
@@ -89,21 +91,6 @@ function refuses(port: number, host = '127.0.0.1'): Promise<boolean> {
   });
 }
 
-async function canBind(host: string): Promise<boolean> {
-  const server = net.createServer();
-  try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, host, () => resolve());
-    });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
-  }
-}
-
 async function occupy(port: number, host: string): Promise<net.Server> {
   const server = net.createServer();
   await new Promise<void>((resolve, reject) => {
@@ -145,7 +132,7 @@ async function withServer(
   overrides: Partial<CallbackServerOptions>,
   body: (pending: PendingCallback, port: number) => Promise<void>,
 ): Promise<void> {
-  const pending = await startCallbackServer({ redirectUri: 'http://127.0.0.1:0/callback', expectedState: STATE, ...overrides });
+  const pending = await startCallbackServer({ redirectUri: 'http://127.0.0.1:0/callback', expectedState: STATE, expectedIssuer: ISSUER, ...overrides });
   try {
     await body(pending, portOf(pending));
   } finally {
@@ -241,7 +228,7 @@ describe('callback server: the happy path', () => {
   test('answers the held request with a neutral page after finishTimeoutMs and closes', async () => {
     const pending = await startCallbackServer({
       redirectUri: 'http://127.0.0.1:0/callback',
-      expectedState: STATE,
+      expectedState: STATE, expectedIssuer: ISSUER,
       finishTimeoutMs: 100,
     });
     const port = portOf(pending);
@@ -343,7 +330,7 @@ describe('callback server: only a GET on the exact path with the right state cou
   test('accepts a Host header without the port when the port is the scheme default', async (t: TestContext) => {
     let pending: PendingCallback;
     try {
-      pending = await startCallbackServer({ redirectUri: 'http://127.0.0.1/callback', expectedState: STATE });
+      pending = await startCallbackServer({ redirectUri: 'http://127.0.0.1/callback', expectedState: STATE, expectedIssuer: ISSUER });
     } catch (error) {
       assert.ok(error instanceof SignInError && error.code === 'callback_port_unavailable');
       t.skip('port 80 cannot be bound here');
@@ -371,26 +358,39 @@ describe('callback server: only a GET on the exact path with the right state cou
 
 describe('callback server: AIRisk errors', () => {
   test('error=access_denied with the right state ends the sign-in as access_denied', async () => {
-    const pending = await startCallbackServer({ redirectUri: 'http://127.0.0.1:0/callback', expectedState: STATE });
+    const pending = await startCallbackServer({ redirectUri: 'http://127.0.0.1:0/callback', expectedState: STATE, expectedIssuer: ISSUER });
     const port = portOf(pending);
     const reply = await call({
       port,
       path: callbackPath({ error: 'access_denied', error_description: 'The user <b>denied</b>\u0000 access', state: STATE }),
     });
-    const error = await rejectsWith(pending.received, 'access_denied', /^You declined the sign-in on AIRisk’s page/);
-    assert.match(error.message, /The user <b>denied<\/b> access/);
+    const error = await rejectsWith(pending.received, 'access_denied', /^AIRisk refused the sign-in \(access_denied\): “The user <b>denied<\/b> access”/);
     assert.ok(!error.message.includes('\u0000'));
+    assert.doesNotMatch(error.message, /declined/);
     assert.equal(error.oauthError, 'access_denied');
     assertSafePage(reply);
-    assert.match(reply.body, /You declined the sign-in/);
+    assert.match(reply.body, /Sign-in refused/);
+    assert.match(reply.body, /AIRisk refused the sign-in \(access_denied\)/);
     assert.match(reply.body, /&lt;b&gt;denied&lt;\/b&gt;/);
     assert.match(reply.body, /You can close this tab and return to AIRisk Token Tray/);
     assert.ok(await settlesWithin(pending.closed, 1000), 'closed within a second of the failure');
     assert.ok(await refuses(port));
   });
 
+  test('error=access_denied without a description says AIRisk refused the sign-in, not that the person declined', async () => {
+    const pending = await startCallbackServer({ redirectUri: 'http://127.0.0.1:0/callback', expectedState: STATE, expectedIssuer: ISSUER });
+    const reply = await call({ port: portOf(pending), path: callbackPath({ error: 'access_denied', state: STATE }) });
+    const error = await rejectsWith(pending.received, 'access_denied', /^AIRisk refused the sign-in \(access_denied\) without giving a reason, so no token was requested\./);
+    assert.doesNotMatch(error.message, /declined|“/);
+    assertSafePage(reply);
+    assert.match(reply.body, /<h1>Sign-in refused<\/h1>/);
+    assert.match(reply.body, /AIRisk refused the sign-in \(access_denied\) without giving a reason/);
+    assert.doesNotMatch(reply.body, /declined/);
+    await pending.closed;
+  });
+
   test('another error= ends the sign-in as authorization_error naming the code and description', async () => {
-    const pending = await startCallbackServer({ redirectUri: 'http://127.0.0.1:0/callback', expectedState: STATE });
+    const pending = await startCallbackServer({ redirectUri: 'http://127.0.0.1:0/callback', expectedState: STATE, expectedIssuer: ISSUER });
     const port = portOf(pending);
     const reply = await call({ port, path: callbackPath({ error: 'invalid_scope', error_description: 'scope x unknown', state: STATE }) });
     const error = await rejectsWith(pending.received, 'authorization_error', /invalid_scope.*scope x unknown/);
@@ -415,10 +415,64 @@ describe('callback server: AIRisk errors', () => {
   });
 });
 
+describe('callback server: the issuer at the callback (RFC 9207)', () => {
+  test('refuses a code whose iss names another issuer: the sign-in ends as issuer_mismatch naming both, and the page says so', async () => {
+    const pending = await startCallbackServer({ redirectUri: 'http://127.0.0.1:0/callback', expectedState: STATE, expectedIssuer: ISSUER });
+    const port = portOf(pending);
+    const other = `https://attacker.example/${'x'.repeat(300)}\u202E`;
+    const reply = await call({ port, path: callbackPath({ code: CODE, state: STATE, iss: other }) });
+    const error = await rejectsWith(pending.received, 'issuer_mismatch', /names the issuer “https:\/\/attacker\.example\/x+…”, but the sign-in expects “https:\/\/api\.AIRisk\.example\.com”/);
+    assert.match(error.message, /its code was refused and no token was requested/);
+    assert.ok(!error.message.includes('\u202E') && error.message.length < 700, 'the issuer shown is sanitized and short');
+    assert.equal(reply.status, 400);
+    assertSafePage(reply);
+    assert.match(reply.body, /Sign-in refused: another issuer/);
+    assert.doesNotMatch(reply.body, /attacker/, 'the page does not show the other issuer');
+    assert.ok(await settlesWithin(pending.closed, 1000), 'closed within a second of the refusal');
+    assert.ok(await refuses(port));
+  });
+
+  test('refuses an error callback whose iss names another issuer as issuer_mismatch', async () => {
+    const pending = await startCallbackServer({ redirectUri: 'http://127.0.0.1:0/callback', expectedState: STATE, expectedIssuer: ISSUER });
+    await call({ port: portOf(pending), path: callbackPath({ error: 'access_denied', state: STATE, iss: 'https://attacker.example' }) });
+    await rejectsWith(pending.received, 'issuer_mismatch', /attacker\.example/);
+    await pending.closed;
+  });
+
+  test('delivers a code whose iss names the expected issuer, and one without iss', async () => {
+    for (const query of [{ code: CODE, state: STATE, iss: ISSUER }, { code: CODE, state: STATE }]) {
+      await withServer({}, async (pending, port) => {
+        const reply = call({ port, path: callbackPath(query) });
+        const received = await pending.received;
+        assert.equal(received.code, CODE);
+        received.finish({ ok: true, title: 'Signed in', detail: 'ok' });
+        assert.equal((await reply).status, 200);
+      });
+    }
+  });
+
+  test('an iss that differs only by a trailing slash or case is another issuer', async () => {
+    for (const iss of [`${ISSUER}/`, ISSUER.toLowerCase()]) {
+      const pending = await startCallbackServer({ redirectUri: 'http://127.0.0.1:0/callback', expectedState: STATE, expectedIssuer: ISSUER });
+      await call({ port: portOf(pending), path: callbackPath({ code: CODE, state: STATE, iss }) });
+      await rejectsWith(pending.received, 'issuer_mismatch', /expects/);
+      await pending.closed;
+    }
+  });
+
+  test('a callback with iss twice is ignored and the sign-in keeps waiting', async () => {
+    await withServer({}, async (pending, port) => {
+      const reply = await call({ port, path: `/callback?code=${CODE}&state=${STATE}&iss=${encodeURIComponent(ISSUER)}&iss=x` });
+      assert.equal(reply.status, 400);
+      await assertStillWaiting(pending);
+    });
+  });
+});
+
 describe('callback server: listens on loopback only, only while a sign-in is pending', () => {
   let ipv6 = false;
   before(async () => {
-    ipv6 = await canBind('::1');
+    ipv6 = await canListenOn('::1');
   });
 
   test('listens on both 127.0.0.1 and ::1 (same port) for localhost', async (t: TestContext) => {
@@ -484,7 +538,7 @@ describe('callback server: listens on loopback only, only while a sign-in is pen
   });
 
   test('closes within a second after success', async () => {
-    const pending = await startCallbackServer({ redirectUri: 'http://127.0.0.1:0/callback', expectedState: STATE });
+    const pending = await startCallbackServer({ redirectUri: 'http://127.0.0.1:0/callback', expectedState: STATE, expectedIssuer: ISSUER });
     const port = portOf(pending);
     const reply = call({ port, path: callbackPath({ state: STATE, code: CODE }) });
     const received = await pending.received;
@@ -497,7 +551,7 @@ describe('callback server: listens on loopback only, only while a sign-in is pen
   });
 
   test('closes within a second after cancel and rejects the wait with cancelled', async () => {
-    const pending = await startCallbackServer({ redirectUri: 'http://127.0.0.1:0/callback', expectedState: STATE });
+    const pending = await startCallbackServer({ redirectUri: 'http://127.0.0.1:0/callback', expectedState: STATE, expectedIssuer: ISSUER });
     const port = portOf(pending);
     const started = performance.now();
     pending.cancel('A newer sign-in started.');
@@ -508,7 +562,7 @@ describe('callback server: listens on loopback only, only while a sign-in is pen
   });
 
   test('cancel is idempotent', async () => {
-    const pending = await startCallbackServer({ redirectUri: 'http://127.0.0.1:0/callback', expectedState: STATE });
+    const pending = await startCallbackServer({ redirectUri: 'http://127.0.0.1:0/callback', expectedState: STATE, expectedIssuer: ISSUER });
     pending.cancel();
     pending.cancel('again');
     await rejectsWith(pending.received, 'cancelled', /cancelled/);
@@ -517,7 +571,7 @@ describe('callback server: listens on loopback only, only while a sign-in is pen
   });
 
   test('cancel while the browser is held answers it and closes', async () => {
-    const pending = await startCallbackServer({ redirectUri: 'http://127.0.0.1:0/callback', expectedState: STATE });
+    const pending = await startCallbackServer({ redirectUri: 'http://127.0.0.1:0/callback', expectedState: STATE, expectedIssuer: ISSUER });
     const port = portOf(pending);
     const reply = call({ port, path: callbackPath({ state: STATE, code: CODE }) });
     await pending.received;
@@ -530,7 +584,7 @@ describe('callback server: listens on loopback only, only while a sign-in is pen
   });
 
   test('times out with callback_timeout saying how long it waited and that the person can start again', async () => {
-    const pending = await startCallbackServer({ redirectUri: 'http://127.0.0.1:0/callback', expectedState: STATE, timeoutMs: 150 });
+    const pending = await startCallbackServer({ redirectUri: 'http://127.0.0.1:0/callback', expectedState: STATE, expectedIssuer: ISSUER, timeoutMs: 150 });
     const port = portOf(pending);
     await rejectsWith(pending.received, 'callback_timeout', /within 150 ms.*start again/);
     assert.ok(await settlesWithin(pending.closed, 1000));
@@ -539,7 +593,7 @@ describe('callback server: listens on loopback only, only while a sign-in is pen
 
   test('waits 5 minutes by default', async (t: TestContext) => {
     t.mock.timers.enable({ apis: ['setTimeout'] });
-    const pending = await startCallbackServer({ redirectUri: 'http://127.0.0.1:0/callback', expectedState: STATE });
+    const pending = await startCallbackServer({ redirectUri: 'http://127.0.0.1:0/callback', expectedState: STATE, expectedIssuer: ISSUER });
     t.mock.timers.tick(5 * 60_000 - 1);
     await assertStillWaitingWithoutTimers(pending);
     t.mock.timers.tick(1);
@@ -549,7 +603,7 @@ describe('callback server: listens on loopback only, only while a sign-in is pen
   });
 
   test('keep-alive and silent connections do not hold it open', async () => {
-    const pending = await startCallbackServer({ redirectUri: 'http://127.0.0.1:0/callback', expectedState: STATE });
+    const pending = await startCallbackServer({ redirectUri: 'http://127.0.0.1:0/callback', expectedState: STATE, expectedIssuer: ISSUER });
     const port = portOf(pending);
     const agent = new Agent({ keepAlive: true, keepAliveMsecs: 60_000 });
     try {
@@ -575,7 +629,7 @@ describe('callback server: listens on loopback only, only while a sign-in is pen
     const serversBefore = count('TCPServerWrap');
     const pending = await startCallbackServer({
       redirectUri: 'http://localhost:0/callback',
-      expectedState: STATE,
+      expectedState: STATE, expectedIssuer: ISSUER,
       finishTimeoutMs: 60_000,
     });
     const port = portOf(pending);
@@ -602,7 +656,7 @@ describe('callback server: port problems and configuration', () => {
     const port = (blocker.address() as net.AddressInfo).port;
     try {
       const error = await rejectsWith(
-        startCallbackServer({ redirectUri: `http://127.0.0.1:${port}/callback`, expectedState: STATE }),
+        startCallbackServer({ redirectUri: `http://127.0.0.1:${port}/callback`, expectedState: STATE, expectedIssuer: ISSUER }),
         'callback_port_unavailable',
       );
       assert.match(error.message, new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use`));
@@ -614,7 +668,7 @@ describe('callback server: port problems and configuration', () => {
   });
 
   test('reports ::1 in use for localhost and frees 127.0.0.1 again', async (t: TestContext) => {
-    if (!(await canBind('::1'))) {
+    if (!(await canListenOn('::1'))) {
       t.skip('no IPv6 loopback on this machine');
       return;
     }
@@ -622,7 +676,7 @@ describe('callback server: port problems and configuration', () => {
     const port = (blocker.address() as net.AddressInfo).port;
     try {
       const error = await rejectsWith(
-        startCallbackServer({ redirectUri: `http://localhost:${port}/callback`, expectedState: STATE }),
+        startCallbackServer({ redirectUri: `http://localhost:${port}/callback`, expectedState: STATE, expectedIssuer: ISSUER }),
         'callback_port_unavailable',
       );
       assert.match(error.message, new RegExp(`port ${port} on \\[::1\\] is already in use`));
@@ -639,27 +693,24 @@ describe('callback server: port problems and configuration', () => {
     }
     // Root may bind 443, so the attempt runs in a child process as an ordinary user when we are root.
     const moduleUrl = new URL('../../src-main/core/oauth/callback-server.ts', import.meta.url).href;
+    const cannotRun = await whyUnprivilegedChildCannotRun([moduleUrl]);
+    if (cannotRun !== undefined) {
+      t.skip(cannotRun);
+      return;
+    }
     const script = `
       const { startCallbackServer } = await import(${JSON.stringify(moduleUrl)});
       try {
-        const pending = await startCallbackServer({ redirectUri: 'https://localhost/callback', expectedState: 's', tls: { key: '', cert: '' } });
+        const pending = await startCallbackServer({ redirectUri: 'https://localhost/callback', expectedState: 's', expectedIssuer: 'https://airisk.example', tls: { key: '', cert: '' } });
         pending.cancel(); await pending.closed;
         console.log(JSON.stringify({ bound: true }));
       } catch (error) {
         console.log(JSON.stringify({ code: error.code, message: error.message }));
       }`;
-    const asRoot = process.getuid?.() === 0;
-    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-      encoding: 'utf8',
-      timeout: 20_000,
-      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
-    });
-    const line = result.stdout.trim().split('\n').pop() ?? '';
-    if (result.status !== 0 || line === '') {
-      t.skip(`cannot run an unprivileged child here: ${result.stderr.trim().split('\n')[0] ?? ''}`);
-      return;
-    }
-    const outcome = JSON.parse(line) as { bound?: boolean; code?: string; message?: string };
+    const child = await runUnprivileged(script);
+    const outcome = lastJsonLine<{ bound?: boolean; code?: string; message?: string }>(child);
+    assert.equal(child.status, 0, child.stderr);
+    assert.ok(outcome !== undefined, `the child printed its outcome: ${child.stderr}`);
     if (outcome.bound === true) {
       t.skip('port 443 is not privileged on this machine');
       return;
@@ -672,7 +723,7 @@ describe('callback server: port problems and configuration', () => {
 
   test('an https redirect URI without a certificate is a configuration error', async () => {
     await rejectsWith(
-      startCallbackServer({ redirectUri: 'https://localhost:0/callback', expectedState: STATE }),
+      startCallbackServer({ redirectUri: 'https://localhost:0/callback', expectedState: STATE, expectedIssuer: ISSUER }),
       'invalid_configuration',
       /needs a certificate/,
     );
@@ -680,7 +731,7 @@ describe('callback server: port problems and configuration', () => {
 
   test('a non-loopback redirect URI is refused before anything listens', async () => {
     await rejectsWith(
-      startCallbackServer({ redirectUri: 'http://0.0.0.0:0/callback', expectedState: STATE }),
+      startCallbackServer({ redirectUri: 'http://0.0.0.0:0/callback', expectedState: STATE, expectedIssuer: ISSUER }),
       'invalid_configuration',
       /loopback/,
     );
@@ -701,7 +752,7 @@ describe('callback server over https', () => {
   test('serves the callback end-to-end with the generated localhost certificate', async (t: TestContext) => {
     const pending = await startCallbackServer({
       redirectUri: 'https://localhost:0/callback',
-      expectedState: STATE,
+      expectedState: STATE, expectedIssuer: ISSUER,
       tls: { key: certificate.key, cert: certificate.cert },
     });
     const port = portOf(pending);
@@ -709,7 +760,7 @@ describe('callback server over https', () => {
     const wrong = await call({ port, ca: certificate.cert, hostHeader: `localhost:${port}`, path: callbackPath({ state: 'x', code: CODE }) });
     assert.equal(wrong.status, 400);
     assertSafePage(wrong);
-    const host = (await canBind('::1')) ? '::1' : '127.0.0.1';
+    const host = (await canListenOn('::1')) ? '::1' : '127.0.0.1';
     if (host === '127.0.0.1') t.diagnostic('no IPv6 loopback: the https callback goes over 127.0.0.1');
     const reply = call({ host, port, ca: certificate.cert, hostHeader: `localhost:${port}`, path: callbackPath({ state: STATE, code: CODE }) });
     const received = await pending.received;
@@ -725,7 +776,7 @@ describe('callback server over https', () => {
   test('a client that does not trust the certificate cannot complete the callback', async () => {
     const pending = await startCallbackServer({
       redirectUri: 'https://localhost:0/callback',
-      expectedState: STATE,
+      expectedState: STATE, expectedIssuer: ISSUER,
       tls: { key: certificate.key, cert: certificate.cert },
     });
     try {

@@ -1,14 +1,19 @@
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import type { TestContext } from 'node:test';
 import { loadOrCreateLocalhostCertificate } from '../../src-main/core/oauth/localhost-certificate.ts';
 import { isSignInError } from '../../src-main/core/oauth/sign-in-error.ts';
 import { SignInCoordinator, startSignIn, type SignInProgress } from '../../src-main/core/oauth/sign-in.ts';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox-server.ts';
+import { canListenOn, firstUnprivilegedPort, quietPrivilegedPort } from '../support/loopback.ts';
+import { startSquatter, type Squatter } from '../support/port-squatter.ts';
+import type { SignInChildOutcome, SignInChildRequest } from '../support/sign-in-child.ts';
+import { completeConsent } from '../support/consent.ts';
 import { ConsentingBrowser, idleBrowser, sandboxConfig, whoAmI } from '../support/sign-in-fixtures.ts';
+import { lastJsonLine, runUnprivileged, whyUnprivilegedChildCannotRun } from '../support/unprivileged-child.ts';
 
 let sandbox: Sandbox;
 before(async () => {
@@ -90,7 +95,10 @@ describe('sign-in against the sandbox', () => {
   test('Deny on the consent page ends the sign-in with access_denied and no token request', async () => {
     const before = sandbox.tokenRequests.length;
     const attempt = startSignIn({ config: sandboxConfig(sandbox), userid: 'user_42' }, new ConsentingBrowser('deny'));
-    await assert.rejects(attempt.result, (error) => isSignInError(error, 'access_denied') && /declined/i.test(error.message));
+    await assert.rejects(
+      attempt.result,
+      (error) => isSignInError(error, 'access_denied') && /^AIRisk refused the sign-in \(access_denied\): “The user denied the request\.”/.test(error.message) && !/declined/.test(error.message),
+    );
     assert.equal(sandbox.tokenRequests.length, before);
   });
 
@@ -175,33 +183,182 @@ describe('sign-in lifecycle', () => {
     const { userid } = await second.start({ config: sandboxConfig(sandbox), userid: 'user_3' }).result;
     assert.equal(userid, 'user_3');
   });
+});
 
-  test('when the callback port is taken, the person finishes by pasting the redirected URL', async () => {
-    const blocker = createServer();
-    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
-    const port = (blocker.address() as { port: number }).port;
-    try {
-      const browser = new ConsentingBrowser('approve', { followRedirect: false });
-      const stages: SignInProgress[] = [];
-      const attempt = startSignIn(
-        { config: sandboxConfig(sandbox, { redirectUri: `http://127.0.0.1:${port}/callback` }), userid: 'user_42', onProgress: (p) => stages.push(p) },
-        browser,
-      );
-      const { location } = await browserOutcomeWhenReady(browser);
-      const waiting = stages.find((s) => s.stage === 'waiting_for_browser');
-      assert.equal(waiting?.stage === 'waiting_for_browser' && waiting.listening, false);
-      assert.match(waiting?.stage === 'waiting_for_browser' ? waiting.notes.join(' ') : '', new RegExp(`${port}`));
-      assert.throws(() => attempt.submitRedirectedUrl('https://example.com/callback?code=x&state=y'), (error) => isSignInError(error, 'paste_invalid'));
-      attempt.submitRedirectedUrl(location);
-      const { token } = await attempt.result;
-      assert.equal((await whoAmI(sandbox, `Bearer ${token.accessToken}`)).status, 200);
-    } finally {
-      blocker.close();
-    }
+/** A browser that approves, then comes back to the callback with `iss` added, as an authorization server naming itself would. */
+function browserNamingIssuer(iss: string): { readonly opened: string[]; openUrl: (url: string) => Promise<void>; readonly pages: Promise<{ status: number; body: string }>[] } {
+  const opened: string[] = [];
+  const pages: Promise<{ status: number; body: string }>[] = [];
+  const openUrl = (url: string): Promise<void> => {
+    opened.push(url);
+    const page = completeConsent(url, 'approve', { followRedirect: false }).then(async ({ location }) => {
+      const back = new URL(location);
+      back.searchParams.set('iss', iss);
+      const response = await fetch(back);
+      return { status: response.status, body: await response.text() };
+    });
+    page.catch(() => undefined);
+    pages.push(page);
+    return Promise.resolve();
+  };
+  return { opened, openUrl, pages };
+}
+
+describe('the issuer at the callback (RFC 9207)', () => {
+  test('a code that comes back naming another issuer is refused: issuer_mismatch naming both, and no token request', async () => {
+    const tokenRequests = sandbox.tokenRequests.length;
+    const browser = browserNamingIssuer('https://attacker.example');
+    const attempt = startSignIn({ config: sandboxConfig(sandbox) }, browser);
+    await assert.rejects(attempt.result, (error) => {
+      assert.ok(isSignInError(error, 'issuer_mismatch'), String(error));
+      assert.match(error.message, new RegExp(`names the issuer “https://attacker\\.example”, but the sign-in expects “${sandbox.url.replace(/\./g, '\\.')}”`));
+      return true;
+    });
+    assert.equal((await browser.pages[0])?.status, 400);
+    assert.equal(sandbox.tokenRequests.length, tokenRequests, 'no token was requested');
+  });
+
+  test('a code that comes back naming the base URL (without trailing slash) as issuer is accepted', async () => {
+    const browser = browserNamingIssuer(sandbox.url);
+    const { token } = await startSignIn({ config: sandboxConfig(sandbox, { baseUrl: `${sandbox.url}/` }) }, browser).result;
+    assert.equal((await whoAmI(sandbox, `Bearer ${token.accessToken}`)).status, 200);
+  });
+
+  test('a configured issuer replaces the base URL as the one iss must name', async () => {
+    const issuer = 'https://login.example/realms/airisk';
+    const { token } = await startSignIn({ config: sandboxConfig(sandbox, { issuer }) }, browserNamingIssuer(issuer)).result;
+    assert.ok(token.accessToken.length > 20);
+    const attempt = startSignIn({ config: sandboxConfig(sandbox, { issuer }) }, browserNamingIssuer(sandbox.url));
+    await assert.rejects(attempt.result, (error) => isSignInError(error, 'issuer_mismatch') && error.message.includes(`expects “${issuer}”`));
+  });
+
+  test('a pasted URL naming another issuer is refused and ends the sign-in as issuer_mismatch, with no token request', async () => {
+    const tokenRequests = sandbox.tokenRequests.length;
+    const browser = new ConsentingBrowser('approve', { followRedirect: false });
+    const attempt = startSignIn({ config: sandboxConfig(sandbox) }, browser);
+    for (let i = 0; i < 200 && browser.outcomes.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    const pasted = new URL((await browser.last()).location);
+    pasted.searchParams.set('iss', 'https://attacker.example');
+    assert.throws(() => attempt.submitRedirectedUrl(pasted.href), (error) => isSignInError(error, 'issuer_mismatch') && !error.message.includes(pasted.searchParams.get('code') ?? '?'));
+    await assert.rejects(attempt.result, (error) => isSignInError(error, 'issuer_mismatch'));
+    assert.equal(sandbox.tokenRequests.length, tokenRequests);
   });
 });
 
-async function browserOutcomeWhenReady(browser: ConsentingBrowser): Promise<{ location: string }> {
-  for (let i = 0; i < 200 && browser.outcomes.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  return browser.last();
+function hostInUrl(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
 }
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+describe('a callback port held by another program', () => {
+  for (const { host, redirectHost } of [
+    { host: '::1', redirectHost: 'localhost' },
+    { host: '127.0.0.1', redirectHost: '127.0.0.1' },
+  ]) {
+    test(`a program listening on ${hostInUrl(host)}:PORT ends a sign-in to http://${redirectHost}:PORT/callback before the browser opens, and receives nothing`, async (t) => {
+      if (!(await canListenOn(host))) {
+        t.skip(`no ${host} loopback on this machine`);
+        return;
+      }
+      const squatter = await startSquatter(host);
+      const browser = new ConsentingBrowser('approve'); // a real browser would follow AIRisk's redirect to the squatter
+      const tokenRequests = sandbox.tokenRequests.length;
+      try {
+        const attempt = startSignIn(
+          { config: sandboxConfig(sandbox, { redirectUri: `http://${redirectHost}:${squatter.port}/callback` }), callbackTimeoutMs: 3000 },
+          browser,
+        );
+        await assert.rejects(attempt.result, (error) => {
+          assert.ok(isSignInError(error, 'callback_port_unavailable'), String(error));
+          assert.match(error.message, new RegExp(`port ${squatter.port} on ${escapeRegExp(hostInUrl(host))} is already in use by another program`));
+          assert.match(error.message, /close the program using it/);
+          assert.match(error.message, /choose another port in the redirect URI .* and register that redirect URI with AIRisk/);
+          return true;
+        });
+        await Promise.allSettled(browser.outcomes);
+        assert.deepEqual(browser.opened, [], 'the browser was never opened');
+        assert.equal(sandbox.tokenRequests.length, tokenRequests, 'no token was requested');
+      } finally {
+        await squatter.stop();
+      }
+      assert.deepEqual(squatter.requests, [], 'the program on the port received no request');
+    });
+  }
+});
+
+describe('a privileged callback port (Linux; the sign-in runs as an ordinary user)', () => {
+  const signInChild = new URL('../support/sign-in-child.ts', import.meta.url).href;
+
+  /** Skips (with the reason) unless an ordinary user's sign-in may not listen on some quiet privileged port; returns that port. */
+  async function privilegedPort(t: TestContext): Promise<number | undefined> {
+    if (process.platform !== 'linux') return void t.skip('privileged ports are a Linux rule');
+    if (firstUnprivilegedPort() <= 1) return void t.skip('every program may listen on any port here (net.ipv4.ip_unprivileged_port_start)');
+    const cannotRun = await whyUnprivilegedChildCannotRun([
+      new URL('../../src-main/core/oauth/sign-in.ts', import.meta.url).href,
+      new URL('../support/consent.ts', import.meta.url).href,
+    ]);
+    if (cannotRun !== undefined) return void t.skip(cannotRun);
+    const port = await quietPrivilegedPort();
+    if (port === undefined) return void t.skip('every privileged port near 1024 is taken here');
+    return port;
+  }
+
+  async function signInAsOrdinaryUser(request: SignInChildRequest): Promise<SignInChildOutcome> {
+    const child = await runUnprivileged(`await import(${JSON.stringify(signInChild)});`, {
+      timeoutMs: 30_000,
+      env: { AIRISK_TEST_SIGN_IN: JSON.stringify(request) },
+    });
+    const outcome = lastJsonLine<SignInChildOutcome>(child);
+    assert.ok(child.status === 0 && outcome !== undefined, `the sign-in child reported its outcome: ${child.stderr}`);
+    return outcome;
+  }
+
+  test('a privileged port nothing answers on falls back to pasting the redirected URL', async (t) => {
+    const port = await privilegedPort(t);
+    if (port === undefined) return;
+    const tokenRequests = sandbox.tokenRequests.length;
+    const outcome = await signInAsOrdinaryUser({
+      config: sandboxConfig(sandbox, { redirectUri: `http://127.0.0.1:${port}/callback` }),
+      browser: 'paste',
+      callbackTimeoutMs: 10_000,
+    });
+    if (outcome.listening === true) return void t.skip(`port ${port} is not privileged for the child here`);
+    assert.equal(outcome.signedIn, true, outcome.message);
+    assert.equal(outcome.listening, false);
+    assert.equal(outcome.opened, 1);
+    assert.match(outcome.notes?.join(' ') ?? '', new RegExp(`port ${port} on 127\\.0\\.0\\.1 is a privileged port.*pasting the URL the browser was redirected to`));
+    assert.equal(sandbox.tokenRequests.length, tokenRequests + 1);
+  });
+
+  test('a privileged port another program answers on ends the sign-in before the browser opens, and that program receives nothing', async (t) => {
+    const port = await privilegedPort(t);
+    if (port === undefined) return;
+    let squatter: Squatter;
+    try {
+      squatter = await startSquatter('127.0.0.1', port);
+    } catch (error) {
+      return void t.skip(`cannot hold privileged port ${port} as the other program (that needs root): ${String(error)}`);
+    }
+    const tokenRequests = sandbox.tokenRequests.length;
+    let outcome: SignInChildOutcome;
+    try {
+      outcome = await signInAsOrdinaryUser({
+        config: sandboxConfig(sandbox, { redirectUri: `http://127.0.0.1:${port}/callback` }),
+        browser: 'follow', // a real browser follows AIRisk's redirect to whatever answers there
+        callbackTimeoutMs: 3000,
+      });
+    } finally {
+      await squatter.stop();
+    }
+    assert.equal(outcome.code, 'callback_port_unavailable', outcome.message);
+    assert.match(outcome.message ?? '', new RegExp(`may not listen on port ${port}, and another program already answers on 127\\.0\\.0\\.1:${port}`));
+    assert.match(outcome.message ?? '', /The sign-in code would reach that program, so the sign-in stopped before opening the browser/);
+    assert.match(outcome.message ?? '', new RegExp(`Close the program using port ${port}, or choose another port`));
+    assert.equal(outcome.opened, 0, 'the browser was never opened');
+    assert.equal(sandbox.tokenRequests.length, tokenRequests);
+    assert.deepEqual(squatter.requests, [], 'the program on the port received no request');
+  });
+});

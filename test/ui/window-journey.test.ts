@@ -131,7 +131,7 @@ test('the window: setup, sign-ins, copy, switch, denial, expiry and renewal, rem
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await approveInNewTab(context, 'deny', { host });
   await page.bringToFront();
-  await page.getByText('The sign-in was declined').waitFor();
+  await page.getByText('AIRisk refused the sign-in', { exact: true }).waitFor();
   const reason = (await appState(page)).lastError?.message;
   assert.ok(reason !== undefined && reason.length > 0, 'main reported why');
   await page.getByText(reason, { exact: true }).waitFor();
@@ -146,7 +146,7 @@ test('the window: setup, sign-ins, copy, switch, denial, expiry and renewal, rem
   await checkScreen(page, '08-settings');
   await page.getByRole('button', { name: 'Accounts', exact: true }).click();
   await page.getByRole('heading', { name: 'Accounts (2)' }).waitFor();
-  assert.equal(await page.getByText('The sign-in was declined').count(), 0, 'a dismissed failure stays dismissed');
+  assert.equal(await page.getByText('AIRisk refused the sign-in', { exact: true }).count(), 0, 'a dismissed failure stays dismissed');
 
   // The generic token (signed in first) expires, then is renewed.
   const expired = row(page, 'Generic').filter({ hasText: 'Expired' });

@@ -6,7 +6,8 @@ import type { SignInErrorCode } from '../../src-main/core/oauth/sign-in-error.ts
 
 const STATE = 'kY3v0Jf2mQeXy8s1Wb7rTq4uNc6pZa9d';
 const CODE = 'SplxlOBeZQQYbYS6WxSbIA-secret-code';
-const expected = { redirectUri: 'https://localhost/callback', state: STATE };
+const ISSUER = 'https://api.AIRisk.example.com';
+const expected = { redirectUri: 'https://localhost/callback', state: STATE, issuer: ISSUER };
 
 function rejects(pasted: string, code: SignInErrorCode, pattern: RegExp, expectation = expected): SignInError {
   let caught: SignInError | undefined;
@@ -43,7 +44,7 @@ describe('parsePastedCallback', () => {
 
   test('accepts the default port written out or omitted', () => {
     assert.equal(parsePastedCallback(`https://localhost:443/callback?code=${CODE}&state=${STATE}`, expected), CODE);
-    const explicit = { redirectUri: 'https://localhost:443/callback', state: STATE };
+    const explicit = { redirectUri: 'https://localhost:443/callback', state: STATE, issuer: ISSUER };
     assert.equal(parsePastedCallback(`https://localhost/callback?code=${CODE}&state=${STATE}`, explicit), CODE);
   });
 
@@ -92,13 +93,40 @@ describe('parsePastedCallback', () => {
     rejects(`https://localhost/callback?state=${STATE}&code=`, 'paste_invalid', /no authorization code/);
   });
 
-  test('turns error=access_denied into access_denied', () => {
+  test('turns error=access_denied into access_denied quoting AIRisk, without claiming the person declined', () => {
     const error = rejects(
       `https://localhost/callback?error=access_denied&error_description=User+said+no&state=${STATE}`,
       'access_denied',
-      /You declined the sign-in on AIRisk’s page.*User said no/,
+      /^AIRisk refused the sign-in \(access_denied\): “User said no”\. No token was requested\./,
     );
     assert.equal(error.oauthError, 'access_denied');
+    assert.doesNotMatch(error.message, /declined/);
+  });
+
+  test('error=access_denied without a description says AIRisk refused the sign-in and gave no reason', () => {
+    const error = rejects(
+      `https://localhost/callback?error=access_denied&state=${STATE}`,
+      'access_denied',
+      /^AIRisk refused the sign-in \(access_denied\) without giving a reason, so no token was requested\./,
+    );
+    assert.doesNotMatch(error.message, /declined|“/);
+    assert.match(error.message, /check the client settings .*scope/);
+  });
+
+  test('refuses a pasted URL whose iss names another issuer, naming both (RFC 9207)', () => {
+    const error = rejects(
+      `https://localhost/callback?code=${CODE}&state=${STATE}&iss=${encodeURIComponent('https://evil.example\u202E/x')}`,
+      'issuer_mismatch',
+      /names the issuer “https:\/\/evil\.example \/x”, but the sign-in expects “https:\/\/api\.AIRisk\.example\.com”, so its code was refused/,
+    );
+    neverLeaks(error, `https://localhost/callback?code=${CODE}`);
+    assert.ok(!error.message.includes('\u202E'), 'the issuer shown is sanitized');
+  });
+
+  test('accepts a pasted URL whose iss names the expected issuer, or that has no iss', () => {
+    assert.equal(parsePastedCallback(`https://localhost/callback?code=${CODE}&state=${STATE}&iss=${encodeURIComponent(ISSUER)}`, expected), CODE);
+    assert.equal(parsePastedCallback(`https://localhost/callback?code=${CODE}&state=${STATE}`, expected), CODE);
+    rejects(`https://localhost/callback?code=${CODE}&state=${STATE}&iss=${encodeURIComponent(`${ISSUER}/`)}`, 'issuer_mismatch', /expects/);
   });
 
   test('turns another error into authorization_error naming it', () => {
@@ -115,7 +143,7 @@ describe('parsePastedCallback', () => {
   });
 
   test('works for an IPv6 loopback redirect with a real port', () => {
-    const ipv6 = { redirectUri: 'http://[::1]:51234/cb', state: STATE };
+    const ipv6 = { redirectUri: 'http://[::1]:51234/cb', state: STATE, issuer: ISSUER };
     assert.equal(parsePastedCallback(`http://[::1]:51234/cb?code=${CODE}&state=${STATE}`, ipv6), CODE);
     rejects(`http://[::1]:51235/cb?code=${CODE}&state=${STATE}`, 'paste_invalid', /not the address/, ipv6);
   });

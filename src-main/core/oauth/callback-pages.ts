@@ -1,3 +1,4 @@
+import { accessDeniedText } from './callback-parameters.ts';
 import { escapeHtml } from './html-escape.ts';
 
 /** One page the callback server shows in the browser: what happened and what to do next. */
@@ -82,12 +83,21 @@ export const callbackPages = {
       next: `${CLOSE_TAB} Start again from the app if you still want to sign in.`,
     };
   },
-  declined(detail: string): CallbackPage {
+  refused(detail: string): CallbackPage {
     return {
       status: 200,
-      title: 'Sign-in declined',
-      message: `You declined the sign-in on AIRisk’s page, so no token was requested.${detail === '' ? '' : ` AIRisk said: “${detail}”.`}`,
-      next: `${CLOSE_TAB} Start the sign-in again from the app if that was a mistake.`,
+      title: 'Sign-in refused',
+      message: accessDeniedText(detail),
+      next: `${CLOSE_TAB} Start the sign-in again from the app; if it is refused again, check its settings.`,
+    };
+  },
+  /** Names no issuer: an attacker's address on this page would only lend it credibility. */
+  wrongIssuer(): CallbackPage {
+    return {
+      status: 400,
+      title: 'Sign-in refused: another issuer',
+      message: 'This answer came from another issuer than the one the sign-in expects, so its code was not used.',
+      next: `${CLOSE_TAB} It names both issuers and what to check.`,
     };
   },
   authorizationError(error: string, detail: string): CallbackPage {

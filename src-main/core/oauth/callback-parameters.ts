@@ -1,13 +1,22 @@
 import { constantTimeEqual } from './constant-time.ts';
 import { SignInError } from './sign-in-error.ts';
 
+/** What a redirect back from AIRisk must carry for the sign-in waiting on it. */
+export interface CallbackExpectation {
+  /** The one-time `state` sent in the authorization request. */
+  readonly state: string;
+  /** The issuer an `iss` parameter must name (RFC 9207), see `expectedIssuer`. */
+  readonly issuer: string;
+}
+
 /**
  * What the query of a redirect back from AIRisk (RFC 6749 §4.1.2) means for the sign-in waiting
- * on `expectedState`:
- * - `code`: the authorization code, with the right state;
+ * on it:
+ * - `code`: the authorization code, with the right state (and `iss`, if any, naming our issuer);
  * - `error`: AIRisk ended the sign-in (`access_denied` or another `error=`), with the right state;
+ * - `wrong_issuer`: the right state, but `iss` names another issuer: refused (RFC 9207 §2.4);
  * - `wrong_state`: `state` missing, repeated or not ours: forged or from another sign-in;
- * - `no_code`: the right state but neither a code nor an error (or a repeated one).
+ * - `no_code`: the right state but neither a code nor an error (or a repeated parameter).
  */
 export type CallbackParameters =
   | { readonly kind: 'code'; readonly code: string }
@@ -18,11 +27,15 @@ export type CallbackParameters =
       readonly oauthError: string;
       readonly description: string;
     }
+  | { readonly kind: 'wrong_issuer'; readonly error: SignInError }
   | { readonly kind: 'wrong_state' }
   | { readonly kind: 'no_code' };
 
 const MAX_ERROR_CODE_LENGTH = 64;
 const MAX_DESCRIPTION_LENGTH = 300;
+const MAX_ISSUER_LENGTH = 100;
+/** What to check when AIRisk refuses a sign-in. */
+const CHECK_SETTINGS = 'check the client settings (client id, redirect URI registered with AIRisk, and the scope if the server needs one)';
 
 /** One value for a parameter that must occur at most once (RFC 6749 §3.1); `null` if repeated. */
 function single(params: URLSearchParams, name: string): string | undefined | null {
@@ -42,16 +55,24 @@ function sanitize(text: string, maxLength: number): string {
 }
 
 /**
- * The SignInError for an `error=` redirect: `access_denied` when the person declined, otherwise
- * `authorization_error` naming AIRisk's error code. Both texts must already be sanitized.
+ * What AIRisk said when it refused a sign-in with `access_denied`: quoted when it said anything.
+ * It never claims the person declined: a server also refuses on its own (e.g. no scope granted).
+ */
+export function accessDeniedText(detail: string): string {
+  return detail === ''
+    ? 'AIRisk refused the sign-in (access_denied) without giving a reason, so no token was requested.'
+    : `AIRisk refused the sign-in (access_denied): “${detail}”. No token was requested.`;
+}
+
+/**
+ * The SignInError for an `error=` redirect: `access_denied` when AIRisk refused the sign-in,
+ * otherwise `authorization_error` naming AIRisk's error code. Both texts must already be sanitized.
  */
 function authorizationError(code: string, detail: string): SignInError {
   if (code === 'access_denied') {
-    const said = detail === '' ? '' : ` AIRisk said: “${detail}”.`;
     return new SignInError(
       'access_denied',
-      `You declined the sign-in on AIRisk’s page, so no token was requested.${said} ` +
-        'Start the sign-in again from AIRisk Token Tray if that was a mistake.',
+      `${accessDeniedText(detail)} Start the sign-in again from AIRisk Token Tray; if it is refused again, ${CHECK_SETTINGS}.`,
       { oauthError: code },
     );
   }
@@ -64,14 +85,30 @@ function authorizationError(code: string, detail: string): SignInError {
   );
 }
 
+/** The refusal of a redirect whose `iss` names another issuer than this sign-in's. */
+function wrongIssuer(expectedIssuer: string, receivedIssuer: string): CallbackParameters {
+  const expected = sanitize(expectedIssuer, MAX_ISSUER_LENGTH);
+  const received = sanitize(receivedIssuer, MAX_ISSUER_LENGTH);
+  const error = new SignInError(
+    'issuer_mismatch',
+    `The answer to this sign-in names the issuer “${received}”, but the sign-in expects “${expected}”, ` +
+      'so its code was refused and no token was requested (RFC 9207). ' +
+      `If AIRisk really names itself “${received}”, set that as the issuer in the client settings; ` +
+      'otherwise another server may be trying to take over the sign-in.',
+  );
+  return { kind: 'wrong_issuer', error };
+}
+
 /** Interprets the query of a redirect back from AIRisk; see {@link CallbackParameters}. */
-export function readCallbackParameters(params: URLSearchParams, expectedState: string): CallbackParameters {
+export function readCallbackParameters(params: URLSearchParams, expected: CallbackExpectation): CallbackParameters {
   const state = single(params, 'state');
-  if (typeof state !== 'string' || !constantTimeEqual(state, expectedState)) return { kind: 'wrong_state' };
+  if (typeof state !== 'string' || !constantTimeEqual(state, expected.state)) return { kind: 'wrong_state' };
+  const issuer = single(params, 'iss');
   const error = single(params, 'error');
   const description = single(params, 'error_description');
   const code = single(params, 'code');
-  if (error === null || description === null || code === null) return { kind: 'no_code' };
+  if (issuer === null || error === null || description === null || code === null) return { kind: 'no_code' };
+  if (issuer !== undefined && issuer !== expected.issuer) return wrongIssuer(expected.issuer, issuer);
   if (error !== undefined) {
     const oauthError = sanitize(error, MAX_ERROR_CODE_LENGTH) || 'unknown_error';
     const detail = description === undefined ? '' : sanitize(description, MAX_DESCRIPTION_LENGTH);

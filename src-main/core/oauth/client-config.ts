@@ -16,6 +16,8 @@ export interface AiriskClientConfig {
   /** Loopback redirect URI registered with AIRisk; port 0 means "any free port". */
   readonly redirectUri: string;
   readonly bodyEncoding: TokenBodyEncoding;
+  /** The issuer AIRisk names in `iss` at the callback (RFC 9207), when it is not the base URL. */
+  readonly issuer?: string;
 }
 
 export { DEFAULT_AUTHORIZE_PATH, DEFAULT_BASE_URL, DEFAULT_REDIRECT_URI, DEFAULT_TOKEN_PATH } from '../../shared/airisk-defaults.ts';
@@ -24,6 +26,15 @@ export { DEFAULT_AUTHORIZE_PATH, DEFAULT_BASE_URL, DEFAULT_REDIRECT_URI, DEFAULT
 export function endpointUrl(baseUrl: string, path: string): URL {
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
   return new URL(path.replace(/^\/+/, ''), base);
+}
+
+/**
+ * The issuer a callback's `iss` must name (RFC 9207): the configured `issuer`, else the base URL
+ * without a trailing slash. Compared as exact strings.
+ */
+export function expectedIssuer(config: Pick<AiriskClientConfig, 'baseUrl' | 'issuer'>): string {
+  const override = config.issuer?.trim() ?? '';
+  return override !== '' ? override : config.baseUrl.replace(/\/+$/, '');
 }
 
 /** One thing wrong with a client configuration, and the field it belongs to. */

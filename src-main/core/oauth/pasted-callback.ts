@@ -2,10 +2,12 @@ import { readCallbackParameters } from './callback-parameters.ts';
 import { parseLoopbackRedirectUri } from './redirect-uri.ts';
 import { SignInError } from './sign-in-error.ts';
 
-/** What a pasted redirect URL must match: the redirect URI sent to AIRisk and this sign-in's state. */
+/** What a pasted redirect URL must match: the redirect URI sent to AIRisk, this sign-in's state and issuer. */
 export interface PastedCallbackExpectation {
   readonly redirectUri: string;
   readonly state: string;
+  /** The issuer an `iss` parameter must name (RFC 9207); see `expectedIssuer`. */
+  readonly issuer: string;
 }
 
 const HOW_TO_COPY =
@@ -35,7 +37,7 @@ function parseUrl(text: string, defaultScheme: string): URL | undefined {
  * The fallback when the browser cannot reach the callback server (e.g. https on port 443): reads
  * the authorization code from the URL the browser was redirected to, pasted by the person.
  * Checks scheme, host, port and path against the redirect URI and the state in constant time.
- * Throws SignInError `paste_invalid`, `access_denied` or `authorization_error`; messages never
+ * Throws SignInError `paste_invalid`, `access_denied`, `authorization_error` or `issuer_mismatch`; messages never
  * contain the pasted URL or the code.
  */
 export function parsePastedCallback(pasted: string, expected: PastedCallbackExpectation): string {
@@ -61,11 +63,12 @@ export function parsePastedCallback(pasted: string, expected: PastedCallbackExpe
   if (expected.state === '') {
     throw new SignInError('invalid_configuration', 'The sign-in has no state value; start the sign-in again.');
   }
-  const parameters = readCallbackParameters(url.searchParams, expected.state);
+  const parameters = readCallbackParameters(url.searchParams, { state: expected.state, issuer: expected.issuer });
   switch (parameters.kind) {
     case 'wrong_state':
       throw invalidPaste('This URL belongs to a different sign-in — start again from AIRisk Token Tray.');
     case 'error':
+    case 'wrong_issuer':
       throw parameters.error;
     case 'no_code':
       throw invalidPaste(

@@ -7,8 +7,9 @@ export type SignInErrorCode =
   | 'callback_port_unavailable' // the loopback redirect port cannot be bound
   | 'callback_timeout' // the browser never came back
   | 'cancelled' // the person (or a newer sign-in) cancelled this one
-  | 'access_denied' // the person pressed Deny on AIRisk's consent page
+  | 'access_denied' // AIRisk redirected back with `error=access_denied` (the person or AIRisk refused)
   | 'authorization_error' // AIRisk redirected back with another `error=`
+  | 'issuer_mismatch' // the redirect's `iss` names another issuer than expected (RFC 9207 mix-up defence)
   | 'paste_invalid' // a pasted redirect URL is not the one we are waiting for
   | 'token_rejected' // AIRisk answered with an RFC 6749 §5.2 error
   | 'token_http_error' // AIRisk answered non-2xx without an OAuth error body

@@ -1,8 +1,10 @@
 import { buildAuthorizationUrl } from './authorization-url.ts';
-import { startCallbackServer, type PendingCallback, type ReceivedCode } from './callback-server.ts';
-import { findClientConfigProblems, type AiriskClientConfig } from './client-config.ts';
+import type { ReceivedCode } from './callback-server.ts';
+import { startCallbackReception } from './callback-reception.ts';
+import { expectedIssuer, findClientConfigProblems, type AiriskClientConfig } from './client-config.ts';
+import { describeDuration } from './duration-text.ts';
 import type { FetchPort } from './fetch-port.ts';
-import { parsePastedCallback } from './pasted-callback.ts';
+import { parsePastedCallback, type PastedCallbackExpectation } from './pasted-callback.ts';
 import { createPkcePair, createState } from './pkce.ts';
 import { parseLoopbackRedirectUri } from './redirect-uri.ts';
 import { isSignInError, SignInError } from './sign-in-error.ts';
@@ -122,7 +124,7 @@ export function startSignIn(request: SignInRequest, ports: SignInPorts): SignInA
     pastedError = reject;
   });
   pasted.catch(() => undefined);
-  let expected: { redirectUri: string; state: string } | undefined;
+  let expected: PastedCallbackExpectation | undefined;
 
   const result = runSignIn(request, ports, {
     signal: abort.signal,
@@ -141,7 +143,7 @@ export function startSignIn(request: SignInRequest, ports: SignInPorts): SignInA
       try {
         pastedCode?.(parsePastedCallback(url, expected));
       } catch (error) {
-        if (isSignInError(error, 'access_denied', 'authorization_error')) pastedError?.(error);
+        if (isSignInError(error, 'access_denied', 'authorization_error', 'issuer_mismatch')) pastedError?.(error);
         throw error;
       }
     },
@@ -155,7 +157,7 @@ interface RunControls {
   readonly signal: AbortSignal;
   readonly cancelled: Promise<never>;
   readonly pasted: Promise<string>;
-  readonly expect: (value: { redirectUri: string; state: string }) => void;
+  readonly expect: (value: PastedCallbackExpectation) => void;
 }
 
 async function runSignIn(request: SignInRequest, ports: SignInPorts, controls: RunControls): Promise<SignInResult> {
@@ -166,23 +168,20 @@ async function runSignIn(request: SignInRequest, ports: SignInPorts, controls: R
   const redirect = parseLoopbackRedirectUri(config.redirectUri);
   const timeoutMs = request.callbackTimeoutMs ?? DEFAULT_CALLBACK_TIMEOUT_MS;
   const state = createState();
+  const issuer = expectedIssuer(config);
   const pkce = request.usePkce === false ? undefined : createPkcePair();
   const notes: string[] = [];
 
-  let callback: PendingCallback | undefined;
+  const tls = redirect.protocol === 'https' ? await loadCertificate(ports) : undefined;
+  // Before the browser opens: a port another program holds ends the sign-in here.
+  const reception = await startCallbackReception({ redirectUri: config.redirectUri, expectedState: state, expectedIssuer: issuer, timeoutMs, ...(tls === undefined ? {} : { tls }) });
+  const callback = reception.kind === 'listening' ? reception.callback : undefined;
+  if (reception.kind === 'paste_only') notes.push(reception.note);
   let handedOff = false;
-  try {
-    const tls = redirect.protocol === 'https' ? await loadCertificate(ports) : undefined;
-    callback = await startCallbackServer({ redirectUri: config.redirectUri, expectedState: state, timeoutMs, ...(tls === undefined ? {} : { tls }) });
-  } catch (error) {
-    // A fixed port we cannot bind (443 on Linux, or in use): the person can still finish by pasting.
-    if (!isSignInError(error, 'callback_port_unavailable') || redirect.port === 0) throw error;
-    notes.push(error.message);
-  }
   try {
     callback?.received.catch(() => undefined);
     const redirectUri = callback?.redirectUri ?? config.redirectUri;
-    controls.expect({ redirectUri, state });
+    controls.expect({ redirectUri, state, issuer });
     const authorizationUrl = buildAuthorizationUrl({
       baseUrl: config.baseUrl,
       authorizePath: config.authorizePath,
@@ -252,7 +251,7 @@ async function loadCertificate(ports: SignInPorts): Promise<{ key: string; cert:
 function pasteOnlyTimeout(timeoutMs: number, signal: AbortSignal): Promise<never> {
   return new Promise<never>((_, reject) => {
     const timer = setTimeout(() => {
-      reject(new SignInError('callback_timeout', `No redirected URL was pasted within ${Math.round(timeoutMs / 60_000)} min. Start the sign-in again.`));
+      reject(new SignInError('callback_timeout', `No redirected URL was pasted within ${describeDuration(timeoutMs)}. Start the sign-in again.`));
     }, timeoutMs);
     signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
   });
