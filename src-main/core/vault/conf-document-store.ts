@@ -6,7 +6,7 @@ import type { DocumentStorePort } from './document-store-port.ts';
 import { moveAside } from './move-aside.ts';
 import { StoreDocumentError } from './store-document-error.ts';
 import { migrateStoreDocument } from './store-document.ts';
-import { isRecord } from './validate-store-document.ts';
+import { isRecord } from './store-readers.ts';
 import type { StoreRecovery } from './vault-warning.ts';
 
 /** The store file's name without extension: `<directory>/airisk-token-tray.json`. */

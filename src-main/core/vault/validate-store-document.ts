@@ -1,10 +1,10 @@
 import type { TokenBodyEncoding } from '../oauth/client-config.ts';
-import { isWellFormedUserid, MAX_USERID_LENGTH } from '../oauth/userid.ts';
-import { DEFAULT_SETTINGS, type EncryptedSecret, type StoredSettings } from '../settings/stored-settings.ts';
+import { DEFAULT_SETTINGS, type StoredSettings } from '../settings/stored-settings.ts';
 import { labelProblem } from './account-label.ts';
 import { sensibleActiveAccountId } from './account-order.ts';
-import type { StoreDocument, StoredAccount } from './store-document.ts';
+import type { StoreDocument, StoredAccount } from './store-document-schema.ts';
 import { invalidDocument } from './store-document-error.ts';
+import { isRecord, readEncryptedSecret, readIsoTime, readUserid } from './store-readers.ts';
 
 /*
  * Strict runtime validation of the current store document (schema version 2). Rules:
@@ -18,13 +18,7 @@ import { invalidDocument } from './store-document-error.ts';
  * - properties this version does not know are dropped.
  */
 
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
 const ACCOUNT_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-/** A JSON object (not null, not an array); `conf` hands out objects without a prototype, which count too. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Checks a schema-version-2 document field by field; throws StoreDocumentError('invalid') naming the first problem. */
 export function validateStoreDocument(raw: Record<string, unknown>): { document: StoreDocument; repairs: string[] } {
@@ -68,32 +62,6 @@ export function readSettings(raw: unknown, path: string): StoredSettings {
     startHidden: setting(raw, 'startHidden', isBoolean, 'true or false', path),
     allowWeakEncryption: setting(raw, 'allowWeakEncryption', isBoolean, 'true or false', path),
   };
-}
-
-/** An encrypted secret (`{ ciphertext, backend }`, both non-empty text) or null. */
-export function readEncryptedSecret(raw: unknown, path: string): EncryptedSecret | null {
-  if (raw === null) return null;
-  if (!isRecord(raw)) throw invalidDocument(`${path} is neither an encrypted value nor null`);
-  if (typeof raw.ciphertext !== 'string' || raw.ciphertext.length === 0) throw invalidDocument(`${path}.ciphertext is not non-empty text`);
-  if (typeof raw.backend !== 'string' || raw.backend.length === 0) throw invalidDocument(`${path}.backend is not non-empty text`);
-  return { ciphertext: raw.ciphertext, backend: raw.backend };
-}
-
-/** An ISO 8601 date-time with seconds and a zone, as `Date#toISOString` writes it. */
-export function readIsoTime(raw: unknown, path: string): string {
-  if (typeof raw !== 'string' || !ISO_TIME.test(raw) || !Number.isFinite(Date.parse(raw))) {
-    throw invalidDocument(`${path} is not an ISO 8601 date-time`);
-  }
-  return raw;
-}
-
-/** A userid as normaliseUserid accepts it, or null for the generic account. */
-export function readUserid(raw: unknown, path: string): string | null {
-  if (raw === null) return null;
-  if (typeof raw !== 'string' || !isWellFormedUserid(raw)) {
-    throw invalidDocument(`${path} is not a userid (1 to ${MAX_USERID_LENGTH} characters without spaces) or null`);
-  }
-  return raw;
 }
 
 function readAccount(raw: unknown, path: string): StoredAccount {
