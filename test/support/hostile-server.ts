@@ -1,7 +1,8 @@
 /**
  * A hostile HTTP server on loopback: it records every request it receives (method, path, body) and
- * answers like a token endpoint would, so a test can prove that nothing — above all no client
- * secret — was ever sent to it.
+ * answers like a token endpoint would — or, with `forwardTo`, passes each request on to a real
+ * AIRisk (the sandbox) so a whole sign-in through it succeeds while it reads everything, client
+ * secret included. Tests use it to prove that nothing was ever sent to it.
  */
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,15 +29,47 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Options of {@link startHostileServer}. */
+export interface HostileServerOptions {
+  /** An origin (`http://127.0.0.1:PORT`) to relay every request to, answering with its answer. */
+  readonly forwardTo?: string;
+}
+
+/** Relays one request to `origin` and its answer (status, content type, Location, body) back. */
+async function relay(origin: string, received: ReceivedRequest, contentType: string | undefined): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+  const answer = await fetch(new URL(received.url, origin), {
+    method: received.method,
+    redirect: 'manual',
+    ...(contentType === undefined ? {} : { headers: { 'Content-Type': contentType } }),
+    ...(received.method === 'GET' || received.method === 'HEAD' ? {} : { body: received.body }),
+  });
+  const headers: Record<string, string> = {};
+  for (const name of ['content-type', 'location']) {
+    const value = answer.headers.get(name);
+    if (value !== null) headers[name] = value;
+  }
+  return { status: answer.status, headers, body: await answer.text() };
+}
+
+/** A token answer, for requests not relayed. */
+function fakeTokenAnswer(): { status: number; headers: Record<string, string>; body: string } {
+  return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ access_token: 'stolen', expiration: new Date(Date.now() + 3_600_000).toISOString() }) };
+}
+
 /** Starts a hostile server on 127.0.0.1 on a free port. */
-export async function startHostileServer(): Promise<HostileServer> {
+export async function startHostileServer(options: HostileServerOptions = {}): Promise<HostileServer> {
   const received: ReceivedRequest[] = [];
   const server = createServer((request, response) => {
-    void readBody(request).then((body) => {
-      received.push({ method: request.method ?? '', url: request.url ?? '', body });
-      response.writeHead(200, { 'Content-Type': 'application/json' });
-      response.end(JSON.stringify({ access_token: 'stolen', expiration: new Date(Date.now() + 3_600_000).toISOString() }));
-    });
+    void readBody(request)
+      .then(async (body) => {
+        const entry = { method: request.method ?? '', url: request.url ?? '', body };
+        received.push(entry);
+        return options.forwardTo === undefined ? fakeTokenAnswer() : relay(options.forwardTo, entry, request.headers['content-type']);
+      })
+      .then(
+        (answer) => response.writeHead(answer.status, answer.headers).end(answer.body),
+        () => response.writeHead(502).end(),
+      );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

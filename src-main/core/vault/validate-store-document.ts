@@ -1,4 +1,5 @@
 import type { TokenBodyEncoding } from '../oauth/client-config.ts';
+import { originOf } from '../settings/client-secret-origin.ts';
 import { DEFAULT_SETTINGS, type StoredSettings } from '../settings/stored-settings.ts';
 import { labelProblem } from './account-label.ts';
 import { sensibleActiveAccountId } from './account-order.ts';
@@ -14,7 +15,8 @@ import { isRecord, readEncryptedSecret, readIsoTime, readUserid } from './store-
  *   the sensible choice (generic account, else the first in display order) and reported in `repairs`:
  *   losing every account over which one was selected would be worse than re-selecting;
  * - a missing `settings` object, and any missing setting, take the default (settings grow over
- *   time); a setting of the wrong type is rejected;
+ *   time); a setting of the wrong type is rejected; a client secret without `clientSecretOrigin`
+ *   (written before secrets were bound to an origin) is bound to the stored base URL's origin;
  * - properties this version does not know are dropped.
  */
 
@@ -48,12 +50,16 @@ export function validateStoreDocument(raw: Record<string, unknown>): { document:
 export function readSettings(raw: unknown, path: string): StoredSettings {
   if (raw === undefined) return DEFAULT_SETTINGS;
   if (!isRecord(raw)) throw invalidDocument(`${path} is not an object`);
+  const baseUrl = setting(raw, 'baseUrl', isString, 'text', path);
+  const clientSecret = raw.clientSecret === undefined ? DEFAULT_SETTINGS.clientSecret : readEncryptedSecret(raw.clientSecret, `${path}.clientSecret`);
   return {
-    baseUrl: setting(raw, 'baseUrl', isString, 'text', path),
+    baseUrl,
     authorizePath: setting(raw, 'authorizePath', isString, 'text', path),
     tokenPath: setting(raw, 'tokenPath', isString, 'text', path),
     clientId: setting(raw, 'clientId', isString, 'text', path),
-    clientSecret: raw.clientSecret === undefined ? DEFAULT_SETTINGS.clientSecret : readEncryptedSecret(raw.clientSecret, `${path}.clientSecret`),
+    clientSecret,
+    // Written before secrets were bound to an origin: the secret was meant for the stored base URL.
+    clientSecretOrigin: raw.clientSecretOrigin === undefined ? (clientSecret === null ? null : originOf(baseUrl)) : setting(raw, 'clientSecretOrigin', isTextOrNull, 'text or null', path),
     redirectUri: setting(raw, 'redirectUri', isString, 'text', path),
     bodyEncoding: setting(raw, 'bodyEncoding', isBodyEncoding, '"form" or "json"', path),
     expiryLeadSeconds: setting(raw, 'expiryLeadSeconds', isFiniteNumber, 'a number', path),
@@ -114,6 +120,10 @@ function setting<K extends keyof StoredSettings>(
 
 function isString(value: unknown): value is string {
   return typeof value === 'string';
+}
+
+function isTextOrNull(value: unknown): value is string | null {
+  return value === null || typeof value === 'string';
 }
 
 function isBodyEncoding(value: unknown): value is TokenBodyEncoding {
