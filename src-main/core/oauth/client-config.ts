@@ -111,6 +111,7 @@ export function findClientConfigProblems(config: AiriskClientConfig): ClientConf
     const path = config[field];
     const { name, fallback } = ENDPOINT_NAMES[field];
     if (!path.startsWith('/')) problem(field, `The ${name} must start with / (default ${fallback}).`);
+    // With an unusable base URL (reported above) the path's own characters are still checked, against a stand-in base.
     const resolved = resolveEndpoint(base === undefined ? 'https://base.invalid' : config.baseUrl, path, field);
     if (!resolved.ok) problems.push(resolved.problem);
   }
