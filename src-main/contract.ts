@@ -87,6 +87,8 @@ export interface SettingsView {
   readonly tokenPath: string;
   readonly clientId: string;
   readonly clientSecretSet: boolean;
+  /** Why a stored secret is not used (it was saved for another AIRisk origin); null otherwise. */
+  readonly clientSecretProblem: string | null;
   readonly redirectUri: string;
   readonly bodyEncoding: 'form' | 'json';
   readonly expiryLeadSeconds: number;
@@ -97,7 +99,7 @@ export interface SettingsView {
 }
 
 /** A change to settings. `clientSecret` sets or replaces the secret (it is never read back). */
-export type SettingsUpdate = Partial<Omit<SettingsView, 'clientSecretSet'>> & { readonly clientSecret?: string };
+export type SettingsUpdate = Partial<Omit<SettingsView, 'clientSecretSet' | 'clientSecretProblem'>> & { readonly clientSecret?: string };
 
 /** A setting that was refused, and why. */
 export interface SettingsProblem {

@@ -4,6 +4,7 @@ import {
   DEFAULT_BASE_URL,
   DEFAULT_REDIRECT_URI,
   DEFAULT_TOKEN_PATH,
+  findClientConfigProblems,
   type AiriskClientConfig,
 } from '../core/oauth/client-config.ts';
 import { messageOf } from '../shared/message-of.ts';
@@ -102,17 +103,20 @@ export function parseCliArguments(argv: readonly string[], env: NodeJS.ProcessEn
     if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a positive number of seconds, not "${values.timeout}".`);
     callbackTimeoutMs = Math.round(seconds * 1000);
   }
+  const config: AiriskClientConfig = {
+    baseUrl: values['base-url'],
+    authorizePath: values['authorize-path'],
+    tokenPath: values['token-path'],
+    clientId: clientId.trim(),
+    clientSecret,
+    redirectUri: values['redirect-uri'],
+    bodyEncoding: body,
+  };
+  const pathProblems = findClientConfigProblems(config).filter((problem) => problem.field === 'authorizePath' || problem.field === 'tokenPath');
+  if (pathProblems.length > 0) throw new UsageError(pathProblems.map((problem) => problem.message).join(' '));
   return {
     kind: 'login',
-    config: {
-      baseUrl: values['base-url'],
-      authorizePath: values['authorize-path'],
-      tokenPath: values['token-path'],
-      clientId: clientId.trim(),
-      clientSecret,
-      redirectUri: values['redirect-uri'],
-      bodyEncoding: body,
-    },
+    config,
     userid: values.user,
     openBrowser: !values['no-browser'],
     paste: values.paste,

@@ -125,7 +125,7 @@ export function SettingsPanel({ state, headingId, focusField = null, onFocused }
             value={form.clientSecret}
             onChange={set('clientSecret')}
             error={problems.get('clientSecret')}
-            hint="Write-only: the secret is never shown. Leave empty to keep the current one."
+            hint={settings.clientSecretProblem ?? 'Write-only: the secret is never shown. Leave empty to keep the current one.'}
           />
           <TextField
             id={fieldId('redirectUri')}

@@ -31,7 +31,7 @@ test('a user-specific sign-in carries userid, and no PKCE parameters when PKCE i
 });
 
 test('endpoint URLs join base and path whatever the slashes, keeping a base path prefix', () => {
-  assert.equal(endpointUrl('https://h.example/', '/api/oauth2/Token').href, 'https://h.example/api/oauth2/Token');
-  assert.equal(endpointUrl('https://h.example', 'api/oauth2/Token').href, 'https://h.example/api/oauth2/Token');
-  assert.equal(endpointUrl('https://h.example/tenant', '/api/oauth2/Token').href, 'https://h.example/tenant/api/oauth2/Token');
+  assert.equal(endpointUrl('https://h.example/', '/api/oauth2/Token', 'tokenPath').href, 'https://h.example/api/oauth2/Token');
+  assert.equal(endpointUrl('https://h.example', 'api/oauth2/Token', 'tokenPath').href, 'https://h.example/api/oauth2/Token');
+  assert.equal(endpointUrl('https://h.example/tenant', '/api/oauth2/Token', 'tokenPath').href, 'https://h.example/tenant/api/oauth2/Token');
 });

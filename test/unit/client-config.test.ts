@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_AUTHORIZE_PATH, DEFAULT_REDIRECT_URI, DEFAULT_TOKEN_PATH, findClientConfigProblems, type AiriskClientConfig } from '../../src-main/core/oauth/client-config.ts';
+import {
+  DEFAULT_AUTHORIZE_PATH,
+  DEFAULT_REDIRECT_URI,
+  DEFAULT_TOKEN_PATH,
+  endpointUrl,
+  findClientConfigProblems,
+  resolveEndpoint,
+  type AiriskClientConfig,
+} from '../../src-main/core/oauth/client-config.ts';
+import { parseCliArguments, UsageError } from '../../src-main/cli/cli-arguments.ts';
+import { isSignInError } from '../../src-main/core/oauth/sign-in-error.ts';
 
 const good: AiriskClientConfig = {
   baseUrl: 'https://api.AIRisk.example.com',
@@ -30,4 +40,72 @@ test('plain http to a remote host, missing credentials and bad paths are each na
 
 test('an unparsable base URL is reported, not thrown', () => {
   assert.match(findClientConfigProblems({ ...good, baseUrl: 'api dot airisk' })[0]?.message ?? '', /is not a URL/);
+});
+
+/** Paths that would send a request to another origin (or to a look-alike of the base), each refused. */
+const LEAVING_PATHS = [
+  '/\\\\127.0.0.1:9999/steal', // "/\\host": backslashes count as slashes in http(s) URLs
+  '/\\/127.0.0.1:9999/steal',
+  '\\\\127.0.0.1:9999/steal',
+  '//127.0.0.1:9999/steal',
+  '///127.0.0.1:9999/steal',
+  '/%5C%5C127.0.0.1:9999/steal',
+  '/%5c127.0.0.1/steal',
+  '/\t/127.0.0.1:9999/steal', // URL parsing silently drops tabs and newlines
+  '/\n/127.0.0.1:9999/steal',
+  '/\r\n/127.0.0.1:9999/steal',
+  '/%0a/x',
+  '/\u202e/x',
+  '/http:127.0.0.1:9999/steal', // another scheme is an absolute URL
+  '/https://other.example/',
+  'https://other.example/api/oauth2/Token',
+  '/javascript:alert(1)',
+  '/../../oauth2/Token', // climbs above the base path
+  '/%2e%2e/%2e%2e/oauth2/Token',
+  '/api/Token?x=1',
+  '/api/Token#x',
+];
+
+test('refuses a token endpoint path that leaves the base URL\'s origin or path, naming the field', () => {
+  for (const path of LEAVING_PATHS) {
+    const resolved = resolveEndpoint('https://gw.example.com/airisk', path, 'tokenPath');
+    assert.equal(resolved.ok, false, JSON.stringify(path));
+    if (resolved.ok) continue;
+    assert.equal(resolved.problem.field, 'tokenPath');
+    assert.match(resolved.problem.message, /^The token path /, JSON.stringify(path));
+    assert.throws(() => endpointUrl('https://gw.example.com/airisk', path, 'tokenPath'), (error: unknown) => isSignInError(error, 'invalid_configuration'), JSON.stringify(path));
+  }
+  const authorize = resolveEndpoint('http://127.0.0.1:8790', '/\\\\127.0.0.1:9999/steal', 'authorizePath');
+  assert.equal(authorize.ok ? '' : authorize.problem.message.slice(0, 27), 'The authorization path must');
+});
+
+test('the message says where an origin-leaving path leads', () => {
+  const resolved = resolveEndpoint('http://127.0.0.1:8790', '/https:127.0.0.1:9999/steal', 'tokenPath');
+  assert.equal(resolved.ok ? '' : resolved.problem.message, 'The token path must stay on http://127.0.0.1:8790; it leads to https://127.0.0.1:9999 (default /api/oauth2/Token).');
+});
+
+test('paths that stay on the base URL\'s origin and under its path are joined below it', () => {
+  const joined = (base: string, path: string): string => {
+    const resolved = resolveEndpoint(base, path, 'tokenPath');
+    assert.ok(resolved.ok, `${base} + ${path}`);
+    return resolved.url.href;
+  };
+  assert.equal(joined('https://api.AIRisk.example.com', '/api/oauth2/Token'), 'https://api.airisk.example.com/api/oauth2/Token');
+  assert.equal(joined('https://gw.example.com/airisk', '/api/oauth2/Token'), 'https://gw.example.com/airisk/api/oauth2/Token');
+  assert.equal(joined('https://gw.example.com/airisk/', 'api/oauth2/Token'), 'https://gw.example.com/airisk/api/oauth2/Token');
+  assert.equal(joined('http://127.0.0.1:8790', '/@evil.example/Token'), 'http://127.0.0.1:8790/@evil.example/Token');
+  assert.equal(joined('https://gw.example.com/airisk', '/v2/../api/Token'), 'https://gw.example.com/airisk/api/Token');
+  assert.equal(joined('https://gw.example.com/airisk', '/api/oauth2%2FToken'), 'https://gw.example.com/airisk/api/oauth2%2FToken');
+});
+
+test('findClientConfigProblems refuses an origin-leaving path for each endpoint field', () => {
+  const found = findClientConfigProblems({ ...good, authorizePath: '/\\/evil.example/Authorize', tokenPath: '/\\\\127.0.0.1:9999/steal' });
+  assert.deepEqual(found.map((problem) => problem.field), ['authorizePath', 'tokenPath']);
+});
+
+test('a --token-path that leaves the base URL\'s origin is bad usage, named', () => {
+  assert.throws(
+    () => parseCliArguments(['login', '--client-id', 'c', '--base-url', 'http://127.0.0.1:8790', '--token-path', '/\\\\127.0.0.1:9999/steal'], { AIRISK_CLIENT_SECRET: 's' }),
+    (error: unknown) => error instanceof UsageError && /^The token path /.test(error.message),
+  );
 });

@@ -71,3 +71,11 @@ test('a misconfigured endpoint opens nothing', () => {
   const withUser = { baseUrl: 'https://me@api.airisk.example.com', authorizePath: '/x' };
   assert.equal(isOpenableAuthorizationUrl('https://api.airisk.example.com/x', withUser), false);
 });
+
+test('an authorization path configured to leave the base URL\'s origin opens nothing, not even the other origin', () => {
+  for (const authorizePath of ['/\\\\evil.example/Authorize', '/\\/evil.example/Authorize', '/\t/evil.example/Authorize', '/https://evil.example/Authorize']) {
+    const expected = { baseUrl: 'https://api.airisk.example.com', authorizePath };
+    assert.equal(isOpenableAuthorizationUrl('https://evil.example/Authorize?client_id=x', expected), false, JSON.stringify(authorizePath));
+    assert.equal(isOpenableAuthorizationUrl('https://api.airisk.example.com/Authorize', expected), false, JSON.stringify(authorizePath));
+  }
+});

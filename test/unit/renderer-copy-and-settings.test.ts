@@ -33,6 +33,7 @@ const settings: SettingsView = {
   tokenPath: '/api/oauth2/Token',
   clientId: 'demo',
   clientSecretSet: true,
+  clientSecretProblem: null,
   redirectUri: 'http://127.0.0.1:8765/callback',
   bodyEncoding: 'form',
   expiryLeadSeconds: 300,

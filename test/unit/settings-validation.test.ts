@@ -46,3 +46,21 @@ test('loopback http base URLs are allowed for the sandbox, and a trailing slash 
   assert.ok(result.ok);
   assert.equal(result.accepted.settings.baseUrl, 'http://127.0.0.1:8790');
 });
+
+test('settings refuse endpoint paths that leave the base URL\'s origin, naming the field', () => {
+  const cases: [SettingsUpdate, 'authorizePath' | 'tokenPath', RegExp][] = [
+    [{ tokenPath: '/\\\\127.0.0.1:9999/steal' }, 'tokenPath', /^The token path must contain no backslash/],
+    [{ tokenPath: '/\\/evil.example/Token' }, 'tokenPath', /^The token path /],
+    [{ tokenPath: '//evil.example/Token' }, 'tokenPath', /^The token path must start with a single \//],
+    [{ tokenPath: '/%5C%5Cevil.example/Token' }, 'tokenPath', /percent-encoded/],
+    [{ authorizePath: '/\n/evil.example/Authorize' }, 'authorizePath', /^The authorization path /],
+    [{ baseUrl: 'https://gw.example.com/airisk', tokenPath: '/../oauth2/Token' }, 'tokenPath', /must stay under the base URL's path \/airisk\//],
+  ];
+  for (const [update, field, message] of cases) {
+    const result = validateSettingsUpdate(DEFAULT_SETTINGS, update);
+    assert.ok(!result.ok, JSON.stringify(update));
+    assert.deepEqual(result.problems.map((problem) => problem.field), [field], JSON.stringify(update));
+    assert.match(result.problems[0]?.message ?? '', message, JSON.stringify(update));
+  }
+  assert.ok(validateSettingsUpdate(DEFAULT_SETTINGS, { baseUrl: 'https://gw.example.com/airisk', tokenPath: '/api/oauth2/Token' }).ok);
+});

@@ -81,7 +81,10 @@ export class AppService implements AiriskApi {
   async signIn(request: { readonly userid?: string }): Promise<SignInOutcome> {
     const userid = request.userid === undefined || request.userid === null ? undefined : requireString(request.userid, 'userid');
     const settings = this.#vault.settings;
-    const clientSecret = await this.#vault.readClientSecret();
+    const read = await this.#vault.readClientSecretForBaseUrl();
+    // A secret saved for another origin is never sent: the base URL changed since it was entered.
+    if (read.secret === undefined && read.problem !== undefined) return this.#failed(new SignInError('invalid_configuration', read.problem));
+    const clientSecret = read.secret;
     if (settings.clientId === '' || clientSecret === undefined) {
       return this.#failed(new SignInError('invalid_configuration', 'Set the client id and client secret in Settings before signing in.'));
     }
@@ -170,7 +173,7 @@ export class AppService implements AiriskApi {
   }
 
   async getSettings(): Promise<SettingsView> {
-    return settingsView(this.#vault.settings, this.#vault.clientSecretStored !== 'none');
+    return settingsView(this.#vault.settings, this.#vault.clientSecretStored !== 'none', this.#vault.clientSecretProblem);
   }
 
   async updateSettings(update: SettingsUpdate): Promise<SettingsResult> {

@@ -16,7 +16,7 @@ export interface AuthorizationRequest {
  * `userid`. It carries no secret: `state` and the challenge are safe to show.
  */
 export function buildAuthorizationUrl(request: AuthorizationRequest): URL {
-  const url = endpointUrl(request.baseUrl, request.authorizePath);
+  const url = endpointUrl(request.baseUrl, request.authorizePath, 'authorizePath');
   const params = url.searchParams;
   params.set('response_type', 'code');
   params.set('client_id', request.clientId);

@@ -1,3 +1,4 @@
+import { SignInError } from './sign-in-error.ts';
 import { DEFAULT_AUTHORIZE_PATH, DEFAULT_BASE_URL, DEFAULT_TOKEN_PATH } from '../../shared/airisk-defaults.ts';
 
 /**
@@ -22,10 +23,59 @@ export interface AiriskClientConfig {
 
 export { DEFAULT_AUTHORIZE_PATH, DEFAULT_BASE_URL, DEFAULT_REDIRECT_URI, DEFAULT_TOKEN_PATH } from '../../shared/airisk-defaults.ts';
 
-/** Joins the base URL and an endpoint path, tolerating a trailing or missing slash on either side. */
-export function endpointUrl(baseUrl: string, path: string): URL {
-  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
-  return new URL(path.replace(/^\/+/, ''), base);
+/** The two endpoint fields, as a problem names them. */
+export type EndpointField = 'authorizePath' | 'tokenPath';
+
+const ENDPOINT_NAMES: Readonly<Record<EndpointField, { name: string; fallback: string }>> = {
+  authorizePath: { name: 'authorization path', fallback: DEFAULT_AUTHORIZE_PATH },
+  tokenPath: { name: 'token path', fallback: DEFAULT_TOKEN_PATH },
+};
+
+/** Backslashes, whitespace, control and format characters, `?` and `#`: none belongs in an endpoint path. */
+const FORBIDDEN_IN_PATH = /[\\\s\p{Cc}\p{Cf}?#]/u;
+/** The same, percent-encoded: `%5C`, `%00`–`%1F`, `%7F`. */
+const FORBIDDEN_ENCODED = /%(?:5c|[01][0-9a-f]|7f)/i;
+
+/**
+ * The one rule for AIRisk's endpoints: joins the base URL and an endpoint path and checks that the
+ * result keeps the base URL's origin (scheme, host, port) and stays under its path. The path is
+ * relative to the base (`https://gw.example/airisk` + `/api/oauth2/Token` is
+ * `https://gw.example/airisk/api/oauth2/Token`); one leading slash is optional. Refused, with a
+ * message naming the field: backslashes, whitespace, control or format characters (also
+ * percent-encoded), `?`, `#`, a leading `//`, and anything that resolves elsewhere (`..` above the base path).
+ */
+export function resolveEndpoint(baseUrl: string, path: string, field: EndpointField): { ok: true; url: URL } | { ok: false; problem: ClientConfigProblem } {
+  const { name, fallback } = ENDPOINT_NAMES[field];
+  const refuse = (why: string): { ok: false; problem: ClientConfigProblem } => ({
+    ok: false,
+    problem: { field, message: `The ${name} ${why} (default ${fallback}).` },
+  });
+  if (FORBIDDEN_IN_PATH.test(path) || FORBIDDEN_ENCODED.test(path)) {
+    return refuse('must contain no backslash, space, control character, ? or # (plain or percent-encoded)');
+  }
+  if (path.startsWith('//')) return refuse('must start with a single /; "//" would name another host');
+  let base: URL;
+  try {
+    base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+  } catch {
+    return refuse('cannot be joined to a base URL that is not a URL');
+  }
+  const url = new URL(path.replace(/^\//, ''), base);
+  if (url.origin !== base.origin || url.username !== '' || url.password !== '') {
+    return refuse(`must stay on ${base.origin}; it leads to ${url.origin === 'null' ? `a ${url.protocol} address` : url.origin}`);
+  }
+  if (!url.pathname.startsWith(base.pathname)) return refuse(`must stay under the base URL's path ${base.pathname}`);
+  return { ok: true, url };
+}
+
+/**
+ * The URL of an AIRisk endpoint, through {@link resolveEndpoint}; every request and every URL
+ * we open is built here. Throws SignInError('invalid_configuration') naming the field.
+ */
+export function endpointUrl(baseUrl: string, path: string, field: EndpointField): URL {
+  const resolved = resolveEndpoint(baseUrl, path, field);
+  if (!resolved.ok) throw new SignInError('invalid_configuration', resolved.problem.message);
+  return resolved.url;
 }
 
 /**
@@ -68,11 +118,13 @@ export function findClientConfigProblems(config: AiriskClientConfig): ClientConf
     if (base.username !== '' || base.password !== '') problem('baseUrl', 'The AIRisk base URL must not contain a user name or password.');
     if (base.search !== '' || base.hash !== '') problem('baseUrl', 'The AIRisk base URL must not contain a query (?…) or fragment (#…).');
   }
-  for (const [field, name, path, fallback] of [
-    ['authorizePath', 'authorization path', config.authorizePath, DEFAULT_AUTHORIZE_PATH],
-    ['tokenPath', 'token path', config.tokenPath, DEFAULT_TOKEN_PATH],
-  ] as const) {
-    if (!path.startsWith('/') || /[\s?#]/.test(path)) problem(field, `The ${name} must start with / and contain no spaces, ? or # (default ${fallback}).`);
+  for (const field of ['authorizePath', 'tokenPath'] as const) {
+    const path = config[field];
+    const { name, fallback } = ENDPOINT_NAMES[field];
+    if (!path.startsWith('/')) problem(field, `The ${name} must start with / (default ${fallback}).`);
+    // With an unusable base URL (reported above) the path's own characters are still checked, against a stand-in base.
+    const resolved = resolveEndpoint(base === undefined ? 'https://base.invalid' : config.baseUrl, path, field);
+    if (!resolved.ok) problems.push(resolved.problem);
   }
   if (config.clientId.trim() === '') problem('clientId', 'The client id is missing; enter the one AIRisk gave you for this app.');
   if (config.clientSecret === '') problem('clientSecret', 'The client secret is missing; enter the one AIRisk gave you for this app.');

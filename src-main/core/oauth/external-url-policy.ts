@@ -20,7 +20,7 @@ export function isOpenableAuthorizationUrl(url: string, expected: ExpectedAuthor
   let endpoint: URL;
   try {
     candidate = new URL(url);
-    endpoint = endpointUrl(expected.baseUrl, expected.authorizePath);
+    endpoint = endpointUrl(expected.baseUrl, expected.authorizePath, 'authorizePath');
   } catch {
     return false;
   }

@@ -47,7 +47,7 @@ export async function exchangeCode(exchange: TokenExchange, options: TokenClient
   const fetchPort = options.fetch ?? globalThis.fetch;
   const now = options.now ?? Date.now;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS;
-  const url = endpointUrl(exchange.config.baseUrl, exchange.config.tokenPath);
+  const url = endpointUrl(exchange.config.baseUrl, exchange.config.tokenPath, 'tokenPath');
   const { contentType, body } = encodeBody(exchange);
 
   // One controller aborted by the timeout or the caller; cheaper than AbortSignal.any on this hot path.

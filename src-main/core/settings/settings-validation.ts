@@ -8,15 +8,19 @@ import type { StoredSettings } from './stored-settings.ts';
 export const EXPIRY_LEAD_RANGE = { min: 0, max: 24 * 3600 } as const;
 export const CLIPBOARD_CLEAR_RANGE = { min: 0, max: 3600 } as const;
 
-/** The settings as the window may see them: the client secret only as "set or not". */
-export function settingsView(settings: StoredSettings, clientSecretSet: boolean): SettingsView {
-  const { clientSecret: _secret, ...visible } = settings;
-  return { ...visible, clientSecretSet };
+/**
+ * The settings as the window may see them: the client secret only as "set or not". A secret saved
+ * for another origin than the base URL's counts as not set, and `clientSecretProblem` says why.
+ */
+export function settingsView(settings: StoredSettings, clientSecretStored: boolean, clientSecretProblem: string | undefined = undefined): SettingsView {
+  const { clientSecret: _secret, clientSecretOrigin: _origin, ...visible } = settings;
+  const problem = clientSecretStored ? (clientSecretProblem ?? null) : null;
+  return { ...visible, clientSecretSet: clientSecretStored && problem === null, clientSecretProblem: problem };
 }
 
 /** Settings after an accepted update, with the secret (if any) to store separately. */
 export interface AcceptedSettings {
-  readonly settings: Omit<StoredSettings, 'clientSecret'>;
+  readonly settings: Omit<StoredSettings, 'clientSecret' | 'clientSecretOrigin'>;
   readonly clientSecret: string | undefined;
 }
 

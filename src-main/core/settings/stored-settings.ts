@@ -19,6 +19,12 @@ export interface StoredSettings {
   readonly tokenPath: string;
   readonly clientId: string;
   readonly clientSecret: EncryptedSecret | null;
+  /**
+   * The base URL origin the client secret (on disk or in memory) was saved for; it is never sent
+   * elsewhere. Also sealed inside the encrypted secret, which is what the sign-in trusts
+   * (src-main/core/vault/client-secret-seal.ts). null when no secret is set.
+   */
+  readonly clientSecretOrigin: string | null;
   readonly redirectUri: string;
   readonly bodyEncoding: TokenBodyEncoding;
   /** A token counts as "expiring" this long before it expires. */
@@ -37,6 +43,7 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   tokenPath: DEFAULT_TOKEN_PATH,
   clientId: '',
   clientSecret: null,
+  clientSecretOrigin: null,
   redirectUri: DEFAULT_REDIRECT_URI,
   bodyEncoding: 'form',
   expiryLeadSeconds: 300,

@@ -4,9 +4,10 @@ import { resolve } from 'node:path';
 import Conf, { type Options } from 'conf';
 import type { DocumentStorePort } from './document-store-port.ts';
 import { moveAside } from './move-aside.ts';
+import { removeStaleTempFiles } from './stale-temp-files.ts';
 import { StoreDocumentError } from './store-document-error.ts';
 import { migrateStoreDocument } from './store-document.ts';
-import { isRecord } from './validate-store-document.ts';
+import { isRecord } from './store-readers.ts';
 import type { StoreRecovery } from './vault-warning.ts';
 
 /** The store file's name without extension: `<directory>/airisk-token-tray.json`. */
@@ -86,7 +87,8 @@ export interface OpenedConfDocumentStore {
  * Crash safety: conf writes through `atomically.writeFileSync` — a temporary file
  * `<path>.tmp-<time><random>` in the same directory, created with `configFileMode`, written,
  * fsynced, closed, then renamed over the store file — so a killed process leaves either the old or
- * the new file, never half of one (at worst a stray `.tmp-…` file). Exceptions conf makes: with
+ * the new file, never half of one (at worst a stray `.tmp-…` file, removed here at the next open:
+ * it holds an older copy of the encrypted tokens). Exceptions conf makes: with
  * `SNAP` set, or when the rename fails with `EXDEV` (seen on Windows), it writes in place.
  */
 export function openConfDocumentStore(options: ConfDocumentStoreOptions): OpenedConfDocumentStore {
@@ -94,6 +96,7 @@ export function openConfDocumentStore(options: ConfDocumentStoreOptions): Opened
   const now = options.now ?? Date.now;
   const create: ConfFactory = options.create ?? ((shared) => new Conf(shared));
   mkdirSync(options.directory, { recursive: true, mode: 0o700 });
+  removeStaleTempFiles(options.directory, `${fileName}.json`);
   const shared = storeOptions(options.directory, fileName);
   const filePath = resolve(options.directory, `${fileName}.json`);
   let recovered: StoreRecovery | undefined;

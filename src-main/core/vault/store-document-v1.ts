@@ -1,7 +1,7 @@
 import { defaultLabel } from './account-label.ts';
-import type { StoredAccount } from './store-document.ts';
+import type { StoredAccount } from './store-document-schema.ts';
 import { invalidDocument } from './store-document-error.ts';
-import { isRecord, readEncryptedSecret, readIsoTime, readUserid } from './validate-store-document.ts';
+import { isRecord, readEncryptedSecret, readIsoTime, readUserid } from './store-readers.ts';
 
 /*
  * Store schema version 1 (pre-release builds), kept only to migrate it:

@@ -1,10 +1,11 @@
 import type { TokenBodyEncoding } from '../oauth/client-config.ts';
-import { isWellFormedUserid, MAX_USERID_LENGTH } from '../oauth/userid.ts';
-import { DEFAULT_SETTINGS, type EncryptedSecret, type StoredSettings } from '../settings/stored-settings.ts';
+import { originOf } from '../settings/client-secret-origin.ts';
+import { DEFAULT_SETTINGS, type StoredSettings } from '../settings/stored-settings.ts';
 import { labelProblem } from './account-label.ts';
 import { sensibleActiveAccountId } from './account-order.ts';
-import type { StoreDocument, StoredAccount } from './store-document.ts';
+import type { StoreDocument, StoredAccount } from './store-document-schema.ts';
 import { invalidDocument } from './store-document-error.ts';
+import { isRecord, readEncryptedSecret, readIsoTime, readUserid } from './store-readers.ts';
 
 /*
  * Strict runtime validation of the current store document (schema version 2). Rules:
@@ -14,17 +15,12 @@ import { invalidDocument } from './store-document-error.ts';
  *   the sensible choice (generic account, else the first in display order) and reported in `repairs`:
  *   losing every account over which one was selected would be worse than re-selecting;
  * - a missing `settings` object, and any missing setting, take the default (settings grow over
- *   time); a setting of the wrong type is rejected;
+ *   time); a setting of the wrong type is rejected; a client secret without `clientSecretOrigin`
+ *   (written before secrets were bound to an origin) is bound to the stored base URL's origin;
  * - properties this version does not know are dropped.
  */
 
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
 const ACCOUNT_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-/** A JSON object (not null, not an array); `conf` hands out objects without a prototype, which count too. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Checks a schema-version-2 document field by field; throws StoreDocumentError('invalid') naming the first problem. */
 export function validateStoreDocument(raw: Record<string, unknown>): { document: StoreDocument; repairs: string[] } {
@@ -54,12 +50,16 @@ export function validateStoreDocument(raw: Record<string, unknown>): { document:
 export function readSettings(raw: unknown, path: string): StoredSettings {
   if (raw === undefined) return DEFAULT_SETTINGS;
   if (!isRecord(raw)) throw invalidDocument(`${path} is not an object`);
+  const baseUrl = setting(raw, 'baseUrl', isString, 'text', path);
+  const clientSecret = raw.clientSecret === undefined ? DEFAULT_SETTINGS.clientSecret : readEncryptedSecret(raw.clientSecret, `${path}.clientSecret`);
   return {
-    baseUrl: setting(raw, 'baseUrl', isString, 'text', path),
+    baseUrl,
     authorizePath: setting(raw, 'authorizePath', isString, 'text', path),
     tokenPath: setting(raw, 'tokenPath', isString, 'text', path),
     clientId: setting(raw, 'clientId', isString, 'text', path),
-    clientSecret: raw.clientSecret === undefined ? DEFAULT_SETTINGS.clientSecret : readEncryptedSecret(raw.clientSecret, `${path}.clientSecret`),
+    clientSecret,
+    // Written before secrets were bound to an origin: the secret was meant for the stored base URL.
+    clientSecretOrigin: raw.clientSecretOrigin === undefined ? (clientSecret === null ? null : originOf(baseUrl)) : setting(raw, 'clientSecretOrigin', isTextOrNull, 'text or null', path),
     redirectUri: setting(raw, 'redirectUri', isString, 'text', path),
     bodyEncoding: setting(raw, 'bodyEncoding', isBodyEncoding, '"form" or "json"', path),
     expiryLeadSeconds: setting(raw, 'expiryLeadSeconds', isFiniteNumber, 'a number', path),
@@ -68,32 +68,6 @@ export function readSettings(raw: unknown, path: string): StoredSettings {
     startHidden: setting(raw, 'startHidden', isBoolean, 'true or false', path),
     allowWeakEncryption: setting(raw, 'allowWeakEncryption', isBoolean, 'true or false', path),
   };
-}
-
-/** An encrypted secret (`{ ciphertext, backend }`, both non-empty text) or null. */
-export function readEncryptedSecret(raw: unknown, path: string): EncryptedSecret | null {
-  if (raw === null) return null;
-  if (!isRecord(raw)) throw invalidDocument(`${path} is neither an encrypted value nor null`);
-  if (typeof raw.ciphertext !== 'string' || raw.ciphertext.length === 0) throw invalidDocument(`${path}.ciphertext is not non-empty text`);
-  if (typeof raw.backend !== 'string' || raw.backend.length === 0) throw invalidDocument(`${path}.backend is not non-empty text`);
-  return { ciphertext: raw.ciphertext, backend: raw.backend };
-}
-
-/** An ISO 8601 date-time with seconds and a zone, as `Date#toISOString` writes it. */
-export function readIsoTime(raw: unknown, path: string): string {
-  if (typeof raw !== 'string' || !ISO_TIME.test(raw) || !Number.isFinite(Date.parse(raw))) {
-    throw invalidDocument(`${path} is not an ISO 8601 date-time`);
-  }
-  return raw;
-}
-
-/** A userid as normaliseUserid accepts it, or null for the generic account. */
-export function readUserid(raw: unknown, path: string): string | null {
-  if (raw === null) return null;
-  if (typeof raw !== 'string' || !isWellFormedUserid(raw)) {
-    throw invalidDocument(`${path} is not a userid (1 to ${MAX_USERID_LENGTH} characters without spaces) or null`);
-  }
-  return raw;
 }
 
 function readAccount(raw: unknown, path: string): StoredAccount {
@@ -146,6 +120,10 @@ function setting<K extends keyof StoredSettings>(
 
 function isString(value: unknown): value is string {
   return typeof value === 'string';
+}
+
+function isTextOrNull(value: unknown): value is string | null {
+  return value === null || typeof value === 'string';
 }
 
 function isBodyEncoding(value: unknown): value is TokenBodyEncoding {

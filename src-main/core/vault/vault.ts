@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { isWellFormedUserid, MAX_USERID_LENGTH } from '../oauth/userid.ts';
+import { clientSecretOriginProblem, originOf } from '../settings/client-secret-origin.ts';
 import type { EncryptedSecret, StoredSettings } from '../settings/stored-settings.ts';
+import { sealClientSecret, unsealClientSecret, type UnsealedClientSecret } from './client-secret-seal.ts';
 import { defaultLabel, normaliseLabel } from './account-label.ts';
 import { inDisplayOrder, sensibleActiveAccountId } from './account-order.ts';
 import type { CipherDescription, CipherPort } from './cipher-port.ts';
@@ -46,7 +48,10 @@ export interface SaveTokenInput {
 }
 
 /** The settings `updateSettings` changes; the client secret goes through `setClientSecret`, which encrypts it. */
-export type EditableSettings = Partial<Omit<StoredSettings, 'clientSecret'>>;
+export type EditableSettings = Partial<Omit<StoredSettings, 'clientSecret' | 'clientSecretOrigin'>>;
+
+/** The client secret for the current base URL, or why there is none to send (undefined: none is set). */
+export type ClientSecretRead = { readonly secret: string } | { readonly secret: undefined; readonly problem: string | undefined };
 
 /**
  * The multi-account token vault: accounts (generic + one per userid), which one is active, their
@@ -66,6 +71,7 @@ export class Vault {
   readonly #memoryTokens = new Map<string, string>();
   /** Accounts whose stored token failed to decrypt. */
   readonly #undecryptable = new Set<string>();
+  /** The sealed client secret (client-secret-seal.ts) when it is kept in memory only. */
   #memoryClientSecret: string | undefined;
   readonly #listeners = new Set<() => void>();
 
@@ -236,7 +242,7 @@ export class Vault {
    * memory and disk accordingly; the returned promise settles when that is done.
    */
   async updateSettings(changes: EditableSettings): Promise<void> {
-    if ('clientSecret' in changes) throw new Error('Set the client secret with setClientSecret, which encrypts it.');
+    if ('clientSecret' in changes || 'clientSecretOrigin' in changes) throw new Error('Set the client secret with setClientSecret, which encrypts it.');
     const persistedBefore = this.#persistsSecrets();
     const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
     this.#commit({ ...this.#document, settings: { ...this.#document.settings, ...defined } });
@@ -246,23 +252,61 @@ export class Vault {
     else await this.#moveSecretsToMemory();
   }
 
-  /** Sets (encrypting it, or in memory only under the same rules as tokens) or clears (null or '') the client secret. */
+  /**
+   * Sets (encrypting it, or in memory only under the same rules as tokens) or clears (null or '')
+   * the client secret. It is bound to the current base URL's origin: set the base URL first.
+   */
   async setClientSecret(secret: string | null): Promise<void> {
     if (secret === null || secret === '') {
-      this.#commit(this.#withClientSecret(null), () => {
+      this.#commit(this.#withClientSecret(null, null), () => {
         this.#memoryClientSecret = undefined;
       });
       return;
     }
-    const ciphertext = this.#persistsSecrets() ? await this.#encrypt(secret) : null;
+    const origin = originOf(this.#document.settings.baseUrl);
+    if (origin === null) throw new Error('Set a valid AIRisk base URL before the client secret: the secret is kept for that address only.');
+    const sealed = sealClientSecret(secret, origin);
+    const ciphertext = this.#persistsSecrets() ? await this.#encrypt(sealed) : null;
     const onDisk = ciphertext !== null && this.#persistsSecrets() ? ciphertext : null;
-    this.#commit(this.#withClientSecret(onDisk), () => {
-      this.#memoryClientSecret = onDisk === null ? secret : undefined;
+    this.#commit(this.#withClientSecret(onDisk, origin), () => {
+      this.#memoryClientSecret = onDisk === null ? sealed : undefined;
     });
   }
 
-  /** The client secret, decrypted now; undefined when none is set or it no longer decrypts. */
+  /** Why the stored client secret may not be sent to the current base URL, judged from the store's plain settings; undefined when it may or none is set. */
+  get clientSecretProblem(): string | undefined {
+    if (this.clientSecretStored === 'none') return undefined;
+    return clientSecretOriginProblem(this.#document.settings.clientSecretOrigin, this.#document.settings.baseUrl);
+  }
+
+  /** The client secret, decrypted now, when it is bound to the current base URL's origin; undefined otherwise. */
   async readClientSecret(): Promise<string | undefined> {
+    return (await this.readClientSecretForBaseUrl()).secret;
+  }
+
+  /**
+   * The client secret for the current base URL, decrypted now. It is handed out only when the
+   * origin sealed inside it (or, for a secret saved before sealing, the store's plain record)
+   * is the base URL's origin; otherwise `problem` says why and what to do.
+   */
+  async readClientSecretForBaseUrl(): Promise<ClientSecretRead> {
+    const plaintext = await this.#readSealedClientSecret();
+    if (plaintext === undefined) return { secret: undefined, problem: undefined };
+    let unsealed: UnsealedClientSecret;
+    try {
+      unsealed = unsealClientSecret(plaintext);
+    } catch {
+      return { secret: undefined, problem: undefined };
+    }
+    const savedFor = unsealed.origin ?? this.#document.settings.clientSecretOrigin;
+    const problem = clientSecretOriginProblem(savedFor, this.#document.settings.baseUrl);
+    if (problem !== undefined) return { secret: undefined, problem };
+    if (unsealed.origin === undefined && savedFor !== null) await this.#renewClientSecret(sealClientSecret(unsealed.secret, savedFor));
+    return { secret: unsealed.secret };
+  }
+
+  /** What was encrypted for the client secret (sealed, or an older bare secret); undefined when none or it no longer decrypts. */
+  async #readSealedClientSecret(): Promise<string | undefined> {
     if (this.#memoryClientSecret !== undefined) return this.#memoryClientSecret;
     const stored = this.#document.settings.clientSecret;
     if (stored === null) return undefined;
@@ -272,13 +316,18 @@ export class Vault {
     } catch {
       return undefined;
     }
-    if (decrypted.shouldReEncrypt) {
-      const renewed = await this.#tryEncrypt(decrypted.plaintext);
-      if (renewed !== undefined && this.#document.settings.clientSecret === stored && this.#persistsSecrets()) {
-        this.#commit(this.#withClientSecret(renewed));
-      }
-    }
+    if (decrypted.shouldReEncrypt) await this.#renewClientSecret(decrypted.plaintext);
     return decrypted.plaintext;
+  }
+
+  /** Re-encrypts the stored client secret as `plaintext` (a newer key, or sealed with its origin), if it is still the one on disk. */
+  async #renewClientSecret(plaintext: string): Promise<void> {
+    const stored = this.#document.settings.clientSecret;
+    if (stored === null) return;
+    const renewed = await this.#tryEncrypt(plaintext);
+    if (renewed !== undefined && this.#document.settings.clientSecret === stored && this.#persistsSecrets()) {
+      this.#commit(this.#withClientSecret(renewed, this.#document.settings.clientSecretOrigin));
+    }
   }
 
   /** Calls `listener` after every change (persisted, or to what `accounts()` reports). Returns the unsubscribe function. */
@@ -374,8 +423,8 @@ export class Vault {
     }
   }
 
-  #withClientSecret(clientSecret: EncryptedSecret | null): StoreDocument {
-    return { ...this.#document, settings: { ...this.#document.settings, clientSecret } };
+  #withClientSecret(clientSecret: EncryptedSecret | null, clientSecretOrigin: string | null): StoreDocument {
+    return { ...this.#document, settings: { ...this.#document.settings, clientSecret, clientSecretOrigin } };
   }
 
   #setUndecryptable(id: string, undecryptable: boolean): void {

@@ -1,0 +1,29 @@
+/*
+ * The client secret is bound to the origin (scheme, host, port) of the base URL it was saved for,
+ * so a changed base URL — in Settings, or by another program editing the store file — never
+ * receives it. This is the one rule; the vault applies it to what it decrypts, the settings view
+ * to what the store file says.
+ */
+
+/** The origin of a base URL (`https://api.airisk.example.com`), or null when it is not a URL. */
+export function originOf(baseUrl: string): string | null {
+  try {
+    const { origin } = new URL(baseUrl);
+    return origin === 'null' ? null : origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Why a client secret saved for `savedFor` may not be sent to `baseUrl`, or undefined when it may
+ * (same origin). The message says what to do: enter the secret again for the new address.
+ */
+export function clientSecretOriginProblem(savedFor: string | null, baseUrl: string): string | undefined {
+  const current = originOf(baseUrl);
+  if (savedFor !== null && savedFor === current) return undefined;
+  const where = current ?? 'the new base URL';
+  return savedFor === null
+    ? `The client secret was saved without the AIRisk address it is for; enter it again for ${where}.`
+    : `The client secret was saved for ${savedFor}; enter it again for ${where}.`;
+}

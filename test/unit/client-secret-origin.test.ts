@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { clientSecretOriginProblem, originOf } from '../../src-main/core/settings/client-secret-origin.ts';
+import { settingsView } from '../../src-main/core/settings/settings-validation.ts';
+import { DEFAULT_SETTINGS } from '../../src-main/core/settings/stored-settings.ts';
+import { sealClientSecret, unsealClientSecret } from '../../src-main/core/vault/client-secret-seal.ts';
+import { readSettings } from '../../src-main/core/vault/validate-store-document.ts';
+
+const SECRET = { ciphertext: 'c1ph3r', backend: 'node-aes-256-gcm' };
+
+test('a client secret may be sent only to the origin it was saved for; a path change keeps it', () => {
+  assert.equal(clientSecretOriginProblem('https://a.example', 'https://a.example/airisk'), undefined);
+  assert.equal(clientSecretOriginProblem('https://a.example', 'https://a.example'), undefined);
+  assert.equal(clientSecretOriginProblem('https://a.example', 'https://b.example'), 'The client secret was saved for https://a.example; enter it again for https://b.example.');
+  assert.match(clientSecretOriginProblem('https://a.example', 'http://a.example') ?? '', /enter it again for http:\/\/a\.example/);
+  assert.match(clientSecretOriginProblem('https://a.example', 'https://a.example:8443') ?? '', /for https:\/\/a\.example:8443/);
+  assert.match(clientSecretOriginProblem('http://127.0.0.1:8790', 'http://localhost:8790') ?? '', /saved for http:\/\/127\.0\.0\.1:8790/);
+  assert.match(clientSecretOriginProblem(null, 'https://a.example') ?? '', /saved without the AIRisk address it is for; enter it again for https:\/\/a\.example/);
+  assert.match(clientSecretOriginProblem('https://a.example', 'not a url') ?? '', /enter it again for the new base URL/);
+  assert.equal(originOf('HTTPS://API.AIRisk.example.com:443/x'), 'https://api.airisk.example.com');
+  assert.equal(originOf('not a url'), null);
+});
+
+test('a sealed client secret carries its origin; an older bare secret reads as origin unknown', () => {
+  const sealed = sealClientSecret('s3cret "with" quotes', 'https://a.example');
+  assert.deepEqual(unsealClientSecret(sealed), { secret: 's3cret "with" quotes', origin: 'https://a.example' });
+  assert.deepEqual(unsealClientSecret('bare-secret'), { secret: 'bare-secret', origin: undefined });
+  assert.throws(() => unsealClientSecret(`${sealed.slice(0, 30)}`), /damaged|JSON/);
+});
+
+test('the settings view asks for the secret again, and says why, when it was saved for another origin', () => {
+  const settings = { ...DEFAULT_SETTINGS, baseUrl: 'https://b.example', clientSecret: SECRET, clientSecretOrigin: 'https://a.example' };
+  const problem = clientSecretOriginProblem(settings.clientSecretOrigin, settings.baseUrl);
+  const view = settingsView(settings, true, problem);
+  assert.equal(view.clientSecretSet, false);
+  assert.equal(view.clientSecretProblem, 'The client secret was saved for https://a.example; enter it again for https://b.example.');
+  assert.equal('clientSecretOrigin' in view, false);
+  assert.deepEqual([settingsView(settings, true).clientSecretSet, settingsView(settings, true).clientSecretProblem], [true, null]);
+  assert.equal(settingsView(settings, false, problem).clientSecretProblem, null, 'no secret, nothing to explain');
+});
+
+test('store settings written before the binding bind a stored secret to the stored base URL\'s origin', () => {
+  const legacy = readSettings({ baseUrl: 'https://a.example/airisk', clientSecret: SECRET }, 'settings');
+  assert.equal(legacy.clientSecretOrigin, 'https://a.example');
+  assert.equal(readSettings({ baseUrl: 'https://a.example' }, 'settings').clientSecretOrigin, null, 'no secret, no origin');
+  assert.equal(readSettings({ baseUrl: 'https://b.example', clientSecret: SECRET, clientSecretOrigin: 'https://a.example' }, 'settings').clientSecretOrigin, 'https://a.example');
+  assert.throws(() => readSettings({ clientSecretOrigin: 42 }, 'settings'), /settings\.clientSecretOrigin is not text or null/);
+});
