@@ -21,9 +21,9 @@ async function main(): Promise<void> {
   console.log(`AIRisk sandbox listening on ${sandbox.url} (demo client ${sandbox.demoClient.clientId})`);
   console.log(`App data in ${dataDir} (temporary, removed when the app quits)`);
   try {
-    process.exitCode = await runElectron(binary, process.argv.slice(2), {
+    // --data-dir on the command line: the app reads the demo client only with one (launch-options.ts).
+    process.exitCode = await runElectron(binary, ['--data-dir', dataDir, ...process.argv.slice(2)], {
       ...process.env,
-      AIRISK_DATA_DIR: dataDir,
       AIRISK_DEMO_SANDBOX_URL: sandbox.url,
       AIRISK_DEMO_CLIENT_ID: sandbox.demoClient.clientId,
       AIRISK_DEMO_CLIENT_SECRET: sandbox.demoClient.clientSecret,

@@ -4,6 +4,11 @@
  */
 import { runCli } from './cli/run-cli.ts';
 
+// The secret is read once, from this copy: nothing started later (the browser opener, a library's
+// child process) can inherit it from process.env.
+const env = { ...process.env };
+delete process.env.AIRISK_CLIENT_SECRET;
+
 const interrupt = new AbortController();
 process.once('SIGINT', () => interrupt.abort());
 
@@ -11,7 +16,7 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   stdin: process.stdin,
-  env: process.env,
+  env,
   interrupt: interrupt.signal,
 });
 // The paste reader or an idle socket must not keep a finished CLI alive.

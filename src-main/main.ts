@@ -5,17 +5,20 @@
  */
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { app, Menu, session } from 'electron';
-import type { AppState, SignInOutcome } from './contract.ts';
+import { app, Menu, session, shell } from 'electron';
 import { AppService } from './core/app/app-service.ts';
 import { parseLaunchOptions, startsHidden } from './core/autostart/launch-options.ts';
 import { createXdgAutostart } from './core/autostart/xdg-autostart.ts';
 import { systemTimers } from './core/ports/timer-port.ts';
+import { createQuitCoordinator } from './core/process/quit-coordinator.ts';
+import { quitOnSignals } from './core/process/quit-on-signal.ts';
+import { remoteDebuggingRefusal } from './core/process/remote-debugging.ts';
+import { trayActionDispatcher } from './core/tray/tray-actions.ts';
 import { appIconFile } from './core/tray/tray-icon-paths.ts';
 import { createTrayLabelClock } from './core/tray/tray-label-clock.ts';
-import type { TrayAction } from './core/tray/tray-menu-model.ts';
+import { applicationMenuTemplate } from './core/window/application-menu.ts';
+import { authorizationUrlOpener } from './core/window/window-open-policy.ts';
 import { registerAppScheme, serveRenderer } from './electron/app-protocol.ts';
-import { applicationMenuTemplate } from './electron/application-menu.ts';
 import { exposeE2eHooks } from './electron/e2e-hooks.ts';
 import { createElectronClipboard } from './electron/electron-clipboard.ts';
 import { openElectronStoreDocument } from './electron/electron-store-document.ts';
@@ -23,43 +26,54 @@ import { bindIpc } from './electron/ipc.ts';
 import { createLoginItem } from './electron/login-item.ts';
 import { netFetch } from './electron/net-fetch.ts';
 import { createNotifier } from './electron/notifier.ts';
-import { createOpenUrl } from './electron/open-url.ts';
 import { watchPower } from './electron/power.ts';
-import { quitOnSignals } from './core/process/quit-on-signal.ts';
-import { messageOf } from './shared/message-of.ts';
 import { createSafeStorageCipher } from './electron/safe-storage-cipher.ts';
 import { createTray } from './electron/tray.ts';
 import { createWindowController, denyAllPermissions, hardenWebContents, type WindowController } from './electron/window.ts';
+import { messageOf } from './shared/message-of.ts';
 
 /** electron-builder.yml `appId`; Windows ties notifications and the taskbar to it. */
 const APP_USER_MODEL_ID = 'com.airisk.tokentray';
 
 const log = (message: string): void => console.error(`airisk: ${message}`);
 
-const launch = parseLaunchOptions(process.argv, process.env);
-for (const problem of launch.problems) log(problem);
-// Before the single-instance lock: the lock belongs to the data folder, so a demo or test instance
-// with its own folder runs next to the person's real one.
-if (launch.dataDir !== null) app.setPath('userData', resolve(launch.dataDir));
-registerAppScheme();
-
-if (!app.requestSingleInstanceLock()) {
-  // Another instance owns this data folder; it shows its window (second-instance) and we leave.
-  app.quit();
+const debuggingRefused = remoteDebuggingRefusal(process.argv, { packaged: app.isPackaged, platform: process.platform });
+if (debuggingRefused !== null) {
+  log(debuggingRefused);
+  app.exit(1);
 } else {
-  start().catch((error: unknown) => {
+  boot();
+}
+
+function boot(): void {
+  const launch = parseLaunchOptions(process.argv, process.env);
+  for (const problem of launch.problems) log(problem);
+  // Before the single-instance lock: the lock belongs to the data folder, so a demo or test instance
+  // with its own folder runs next to the person's real one.
+  if (launch.dataDir !== null) app.setPath('userData', resolve(launch.dataDir));
+  registerAppScheme();
+  // Another instance owns this data folder: it shows its window (second-instance) and we leave.
+  if (!app.requestSingleInstanceLock()) app.quit();
+  else start(launch).catch((error: unknown) => {
     log(`could not start: ${messageOf(error)}`);
     app.exit(1);
   });
 }
 
-async function start(): Promise<void> {
+async function start(launch: ReturnType<typeof parseLaunchOptions>): Promise<void> {
   // Filled in as the parts come up; handlers registered early reach them through here.
   const late: { window?: WindowController; service?: AppService } = {};
+  const openUrl = authorizationUrlOpener(
+    async () => {
+      if (late.service === undefined) throw new Error('The app is still starting.');
+      return late.service.getSettings();
+    },
+    (url) => shell.openExternal(url, { activate: true }),
+  );
   app.on('second-instance', () => late.window?.show());
   // The tray app lives on without windows.
   app.on('window-all-closed', () => undefined);
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openUrl));
   quitOnSignals({
     source: process,
     quit: () => app.quit(),
@@ -105,10 +119,7 @@ async function start(): Promise<void> {
     cipher: createSafeStorageCipher(platform),
     clipboard: createElectronClipboard(platform),
     timers: systemTimers,
-    openUrl: createOpenUrl(async () => {
-      if (late.service === undefined) throw new Error('The app is still starting.');
-      return late.service.getSettings();
-    }),
+    openUrl,
     fetch: netFetch,
     notifier,
     loginItem,
@@ -123,55 +134,24 @@ async function start(): Promise<void> {
     if (!result.ok) log(`the demo settings were refused: ${result.problems.map((problem) => problem.message).join(' ')}`);
   }
 
-  const openWindow = createWindowController({ preloadPath: join(appPath, 'dist', 'main', 'preload.cjs'), iconPath: join(resourcesDir, ...appIconFile(platform).split('/')) });
-  late.window = openWindow;
-  bindIpc(service, openWindow);
+  const window = createWindowController({ preloadPath: join(appPath, 'dist', 'main', 'preload.cjs'), iconPath: join(resourcesDir, ...appIconFile(platform).split('/')) });
+  late.window = window;
+  bindIpc(service, window);
 
-  // A sign-in started from the tray may have no window to show its failure in.
-  const signInEnded = (outcome: SignInOutcome): void => {
-    if (!outcome.ok && outcome.error.code !== 'cancelled') throw new Error(outcome.error.message);
-  };
-  const runTrayAction = async (action: TrayAction, state: AppState): Promise<void> => {
-    switch (action.type) {
-      case 'copy':
-        await service.copy(action.accountId, 'header');
-        return;
-      case 'set-active':
-        await service.setActive(action.accountId);
-        return;
-      case 'renew':
-        signInEnded(await service.renew(action.accountId));
-        return;
-      case 'sign-in-generic':
-        signInEnded(await service.signIn({}));
-        return;
-      case 'cancel-sign-in':
-        await service.cancelSignIn();
-        return;
-      case 'open-window':
-        openWindow.show();
-        return;
-      case 'toggle-start-at-login': {
-        const result = await service.updateSettings({ startAtLogin: !state.startAtLogin });
-        if (!result.ok) throw new Error(result.problems.map((problem) => problem.message).join(' '));
-        return;
-      }
-      case 'quit':
-        app.quit();
-        return;
-    }
-  };
   const initialState = await service.getState();
   const tray = createTray({
     resourcesDir,
     platform,
     initialState,
-    dispatch: (action, state) => {
-      runTrayAction(action, state).catch((error: unknown) => {
-        log(`${action.type} failed: ${messageOf(error)}`);
-        notifier.message('AIRisk Token Tray', messageOf(error));
-      });
-    },
+    dispatch: trayActionDispatcher({
+      service,
+      openWindow: () => window.show(),
+      quit: () => app.quit(),
+      onFailure: (action, message) => {
+        log(`${action.type} failed: ${message}`);
+        notifier.message('AIRisk Token Tray', message);
+      },
+    }),
   });
   // The tray's "42 min left" labels are redrawn when one of them changes, not on a fixed beat.
   const trayLabels = createTrayLabelClock({
@@ -183,27 +163,23 @@ async function start(): Promise<void> {
   service.onStateChange((state) => trayLabels.show(state));
   trayLabels.show(initialState);
   const stopPowerWatch = watchPower(service);
-  exposeE2eHooks(process.env, { tray, window: openWindow });
+  exposeE2eHooks(process.env, { tray, window });
 
-  // Quit: hold it until the store is written and the clipboard cleared (if it still holds our copy).
-  let quitting: 'no' | 'shutting-down' | 'done' = 'no';
-  app.on('before-quit', (event) => {
-    if (quitting === 'done') return;
-    event.preventDefault();
-    if (quitting === 'shutting-down') return;
-    quitting = 'shutting-down';
-    trayLabels.stop();
-    stopPowerWatch();
-    service
-      .shutdown()
-      .catch((error: unknown) => log(`shutting down: ${messageOf(error)}`))
-      .finally(() => {
-        quitting = 'done';
-        notifier.closeAll();
-        tray.destroy();
-        app.quit();
-      });
+  // Quit: held until the store is written and the clipboard cleared (if it still holds our copy).
+  const quit = createQuitCoordinator({
+    stopWatching: () => {
+      trayLabels.stop();
+      stopPowerWatch();
+    },
+    shutdown: () => service.shutdown(),
+    cleanUp: () => {
+      notifier.closeAll();
+      tray.destroy();
+    },
+    quit: () => app.quit(),
+    onError: (error) => log(`shutting down: ${messageOf(error)}`),
   });
+  app.on('before-quit', quit.beforeQuit);
 
   const settings = await service.getSettings();
   if (settings.startAtLogin) {
@@ -211,5 +187,5 @@ async function start(): Promise<void> {
     loginItem.set(true, { hidden: settings.startHidden }).catch((error: unknown) => log(`could not renew the start-at-login entry: ${messageOf(error)}`));
   }
   const openedAtLogin = platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin;
-  if (!startsHidden({ hiddenArgument: launch.hidden, platform, openedAtLogin, startHiddenSetting: settings.startHidden })) openWindow.show();
+  if (!startsHidden({ hiddenArgument: launch.hidden, platform, openedAtLogin, startHiddenSetting: settings.startHidden })) window.show();
 }

@@ -47,7 +47,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 async function login(command: LoginCommand, io: CliIo): Promise<SignInResult> {
-  const openUrl = io.openUrl ?? openInSystemBrowser;
+  const openUrl = io.openUrl ?? ((url: string) => openInSystemBrowser(url, io.env));
   let pasteReader: ReturnType<typeof createInterface> | undefined;
   const attempt = startSignIn(
     {

@@ -1,6 +1,6 @@
 import { clipboard, ClipboardItem } from 'electron';
 import type { ClipboardPort } from '../core/clipboard/clipboard-port.ts';
-import { secretClipboardEntry } from './secret-clipboard-formats.ts';
+import { secretClipboardEntry } from '../core/clipboard/secret-clipboard-formats.ts';
 
 /**
  * ClipboardPort over Electron 45's asynchronous clipboard. A copy is written in one atomic

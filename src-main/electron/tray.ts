@@ -1,66 +1,54 @@
 import { join } from 'node:path';
 import { Menu, Tray } from 'electron';
 import type { AppState } from '../contract.ts';
-import { trayIconFiles } from '../core/tray/tray-icon-paths.ts';
-import { buildTrayMenu, trayIconState, trayTooltip, type TrayAction, type TrayIconState, type TrayMenuItem } from '../core/tray/tray-menu-model.ts';
-import { trayMenuTemplate } from './tray-menu-template.ts';
+import type { TrayAction, TrayIconState } from '../core/tray/tray-menu-model.ts';
+import { createTrayPresenter, type TrayPicture } from '../core/tray/tray-presenter.ts';
 
 /** The tray icon and its menu. */
 export interface TrayView {
-  /** Redraws icon, tooltip and menu for `state` (the menu is set again every time: Linux needs it). */
+  /** Redraws icon, tooltip and menu for `state`. */
   update(state: AppState): void;
-  /** What the menu shows now, as core's model and as the Electron menu set on the tray (tests read both). */
-  readonly items: readonly TrayMenuItem[];
+  /** The Electron menu set on the tray now, and the icon's state (the Electron tests read both). */
   readonly menu: Menu | undefined;
   readonly iconState: TrayIconState;
   destroy(): void;
 }
 
-/** Options of {@link createTray}. */
+/** Options of {@link createTray}: `resourcesDir` holds `tray/…`; `dispatch` runs a menu action against the state its menu showed. */
 export interface TrayOptions {
-  /** The `resources/` folder holding `tray/…`. */
   readonly resourcesDir: string;
   readonly platform: NodeJS.Platform;
   readonly initialState: AppState;
-  /** Runs a menu action against the state the menu was built from. */
   readonly dispatch: (action: TrayAction, state: AppState) => void;
 }
 
-/**
- * Creates the tray from core's menu model. Every action lives in the menu (Linux ignores clicks on
- * the icon).
- */
+/** Creates the tray; core's presenter decides what it shows. Every action lives in the menu (Linux ignores clicks on the icon). */
 export function createTray(options: TrayOptions): TrayView {
-  const iconPath = (state: TrayIconState): string => join(options.resourcesDir, ...trayIconFiles(options.platform, state).file.split('/'));
-  let iconState = trayIconState(options.initialState);
-  let items: readonly TrayMenuItem[] = [];
+  const present = createTrayPresenter(options);
+  const iconPath = (picture: TrayPicture): string => join(options.resourcesDir, ...picture.iconFile.split('/'));
+  let picture = present(options.initialState);
   let menu: Menu | undefined;
-  const tray = new Tray(iconPath(iconState));
-  const update = (state: AppState): void => {
-    if (tray.isDestroyed()) return;
-    const nextIcon = trayIconState(state);
-    if (nextIcon !== iconState) {
-      iconState = nextIcon;
-      tray.setImage(iconPath(nextIcon));
-    }
-    tray.setToolTip(trayTooltip(state));
-    items = buildTrayMenu(state);
-    menu = Menu.buildFromTemplate(trayMenuTemplate(items, (action) => options.dispatch(action, state), options.platform));
+  const tray = new Tray(iconPath(picture));
+  const draw = (): void => {
+    tray.setToolTip(picture.tooltip);
+    menu = Menu.buildFromTemplate(picture.template);
     tray.setContextMenu(menu);
   };
   // macOS opens the menu on click by itself; Windows only on right-click, so pop it up on click too.
   if (options.platform === 'win32') tray.on('click', () => tray.popUpContextMenu());
-  update(options.initialState);
+  draw();
   return {
-    update,
-    get items() {
-      return items;
+    update(state) {
+      if (tray.isDestroyed()) return;
+      picture = present(state);
+      if (picture.iconChanged) tray.setImage(iconPath(picture));
+      draw();
     },
     get menu() {
       return menu;
     },
     get iconState() {
-      return iconState;
+      return picture.iconState;
     },
     destroy() {
       if (!tray.isDestroyed()) tray.destroy();

@@ -8,9 +8,12 @@ import { after, afterEach, before, beforeEach, test } from 'node:test';
 import { runInNewContext } from 'node:vm';
 import type { AppState } from '../../src-main/contract.ts';
 import { AIRISK_METHOD_NAMES } from '../../src-main/contract-methods.ts';
+import { MAX_TEXT_LENGTH } from '../../src-main/core/ipc/ipc-arguments.ts';
+import { bindContractHandlers } from '../../src-main/core/ipc/ipc-binding.ts';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox-server.ts';
 import { startBrowserHost, type BrowserHost } from '../support/browser-host/browser-host.ts';
 import { RendererMissingError } from '../support/browser-host/renderer-build.ts';
+import { HOST_KEY_HEADER } from '../support/browser-host/request-guard.ts';
 import { BRIDGE_SCRIPT_TAG } from '../support/browser-host/static-files.ts';
 import { createTinyRenderer } from '../support/browser-host/tiny-renderer.ts';
 import { completeConsent } from '../support/consent.ts';
@@ -33,7 +36,7 @@ let sandbox: Sandbox;
 let rendererDir: string;
 let dataDir: string;
 let host: BrowserHost;
-let cookie: string;
+let key: string;
 
 before(async () => {
   sandbox = await startSandbox();
@@ -46,7 +49,7 @@ after(async () => {
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'airisk-host-'));
   host = await startBrowserHost({ dataDir, sandbox, rendererDir });
-  cookie = await enter();
+  key = keyOf(host);
 });
 afterEach(async () => {
   await host.close();
@@ -69,21 +72,17 @@ function send(options: RawRequest): Promise<RawResponse> {
   });
 }
 
-/** Opens the printed URL and returns the cookie header it set. */
-async function enter(): Promise<string> {
-  const url = new URL(host.url);
-  const response = await send({ path: `${url.pathname}${url.search}` });
-  assert.equal(response.status, 302);
-  const setCookie = response.headers['set-cookie']?.[0] ?? '';
-  return setCookie.split(';')[0] ?? '';
+/** The per-run key the printed URL hands to the page in its fragment. */
+function keyOf(running: BrowserHost): string {
+  return /^#key=([\w-]+)$/.exec(new URL(running.url).hash)?.[1] ?? '';
 }
 
-/** A bridge call as bridge.js sends it, with the cookie. */
+/** A bridge call as bridge.js sends it, with the key header. */
 async function call(method: string, args: unknown[], headers: Record<string, string> = {}): Promise<RawResponse> {
   return send({
     method: 'POST',
     path: `/__airisk/call/${method}`,
-    headers: { Cookie: cookie, 'Content-Type': 'application/json', Origin: host.origin, ...headers },
+    headers: { [HOST_KEY_HEADER]: key, 'Content-Type': 'application/json', Origin: host.origin, ...headers },
     body: JSON.stringify({ args }),
   });
 }
@@ -91,7 +90,7 @@ async function call(method: string, args: unknown[], headers: Record<string, str
 /** The event stream as a page sees it: resolves each `next` with the next event of that name. */
 async function subscribe(): Promise<{ next(name: string): Promise<string>; close(): void }> {
   const res = await new Promise<IncomingMessage>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: host.port, path: '/__airisk/events', headers: { Host: `127.0.0.1:${host.port}`, Cookie: cookie }, agent: false }, resolve);
+    const req = request({ host: '127.0.0.1', port: host.port, path: '/__airisk/events', headers: { Host: `127.0.0.1:${host.port}`, [HOST_KEY_HEADER]: key }, agent: false }, resolve);
     req.once('error', reject);
     req.end();
   });
@@ -125,47 +124,44 @@ async function subscribe(): Promise<{ next(name: string): Promise<string>; close
   };
 }
 
-test('the printed URL trades its key for an HttpOnly SameSite=Strict cookie and a 302 to the clean URL', async () => {
+test('the printed URL hands the key to the page in its fragment, and no answer ever sets a cookie', async () => {
   const url = new URL(host.url);
   assert.equal(url.origin, host.origin);
-  assert.match(url.searchParams.get('key') ?? '', /^[\w-]{43}$/, '256 random bits, base64url');
-  const response = await send({ path: `${url.pathname}${url.search}` });
-  assert.equal(response.status, 302);
-  assert.equal(response.headers.location, '/');
-  const setCookie = response.headers['set-cookie'] ?? [];
-  assert.equal(setCookie.length, 1);
-  assert.match(setCookie[0] ?? '', new RegExp(`^airisk_host_${host.port}=${url.searchParams.get('key')}; HttpOnly; SameSite=Strict; Path=/$`));
-
-  const page = await send({ path: '/', headers: { Cookie: cookie } });
-  assert.equal(page.status, 200);
-  assert.doesNotMatch(page.body, /key=/);
-
-  for (const [path, location] of [['/index.html', '/index.html'], ['//evil.example/', '/'], ['/\\evil.example/', '/']] as const) {
-    const entered = await send({ path: `${path}${url.search}&theme=dark` });
-    assert.equal(entered.headers.location, `${location}?theme=dark`, `${path} stays on the host`);
-  }
+  assert.equal(`${url.pathname}${url.search}`, '/', 'nothing in the path or query: a fragment never reaches a server or its logs');
+  assert.match(key, /^[\w-]{43}$/, '256 random bits, base64url');
+  const answers = [
+    await send({ path: '/' }),
+    await send({ path: '/?key=' + key }),
+    await send({ path: '/app.js' }),
+    await send({ path: '/__airisk/bridge.js' }),
+    await call('getState', []),
+    await call('getState', [], { [HOST_KEY_HEADER]: 'wrong' }),
+  ];
+  for (const answer of answers) assert.equal(answer.headers['set-cookie'], undefined, 'cookies ignore ports: any server on 127.0.0.1 would receive one');
+  assert.doesNotMatch(answers[0]?.body ?? '', new RegExp(key), 'the page does not carry the key either');
 });
 
-test('without the cookie (or with a wrong key or cookie) pages, assets and the bridge answer 401', async () => {
-  for (const path of ['/', '/index.html', '/app.js', '/__airisk/bridge.js', '/__airisk/events']) {
-    assert.equal((await send({ path })).status, 401, path);
-    assert.equal((await send({ path, headers: { Cookie: `airisk_host_${host.port}=${'A'.repeat(43)}` } })).status, 401, `${path} with a forged cookie`);
+test('calls and the event stream need the key in X-AIRisk-Host-Key; pages, assets and bridge.js are public', async () => {
+  for (const headers of [{ [HOST_KEY_HEADER]: '' }, { [HOST_KEY_HEADER]: 'A'.repeat(43) }, { [HOST_KEY_HEADER]: '', Cookie: `airisk_host_${host.port}=${key}` }]) {
+    assert.equal((await call('getState', [], headers)).status, 401, JSON.stringify(headers));
+    assert.equal((await send({ path: '/__airisk/events', headers })).status, 401);
   }
-  assert.equal((await send({ path: `/?key=${'A'.repeat(43)}` })).status, 401, 'a wrong key sets no cookie');
-  assert.equal((await call('getState', [], { Cookie: '' })).status, 401);
-  assert.equal((await send({ path: '/__airisk/events?key=' + new URL(host.url).searchParams.get('key') })).status, 401, 'the key is no ticket to the bridge');
+  assert.equal((await send({ path: `/__airisk/events?key=${key}` })).status, 401, 'a key in the URL is no ticket');
+  assert.equal((await send({ method: 'POST', path: `/__airisk/call/getState?key=${key}`, headers: { 'Content-Type': 'application/json' }, body: '{"args":[]}' })).status, 401);
+  assert.equal((await call('getState', [])).status, 200);
+  for (const path of ['/', '/index.html', '/app.js', '/__airisk/bridge.js']) assert.equal((await send({ path })).status, 200, path);
 });
 
 test('a foreign Host header is refused, so a rebound DNS name cannot reach the host', async () => {
   for (const hostHeader of ['evil.example', `evil.example:${host.port}`, `127.0.0.1:${host.port + 1}`, '127.0.0.1', `[::1]:${host.port}`]) {
-    const response = await send({ path: '/', headers: { Host: hostHeader, Cookie: cookie } });
+    const response = await send({ path: '/', headers: { Host: hostHeader } });
     assert.ok(response.status === 400 || response.status === 403, `${hostHeader}: ${response.status}`);
     assert.equal((await call('getState', [], { Host: hostHeader, Origin: `http://${hostHeader}` })).status, 403);
   }
-  assert.equal((await send({ path: '/', headers: { Host: `localhost:${host.port}`, Cookie: cookie } })).status, 200, 'localhost:PORT is ours');
+  assert.equal((await send({ path: '/', headers: { Host: `localhost:${host.port}` } })).status, 200, 'localhost:PORT is ours');
 });
 
-test('a foreign Origin is refused (CSRF), even with the cookie', async () => {
+test('a foreign Origin is refused (CSRF), even with the key', async () => {
   for (const origin of ['http://evil.example', sandbox.url, `http://127.0.0.1:${host.port + 1}`, 'null']) {
     const response = await call('updateSettings', [{ clientId: 'attacker' }], { Origin: origin });
     assert.equal(response.status, 403, origin);
@@ -180,7 +176,7 @@ test('path traversal is refused: only files inside the renderer folder are serve
   await symlink(outside, join(rendererDir, 'link.txt'));
   try {
     for (const path of ['/../package.json', '/%2e%2e/package.json', '/%2E%2E/%2e%2e/package.json', '/assets/..%2f..%2fpackage.json', '/assets/%2e%2e%2f%2e%2e%2fpackage.json', '/..%5c..%5cpackage.json', '/assets\\..\\..\\package.json', '/%00index.html', '/%zz', '/link.txt', '/.hidden', '/assets']) {
-      const response = await send({ path, headers: { Cookie: cookie } });
+      const response = await send({ path });
       assert.ok([400, 404].includes(response.status), `${path}: ${response.status}`);
       assert.doesNotMatch(response.body, /airisk-token-tray|secret outside/, path);
     }
@@ -198,49 +194,56 @@ test('static files carry their content type, no-store and nosniff; index.html ge
     ['/__airisk/bridge.js', /^text\/javascript/],
   ];
   for (const [path, type] of expected) {
-    const response = await send({ path, headers: { Cookie: cookie } });
+    const response = await send({ path });
     assert.equal(response.status, 200, path);
     assert.match(response.headers['content-type'] ?? '', type, path);
     assert.equal(response.headers['cache-control'], 'no-store', path);
     assert.equal(response.headers['x-content-type-options'], 'nosniff', path);
   }
-  const index = await send({ path: '/', headers: { Cookie: cookie } });
+  const index = await send({ path: '/' });
   assert.ok(index.body.includes(`<head>${BRIDGE_SCRIPT_TAG}\n  <meta charset="utf-8">`), index.body);
   assert.equal(index.body.split('/__airisk/bridge.js').length, 2, 'exactly one bridge tag');
-  const favicon = await send({ path: '/favicon.ico', headers: { Cookie: cookie } });
+  const favicon = await send({ path: '/favicon.ico' });
   assert.equal(favicon.status, 204, 'a browser asks for /favicon.ico on its own; the renderer need not have one');
-  const head = await send({ method: 'HEAD', path: '/app.js', headers: { Cookie: cookie } });
+  const head = await send({ method: 'HEAD', path: '/app.js' });
   assert.deepEqual([head.status, head.body], [200, '']);
-  const missing = await send({ path: '/nope.js', headers: { Cookie: cookie } });
+  const missing = await send({ path: '/nope.js' });
   assert.equal(missing.status, 404);
   assert.equal(missing.headers['cache-control'], 'no-store');
-  const bridge = await send({ path: '/__airisk/bridge.js', headers: { Cookie: cookie } });
+  const bridge = await send({ path: '/__airisk/bridge.js' });
   assert.equal(bridge.body, await readFile(new URL('../support/browser-host/bridge.js', import.meta.url), 'utf8'), 'served as-is');
 });
 
-test('the bridge script defines exactly the contract methods plus onStateChange, and calls the host', async () => {
-  const bridge = (await send({ path: '/__airisk/bridge.js', headers: { Cookie: cookie } })).body;
-  const fetched: { url: string; init: { method: string; body: string } }[] = [];
+test('the bridge script takes the key from the fragment, clears the address bar, and sends the key on every call and the event stream', async () => {
+  const bridge = (await send({ path: '/__airisk/bridge.js' })).body;
+  const fetched: { url: string; init: { method?: string; body?: string; headers: Record<string, string> } }[] = [];
   const window: Record<string, unknown> = {};
-  class FakeEventSource {
-    readonly url: string;
-    constructor(url: string) {
-      this.url = url;
-    }
-    addEventListener(name: string, listener: () => void): void {
-      if (name === 'open') queueMicrotask(listener);
-    }
-  }
-  const fakeFetch = async (url: string, init: { method: string; body: string }) => {
+  const stored = new Map<string, string>();
+  const replaced: string[] = [];
+  const fakeFetch = async (url: string, init: { method?: string; body?: string; headers: Record<string, string> }) => {
     fetched.push({ url, init });
+    if (url === '/__airisk/events') return { ok: true, status: 200, body: new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode(': connected\n\n')) }) };
     return { status: 200, json: async () => ({ ok: true, value: 42 }) };
   };
-  runInNewContext(bridge, { window, EventSource: FakeEventSource, fetch: fakeFetch });
+  runInNewContext(bridge, {
+    window,
+    fetch: fakeFetch,
+    location: { hash: `#key=${key}`, pathname: '/', search: '' },
+    history: { state: null, replaceState: (_state: unknown, _title: string, url: string) => replaced.push(url) },
+    sessionStorage: { getItem: (name: string) => stored.get(name) ?? null, setItem: (name: string, value: string) => stored.set(name, value) },
+    TextDecoderStream,
+    setTimeout: () => undefined,
+  });
   const api = window['airisk'] as Record<string, (...args: unknown[]) => Promise<unknown>>;
   assert.deepEqual(Object.keys(api).sort(), [...AIRISK_METHOD_NAMES, 'onStateChange'].sort());
   assert.ok(Object.isFrozen(api));
   assert.equal(await api['copy']?.(null, 'header'), 42);
-  assert.deepEqual(fetched.map(({ url, init }) => [url, init.method, init.body]), [['/__airisk/call/copy', 'POST', '{"args":[null,"header"]}']]);
+  assert.deepEqual(replaced, ['/'], 'the key left the address bar');
+  assert.deepEqual([...stored.values()], [key], 'kept in this tab, for a reload');
+  assert.deepEqual(fetched.map(({ url, init }) => [url, init.method ?? 'GET', init.body, init.headers[HOST_KEY_HEADER]]), [
+    ['/__airisk/events', 'GET', undefined, key],
+    ['/__airisk/call/copy', 'POST', '{"args":[null,"header"]}', key],
+  ]);
 });
 
 test('bad calls are 400: unknown method, args not an array, not JSON; a wrong verb or content type is refused', async () => {
@@ -249,14 +252,37 @@ test('bad calls are 400: unknown method, args not an array, not JSON; a wrong ve
     assert.equal(response.status, 400, method);
     assert.equal((JSON.parse(response.body) as { ok: boolean }).ok, false);
   }
-  const post = (body: string, contentType = 'application/json') => send({ method: 'POST', path: '/__airisk/call/getState', headers: { Cookie: cookie, 'Content-Type': contentType }, body });
+  const post = (body: string, contentType = 'application/json') => send({ method: 'POST', path: '/__airisk/call/getState', headers: { [HOST_KEY_HEADER]: key, 'Content-Type': contentType }, body });
   assert.equal((await post('{"args": {}}')).status, 400);
   assert.equal((await post('{}')).status, 400);
   assert.equal((await post('null')).status, 400);
   assert.equal((await post('not json')).status, 400);
   assert.equal((await post('args=[]', 'application/x-www-form-urlencoded')).status, 415, 'a plain HTML form cannot call');
-  assert.equal((await send({ path: '/__airisk/call/getState', headers: { Cookie: cookie } })).status, 405);
-  assert.equal((await send({ method: 'POST', path: '/', headers: { Cookie: cookie } })).status, 405);
+  assert.equal((await send({ path: '/__airisk/call/getState', headers: { [HOST_KEY_HEADER]: key } })).status, 405);
+  assert.equal((await send({ method: 'POST', path: '/' })).status, 405);
+});
+
+test('a bad argument gets the same refusal from the host as from the IPC binding of the Electron app', async () => {
+  const settingsBefore = await host.service.getSettings();
+  const ipcHandlers = new Map<string, (sender: null, ...args: unknown[]) => Promise<unknown>>();
+  bindContractHandlers<null>({ handle: (channel, handler) => ipcHandlers.set(channel, handler) }, host.service, () => true);
+  const badCalls: [string, unknown[]][] = [
+    ['copy', [null, 'header', 'extra']],
+    ['renew', [42]],
+    ['remove', []],
+    ['signIn', [{ userid: 'user_42', redirectUri: 'http://evil.example/' }]],
+    ['signIn', ['user_42']],
+    ['rename', ['id', 'x'.repeat(MAX_TEXT_LENGTH + 1)]],
+    ['updateSettings', [{ baseUrl: { href: 'http://evil.example' } }]],
+    ['getState', [1]],
+  ];
+  for (const [method, args] of badCalls) {
+    const ipcRefusal = await ipcHandlers.get(`airisk:${method}`)?.(null, ...args).then(() => 'resolved', (error: Error) => error.message);
+    assert.match(ipcRefusal ?? '', new RegExp(`^airisk\\.${method}`), `${method}: the IPC binding refuses it`);
+    const answer = JSON.parse((await call(method, args)).body) as { ok: boolean; error: string };
+    assert.deepEqual(answer, { ok: false, error: ipcRefusal }, `${method}(${JSON.stringify(args).slice(0, 80)})`);
+  }
+  assert.deepEqual(await host.service.getSettings(), settingsBefore, 'nothing reached the service');
 });
 
 test('a call round-trips: getState answers the state; a method that throws answers ok:false with its message', async () => {
@@ -294,7 +320,7 @@ test('the event stream delivers a state event after updateSettings, and traffic 
 test('a whole sign-in over the bridge: open-url pushed and recorded, copy fills the clipboard, no token or secret in the traffic', async () => {
   await host.close();
   host = await startBrowserHost({ dataDir, sandbox, rendererDir, configured: true });
-  cookie = await enter();
+  key = keyOf(host);
   const events = await subscribe();
   try {
     assert.equal((JSON.parse((await call('getState', [])).body) as { value: AppState }).value.configured, true, '--configured pre-fills the demo client');

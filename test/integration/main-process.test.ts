@@ -53,7 +53,7 @@ module.exports = {
     getPath: (name) => (name === 'userData' ? process.env.STAND_IN_USER_DATA : '/nowhere'),
     getAppPath: () => '/stand-in/app',
     getVersion: () => '0.1.0',
-    isPackaged: false,
+    isPackaged: process.env.STAND_IN_PACKAGED === '1',
     requestSingleInstanceLock: () => true,
     whenReady: () => Promise.resolve(),
     on: (event, listener) => { (state.appListeners[event] ??= []).push(listener); },
@@ -110,6 +110,11 @@ const until = async (probe) => { for (let i = 0; i < 200; i += 1) { const v = pr
   const badArgs = await s.handlers['airisk:copy'](trustedEvent, 1, 2, 3).then(() => 'resolved', (e) => e.message);
   await s.handlers['airisk:updateSettings'](trustedEvent, { clipboardClearSeconds: 30 });
   await until(() => window.webContents.sent.length > 0);
+  // A target=_blank link or window.open in any web contents: the authorization URL goes to the browser, nothing else.
+  const contents = { on() {}, setWindowOpenHandler(handler) { this.openHandler = handler; } };
+  for (const listener of s.appListeners['web-contents-created']) listener({}, contents);
+  const newWindowAnswers = ['http://127.0.0.1:8790/api/oauth2/Authorize?client_id=demo-client&state=s', 'https://evil.example/api/oauth2/Authorize', 'file:///etc/passwd'].map((url) => contents.openHandler({ url }));
+  await new Promise((r) => setTimeout(r, 50));
   const permissionAnswers = [];
   s.permissionRequest({}, 'notifications', (granted) => permissionAnswers.push(granted));
   permissionAnswers.push(s.permissionCheck({}, 'clipboard-read', 'app://airisk', {}));
@@ -127,6 +132,8 @@ const until = async (probe) => { for (let i = 0; i < 200; i += 1) { const v = pr
     badArgs,
     pushed: window.webContents.sent.map(([channel, payload]) => [channel, typeof payload.generatedAt]),
     permissionAnswers,
+    newWindowAnswers,
+    openedExternally: electron.__log.filter(([name]) => name === 'shell.openExternal').map(([, url]) => url),
     appEvents: Object.keys(s.appListeners).sort(),
   };
   const quitItem = s.menus.at(-1).items.find((i) => i.label === 'Quit');
@@ -175,6 +182,8 @@ test('main.cjs wires tray, window, IPC, store and quit through the Electron API'
     badArgs: string;
     pushed: [string, string][];
     permissionAnswers: boolean[];
+    newWindowAnswers: { action: string }[];
+    openedExternally: string[];
     appEvents: string[];
     afterQuit: { quitCalls: number; trayDestroyed: boolean; tail: unknown[][] };
   };
@@ -215,6 +224,8 @@ test('main.cjs wires tray, window, IPC, store and quit through the Electron API'
   assert.equal(report.window.options.webPreferences['sandbox'], true);
   assert.equal(report.window.options.webPreferences['contextIsolation'], true);
   assert.deepEqual(report.permissionAnswers, [false, false]);
+  assert.deepEqual(report.newWindowAnswers, [{ action: 'deny' }, { action: 'deny' }, { action: 'deny' }], 'no new window is ever created');
+  assert.deepEqual(report.openedExternally, ['http://127.0.0.1:8790/api/oauth2/Authorize?client_id=demo-client&state=s'], 'the sign-in link opens in the system browser; nothing else is opened');
 
   // Quit from the tray: held once for the shutdown, then done; the tray is gone; the store was written.
   assert.equal(report.afterQuit.quitCalls, 2);
@@ -281,4 +292,20 @@ test('a tray sign-in against the sandbox opens only the authorization URL, copie
   assert.match(report.menu[0] ?? '', /^Copy bearer header — Generic — /);
   assert.match(report.trayImage, /tray-valid(Template)?\.(png|ico)$/);
   assert.equal(report.clipboardAfterQuit, '', 'quitting cleared the clipboard that still held our copy');
+});
+
+test('a packaged build started with --remote-debugging-port says why and exits 1 before anything starts', async () => {
+  const driver = "const electron = require('electron'); require('./dist/main/main.cjs'); setTimeout(() => { console.log(JSON.stringify(electron.__log)); process.exit(0); }, 200);";
+  const child = spawn(process.execPath, ['-e', driver, '--', '--remote-debugging-port=9222'], {
+    cwd: workDir,
+    env: { ...process.env, STAND_IN_PACKAGED: '1', STAND_IN_USER_DATA: join(workDir, 'debug data') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  assert.equal(await new Promise<number | null>((resolve) => child.once('exit', resolve)), 0, stderr);
+  assert.deepEqual(JSON.parse(stdout), [['app.exit', 1]], 'no data folder, scheme, store or window: only the exit');
+  assert.equal(stderr, 'airisk: --remote-debugging-port is refused: it would let any program on this computer control the window and read your tokens. Start the app without it.\n');
 });

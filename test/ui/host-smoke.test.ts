@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, afterEach, before, test } from 'node:test';
 import type { AppState, CopyOutcome, SignInOutcome } from '../../src-main/contract.ts';
 import { createTinyRenderer } from '../support/browser-host/tiny-renderer.ts';
@@ -69,6 +71,38 @@ test('a sign-in started from the page completes in a new tab; copy puts the head
   const traffic = host.traffic.join('\n');
   assert.ok(!traffic.includes(header.replace('Authorization: Bearer ', '')), 'no token crossed the bridge');
   assert.ok(!traffic.includes(sandbox.demoClient.clientSecret), 'no client secret crossed the bridge');
+  assert.deepEqual(session.pageErrors, []);
+});
+
+test('another server on 127.0.0.1, visited by the same browser after the host, never receives the host key', async () => {
+  session = await startUiSession({ rendererDir, configured: true });
+  const { page, context, host } = session;
+  await page.locator('#count').filter({ hasText: '0' }).waitFor();
+  await page.reload({ waitUntil: 'load' });
+  await page.locator('#configured').filter({ hasText: 'true' }).waitFor();
+  assert.equal(await page.evaluate(() => (globalThis as unknown as AiriskGlobal).airisk.getState().then((state) => state.configured)), true, 'a reload of the tab keeps the key');
+
+  // TEST DOUBLE: any other local program with an HTTP server (cookies ignore ports).
+  const seen: string[] = [];
+  const other = createServer((req, res) => {
+    seen.push(JSON.stringify(req.headers));
+    res.writeHead(200, { 'Content-Type': 'text/html' }).end('<p>another server</p>');
+  });
+  await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = other.address() as AddressInfo;
+    const visit = await context.newPage();
+    await visit.goto(`http://127.0.0.1:${port}/`);
+    await visit.close();
+    const key = /[\w-]{43}/.exec(host.url)?.[0] ?? 'no key in the URL';
+    assert.ok(seen.length >= 1, 'the other server was visited');
+    for (const headers of seen) {
+      assert.equal(headers.includes(key), false, `the key reached another port: ${headers}`);
+      assert.equal(JSON.parse(headers).cookie, undefined, 'no cookie at all');
+    }
+  } finally {
+    await new Promise((resolve) => other.close(resolve));
+  }
   assert.deepEqual(session.pageErrors, []);
 });
 

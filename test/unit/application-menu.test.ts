@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { MenuItemConstructorOptions } from 'electron';
-import { applicationMenuTemplate } from '../../src-main/electron/application-menu.ts';
+import { applicationMenuTemplate } from '../../src-main/core/window/application-menu.ts';
 
 test('only macOS gets an (invisible) Edit menu, so ⌘C/⌘V work in the window’s text fields', () => {
   assert.equal(applicationMenuTemplate('linux'), null);

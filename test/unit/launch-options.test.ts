@@ -31,20 +31,32 @@ test('a --data-dir without a folder is ignored and reported', () => {
   assert.deepEqual(parseLaunchOptions(['/opt/airisk', '--data-dir='], {}).problems, ['--data-dir is empty; ignored.']);
 });
 
-test('the sandbox demo client is pre-configured from the environment', () => {
-  const parsed = parseLaunchOptions(['/opt/airisk'], { AIRISK_DEMO_SANDBOX_URL: 'http://127.0.0.1:8790', AIRISK_DEMO_CLIENT_ID: 'demo-client', AIRISK_DEMO_CLIENT_SECRET: 'demo-secret' });
+const DEMO_ENV = { AIRISK_DEMO_SANDBOX_URL: 'http://127.0.0.1:8790', AIRISK_DEMO_CLIENT_ID: 'demo-client', AIRISK_DEMO_CLIENT_SECRET: 'demo-secret' };
+
+test('the demo variables are ignored, with one line saying so, unless --data-dir is on the command line', () => {
+  for (const env of [DEMO_ENV, { ...DEMO_ENV, AIRISK_DATA_DIR: '/tmp/demo' }]) {
+    const parsed = parseLaunchOptions(['/opt/airisk'], env);
+    assert.equal(parsed.demoSettings, null, 'the real client secret in the default folder is not overwritten');
+    assert.deepEqual(parsed.problems, ['AIRISK_DEMO_SANDBOX_URL, AIRISK_DEMO_CLIENT_ID, AIRISK_DEMO_CLIENT_SECRET ignored: the demo client is set up only in a data folder of its own (start with --data-dir DIR).']);
+  }
+  assert.deepEqual(parseLaunchOptions(['/opt/airisk'], { AIRISK_DEMO_CLIENT_SECRET: 'x' }).problems, ['AIRISK_DEMO_CLIENT_SECRET ignored: the demo client is set up only in a data folder of its own (start with --data-dir DIR).']);
+  assert.deepEqual(parseLaunchOptions(['/opt/airisk'], { AIRISK_DEMO_SANDBOX_URL: '' }).problems, []);
+});
+
+test('the sandbox demo client is pre-configured from the environment when --data-dir is given', () => {
+  const parsed = parseLaunchOptions(['/opt/airisk', '--data-dir', '/tmp/demo'], { AIRISK_DEMO_SANDBOX_URL: 'http://127.0.0.1:8790', AIRISK_DEMO_CLIENT_ID: 'demo-client', AIRISK_DEMO_CLIENT_SECRET: 'demo-secret' });
   assert.deepEqual(parsed.demoSettings, { baseUrl: 'http://127.0.0.1:8790', clientId: 'demo-client', clientSecret: 'demo-secret', redirectUri: DEMO_REDIRECT_URI });
   assert.deepEqual(parsed.problems, []);
 });
 
 test('a demo URL that is not a loopback sandbox, or lacks the client, is ignored and reported', () => {
-  const remote = parseLaunchOptions(['/opt/airisk'], { AIRISK_DEMO_SANDBOX_URL: 'https://api.airisk.example.com', AIRISK_DEMO_CLIENT_ID: 'a', AIRISK_DEMO_CLIENT_SECRET: 'b' });
+  const remote = parseLaunchOptions(['/opt/airisk', '--data-dir=/tmp/demo'], { AIRISK_DEMO_SANDBOX_URL: 'https://api.airisk.example.com', AIRISK_DEMO_CLIENT_ID: 'a', AIRISK_DEMO_CLIENT_SECRET: 'b' });
   assert.equal(remote.demoSettings, null);
   assert.match(remote.problems[0] ?? '', /must be a sandbox on http:\/\/127\.0\.0\.1/);
-  const noClient = parseLaunchOptions(['/opt/airisk'], { AIRISK_DEMO_SANDBOX_URL: 'http://127.0.0.1:8790' });
+  const noClient = parseLaunchOptions(['/opt/airisk', '--data-dir=/tmp/demo'], { AIRISK_DEMO_SANDBOX_URL: 'http://127.0.0.1:8790' });
   assert.equal(noClient.demoSettings, null);
   assert.match(noClient.problems[0] ?? '', /needs AIRISK_DEMO_CLIENT_ID and AIRISK_DEMO_CLIENT_SECRET/);
-  assert.match(parseLaunchOptions(['/opt/airisk'], { AIRISK_DEMO_SANDBOX_URL: '::' }).problems[0] ?? '', /not a URL/);
+  assert.match(parseLaunchOptions(['/opt/airisk', '--data-dir=/tmp/demo'], { AIRISK_DEMO_SANDBOX_URL: '::' }).problems[0] ?? '', /not a URL/);
 });
 
 test('starts hidden with --hidden anywhere, or on macOS when opened at login with "start hidden" on', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { osClipboardFormat, secretClipboardEntry } from '../../src-main/electron/secret-clipboard-formats.ts';
+import { osClipboardFormat, secretClipboardEntry } from '../../src-main/core/clipboard/secret-clipboard-formats.ts';
 
 const HEADER = 'Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.e30.sig';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { TrayAction, TrayMenuItem } from '../../src-main/core/tray/tray-menu-model.ts';
-import { trayMenuTemplate } from '../../src-main/electron/tray-menu-template.ts';
+import { trayMenuTemplate } from '../../src-main/core/tray/tray-menu-template.ts';
 
 const MODEL: TrayMenuItem[] = [
   { kind: 'action', label: 'Copy bearer header — R&D — 42 min left', action: { type: 'copy', accountId: 'a1' }, enabled: true },

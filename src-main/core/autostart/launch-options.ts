@@ -6,7 +6,9 @@ import { HIDDEN_ARGUMENT } from './xdg-autostart.ts';
  * (`--hidden`, which the login item / autostart entry passes), a data folder of its own
  * (`--data-dir DIR`, `--data-dir=DIR` or `AIRISK_DATA_DIR`, for the demo and tests), and the
  * sandbox demo client to pre-configure (`AIRISK_DEMO_SANDBOX_URL`, `AIRISK_DEMO_CLIENT_ID`,
- * `AIRISK_DEMO_CLIENT_SECRET`).
+ * `AIRISK_DEMO_CLIENT_SECRET`). The demo client is read only when `--data-dir` is on the command
+ * line: variables alone would overwrite the person's real settings and client secret in the default
+ * folder, and `AIRISK_DATA_DIR` does not count (an environment is inherited without anyone asking).
  */
 export interface LaunchOptions {
   readonly hidden: boolean;
@@ -56,8 +58,16 @@ export function parseLaunchOptions(argv: readonly string[], env: LaunchEnvironme
     problems.push('--data-dir is empty; ignored.');
     dataDir = null;
   }
+  const explicitDataDir = dataDir !== null;
   if (dataDir === null && env.AIRISK_DATA_DIR !== undefined && env.AIRISK_DATA_DIR !== '') dataDir = env.AIRISK_DATA_DIR;
-  return { hidden, dataDir, demoSettings: demoSettings(env, problems), problems };
+  return { hidden, dataDir, demoSettings: explicitDataDir ? demoSettings(env, problems) : ignoredDemoSettings(env, problems), problems };
+}
+
+/** The demo variables without `--data-dir`: never used; said once when any is set. */
+function ignoredDemoSettings(env: LaunchEnvironment, problems: string[]): null {
+  const given = (['AIRISK_DEMO_SANDBOX_URL', 'AIRISK_DEMO_CLIENT_ID', 'AIRISK_DEMO_CLIENT_SECRET'] as const).filter((name) => (env[name] ?? '') !== '');
+  if (given.length > 0) problems.push(`${given.join(', ')} ignored: the demo client is set up only in a data folder of its own (start with --data-dir DIR).`);
+  return null;
 }
 
 function demoSettings(env: LaunchEnvironment, problems: string[]): SettingsUpdate | null {

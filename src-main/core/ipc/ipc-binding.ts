@@ -74,3 +74,18 @@ function plainError(message: string): Error {
 export function isTrustedSenderFrame(frameUrl: string, appOrigin: string): boolean {
   return hasOrigin(frameUrl, appOrigin);
 }
+
+/** The parts of Electron's `IpcMainInvokeEvent` the sender check reads. */
+export interface IpcSenderEvent {
+  readonly sender: unknown;
+  readonly senderFrame: { readonly url: string; readonly parent: unknown } | null;
+}
+
+/**
+ * True for an IPC call from `windowContents` (our open window's web contents; undefined when no
+ * window is open), from its main frame, showing our app origin. Everything else is untrusted.
+ */
+export function isTrustedIpcEvent(event: IpcSenderEvent, windowContents: unknown, appOrigin: string): boolean {
+  const frame = event.senderFrame;
+  return windowContents !== undefined && event.sender === windowContents && frame !== null && frame.parent === null && isTrustedSenderFrame(frame.url, appOrigin);
+}

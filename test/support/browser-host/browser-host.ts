@@ -8,7 +8,8 @@
  * - `POST /__airisk/call/<method>`   `{ "args": [...] }` → `{ "ok": true, "value" }` | `{ "ok": false, "error" }`
  * - `GET  /__airisk/events`          SSE: `state` (AppState JSON), `open-url` (`{"url"}`)
  * - anything else                    a file of the built renderer (`index.html` with the bridge tag)
- * Every request passes the request guard first (Host, Origin, per-run key cookie).
+ * Every request passes the request guard first (Host, Origin; the calls and events also the per-run
+ * key in the `X-AIRisk-Host-Key` header, which the page gets from the printed URL's fragment).
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -19,7 +20,7 @@ import type { MemoryClipboard } from '../../../src-main/core/clipboard/memory-cl
 import type { TimerPort } from '../../../src-main/core/ports/timer-port.ts';
 import type { Sandbox } from '../../sandbox/sandbox-server.ts';
 import { createNodeApp } from '../node-app.ts';
-import { answerCall, readCallBody, refuse } from './bridge-call.ts';
+import { createCallAnswerer, readCallBody, refuse } from './bridge-call.ts';
 import type { CallAnswer } from './bridge-call.ts';
 import { EventStream } from './event-stream.ts';
 import { assertRendererBuilt, DEFAULT_RENDERER_DIR } from './renderer-build.ts';
@@ -52,7 +53,7 @@ export interface BrowserHostOptions {
 
 /** A running browser host. */
 export interface BrowserHost {
-  /** The URL to open, carrying the per-run key once: `http://127.0.0.1:PORT/?key=…`. */
+  /** The URL to open, handing the per-run key to the page in its fragment: `http://127.0.0.1:PORT/#key=…`. */
   readonly url: string;
   /** `http://127.0.0.1:PORT`. */
   readonly origin: string;
@@ -110,6 +111,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     await service.shutdown();
     throw error;
   }
+  const answerCall = createCallAnswerer(service);
   const unsubscribe = service.onStateChange((state) => {
     const payload = JSON.stringify(state);
     traffic.push(`event state ${payload}`);
@@ -132,11 +134,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     for (const [name, value] of Object.entries(BASE_HEADERS)) res.setHeader(name, value);
     const decision = guard.check(req);
     if (decision.kind === 'refuse') return sendText(res, decision.status, decision.message);
-    if (decision.kind === 'enter') {
-      res.writeHead(302, { Location: decision.location, 'Set-Cookie': decision.setCookie, 'Content-Length': 0 });
-      res.end();
-      return;
-    }
 
     const method = req.method ?? '';
     const path = pathOf(req.url);
@@ -157,7 +154,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const body = await readCallBody(req);
       if (body === undefined) return sendJson(res, refuse(413, 'The call body is too large.'));
       traffic.push(`request ${name} ${body}`);
-      const answer = await answerCall(service, name, body);
+      const answer = await answerCall(name, body);
       traffic.push(`response ${name} ${answer.body}`);
       return sendJson(res, answer);
     }
@@ -196,7 +193,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   let closing: Promise<void> | undefined;
   return {
-    url: `${origin}/?key=${guard.key}`,
+    url: `${origin}/#key=${guard.key}`,
     origin,
     port,
     clipboard: app.clipboard,

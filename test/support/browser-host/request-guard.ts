@@ -1,86 +1,65 @@
 /**
- * Who may talk to the browser host: the browser that opened the printed URL, on this machine,
+ * Who may talk to the browser host: the page that was handed the per-run key, on this machine,
  * through the host's own origin. Everything else is refused before any routing happens.
  *
  * - A foreign `Host` header (DNS rebinding: evil.example resolving to 127.0.0.1) → 403.
  * - A foreign `Origin` header (a page elsewhere posting to us, CSRF) → 403.
- * - The printed URL carries the per-run key once as `?key=…`: the host answers that page load with
- *   an `HttpOnly; SameSite=Strict; Path=/` cookie holding the key and a 302 to the clean URL.
- * - Every other request (pages, assets, `/__airisk/*`) must carry that cookie → else 401.
+ * - The bridge's calls and event stream (`/__airisk/call/*`, `/__airisk/events`) must carry the key
+ *   in the `X-AIRisk-Host-Key` header → else 401. The printed URL hands the key to the page in its
+ *   fragment (`/#key=…`), which browsers never send to a server; bridge.js keeps it in the tab's
+ *   sessionStorage (per origin, so per port) and sends it as that header on every call.
+ * - No cookie, ever: cookies ignore ports, so any other server on 127.0.0.1 would receive one.
+ * - Pages, assets and bridge.js are the public renderer build: served to any request that passes
+ *   the Host and Origin checks. They hold no key and no state; the calls and events do.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 /** What to do with a request. */
-export type GuardDecision =
-  | { readonly kind: 'allow' }
-  | { readonly kind: 'refuse'; readonly status: 401 | 403; readonly message: string }
-  /** The key was presented in the URL: set the cookie and redirect to the clean `location`. */
-  | { readonly kind: 'enter'; readonly location: string; readonly setCookie: string };
+export type GuardDecision = { readonly kind: 'allow' } | { readonly kind: 'refuse'; readonly status: 401 | 403; readonly message: string };
 
 /** The request checks of one running host. */
 export interface RequestGuard {
   /** The per-run secret (256 bits, base64url). */
   readonly key: string;
-  /** The cookie that carries the key; named per port, since cookies ignore ports. */
-  readonly cookieName: string;
   /** The origins a browser may show for this host: `http://127.0.0.1:PORT`, `http://localhost:PORT`. */
   readonly origins: readonly string[];
   check(req: IncomingMessage): GuardDecision;
 }
 
-/** Prefix of the bridge's own endpoints; the key is never accepted in their URLs. */
+/** Prefix of the bridge's own endpoints. */
 export const BRIDGE_PREFIX = '/__airisk/';
+
+/** The request header bridge.js sends the key in. */
+export const HOST_KEY_HEADER = 'X-AIRisk-Host-Key';
+
+/** The bridge endpoints that need the key: the calls and the event stream (bridge.js itself is public). */
+export function needsHostKey(path: string): boolean {
+  return path.startsWith(`${BRIDGE_PREFIX}call/`) || path === `${BRIDGE_PREFIX}events`;
+}
 
 /** A guard for the host listening on 127.0.0.1:`port`, with a fresh random key unless one is given. */
 export function createRequestGuard(port: number, key: string = randomBytes(32).toString('base64url')): RequestGuard {
   const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
   const origins = hosts.map((host) => `http://${host}`);
-  const cookieName = `airisk_host_${port}`;
-
   return {
     key,
-    cookieName,
     origins,
     check(req) {
       const host = (req.headers.host ?? '').toLowerCase();
       if (!hosts.includes(host)) return { kind: 'refuse', status: 403, message: 'Unknown Host: open the browser host at 127.0.0.1 or localhost.' };
       const origin = req.headers.origin;
       if (origin !== undefined && origin !== `http://${host}`) return { kind: 'refuse', status: 403, message: 'Requests from other origins are refused.' };
-
       const target = req.url ?? '/';
-      const queryStart = target.indexOf('?');
-      const path = queryStart === -1 ? target : target.slice(0, queryStart);
-      const query = new URLSearchParams(queryStart === -1 ? '' : target.slice(queryStart + 1));
-      const presented = query.get('key');
-      if (presented !== null && req.method === 'GET' && !path.startsWith(BRIDGE_PREFIX)) {
-        if (!sameSecret(presented, key)) return { kind: 'refuse', status: 401, message: 'That key is not this run\'s: open the URL the browser host printed.' };
-        query.delete('key');
-        const rest = query.toString();
-        // Never a redirect off the host: `//evil.example` or `/\\evil.example` would be read as another host.
-        const local = /^\/(?![/\\])[^\\]*$/.test(path) ? path : '/';
-        return {
-          kind: 'enter',
-          location: rest === '' ? local : `${local}?${rest}`,
-          setCookie: `${cookieName}=${key}; HttpOnly; SameSite=Strict; Path=/`,
-        };
-      }
-      const cookie = readCookie(req.headers.cookie, cookieName);
-      if (cookie === undefined || !sameSecret(cookie, key)) {
-        return { kind: 'refuse', status: 401, message: 'Open the URL the browser host printed (it carries ?key=…) in this browser first.' };
+      const queryStart = target.search(/[?#]/);
+      if (!needsHostKey(queryStart === -1 ? target : target.slice(0, queryStart))) return { kind: 'allow' };
+      const presented = req.headers[HOST_KEY_HEADER.toLowerCase()];
+      if (typeof presented !== 'string' || !sameSecret(presented, key)) {
+        return { kind: 'refuse', status: 401, message: `Open the URL the browser host printed (it carries #key=…) in this tab: calls need its key in ${HOST_KEY_HEADER}.` };
       }
       return { kind: 'allow' };
     },
   };
-}
-
-function readCookie(header: string | undefined, name: string): string | undefined {
-  if (header === undefined) return undefined;
-  for (const part of header.split(';')) {
-    const separator = part.indexOf('=');
-    if (separator !== -1 && part.slice(0, separator).trim() === name) return part.slice(separator + 1).trim();
-  }
-  return undefined;
 }
 
 function sameSecret(presented: string, expected: string): boolean {

@@ -53,7 +53,7 @@ export interface UiSession {
   close(): Promise<void>;
 }
 
-/** Starts sandbox, host and Chromium, and opens the host's URL (its key becomes the context's cookie). */
+/** Starts sandbox, host and Chromium, and opens the host's URL (its fragment hands the page the per-run key). */
 export async function startUiSession(options: UiSessionOptions = {}): Promise<UiSession> {
   const cleanups: (() => Promise<void>)[] = [];
   const close = async (): Promise<void> => {

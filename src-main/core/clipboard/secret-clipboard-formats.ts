@@ -1,6 +1,6 @@
 /**
  * The clipboard entry for a copied token: the text plus the markers that ask clipboard managers
- * and the OS history to keep it out (no electron import, so it is tested in Node). Raw OS formats
+ * and the OS history to keep it out. Raw OS formats
  * go through Electron's `electron application/osclipboard;format="<name>"` custom format.
  *
  * - Windows: `ExcludeClipboardContentFromMonitorProcessing` (presence is the signal), and

@@ -1,0 +1,62 @@
+import type { AiriskApi, AppState, SignInOutcome } from '../../contract.ts';
+import { messageOf } from '../../shared/message-of.ts';
+import type { TrayAction } from './tray-menu-model.ts';
+
+/** What a tray action reaches besides the service. */
+export interface TrayActionPorts {
+  readonly service: Pick<AiriskApi, 'copy' | 'setActive' | 'renew' | 'signIn' | 'cancelSignIn' | 'updateSettings'>;
+  /** Shows (or creates) the window. */
+  readonly openWindow: () => void;
+  /** Asks the app to quit (the quit coordinator holds it until the store is written). */
+  readonly quit: () => void;
+  /**
+   * Told when an action failed: a sign-in started from the tray may have no window to show its
+   * failure in, so the shell logs it and shows a notification. A cancelled sign-in is no failure.
+   */
+  readonly onFailure: (action: TrayAction, message: string) => void;
+}
+
+/** Throws the outcome's message unless it signed in or was cancelled. */
+function signInEnded(outcome: SignInOutcome): void {
+  if (!outcome.ok && outcome.error.code !== 'cancelled') throw new Error(outcome.error.message);
+}
+
+/** Runs one tray action against the state its menu was built from; rejects with what went wrong. */
+export async function runTrayAction(action: TrayAction, state: AppState, ports: Omit<TrayActionPorts, 'onFailure'>): Promise<void> {
+  const { service } = ports;
+  switch (action.type) {
+    case 'copy':
+      await service.copy(action.accountId, 'header');
+      return;
+    case 'set-active':
+      await service.setActive(action.accountId);
+      return;
+    case 'renew':
+      signInEnded(await service.renew(action.accountId));
+      return;
+    case 'sign-in-generic':
+      signInEnded(await service.signIn({}));
+      return;
+    case 'cancel-sign-in':
+      await service.cancelSignIn();
+      return;
+    case 'open-window':
+      ports.openWindow();
+      return;
+    case 'toggle-start-at-login': {
+      const result = await service.updateSettings({ startAtLogin: !state.startAtLogin });
+      if (!result.ok) throw new Error(result.problems.map((problem) => problem.message).join(' '));
+      return;
+    }
+    case 'quit':
+      ports.quit();
+      return;
+  }
+}
+
+/** The tray menu's dispatch: runs the action, and hands any failure to `onFailure` (never rejects). */
+export function trayActionDispatcher(ports: TrayActionPorts): (action: TrayAction, state: AppState) => void {
+  return (action, state) => {
+    runTrayAction(action, state, ports).catch((error: unknown) => ports.onFailure(action, messageOf(error)));
+  };
+}
