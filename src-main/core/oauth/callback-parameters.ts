@@ -1,4 +1,5 @@
 import { constantTimeEqual } from './constant-time.ts';
+import { serverText } from './server-text.ts';
 import { SignInError } from './sign-in-error.ts';
 
 /**
@@ -29,16 +30,6 @@ function single(params: URLSearchParams, name: string): string | undefined | nul
   const values = params.getAll(name);
   if (values.length > 1) return null;
   return values[0];
-}
-
-/** Keeps printable text only, collapses whitespace and caps the length (the value is attacker-chosen). */
-function sanitize(text: string, maxLength: number): string {
-  const printable = text
-    .replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cs}\u2028\u2029]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const chars = [...printable];
-  return chars.length > maxLength ? `${chars.slice(0, maxLength - 1).join('')}…` : printable;
 }
 
 /**
@@ -73,8 +64,8 @@ export function readCallbackParameters(params: URLSearchParams, expectedState: s
   const code = single(params, 'code');
   if (error === null || description === null || code === null) return { kind: 'no_code' };
   if (error !== undefined) {
-    const oauthError = sanitize(error, MAX_ERROR_CODE_LENGTH) || 'unknown_error';
-    const detail = description === undefined ? '' : sanitize(description, MAX_DESCRIPTION_LENGTH);
+    const oauthError = serverText(error, MAX_ERROR_CODE_LENGTH) || 'unknown_error';
+    const detail = description === undefined ? '' : serverText(description, MAX_DESCRIPTION_LENGTH);
     return { kind: 'error', error: authorizationError(oauthError, detail), oauthError, description: detail };
   }
   if (code === undefined || code === '') return { kind: 'no_code' };
