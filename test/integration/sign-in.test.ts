@@ -27,7 +27,7 @@ describe('sign-in against the sandbox', () => {
       assert.deepEqual(me, { status: 200, body: { userid: null, expiration: new Date(token.expiration).toISOString().replace('.000', '') } });
       const sent = sandbox.tokenRequests.at(-1);
       assert.equal(sent?.encoding, bodyEncoding);
-      assert.deepEqual(sent?.fieldNames.toSorted(), ['client_id', 'client_secret', 'code', 'code_verifier', 'redirect_uri']);
+      assert.deepEqual(sent?.fieldNames.toSorted(), ['client_id', 'client_secret', 'code', 'code_verifier', 'grant_type', 'redirect_uri']);
     });
 
     test(`user_42 sign-in with a ${bodyEncoding} body yields a token for user_42`, async () => {
