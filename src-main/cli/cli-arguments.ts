@@ -6,6 +6,7 @@ import {
   DEFAULT_TOKEN_PATH,
   type AiriskClientConfig,
 } from '../core/oauth/client-config.ts';
+import { issuerProblem, scopeProblem } from '../core/oauth/standard-oauth-settings.ts';
 import { messageOf } from '../shared/message-of.ts';
 
 export type OutputFormat = 'header' | 'token' | 'json';
@@ -40,6 +41,8 @@ Options:
   --client-id ID         client id (or AIRISK_CLIENT_ID)
   --redirect-uri URI     loopback redirect URI registered with AIRisk (default ${DEFAULT_REDIRECT_URI})
   --body form|json       token request body encoding (default form)
+  --scope VALUE          OAuth scope to ask for (standard OAuth 2.0 servers; AIRisk needs none)
+  --issuer URL           the issuer a callback's iss must name (default: the base URL)
   --no-browser           print the sign-in address instead of opening the browser
   --paste                also accept the redirected URL pasted on standard input
   --timeout SECONDS      how long to wait for the browser (default 300)
@@ -73,6 +76,8 @@ export function parseCliArguments(argv: readonly string[], env: NodeJS.ProcessEn
         'client-id': { type: 'string' },
         'redirect-uri': { type: 'string', default: DEFAULT_REDIRECT_URI },
         body: { type: 'string', default: 'form' },
+        scope: { type: 'string' },
+        issuer: { type: 'string' },
         'no-browser': { type: 'boolean', default: false },
         paste: { type: 'boolean', default: false },
         timeout: { type: 'string' },
@@ -96,6 +101,12 @@ export function parseCliArguments(argv: readonly string[], env: NodeJS.ProcessEn
   if (clientId.trim() === '') throw new UsageError('No client id: pass --client-id ID or set AIRISK_CLIENT_ID.');
   const clientSecret = env.AIRISK_CLIENT_SECRET ?? '';
   if (clientSecret === '') throw new UsageError('No client secret: set the AIRISK_CLIENT_SECRET environment variable.');
+  const scope = values.scope?.trim() ?? '';
+  const badScope = scopeProblem(scope);
+  if (badScope !== undefined) throw new UsageError(`--scope: ${badScope}`);
+  const issuer = values.issuer?.trim() ?? '';
+  const badIssuer = issuerProblem(issuer);
+  if (badIssuer !== undefined) throw new UsageError(`--issuer: ${badIssuer}`);
   let callbackTimeoutMs: number | undefined;
   if (values.timeout !== undefined) {
     const seconds = Number(values.timeout);
@@ -112,6 +123,8 @@ export function parseCliArguments(argv: readonly string[], env: NodeJS.ProcessEn
       clientSecret,
       redirectUri: values['redirect-uri'],
       bodyEncoding: body,
+      ...(scope === '' ? {} : { scope }),
+      ...(issuer === '' ? {} : { issuer }),
     },
     userid: values.user,
     openBrowser: !values['no-browser'],

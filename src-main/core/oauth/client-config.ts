@@ -16,6 +16,10 @@ export interface AiriskClientConfig {
   /** Loopback redirect URI registered with AIRisk; port 0 means "any free port". */
   readonly redirectUri: string;
   readonly bodyEncoding: TokenBodyEncoding;
+  /** RFC 6749 scope sent in the authorization request when set (stock OAuth servers may need one). */
+  readonly scope?: string;
+  /** RFC 9207 issuer a callback's `iss` must name; default the base URL without a trailing slash. */
+  readonly issuer?: string;
 }
 
 export { DEFAULT_AUTHORIZE_PATH, DEFAULT_BASE_URL, DEFAULT_REDIRECT_URI, DEFAULT_TOKEN_PATH } from '../../shared/airisk-defaults.ts';
