@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox-server.ts';
-import { runCliProcess } from '../support/cli-process.ts';
+import { runCliProcess, type CliRun } from '../support/cli-process.ts';
 import { completeConsent } from '../support/consent.ts';
 import { whoAmI } from '../support/sign-in-fixtures.ts';
 
@@ -105,6 +105,11 @@ test('a token that had already expired is refused: exit 1, the reason on stderr,
   }
 });
 
+/** The sign-in address the CLI prints, or a failure with its stderr if it exits first. */
+function addressOrExit(run: CliRun): Promise<string> {
+  return Promise.race([run.authorizationUrl, run.exit.then(({ code, stderr }) => assert.fail(`the CLI exited ${String(code)} before printing a sign-in address: ${stderr}`))]);
+}
+
 describe('against a stock OAuth 2.0 server', () => {
   let standard: Sandbox;
   before(async () => {
@@ -115,7 +120,7 @@ describe('against a stock OAuth 2.0 server', () => {
 
   test('--scope is sent, grant_type is sent, and the {access_token, token_type, expires_in} answer becomes a working header', async () => {
     const run = runCliProcess(standardArgs('--scope', 'openid profile', '--format', 'json'), secretEnv);
-    const authorizationUrl = await run.authorizationUrl;
+    const authorizationUrl = await addressOrExit(run);
     assert.equal(new URL(authorizationUrl).searchParams.get('scope'), 'openid profile');
     await completeConsent(authorizationUrl, 'approve');
     const { code, stdout, stderr } = await run.exit;
@@ -128,7 +133,7 @@ describe('against a stock OAuth 2.0 server', () => {
 
   test('a JSON body it cannot read is "refused the token request", with the advice to switch to --body form', async () => {
     const run = runCliProcess(standardArgs('--scope', 'openid', '--body', 'json'), secretEnv);
-    await completeConsent(await run.authorizationUrl, 'approve');
+    await completeConsent(await addressOrExit(run), 'approve');
     const { code, stdout, stderr } = await run.exit;
     assert.equal(code, 1);
     assert.equal(stdout, '');
