@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { serverRedirectOrigin, serverText } from '../../src-main/core/oauth/server-text.ts';
+import { serverContentType, serverRedirectOrigin, serverText } from '../../src-main/core/oauth/server-text.ts';
 
 test('server text loses control and format characters: bidi overrides, zero-width, BOM, C0 and C1', () => {
   assert.equal(serverText('\uFEFFinvoice\u202Efdp.exe', 100), 'invoicefdp.exe');
@@ -23,4 +23,10 @@ test('a redirect shows as its origin only, whatever its path and query carry', (
   assert.equal(serverRedirectOrigin('javascript:alert(1)', 'http://127.0.0.1:1/'), 'a javascript: address');
   assert.equal(serverRedirectOrigin('http://[', 'http://127.0.0.1:1/'), 'an address that is not a URL');
   assert.equal(serverRedirectOrigin(null, 'http://127.0.0.1:1/'), 'nowhere');
+});
+
+test('a content type shows as its media type only, sanitized', () => {
+  assert.equal(serverContentType('text/html\u202E; charset=utf-8'), 'text/html');
+  assert.equal(serverContentType(null), 'no content type');
+  assert.equal(serverContentType('\u200B'), 'no content type');
 });

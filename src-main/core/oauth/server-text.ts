@@ -18,6 +18,11 @@ export function serverText(text: string, maxLength: number): string {
   return chars.length > maxLength ? `${chars.slice(0, Math.max(0, maxLength - 1)).join('')}…` : printable;
 }
 
+/** The media type of a `Content-Type` header (parameters dropped), for a message. */
+export function serverContentType(header: string | null): string {
+  return serverText((header ?? '').split(';')[0] ?? '', 80) || 'no content type';
+}
+
 /**
  * A redirect's `Location`, shown as its origin only (`https://host:port`): the path and query are
  * the server's to choose and may carry anything. Relative locations resolve against `base`.

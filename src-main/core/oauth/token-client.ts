@@ -1,7 +1,7 @@
 import { endpointUrl, type AiriskClientConfig, type TokenBodyEncoding } from './client-config.ts';
 import type { FetchPort } from './fetch-port.ts';
 import { readServerClock } from './server-clock.ts';
-import { serverText } from './server-text.ts';
+import { serverContentType } from './server-text.ts';
 import { SignInError } from './sign-in-error.ts';
 import { invalidAnswer, readTokenAnswer } from './token-answer.ts';
 import { tokenRefusalError } from './token-refusal.ts';
@@ -157,7 +157,7 @@ function interpretAnswer(response: Response, text: string, url: URL, encoding: T
     });
   }
   if (json === undefined) {
-    const contentType = serverText((response.headers.get('content-type') ?? 'no content type').split(';')[0] ?? '', 80);
+    const contentType = serverContentType(response.headers.get('content-type'));
     throw new SignInError('token_not_json', `AIRisk returned HTTP ${status} (${contentType}), not JSON. Check the base URL and token path in settings.`, { httpStatus: status });
   }
   if (!isObject(json)) throw invalidAnswer('is JSON but not an object', status);

@@ -1,5 +1,5 @@
 import type { TokenBodyEncoding } from './client-config.ts';
-import { serverRedirectOrigin, serverText } from './server-text.ts';
+import { serverContentType, serverRedirectOrigin, serverText } from './server-text.ts';
 import { SignInError } from './sign-in-error.ts';
 
 /** What AIRisk said when it answered a token request with something other than 2xx. */
@@ -32,7 +32,7 @@ export function tokenRefusalError(refusal: TokenRefusal): SignInError {
     const description = typeof rawDescription === 'string' ? serverText(rawDescription, 300).replace(/\.+$/, '') : '';
     return rejection(error, description, refusal);
   }
-  const contentType = serverText((refusal.contentType ?? 'no content type').split(';')[0] ?? '', 80) || 'no content type';
+  const contentType = serverContentType(refusal.contentType);
   const location = status >= 300 && status < 400 ? ` redirecting to ${serverRedirectOrigin(refusal.location, refusal.url)}` : '';
   const advice =
     status === 415 ? encodingAdvice(refusal.encoding) : status >= 500 ? ' AIRisk may be having trouble; try again in a moment.' : ' Check the base URL and token path in settings.';
