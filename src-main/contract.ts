@@ -50,7 +50,7 @@ export type ProtectionStrength = 'strong' | 'weak' | 'none';
 
 /** Something the person should know about the app as a whole. */
 export interface AppWarning {
-  readonly kind: 'tokens-in-memory-only' | 'weak-encryption' | 'store-recovered' | 'store-migrated' | 'store-write-failed' | 'not-configured';
+  readonly kind: 'tokens-in-memory-only' | 'weak-encryption' | 'store-recovered' | 'store-migrated' | 'store-write-failed' | 'not-configured' | 'clock-skew';
   readonly message: string;
 }
 
@@ -96,6 +96,10 @@ export interface SettingsView {
   readonly startAtLogin: boolean;
   readonly startHidden: boolean;
   readonly allowWeakEncryption: boolean;
+  /** Standard OAuth 2.0 servers only: the scope to ask for ('' = none). */
+  readonly scope: string;
+  /** Standard OAuth 2.0 servers only: the issuer a callback's `iss` must name ('' = the base URL). */
+  readonly issuer: string;
 }
 
 /** A change to settings. `clientSecret` sets or replaces the secret (it is never read back). */

@@ -7,6 +7,7 @@ import {
   findClientConfigProblems,
   type AiriskClientConfig,
 } from '../core/oauth/client-config.ts';
+import { issuerProblem, scopeProblem } from '../core/oauth/standard-oauth-settings.ts';
 import { messageOf } from '../shared/message-of.ts';
 
 export type OutputFormat = 'header' | 'token' | 'json';
@@ -41,6 +42,8 @@ Options:
   --client-id ID         client id (or AIRISK_CLIENT_ID)
   --redirect-uri URI     loopback redirect URI registered with AIRisk (default ${DEFAULT_REDIRECT_URI})
   --body form|json       token request body encoding (default form)
+  --scope VALUE          OAuth scope to ask for (standard OAuth 2.0 servers; AIRisk needs none)
+  --issuer URL           the issuer a callback's iss must name (default: the base URL)
   --no-browser           print the sign-in address instead of opening the browser
   --paste                also accept the redirected URL pasted on standard input
   --timeout SECONDS      how long to wait for the browser (default 300)
@@ -74,6 +77,8 @@ export function parseCliArguments(argv: readonly string[], env: NodeJS.ProcessEn
         'client-id': { type: 'string' },
         'redirect-uri': { type: 'string', default: DEFAULT_REDIRECT_URI },
         body: { type: 'string', default: 'form' },
+        scope: { type: 'string' },
+        issuer: { type: 'string' },
         'no-browser': { type: 'boolean', default: false },
         paste: { type: 'boolean', default: false },
         timeout: { type: 'string' },
@@ -97,6 +102,12 @@ export function parseCliArguments(argv: readonly string[], env: NodeJS.ProcessEn
   if (clientId.trim() === '') throw new UsageError('No client id: pass --client-id ID or set AIRISK_CLIENT_ID.');
   const clientSecret = env.AIRISK_CLIENT_SECRET ?? '';
   if (clientSecret === '') throw new UsageError('No client secret: set the AIRISK_CLIENT_SECRET environment variable.');
+  const scope = values.scope?.trim() ?? '';
+  const badScope = scopeProblem(scope);
+  if (badScope !== undefined) throw new UsageError(`--scope: ${badScope}`);
+  const issuer = values.issuer?.trim() ?? '';
+  const badIssuer = issuerProblem(issuer);
+  if (badIssuer !== undefined) throw new UsageError(`--issuer: ${badIssuer}`);
   let callbackTimeoutMs: number | undefined;
   if (values.timeout !== undefined) {
     const seconds = Number(values.timeout);
@@ -111,6 +122,8 @@ export function parseCliArguments(argv: readonly string[], env: NodeJS.ProcessEn
     clientSecret,
     redirectUri: values['redirect-uri'],
     bodyEncoding: body,
+    ...(scope === '' ? {} : { scope }),
+    ...(issuer === '' ? {} : { issuer }),
   };
   const pathProblems = findClientConfigProblems(config).filter((problem) => problem.field === 'authorizePath' || problem.field === 'tokenPath');
   if (pathProblems.length > 0) throw new UsageError(pathProblems.map((problem) => problem.message).join(' '));

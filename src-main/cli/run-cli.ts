@@ -34,6 +34,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   try {
     const result = await login(command, io);
+    if (result.token.clockWarning !== undefined) io.stderr.write(`Warning: ${result.token.clockWarning}\n`);
     io.stdout.write(`${formatResult(result, command.format)}\n`);
     return 0;
   } catch (error) {

@@ -19,7 +19,7 @@ export interface SettingsPanelProps {
 }
 
 const fieldId = (field: string): string => `settings-${field}`;
-const SHOWN_FIELDS = new Set(['baseUrl', 'authorizePath', 'tokenPath', 'clientId', 'clientSecret', 'redirectUri', 'bodyEncoding', 'expiryLeadSeconds', 'clipboardClearSeconds', 'startAtLogin', 'startHidden', 'allowWeakEncryption']);
+const SHOWN_FIELDS = new Set(['baseUrl', 'authorizePath', 'tokenPath', 'clientId', 'clientSecret', 'redirectUri', 'bodyEncoding', 'expiryLeadSeconds', 'clipboardClearSeconds', 'startAtLogin', 'startHidden', 'allowWeakEncryption', 'scope', 'issuer']);
 
 /**
  * Every setting: the AIRisk connection (client secret write-only: "set" or "not set" and a field
@@ -157,6 +157,22 @@ export function SettingsPanel({ state, headingId, focusField = null, onFocused }
               </p>
             ) : null}
           </fieldset>
+        </fieldset>
+
+        <fieldset className="group">
+          <legend>Advanced: standard OAuth 2.0 servers</legend>
+          <p className="field-hint">AIRisk needs neither; leave both empty unless your server asks for them.</p>
+          <TextField id={fieldId('scope')} label="Scope" value={form.scope} onChange={set('scope')} error={problems.get('scope')} hint="Sent with the sign-in only when set, e.g. “openid profile”." />
+          <TextField
+            id={fieldId('issuer')}
+            label="Issuer"
+            type="url"
+            inputMode="url"
+            value={form.issuer}
+            onChange={set('issuer')}
+            error={problems.get('issuer')}
+            hint="The issuer a sign-in’s iss must name. Empty: the base URL."
+          />
         </fieldset>
 
         <fieldset className="group">

@@ -15,6 +15,9 @@ export interface SettingsFormValues {
   readonly startAtLogin: boolean;
   readonly startHidden: boolean;
   readonly allowWeakEncryption: boolean;
+  /** Standard OAuth 2.0 servers only; empty = unset. */
+  readonly scope: string;
+  readonly issuer: string;
 }
 
 /** The form's starting values for `settings`; the secret field always starts empty. */
@@ -32,6 +35,8 @@ export function formFromSettings(settings: SettingsView): SettingsFormValues {
     startAtLogin: settings.startAtLogin,
     startHidden: settings.startHidden,
     allowWeakEncryption: settings.allowWeakEncryption,
+    scope: settings.scope,
+    issuer: settings.issuer,
   };
 }
 
@@ -48,7 +53,7 @@ function parseNumber(text: string): number | undefined {
 export function updateFromForm(form: SettingsFormValues, settings: SettingsView): { update: SettingsUpdate; problems: SettingsProblem[] } {
   const problems: SettingsProblem[] = [];
   const update: Record<string, unknown> = {};
-  for (const field of ['baseUrl', 'authorizePath', 'tokenPath', 'clientId', 'redirectUri', 'bodyEncoding', 'startAtLogin', 'startHidden', 'allowWeakEncryption'] as const) {
+  for (const field of ['baseUrl', 'authorizePath', 'tokenPath', 'clientId', 'redirectUri', 'bodyEncoding', 'startAtLogin', 'startHidden', 'allowWeakEncryption', 'scope', 'issuer'] as const) {
     if (form[field] !== settings[field]) update[field] = form[field];
   }
   if (form.clientSecret !== '') update['clientSecret'] = form.clientSecret;
@@ -87,6 +92,8 @@ export const FIELD_ORDER: readonly string[] = [
   'authorizePath',
   'tokenPath',
   'bodyEncoding',
+  'scope',
+  'issuer',
   'expiryLeadSeconds',
   'clipboardClearSeconds',
   'startAtLogin',

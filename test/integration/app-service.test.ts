@@ -184,6 +184,50 @@ test('notifications fire once when a token turns expiring and once when it expir
   assert.equal(app.notices.length, 2, 'no repeats while nothing changes');
 });
 
+test('AIRisk’s Date from 1970 reaches the window as a clock warning; the next sign-in with a sane clock clears it', async () => {
+  sandbox.setFault('token-date-1970');
+  let outcome;
+  try {
+    outcome = await app.service.signIn({ userid: 'user_42' });
+  } finally {
+    sandbox.setFault(null);
+  }
+  assert.ok(outcome.ok);
+  let state = await app.service.getState();
+  const warning = state.warnings.find((w) => w.kind === 'clock-skew');
+  assert.match(warning?.message ?? '', /^AIRisk's clock and this computer's differ by about 56 years .*; check the system clock\./);
+  assert.equal(state.accounts[0]?.status, 'valid');
+  assert.ok((state.accounts[0]?.secondsLeft ?? 0) <= 3600, 'no 56-year token: the skew was ignored');
+  assert.ok((await app.service.signIn({ userid: 'user_42' })).ok);
+  state = await app.service.getState();
+  assert.equal(state.warnings.some((w) => w.kind === 'clock-skew'), false);
+});
+
+test('a token that had already expired is refused and nothing is stored', async () => {
+  sandbox.setFault('token-already-expired');
+  try {
+    const outcome = await app.service.signIn({});
+    assert.equal(outcome.ok ? undefined : outcome.error.code, 'token_invalid_response');
+    assert.match(outcome.ok ? '' : outcome.error.message, /^AIRisk issued a token that had already expired/);
+  } finally {
+    sandbox.setFault(null);
+  }
+  assert.deepEqual((await app.service.getState()).accounts, []);
+});
+
+test('the Scope and Issuer settings are saved, and the scope is sent with the sign-in only when set', async () => {
+  assert.ok((await app.service.signIn({})).ok);
+  assert.equal(new URL(browser.opened.at(-1) ?? '').searchParams.has('scope'), false);
+  const saved = await app.service.updateSettings({ scope: 'openid profile', issuer: sandbox.url });
+  assert.ok(saved.ok);
+  assert.deepEqual([saved.settings.scope, saved.settings.issuer], ['openid profile', sandbox.url]);
+  assert.ok((await app.service.signIn({})).ok);
+  assert.equal(new URL(browser.opened.at(-1) ?? '').searchParams.get('scope'), 'openid profile');
+  const refused = await app.service.updateSettings({ scope: 'openid\nprofile' });
+  assert.ok(!refused.ok);
+  assert.equal(refused.problems[0]?.field, 'scope');
+});
+
 test('settings are validated with messages naming the fix, and nothing is half-applied', async () => {
   const result = await app.service.updateSettings({ baseUrl: 'http://api.AIRisk.example.com', redirectUri: 'http://10.0.0.5:8765/callback', clipboardClearSeconds: -1, clientId: 'changed' });
   assert.equal(result.ok, false);

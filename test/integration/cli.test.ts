@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox-server.ts';
-import { runCliProcess } from '../support/cli-process.ts';
+import { runCliProcess, type CliRun } from '../support/cli-process.ts';
 import { completeConsent } from '../support/consent.ts';
 import { whoAmI } from '../support/sign-in-fixtures.ts';
 
@@ -75,4 +75,68 @@ test('a timed-out wait exits 1 and says how to start again', async () => {
   const { code, stderr } = await runCliProcess(loginArgs('--timeout', '0.3'), secretEnv).exit;
   assert.equal(code, 1);
   assert.match(stderr, /Sign-in failed: .*(start|again)/i);
+});
+
+test('a Date header from 1970 is ignored: the token is printed, and stderr says to check the system clock', async () => {
+  sandbox.setFault('token-date-1970');
+  try {
+    const run = runCliProcess(loginArgs(), secretEnv);
+    await completeConsent(await run.authorizationUrl, 'approve');
+    const { code, stdout, stderr } = await run.exit;
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, /^Authorization: Bearer [\w-]+\.[\w-]+\.[\w-]+\n$/);
+    assert.match(stderr, /^Warning: AIRisk's clock and this computer's differ by about 56 years .*; check the system clock\.$/m);
+  } finally {
+    sandbox.setFault(null);
+  }
+});
+
+test('a token that had already expired is refused: exit 1, the reason on stderr, nothing on stdout', async () => {
+  sandbox.setFault('token-already-expired');
+  try {
+    const run = runCliProcess(loginArgs('--format', 'json'), secretEnv);
+    await completeConsent(await run.authorizationUrl, 'approve');
+    const { code, stdout, stderr } = await run.exit;
+    assert.equal(code, 1);
+    assert.equal(stdout, '');
+    assert.match(stderr, /Sign-in failed: AIRisk issued a token that had already expired \(it expires at .*; AIRisk's own clock said .*\)\. Nothing was stored/);
+  } finally {
+    sandbox.setFault(null);
+  }
+});
+
+/** The sign-in address the CLI prints, or a failure with its stderr if it exits first. */
+function addressOrExit(run: CliRun): Promise<string> {
+  return Promise.race([run.authorizationUrl, run.exit.then(({ code, stderr }) => assert.fail(`the CLI exited ${String(code)} before printing a sign-in address: ${stderr}`))]);
+}
+
+describe('against a stock OAuth 2.0 server', () => {
+  let standard: Sandbox;
+  before(async () => {
+    standard = await startSandbox({ standardOAuth: true });
+  });
+  after(() => standard.close());
+  const standardArgs = (...extra: string[]) => ['login', '--base-url', standard.url, '--client-id', 'demo-client', '--redirect-uri', 'http://127.0.0.1:0/callback', '--no-browser', ...extra];
+
+  test('--scope is sent, grant_type is sent, and the {access_token, token_type, expires_in} answer becomes a working header', async () => {
+    const run = runCliProcess(standardArgs('--scope', 'openid profile', '--format', 'json'), secretEnv);
+    const authorizationUrl = await addressOrExit(run);
+    assert.equal(new URL(authorizationUrl).searchParams.get('scope'), 'openid profile');
+    await completeConsent(authorizationUrl, 'approve');
+    const { code, stdout, stderr } = await run.exit;
+    assert.equal(code, 0, stderr);
+    const printed = JSON.parse(stdout) as { access_token: string; expiration: string };
+    assert.ok(Math.abs(Date.parse(printed.expiration) - (Date.now() + 3600_000)) < 5000, printed.expiration);
+    assert.equal((await whoAmI(standard, `Bearer ${printed.access_token}`)).status, 200);
+    assert.ok(standard.tokenRequests.at(-1)?.fieldNames.includes('grant_type'));
+  });
+
+  test('a JSON body it cannot read is "refused the token request", with the advice to switch to --body form', async () => {
+    const run = runCliProcess(standardArgs('--scope', 'openid', '--body', 'json'), secretEnv);
+    await completeConsent(await addressOrExit(run), 'approve');
+    const { code, stdout, stderr } = await run.exit;
+    assert.equal(code, 1);
+    assert.equal(stdout, '');
+    assert.match(stderr, /Sign-in failed: AIRisk refused the token request: invalid_request — Unsupported content type.*--body form/);
+  });
 });

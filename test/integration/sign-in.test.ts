@@ -32,7 +32,7 @@ describe('sign-in against the sandbox', () => {
       assert.deepEqual(me, { status: 200, body: { userid: null, expiration: new Date(token.expiration).toISOString().replace('.000', '') } });
       const sent = sandbox.tokenRequests.at(-1);
       assert.equal(sent?.encoding, bodyEncoding);
-      assert.deepEqual(sent?.fieldNames.toSorted(), ['client_id', 'client_secret', 'code', 'code_verifier', 'redirect_uri']);
+      assert.deepEqual(sent?.fieldNames.toSorted(), ['client_id', 'client_secret', 'code', 'code_verifier', 'grant_type', 'redirect_uri']);
     });
 
     test(`user_42 sign-in with a ${bodyEncoding} body yields a token for user_42`, async () => {
@@ -97,7 +97,7 @@ describe('sign-in against the sandbox', () => {
     const attempt = startSignIn({ config: sandboxConfig(sandbox), userid: 'user_42' }, new ConsentingBrowser('deny'));
     await assert.rejects(
       attempt.result,
-      (error) => isSignInError(error, 'access_denied') && /^AIRisk refused the sign-in \(access_denied\): “The user denied the request\.”/.test(error.message) && !/declined/.test(error.message),
+      (error) => isSignInError(error, 'access_denied') && /^AIRisk refused the sign-in \(access_denied\): “The user denied the request”\. No token was requested\./.test(error.message) && !/declined/.test(error.message),
     );
     assert.equal(sandbox.tokenRequests.length, before);
   });

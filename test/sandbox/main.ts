@@ -1,5 +1,5 @@
 /**
- * `npm run sandbox -- [--port 8790] [--token-lifetime 3600] [--fault NAME] [--fault-delay-ms MS]`:
+ * `npm run sandbox -- [--port 8790] [--token-lifetime 3600] [--fault NAME] [--fault-delay-ms MS] [--standard-oauth]`:
  * runs the AIRisk sandbox in the foreground until SIGINT/SIGTERM. The first stdout line is always
  * `AIRisk sandbox listening on http://127.0.0.1:PORT`. Logs one line per request: method, path
  * and status only (no query string, so no code, state or token ever reaches the log).
@@ -9,11 +9,13 @@ import { integerFlag, MAX_TOKEN_LIFETIME_SECONDS, parseCommandLine, UsageError }
 import { DEFAULT_SLOW_TOKEN_DELAY_MS, SANDBOX_FAULTS, isSandboxFault, startSandbox } from './sandbox-server.ts';
 import type { SandboxFault } from './sandbox-server.ts';
 
-const USAGE = `Usage: npm run sandbox -- [--port PORT] [--token-lifetime SECONDS] [--fault NAME] [--fault-delay-ms MS]
+const USAGE = `Usage: npm run sandbox -- [--port PORT] [--token-lifetime SECONDS] [--fault NAME] [--fault-delay-ms MS] [--standard-oauth]
   --port PORT                TCP port on 127.0.0.1 (default 8790; 0 picks a free one)
   --token-lifetime SECONDS   access token lifetime (default 3600)
   --fault NAME               token endpoint fault: ${SANDBOX_FAULTS.join(', ')}
-  --fault-delay-ms MS        how long slow-token waits (default ${DEFAULT_SLOW_TOKEN_DELAY_MS})`;
+  --fault-delay-ms MS        how long slow-token waits (default ${DEFAULT_SLOW_TOKEN_DELAY_MS})
+  --standard-oauth           behave like a stock RFC 6749 server: scope required, form body with
+                             grant_type, answers {access_token, token_type, expires_in}`;
 
 /** Parsed command line. */
 interface SandboxArguments {
@@ -21,6 +23,7 @@ interface SandboxArguments {
   readonly tokenLifetimeSeconds: number;
   readonly fault: SandboxFault | null;
   readonly faultDelayMs: number;
+  readonly standardOAuth: boolean;
 }
 
 function parseArguments(argv: readonly string[]): SandboxArguments | 'help' {
@@ -29,6 +32,7 @@ function parseArguments(argv: readonly string[]): SandboxArguments | 'help' {
     'token-lifetime': { type: 'string' },
     fault: { type: 'string' },
     'fault-delay-ms': { type: 'string' },
+    'standard-oauth': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help === true) return 'help';
@@ -41,6 +45,7 @@ function parseArguments(argv: readonly string[]): SandboxArguments | 'help' {
     tokenLifetimeSeconds: integerFlag('--token-lifetime', values['token-lifetime'], 3600, 1, MAX_TOKEN_LIFETIME_SECONDS),
     fault,
     faultDelayMs: integerFlag('--fault-delay-ms', values['fault-delay-ms'], DEFAULT_SLOW_TOKEN_DELAY_MS, 0, 24 * 3600 * 1000),
+    standardOAuth: values['standard-oauth'] === true,
   };
 }
 
@@ -64,6 +69,7 @@ async function main(): Promise<void> {
     sandbox = await startSandbox({
       port: args.port,
       tokenLifetimeSeconds: args.tokenLifetimeSeconds,
+      standardOAuth: args.standardOAuth,
       onRequest: ({ method, path, status }) => console.log(`${method} ${path} ${status}`),
     });
   } catch (error) {
@@ -80,6 +86,7 @@ async function main(): Promise<void> {
   console.log(`Demo client: client_id=${clientId} client_secret=${clientSecret} (redirect URIs: http://127.0.0.1:{port}/callback, http://[::1]:{port}/callback, http://localhost:{port}/callback, https://localhost[:{port}]/callback)`);
   console.log(`Point the CLI at it: AIRISK_CLIENT_SECRET=${clientSecret} npm run --silent cli -- login --base-url ${sandbox.url} --client-id ${clientId}`);
   if (args.fault !== null) console.log(`Token endpoint fault: ${args.fault}`);
+  if (args.standardOAuth) console.log('Behaving like a stock RFC 6749 server: pass --scope to the CLI.');
 
   quitOnSignals({
     source: process,

@@ -8,6 +8,11 @@
  *                                 `{"access_token", "expiration"}` or RFC 6749 §5.2 errors
  * - `GET  /api/me`                bearer-token check: `{"userid", "expiration"}`
  *
+ * With `standardOAuth` it behaves like a stock RFC 6749 server instead (the kind issue 10 was
+ * tried against): the authorization request needs a `scope` (without one it redirects with a bare
+ * `error=access_denied`), the token request must be form-encoded and carry
+ * `grant_type=authorization_code`, and the answer is `{access_token, token_type, expires_in}`.
+ *
  * Codes are consumed by their first redemption at the token endpoint whatever its outcome (after
  * the client authenticated): a client that retries with the same code gets `invalid_grant`, and
  * tokens already issued from a replayed code are revoked.
@@ -44,6 +49,8 @@ export const SANDBOX_FAULTS = [
   'token-missing-access-token',
   'token-bad-expiration',
   'token-expiration-no-zone',
+  'token-already-expired',
+  'token-date-1970',
 ] as const;
 
 /** One of {@link SANDBOX_FAULTS}. */
@@ -74,6 +81,8 @@ export interface SandboxOptions {
   readonly now?: () => number;
   /** Called once per answered request; carries no query string, body or header. */
   readonly onRequest?: (entry: RequestLogEntry) => void;
+  /** Behave like a stock RFC 6749 server (see the file comment) instead of AIRisk. */
+  readonly standardOAuth?: boolean;
 }
 
 /** One answered request, safe to log: no query string, no secret, code, verifier or token. */
@@ -127,6 +136,7 @@ interface SandboxContext {
   readonly revokedTokenIds: Set<string>;
   readonly tokenRequests: RecordedTokenRequest[];
   readonly waits: Set<PendingWait>;
+  readonly standardOAuth: boolean;
   fault: ActiveFault | null;
 }
 
@@ -147,6 +157,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     revokedTokenIds: new Set(),
     tokenRequests: [],
     waits: new Set(),
+    standardOAuth: options.standardOAuth === true,
     fault: null,
   };
   const onRequest = options.onRequest;
@@ -244,6 +255,7 @@ interface AuthorizationRequest {
   readonly responseType: string;
   readonly userid: string | null;
   readonly codeChallenge: string | null;
+  readonly scope: string | null;
 }
 
 type AuthorizationCheck =
@@ -267,6 +279,7 @@ const AUTHORIZATION_PARAMETERS = [
   'userid',
   'code_challenge',
   'code_challenge_method',
+  'scope',
 ] as const;
 
 /** RFC 7636 §4.1/§4.2: 43–128 characters of the unreserved set. */
@@ -334,14 +347,16 @@ function checkAuthorizationRequest(params: URLSearchParams): AuthorizationCheck 
       responseType,
       userid: single(params, 'userid') ?? null,
       codeChallenge: challenge ?? null,
+      scope: single(params, 'scope') ?? null,
     },
   };
 }
 
-function authorizeGet(_ctx: SandboxContext, params: URLSearchParams, res: ServerResponse): void {
+function authorizeGet(ctx: SandboxContext, params: URLSearchParams, res: ServerResponse): void {
   const check = checkAuthorizationRequest(params);
   if (check.kind !== 'ok') return answerFailedCheck(res, check);
   const { request } = check;
+  if (grantsNothing(ctx, request)) return redirect(res, request.redirectUri, [['error', 'access_denied'], ['state', request.state]]);
   const hiddenFields: [string, string][] = [
     ['response_type', request.responseType],
     ['client_id', request.client.clientId],
@@ -352,6 +367,7 @@ function authorizeGet(_ctx: SandboxContext, params: URLSearchParams, res: Server
   if (request.codeChallenge !== null) {
     hiddenFields.push(['code_challenge', request.codeChallenge], ['code_challenge_method', 'S256']);
   }
+  if (request.scope !== null) hiddenFields.push(['scope', request.scope]);
   sendHtml(
     res,
     200,
@@ -379,6 +395,7 @@ async function authorizePost(ctx: SandboxContext, req: IncomingMessage, res: Ser
   const check = checkAuthorizationRequest(params);
   if (check.kind !== 'ok') return answerFailedCheck(res, check);
   const { request } = check;
+  if (grantsNothing(ctx, request)) return redirect(res, request.redirectUri, [['error', 'access_denied'], ['state', request.state]]);
   const decision = single(params, 'decision');
   if (decision === 'deny') {
     return redirect(res, request.redirectUri, [
@@ -404,6 +421,11 @@ async function authorizePost(ctx: SandboxContext, req: IncomingMessage, res: Ser
     ['code', code],
     ['state', request.state],
   ]);
+}
+
+/** A stock server grants nothing without a scope, and says only `access_denied`. */
+function grantsNothing(ctx: SandboxContext, request: AuthorizationRequest): boolean {
+  return ctx.standardOAuth && request.scope === null;
 }
 
 function answerFailedCheck(res: ServerResponse, check: Exclude<AuthorizationCheck, { kind: 'ok' }>): void {
@@ -484,11 +506,22 @@ function answerWithFault(
       const { accessToken, exp } = mint();
       return sendJson(res, 200, { access_token: accessToken, expiration: formatExpiration(exp).slice(0, -1) });
     }
+    case 'token-already-expired':
+      return sendJson(res, 200, { access_token: mint().accessToken, expiration: formatExpiration(ctx.now() / 1000 - 60) });
+    case 'token-date-1970': {
+      const { accessToken, exp } = mint();
+      res.setHeader('Date', new Date(0).toUTCString());
+      return sendJson(res, 200, { access_token: accessToken, expiration: formatExpiration(exp) });
+    }
   }
 }
 
 function exchangeCode(ctx: SandboxContext, parsed: ParsedBody, res: ServerResponse): void {
   if (!parsed.ok) return oauthError(res, 400, 'invalid_request', parsed.error);
+  if (ctx.standardOAuth && parsed.encoding !== 'form') {
+    return oauthError(res, 400, 'invalid_request', 'Unsupported content type: the token request body must be application/x-www-form-urlencoded.');
+  }
+  if (ctx.standardOAuth && !parsed.values.has('grant_type')) return oauthError(res, 400, 'invalid_request', 'Missing required parameter: grant_type.');
   const fields = new Map<TokenField, string>();
   for (const name of KNOWN_TOKEN_FIELDS) {
     const value = parsed.values.get(name);
@@ -552,6 +585,7 @@ function exchangeCode(ctx: SandboxContext, parsed: ParsedBody, res: ServerRespon
 
   const { accessToken, exp, jti } = mintToken(ctx, client.clientId, grant.userid);
   ctx.codes.recordToken(code, jti);
+  if (ctx.standardOAuth) return sendJson(res, 200, { access_token: accessToken, token_type: 'Bearer', expires_in: exp - Math.floor(ctx.now() / 1000) });
   sendJson(res, 200, { access_token: accessToken, expiration: formatExpiration(exp) });
 }
 

@@ -30,6 +30,12 @@ test('a user-specific sign-in carries userid, and no PKCE parameters when PKCE i
   assert.equal(url.searchParams.has('code_challenge_method'), false);
 });
 
+test('a scope is sent only when one is set', () => {
+  assert.equal(buildAuthorizationUrl({ ...base, scope: 'openid profile' }).searchParams.get('scope'), 'openid profile');
+  assert.equal(buildAuthorizationUrl({ ...base, scope: '' }).searchParams.has('scope'), false);
+  assert.equal(buildAuthorizationUrl(base).searchParams.has('scope'), false);
+});
+
 test('endpoint URLs join base and path whatever the slashes, keeping a base path prefix', () => {
   assert.equal(endpointUrl('https://h.example/', '/api/oauth2/Token', 'tokenPath').href, 'https://h.example/api/oauth2/Token');
   assert.equal(endpointUrl('https://h.example', 'api/oauth2/Token', 'tokenPath').href, 'https://h.example/api/oauth2/Token');

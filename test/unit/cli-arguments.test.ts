@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseCliArguments, UsageError } from '../../src-main/cli/cli-arguments.ts';
+import { parseCliArguments, USAGE, UsageError } from '../../src-main/cli/cli-arguments.ts';
 
 const env = { AIRISK_CLIENT_SECRET: 'demo-secret' };
 
@@ -62,6 +62,21 @@ test('bad usage names the problem', () => {
   for (const [argv, message] of cases) {
     assert.throws(() => parseCliArguments(argv, env), (error) => error instanceof UsageError && message.test(error.message), argv.join(' '));
   }
+});
+
+test('--scope and --issuer go into the client config only when given, checked like the settings', () => {
+  const command = parseCliArguments(['login', '--client-id', 'c', '--scope', ' openid profile ', '--issuer', 'https://login.example.com'], env);
+  assert.ok(command.kind === 'login');
+  assert.equal(command.config.scope, 'openid profile');
+  assert.equal(command.config.issuer, 'https://login.example.com');
+  const plain = parseCliArguments(['login', '--client-id', 'c'], env);
+  assert.ok(plain.kind === 'login');
+  assert.equal('scope' in plain.config, false);
+  assert.equal('issuer' in plain.config, false);
+  assert.throws(() => parseCliArguments(['login', '--client-id', 'c', '--scope', 'a\u0007b'], env), (error) => error instanceof UsageError && /^--scope: .*printable/.test(error.message));
+  assert.throws(() => parseCliArguments(['login', '--client-id', 'c', '--issuer', 'http://login.example.com'], env), (error) => error instanceof UsageError && /^--issuer: .*https/.test(error.message));
+  assert.match(USAGE, /--scope VALUE/);
+  assert.match(USAGE, /--issuer URL/);
 });
 
 test('--help needs nothing else', () => {

@@ -117,7 +117,7 @@ describe('parsePastedCallback', () => {
     const error = rejects(
       `https://localhost/callback?code=${CODE}&state=${STATE}&iss=${encodeURIComponent('https://evil.example\u202E/x')}`,
       'issuer_mismatch',
-      /names the issuer “https:\/\/evil\.example \/x”, but the sign-in expects “https:\/\/api\.AIRisk\.example\.com”, so its code was refused/,
+      /names the issuer “https:\/\/evil\.example\/x”, but the sign-in expects “https:\/\/api\.AIRisk\.example\.com”, so its code was refused/,
     );
     neverLeaks(error, `https://localhost/callback?code=${CODE}`);
     assert.ok(!error.message.includes('\u202E'), 'the issuer shown is sanitized');

@@ -41,6 +41,8 @@ const settings: SettingsView = {
   startAtLogin: false,
   startHidden: false,
   allowWeakEncryption: false,
+  scope: '',
+  issuer: '',
 };
 
 test('an untouched settings form sends nothing, and never the secret', () => {

@@ -41,6 +41,30 @@ test('each rule names its field and the fix', () => {
   }
 });
 
+test('scope and issuer: optional, trimmed, printable scope up to 1000 characters, issuer an https URL', () => {
+  const accepted = validateSettingsUpdate(DEFAULT_SETTINGS, { scope: ' openid profile ', issuer: ' https://login.example.com ' });
+  assert.ok(accepted.ok);
+  assert.equal(accepted.accepted.settings.scope, 'openid profile');
+  assert.equal(accepted.accepted.settings.issuer, 'https://login.example.com');
+  assert.ok(validateSettingsUpdate(DEFAULT_SETTINGS, { scope: '', issuer: '' }).ok, 'empty means unset');
+  assert.ok(validateSettingsUpdate(DEFAULT_SETTINGS, { issuer: 'http://127.0.0.1:8790' }).ok, 'plain http on loopback, for the sandbox');
+  const cases: [SettingsUpdate, RegExp][] = [
+    [{ scope: 'openid\tprofile' }, /printable/],
+    [{ scope: 'openid\u202Eprofile' }, /printable/],
+    [{ scope: 'a'.repeat(1001) }, /longer than 1000/],
+    [{ scope: 7 as unknown as string }, /scope must be text/],
+    [{ issuer: 'login.example.com' }, /not an absolute URL/],
+    [{ issuer: 'http://login.example.com' }, /https/],
+    [{ issuer: 'https://login.example.com/?tenant=1' }, /query/],
+  ];
+  for (const [update, message] of cases) {
+    const result = validateSettingsUpdate(DEFAULT_SETTINGS, update);
+    assert.ok(!result.ok, JSON.stringify(update));
+    const field = Object.keys(update)[0];
+    assert.ok(result.problems.some((problem) => problem.field === field && message.test(problem.message)), JSON.stringify(result.problems));
+  }
+});
+
 test('loopback http base URLs are allowed for the sandbox, and a trailing slash is dropped', () => {
   const result = validateSettingsUpdate(DEFAULT_SETTINGS, { baseUrl: 'http://127.0.0.1:8790/' });
   assert.ok(result.ok);

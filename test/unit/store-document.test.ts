@@ -77,6 +77,16 @@ describe('current documents', () => {
     assert.deepEqual(partial, { ...DEFAULT_SETTINGS, clientId: 'abc', allowWeakEncryption: true });
   });
 
+  test('an older version 2 file without scope and issuer reads them as unset; a newer one keeps them', () => {
+    const older = migrateStoreDocument(v2({ settings: { clientId: 'abc' } })).document.settings;
+    assert.equal(older.scope, '');
+    assert.equal(older.issuer, '');
+    const newer = migrateStoreDocument(v2({ settings: { scope: 'openid profile', issuer: 'https://login.example.com' } })).document.settings;
+    assert.deepEqual([newer.scope, newer.issuer], ['openid profile', 'https://login.example.com']);
+    assertRejected(v2({ settings: { scope: ['openid'] } }), /settings\.scope is not text/);
+    assertRejected(v2({ settings: { issuer: 42 } }), /settings\.issuer is not text/);
+  });
+
   test('unknown properties are dropped', () => {
     const raw = v2({ extra: 1, accounts: [account({ surprise: true })], activeAccountId: 'acc-generic', settings: { future: 'x' } });
     const { document } = migrateStoreDocument(raw);

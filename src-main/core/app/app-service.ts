@@ -1,6 +1,7 @@
 import type {
   AiriskApi,
   AppState,
+  AppWarning,
   CopyFormat,
   CopyOutcome,
   ErrorView,
@@ -15,10 +16,10 @@ import { formatForClipboard, isCopyFormat } from '../clipboard/copy-format.ts';
 import { ExpiryScheduler, type StatusChange } from '../expiry/expiry-scheduler.ts';
 import { formatTimeLeft } from '../../shared/time-left.ts';
 import { msLeft } from '../expiry/token-status.ts';
-import type { AiriskClientConfig } from '../oauth/client-config.ts';
 import { SignInCoordinator } from '../oauth/sign-in.ts';
 import { SignInError } from '../oauth/sign-in-error.ts';
 import { settingsView, validateSettingsUpdate } from '../settings/settings-validation.ts';
+import { signInConfig } from '../settings/sign-in-config.ts';
 import { Vault, type AccountRecord } from '../vault/vault.ts';
 import type { AppPorts } from './app-ports.ts';
 import { buildAppState, expiryFacts } from './state-view.ts';
@@ -44,6 +45,8 @@ export class AppService implements AiriskApi {
   readonly #listeners = new Set<(state: AppState) => void>();
   #signIn: SignInView | null = null;
   #lastError: ErrorView | null = null;
+  /** Set by a sign-in whose answer showed AIRisk's clock and this one far apart; the next sign-in replaces it. */
+  #clockWarning: AppWarning | undefined;
   #emitQueued = false;
   #disposed = false;
 
@@ -88,7 +91,7 @@ export class AppService implements AiriskApi {
     if (settings.clientId === '' || clientSecret === undefined) {
       return this.#failed(new SignInError('invalid_configuration', 'Set the client id and client secret in Settings before signing in.'));
     }
-    const config: AiriskClientConfig = { ...settings, clientSecret };
+    const config = signInConfig(settings, clientSecret);
     const attempt = this.#signIns.start({
       config,
       ...(userid === undefined ? {} : { userid }),
@@ -120,6 +123,7 @@ export class AppService implements AiriskApi {
         });
       this.#scheduler.setAccount(account.id, expiryFacts(account));
       this.#lastError = null;
+      this.#clockWarning = token.clockWarning === undefined ? undefined : { kind: 'clock-skew', message: `${token.clockWarning} Until then, expiry times here follow this computer's clock.` };
       return { ok: true, accountId: account.id };
     } catch (error) {
       return this.#failed(error);
@@ -234,7 +238,7 @@ export class AppService implements AiriskApi {
       accounts: this.#vault.accounts(),
       activeAccountId: this.#vault.activeAccountId,
       protection: this.#vault.protection,
-      warnings: this.#vault.warnings,
+      warnings: this.#clockWarning === undefined ? this.#vault.warnings : [...this.#vault.warnings, this.#clockWarning],
       signIn: this.#signIn,
       lastError: this.#lastError,
       configured: settings.clientId !== '' && this.#vault.clientSecretStored !== 'none',

@@ -9,11 +9,13 @@ export interface AuthorizationRequest {
   readonly state: string;
   readonly codeChallenge?: string;
   readonly userid?: string;
+  /** RFC 6749 §3.3 scope, for servers that grant nothing without one; AIRisk documents none. */
+  readonly scope?: string;
 }
 
 /**
- * Builds the URL the system browser opens: RFC 6749 §4.1.1 plus PKCE (RFC 7636) and AIRisk's
- * `userid`. It carries no secret: `state` and the challenge are safe to show.
+ * Builds the URL the system browser opens: RFC 6749 §4.1.1 plus PKCE (RFC 7636), AIRisk's
+ * `userid`, and `scope` only when one is set. It carries no secret: `state` and the challenge are safe to show.
  */
 export function buildAuthorizationUrl(request: AuthorizationRequest): URL {
   const url = endpointUrl(request.baseUrl, request.authorizePath, 'authorizePath');
@@ -27,5 +29,6 @@ export function buildAuthorizationUrl(request: AuthorizationRequest): URL {
     params.set('code_challenge_method', 'S256');
   }
   if (request.userid !== undefined) params.set('userid', request.userid);
+  if (request.scope !== undefined && request.scope !== '') params.set('scope', request.scope);
   return url;
 }

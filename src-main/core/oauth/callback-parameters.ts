@@ -1,4 +1,5 @@
 import { constantTimeEqual } from './constant-time.ts';
+import { serverText } from './server-text.ts';
 import { SignInError } from './sign-in-error.ts';
 
 /** What a redirect back from AIRisk must carry for the sign-in waiting on it. */
@@ -44,16 +45,6 @@ function single(params: URLSearchParams, name: string): string | undefined | nul
   return values[0];
 }
 
-/** Keeps printable text only, collapses whitespace and caps the length (the value is attacker-chosen). */
-function sanitize(text: string, maxLength: number): string {
-  const printable = text
-    .replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cs}\u2028\u2029]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const chars = [...printable];
-  return chars.length > maxLength ? `${chars.slice(0, maxLength - 1).join('')}…` : printable;
-}
-
 /**
  * What AIRisk said when it refused a sign-in with `access_denied`: quoted when it said anything.
  * It never claims the person declined: a server also refuses on its own (e.g. no scope granted).
@@ -61,7 +52,7 @@ function sanitize(text: string, maxLength: number): string {
 export function accessDeniedText(detail: string): string {
   return detail === ''
     ? 'AIRisk refused the sign-in (access_denied) without giving a reason, so no token was requested.'
-    : `AIRisk refused the sign-in (access_denied): “${detail}”. No token was requested.`;
+    : `AIRisk refused the sign-in (access_denied): “${detail.replace(/[.。]+$/u, '')}”. No token was requested.`;
 }
 
 /**
@@ -87,8 +78,8 @@ function authorizationError(code: string, detail: string): SignInError {
 
 /** The refusal of a redirect whose `iss` names another issuer than this sign-in's. */
 function wrongIssuer(expectedIssuer: string, receivedIssuer: string): CallbackParameters {
-  const expected = sanitize(expectedIssuer, MAX_ISSUER_LENGTH);
-  const received = sanitize(receivedIssuer, MAX_ISSUER_LENGTH);
+  const expected = serverText(expectedIssuer, MAX_ISSUER_LENGTH);
+  const received = serverText(receivedIssuer, MAX_ISSUER_LENGTH);
   const error = new SignInError(
     'issuer_mismatch',
     `The answer to this sign-in names the issuer “${received}”, but the sign-in expects “${expected}”, ` +
@@ -110,8 +101,8 @@ export function readCallbackParameters(params: URLSearchParams, expected: Callba
   if (issuer === null || error === null || description === null || code === null) return { kind: 'no_code' };
   if (issuer !== undefined && issuer !== expected.issuer) return wrongIssuer(expected.issuer, issuer);
   if (error !== undefined) {
-    const oauthError = sanitize(error, MAX_ERROR_CODE_LENGTH) || 'unknown_error';
-    const detail = description === undefined ? '' : sanitize(description, MAX_DESCRIPTION_LENGTH);
+    const oauthError = serverText(error, MAX_ERROR_CODE_LENGTH) || 'unknown_error';
+    const detail = description === undefined ? '' : serverText(description, MAX_DESCRIPTION_LENGTH);
     return { kind: 'error', error: authorizationError(oauthError, detail), oauthError, description: detail };
   }
   if (code === undefined || code === '') return { kind: 'no_code' };

@@ -17,7 +17,9 @@ export interface AiriskClientConfig {
   /** Loopback redirect URI registered with AIRisk; port 0 means "any free port". */
   readonly redirectUri: string;
   readonly bodyEncoding: TokenBodyEncoding;
-  /** The issuer AIRisk names in `iss` at the callback (RFC 9207), when it is not the base URL. */
+  /** RFC 6749 scope sent in the authorization request when set (stock OAuth servers may need one). */
+  readonly scope?: string;
+  /** RFC 9207 issuer a callback's `iss` must name; default the base URL without a trailing slash. */
   readonly issuer?: string;
 }
 

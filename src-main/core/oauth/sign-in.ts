@@ -190,6 +190,7 @@ async function runSignIn(request: SignInRequest, ports: SignInPorts, controls: R
       state,
       ...(pkce === undefined ? {} : { codeChallenge: pkce.challenge }),
       ...(userid === undefined ? {} : { userid }),
+      ...(config.scope === undefined ? {} : { scope: config.scope }),
     }).href;
 
     if (controls.signal.aborted) throw new SignInError('cancelled', 'The sign-in was cancelled.');

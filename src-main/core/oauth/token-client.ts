@@ -1,9 +1,15 @@
-import { endpointUrl, type AiriskClientConfig } from './client-config.ts';
-import { parseExpiration } from './expiration.ts';
+import { endpointUrl, type AiriskClientConfig, type TokenBodyEncoding } from './client-config.ts';
 import type { FetchPort } from './fetch-port.ts';
+import { readServerClock } from './server-clock.ts';
+import { serverContentType } from './server-text.ts';
 import { SignInError } from './sign-in-error.ts';
+import { invalidAnswer, readTokenAnswer } from './token-answer.ts';
+import { tokenRefusalError } from './token-refusal.ts';
 
-/** One code exchange at `POST {base}/api/oauth2/Token`, exactly as the AIRisk page documents it. */
+/**
+ * One code exchange at `POST {base}/api/oauth2/Token`, as the AIRisk page documents it plus the
+ * `grant_type=authorization_code` RFC 6749 §4.1.3 requires (servers ignore parameters they do not know).
+ */
 export interface TokenExchange {
   readonly config: Pick<AiriskClientConfig, 'baseUrl' | 'tokenPath' | 'clientId' | 'clientSecret' | 'bodyEncoding'>;
   /** Must be byte for byte the redirect URI sent in the authorization request. */
@@ -31,16 +37,16 @@ export interface IssuedToken {
   readonly expiration: Date;
   /** Local clock when the answer arrived. */
   readonly obtainedAt: Date;
-  /** AIRisk's `Date` header, when it sent a usable one. */
+  /** AIRisk's `Date` header, when it sent a usable one within a day of the local clock. */
   readonly serverDate: Date | undefined;
-  /** Server clock minus local clock in ms (0 when the server sent no Date), for expiry on AIRisk's clock. */
+  /** Server clock minus local clock in ms (0 without a usable, plausible Date), for expiry on AIRisk's clock. */
   readonly clockSkewMs: number;
+  /** Set when AIRisk's Date was ignored as implausible: tell the person to check the system clock. */
+  readonly clockWarning: string | undefined;
 }
 
 export const DEFAULT_TOKEN_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024;
-/** Characters that may stand in `Authorization: Bearer <token>` (RFC 6750 b64token is stricter; stay lenient but header-safe). */
-const HEADER_SAFE_TOKEN = /^[\x21-\x7E]+$/;
 
 /** Exchanges an authorization code for a token, validating the answer strictly. Throws SignInError. */
 export async function exchangeCode(exchange: TokenExchange, options: TokenClientOptions = {}): Promise<IssuedToken> {
@@ -72,7 +78,7 @@ export async function exchangeCode(exchange: TokenExchange, options: TokenClient
     });
     const text = await readCapped(response, options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
     const receivedAt = now();
-    return interpretAnswer(response, text, sentAt, receivedAt);
+    return interpretAnswer(response, text, url, exchange.config.bodyEncoding, sentAt, receivedAt);
   } catch (error) {
     if (error instanceof SignInError) throw error;
     if (options.signal?.aborted === true) throw new SignInError('cancelled', 'The sign-in was cancelled.');
@@ -95,6 +101,7 @@ export async function exchangeCode(exchange: TokenExchange, options: TokenClient
 
 function encodeBody(exchange: TokenExchange): { contentType: string; body: string } {
   const fields: Record<string, string> = {
+    grant_type: 'authorization_code',
     client_id: exchange.config.clientId,
     client_secret: exchange.config.clientSecret,
     redirect_uri: exchange.redirectUri,
@@ -136,48 +143,33 @@ async function readCapped(response: Response, maxBytes: number): Promise<string>
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
-function interpretAnswer(response: Response, text: string, sentAt: number, receivedAt: number): IssuedToken {
+function interpretAnswer(response: Response, text: string, url: URL, encoding: TokenBodyEncoding, sentAt: number, receivedAt: number): IssuedToken {
   const status = response.status;
-  const contentType = (response.headers.get('content-type') ?? 'no content type').split(';')[0]?.trim() ?? '';
   const json = parseJson(text);
-
   if (status < 200 || status > 299) {
-    const oauthError = readOAuthError(json);
-    if (oauthError !== undefined) throw rejection(oauthError.error, oauthError.description, status);
-    const location = status >= 300 && status < 400 ? ` redirecting to ${response.headers.get('location') ?? 'nowhere'}` : '';
-    throw new SignInError(
-      'token_http_error',
-      `AIRisk returned HTTP ${status} (${contentType})${location}, not a token. ${status >= 500 ? 'AIRisk may be having trouble; try again in a moment.' : 'Check the base URL and token path in settings.'}`,
-      { httpStatus: status },
-    );
+    throw tokenRefusalError({
+      status,
+      contentType: response.headers.get('content-type'),
+      location: response.headers.get('location'),
+      url: url.href,
+      oauthError: isObject(json) ? { error: json.error, description: json.error_description } : undefined,
+      encoding,
+    });
   }
   if (json === undefined) {
+    const contentType = serverContentType(response.headers.get('content-type'));
     throw new SignInError('token_not_json', `AIRisk returned HTTP ${status} (${contentType}), not JSON. Check the base URL and token path in settings.`, { httpStatus: status });
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw invalid('is JSON but not an object', status);
-  }
-  const answer = json as Record<string, unknown>;
-  const accessToken = answer.access_token;
-  if (typeof accessToken !== 'string' || accessToken.length === 0) {
-    throw invalid(accessToken === undefined ? 'has no access_token' : 'has an empty or non-text access_token', status);
-  }
-  if (!HEADER_SAFE_TOKEN.test(accessToken)) {
-    throw invalid('has an access_token with spaces or control characters, which cannot go in an Authorization header', status);
-  }
-  const expiration = parseExpiration(answer.expiration);
-  if (expiration === undefined) {
-    const shown = answer.expiration === undefined ? 'no expiration' : `expiration ${JSON.stringify(answer.expiration).slice(0, 40)}, not a date-time like 2025-03-31T13:12:17Z`;
-    throw invalid(`has ${shown}`, status);
-  }
-  const serverDate = parseHttpDate(response.headers.get('date'));
-  const midpoint = (sentAt + receivedAt) / 2;
+  if (!isObject(json)) throw invalidAnswer('is JSON but not an object', status);
+  const clock = readServerClock(response.headers.get('date'), sentAt, receivedAt);
+  const { accessToken, expiration } = readTokenAnswer(json, clock, status);
   return {
     accessToken,
     expiration,
     obtainedAt: new Date(receivedAt),
-    serverDate,
-    clockSkewMs: serverDate === undefined ? 0 : Math.round(serverDate.getTime() - midpoint),
+    serverDate: clock.serverDate,
+    clockSkewMs: clock.clockSkewMs,
+    clockWarning: clock.warning,
   };
 }
 
@@ -189,42 +181,8 @@ function parseJson(text: string): unknown {
   }
 }
 
-function readOAuthError(json: unknown): { error: string; description: string | undefined } | undefined {
-  if (typeof json !== 'object' || json === null) return undefined;
-  const { error, error_description: description } = json as Record<string, unknown>;
-  if (typeof error !== 'string' || error.length === 0) return undefined;
-  return { error: clean(error, 60), description: typeof description === 'string' ? clean(description, 300) : undefined };
-}
-
-function rejection(error: string, description: string | undefined, status: number): SignInError {
-  const reason = description === undefined || description === '' ? '' : ` — ${description.replace(/\.+$/, '')}`;
-  const advice =
-    error === 'invalid_client'
-      ? ' Check the client id and client secret in settings.'
-      : error === 'invalid_grant'
-        ? ' The code was used, expired or does not match this sign-in; sign in again.'
-        : '';
-  const what = error === 'invalid_client' ? 'the client credentials' : 'the code';
-  return new SignInError('token_rejected', `AIRisk rejected ${what}: ${error}${reason}.${advice}`, {
-    oauthError: error,
-    httpStatus: status,
-  });
-}
-
-function invalid(problem: string, status: number): SignInError {
-  return new SignInError('token_invalid_response', `AIRisk's answer ${problem}. Nothing was stored; check the token path in settings or contact AIRisk.`, { httpStatus: status });
-}
-
-/** Keeps server-provided text printable and short: it ends up in messages a person reads. */
-function clean(text: string, max: number): string {
-  const printable = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
-  return printable.length > max ? `${printable.slice(0, max - 1)}…` : printable;
-}
-
-function parseHttpDate(value: string | null): Date | undefined {
-  if (value === null) return undefined;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+function isObject(json: unknown): json is Record<string, unknown> {
+  return typeof json === 'object' && json !== null && !Array.isArray(json);
 }
 
 function describeNetworkCause(error: unknown): string {

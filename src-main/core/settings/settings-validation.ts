@@ -1,6 +1,7 @@
 import type { SettingsProblem, SettingsUpdate, SettingsView } from '../../contract.ts';
 import { findClientConfigProblems } from '../oauth/client-config.ts';
 import { parseLoopbackRedirectUri } from '../oauth/redirect-uri.ts';
+import { issuerProblem, scopeProblem } from '../oauth/standard-oauth-settings.ts';
 import { isSignInError } from '../oauth/sign-in-error.ts';
 import type { StoredSettings } from './stored-settings.ts';
 
@@ -30,11 +31,11 @@ export interface AcceptedSettings {
  */
 export function validateSettingsUpdate(current: StoredSettings, update: SettingsUpdate): { ok: true; accepted: AcceptedSettings } | { ok: false; problems: SettingsProblem[] } {
   const problems: SettingsProblem[] = [];
-  const known = new Set<string>(['baseUrl', 'authorizePath', 'tokenPath', 'clientId', 'clientSecret', 'redirectUri', 'bodyEncoding', 'expiryLeadSeconds', 'clipboardClearSeconds', 'startAtLogin', 'startHidden', 'allowWeakEncryption']);
+  const known = new Set<string>(['baseUrl', 'authorizePath', 'tokenPath', 'clientId', 'clientSecret', 'redirectUri', 'bodyEncoding', 'expiryLeadSeconds', 'clipboardClearSeconds', 'startAtLogin', 'startHidden', 'allowWeakEncryption', 'scope', 'issuer']);
   for (const key of Object.keys(update)) {
     if (!known.has(key)) problems.push({ field: key as keyof SettingsUpdate, message: `"${key}" is not a setting.` });
   }
-  const text = (field: 'baseUrl' | 'authorizePath' | 'tokenPath' | 'clientId' | 'redirectUri'): string => {
+  const text = (field: 'baseUrl' | 'authorizePath' | 'tokenPath' | 'clientId' | 'redirectUri' | 'scope' | 'issuer'): string => {
     const value = update[field];
     if (value === undefined) return current[field];
     if (typeof value !== 'string') {
@@ -71,9 +72,14 @@ export function validateSettingsUpdate(current: StoredSettings, update: Settings
     startAtLogin: flag('startAtLogin'),
     startHidden: flag('startHidden'),
     allowWeakEncryption: flag('allowWeakEncryption'),
+    scope: text('scope'),
+    issuer: text('issuer'),
   };
   if (settings.bodyEncoding !== 'form' && settings.bodyEncoding !== 'json') {
     problems.push({ field: 'bodyEncoding', message: 'The token request body must be form or json.' });
+  }
+  for (const [field, problem] of [['scope', scopeProblem(settings.scope)], ['issuer', issuerProblem(settings.issuer)]] as const) {
+    if (problem !== undefined) problems.push({ field, message: problem });
   }
   const clientSecret = update.clientSecret;
   if (clientSecret !== undefined && (typeof clientSecret !== 'string' || clientSecret.trim() === '')) {

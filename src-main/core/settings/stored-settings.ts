@@ -35,6 +35,10 @@ export interface StoredSettings {
   readonly startHidden: boolean;
   /** Store tokens even when only weak protection (Linux basic_text) exists. */
   readonly allowWeakEncryption: boolean;
+  /** Standard OAuth 2.0 servers: the scope to ask for; '' sends none (AIRisk needs none). */
+  readonly scope: string;
+  /** Standard OAuth 2.0 servers: the issuer a callback's `iss` must name; '' means the base URL. */
+  readonly issuer: string;
 }
 
 export const DEFAULT_SETTINGS: StoredSettings = {
@@ -51,4 +55,6 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   startAtLogin: false,
   startHidden: false,
   allowWeakEncryption: false,
+  scope: '',
+  issuer: '',
 };

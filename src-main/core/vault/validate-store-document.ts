@@ -67,6 +67,8 @@ export function readSettings(raw: unknown, path: string): StoredSettings {
     startAtLogin: setting(raw, 'startAtLogin', isBoolean, 'true or false', path),
     startHidden: setting(raw, 'startHidden', isBoolean, 'true or false', path),
     allowWeakEncryption: setting(raw, 'allowWeakEncryption', isBoolean, 'true or false', path),
+    scope: setting(raw, 'scope', isString, 'text', path),
+    issuer: setting(raw, 'issuer', isString, 'text', path),
   };
 }
 

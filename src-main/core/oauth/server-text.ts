@@ -1,0 +1,40 @@
+/**
+ * The one sanitizer for text a server chose that ends up in a message a person reads: AIRisk's
+ * `error` and `error_description` (at the callback and from the token endpoint), a content type,
+ * a redirect's address. Such text is attacker-chosen, so:
+ * - control characters (`\p{Cc}`: C0, DEL, C1) and line/paragraph separators become a space;
+ * - format characters (`\p{Cf}`: bidi overrides such as U+202E, zero-width characters, the BOM),
+ *   private-use characters and lone surrogates are removed, so nothing reorders or hides text;
+ * - whitespace is collapsed and the result capped at `maxLength` characters (code points), with `…`.
+ * The result is plain text: escape it for HTML where it goes into a page.
+ */
+export function serverText(text: string, maxLength: number): string {
+  const printable = text
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
+    .replace(/[\p{Cf}\p{Co}\p{Cs}]+/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const chars = [...printable];
+  return chars.length > maxLength ? `${chars.slice(0, Math.max(0, maxLength - 1)).join('')}…` : printable;
+}
+
+/** The media type of a `Content-Type` header (parameters dropped), for a message. */
+export function serverContentType(header: string | null): string {
+  return serverText((header ?? '').split(';')[0] ?? '', 80) || 'no content type';
+}
+
+/**
+ * A redirect's `Location`, shown as its origin only (`https://host:port`): the path and query are
+ * the server's to choose and may carry anything. Relative locations resolve against `base`.
+ */
+export function serverRedirectOrigin(location: string | null, base: string): string {
+  if (location === null || location.trim() === '') return 'nowhere';
+  let url: URL;
+  try {
+    url = new URL(location.trim(), base);
+  } catch {
+    return 'an address that is not a URL';
+  }
+  // Schemes without an origin (data:, javascript:, mailto:) show as their scheme alone.
+  return url.origin === 'null' ? `a ${serverText(url.protocol, 20)} address` : serverText(url.origin, 200);
+}
