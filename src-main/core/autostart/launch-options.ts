@@ -1,5 +1,6 @@
 import type { SettingsUpdate } from '../../contract.ts';
 import { HIDDEN_ARGUMENT } from './xdg-autostart.ts';
+import { isLoopbackUrl } from '../oauth/transport-rule.ts';
 
 /**
  * How this launch was asked to run, from its command line and environment: start in the tray only
@@ -30,8 +31,6 @@ export interface LaunchEnvironment {
 
 /** The loopback redirect the demo uses: any free port on 127.0.0.1 (the demo client accepts all). */
 export const DEMO_REDIRECT_URI = 'http://127.0.0.1:0/callback';
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
 
 /**
  * Reads the launch options. `argv` is the whole `process.argv`: Electron and Chromium put their own
@@ -80,7 +79,7 @@ function demoSettings(env: LaunchEnvironment, problems: string[]): SettingsUpdat
     problems.push('AIRISK_DEMO_SANDBOX_URL is not a URL; ignored.');
     return null;
   }
-  if (url.protocol !== 'http:' || !LOOPBACK_HOSTS.has(url.hostname)) {
+  if (url.protocol !== 'http:' || !isLoopbackUrl(url)) {
     problems.push('AIRISK_DEMO_SANDBOX_URL must be a sandbox on http://127.0.0.1 (or localhost); ignored.');
     return null;
   }

@@ -1,5 +1,6 @@
 import { SignInError } from './sign-in-error.ts';
 import { DEFAULT_AUTHORIZE_PATH, DEFAULT_BASE_URL, DEFAULT_TOKEN_PATH } from '../../shared/airisk-defaults.ts';
+import { hasAcceptableTransport } from './transport-rule.ts';
 
 /**
  * Where AIRisk lives and who we are to it. The seed documents only the token endpoint; the
@@ -95,8 +96,6 @@ export interface ClientConfigProblem {
   readonly message: string;
 }
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
-
 /**
  * Checks what a sign-in needs before anything is sent, and names the fix. The base URL must be https
  * (plain http only on loopback, for the sandbox); credentials must be present.
@@ -114,7 +113,7 @@ export function findClientConfigProblems(config: AiriskClientConfig): ClientConf
     problem('baseUrl', `The AIRisk base URL "${config.baseUrl.slice(0, 80)}" is not a URL; use one like ${DEFAULT_BASE_URL}.`);
   }
   if (base !== undefined) {
-    if (base.protocol !== 'https:' && !(base.protocol === 'http:' && LOOPBACK_HOSTS.has(base.hostname))) {
+    if (!hasAcceptableTransport(base)) {
       problem('baseUrl', `The AIRisk base URL must start with https:// (plain http is allowed only for a sandbox on 127.0.0.1 or localhost).`);
     }
     if (base.username !== '' || base.password !== '') problem('baseUrl', 'The AIRisk base URL must not contain a user name or password.');

@@ -1,7 +1,5 @@
 import { endpointUrl } from './client-config.ts';
-
-/** Hosts on which plain http is tolerated (the sandbox); everything else must be https. */
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
+import { hasAcceptableTransport } from './transport-rule.ts';
 
 /** The configured authorization endpoint an opened URL must match. */
 export interface ExpectedAuthorizationEndpoint {
@@ -24,8 +22,7 @@ export function isOpenableAuthorizationUrl(url: string, expected: ExpectedAuthor
   } catch {
     return false;
   }
-  const secure = (target: URL): boolean => target.protocol === 'https:' || (target.protocol === 'http:' && LOOPBACK_HOSTS.has(target.hostname));
-  if (!secure(candidate) || !secure(endpoint)) return false;
+  if (!hasAcceptableTransport(candidate) || !hasAcceptableTransport(endpoint)) return false;
   if (candidate.username !== '' || candidate.password !== '' || candidate.hash !== '') return false;
   if (endpoint.username !== '' || endpoint.password !== '') return false;
   return candidate.origin === endpoint.origin && candidate.pathname === endpoint.pathname;

@@ -4,11 +4,10 @@
  * - `scope`: RFC 6749 §3.3, sent in the authorization request only when set;
  * - `issuer`: RFC 9207, the `iss` a callback must carry when it carries one (default: the base URL).
  */
+import { hasAcceptableTransport } from './transport-rule.ts';
 
 /** The longest scope accepted; real ones are a few words. */
 export const MAX_SCOPE_LENGTH = 1000;
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
 
 /** What is wrong with a scope (already trimmed), or undefined when it is usable (empty = unset). */
 export function scopeProblem(scope: string): string | undefined {
@@ -26,7 +25,7 @@ export function issuerProblem(issuer: string): string | undefined {
   } catch {
     return `The issuer "${issuer.slice(0, 80)}" is not an absolute URL; use the one your OAuth server names as its issuer, e.g. https://login.example.com, or leave it empty.`;
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
+  if (!hasAcceptableTransport(url)) {
     return 'The issuer must start with https:// (plain http only on 127.0.0.1 or localhost), or be left empty.';
   }
   if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
