@@ -48,7 +48,7 @@ describe('the vault binds the client secret to the base URL\'s origin', () => {
     assert.equal(await vault.readClientSecret(), 'secret-a', 'same origin, other path');
     await vault.updateSettings({ baseUrl: 'https://b.example' });
     assert.equal(await vault.readClientSecret(), undefined);
-    const problem = 'The client secret was saved for https://a.example; enter it again for https://b.example.';
+    const problem = 'The client secret was saved for https://a.example; enter it again for https://b.example. A secret is only ever sent to the address it was entered for.';
     assert.deepEqual(await vault.readClientSecretForBaseUrl(), { secret: undefined, problem });
     assert.equal(vault.clientSecretProblem, problem);
     await vault.setClientSecret('secret-b');
@@ -94,7 +94,7 @@ describe('the vault binds the client secret to the base URL\'s origin', () => {
     });
     const edited = await openVault(directory);
     assert.equal(edited.clientSecretProblem, undefined, 'the plain fields agree with each other');
-    assert.deepEqual(await edited.readClientSecretForBaseUrl(), { secret: undefined, problem: 'The client secret was saved for https://a.example; enter it again for http://127.0.0.1:9.' });
+    assert.deepEqual(await edited.readClientSecretForBaseUrl(), { secret: undefined, problem: 'The client secret was saved for https://a.example; enter it again for http://127.0.0.1:9. A secret is only ever sent to the address it was entered for.' });
   });
 });
 
@@ -145,7 +145,7 @@ describe('the app never sends the client secret to an origin it was not saved fo
       assert.deepEqual(hostile.received.filter((request) => request.body.includes(sandbox.demoClient.clientSecret)), [], 'the hostile server received the client secret');
       assert.deepEqual(hostile.received, []);
       assert.deepEqual(browser.opened, [], 'the browser was opened');
-      assert.equal(outcome.ok ? '' : outcome.error.message, `The client secret was saved for ${sandbox.url}; enter it again for ${hostile.origin}.`);
+      assert.equal(outcome.ok ? '' : outcome.error.message, `The client secret was saved for ${sandbox.url}; enter it again for ${hostile.origin}. A secret is only ever sent to the address it was entered for.`);
     });
   }
 
@@ -158,7 +158,7 @@ describe('the app never sends the client secret to an origin it was not saved fo
     const moved = await app.service.updateSettings({ baseUrl: localhost });
     assert.ok(moved.ok);
     assert.equal(moved.settings.clientSecretSet, false);
-    assert.equal(moved.settings.clientSecretProblem, `The client secret was saved for ${sandbox.url}; enter it again for ${localhost}.`);
+    assert.equal(moved.settings.clientSecretProblem, `The client secret was saved for ${sandbox.url}; enter it again for ${localhost}. A secret is only ever sent to the address it was entered for.`);
     const refused = await app.service.signIn({});
     assert.equal(refused.ok, false);
     assert.deepEqual(browser.opened, []);

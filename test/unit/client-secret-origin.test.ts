@@ -11,7 +11,7 @@ const SECRET = { ciphertext: 'c1ph3r', backend: 'node-aes-256-gcm' };
 test('a client secret may be sent only to the origin it was saved for; a path change keeps it', () => {
   assert.equal(clientSecretOriginProblem('https://a.example', 'https://a.example/airisk'), undefined);
   assert.equal(clientSecretOriginProblem('https://a.example', 'https://a.example'), undefined);
-  assert.equal(clientSecretOriginProblem('https://a.example', 'https://b.example'), 'The client secret was saved for https://a.example; enter it again for https://b.example.');
+  assert.equal(clientSecretOriginProblem('https://a.example', 'https://b.example'), 'The client secret was saved for https://a.example; enter it again for https://b.example. A secret is only ever sent to the address it was entered for.');
   assert.match(clientSecretOriginProblem('https://a.example', 'http://a.example') ?? '', /enter it again for http:\/\/a\.example/);
   assert.match(clientSecretOriginProblem('https://a.example', 'https://a.example:8443') ?? '', /for https:\/\/a\.example:8443/);
   assert.match(clientSecretOriginProblem('http://127.0.0.1:8790', 'http://localhost:8790') ?? '', /saved for http:\/\/127\.0\.0\.1:8790/);
@@ -33,7 +33,7 @@ test('the settings view asks for the secret again, and says why, when it was sav
   const problem = clientSecretOriginProblem(settings.clientSecretOrigin, settings.baseUrl);
   const view = settingsView(settings, true, problem);
   assert.equal(view.clientSecretSet, false);
-  assert.equal(view.clientSecretProblem, 'The client secret was saved for https://a.example; enter it again for https://b.example.');
+  assert.equal(view.clientSecretProblem, 'The client secret was saved for https://a.example; enter it again for https://b.example. A secret is only ever sent to the address it was entered for.');
   assert.equal('clientSecretOrigin' in view, false);
   assert.deepEqual([settingsView(settings, true).clientSecretSet, settingsView(settings, true).clientSecretProblem], [true, null]);
   assert.equal(settingsView(settings, false, problem).clientSecretProblem, null, 'no secret, nothing to explain');

@@ -23,7 +23,8 @@ export function clientSecretOriginProblem(savedFor: string | null, baseUrl: stri
   const current = originOf(baseUrl);
   if (savedFor !== null && savedFor === current) return undefined;
   const where = current ?? 'the new base URL';
+  const why = 'A secret is only ever sent to the address it was entered for.';
   return savedFor === null
-    ? `The client secret was saved without the AIRisk address it is for; enter it again for ${where}.`
-    : `The client secret was saved for ${savedFor}; enter it again for ${where}.`;
+    ? `The client secret was saved without the AIRisk address it is for; enter it again for ${where}. ${why}`
+    : `The client secret was saved for ${savedFor}; enter it again for ${where}. ${why}`;
 }
