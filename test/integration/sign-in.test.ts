@@ -287,6 +287,35 @@ describe('a callback port held by another program', () => {
       assert.deepEqual(squatter.requests, [], 'the program on the port received no request');
     });
   }
+
+  // The usual dev server listens on every address. Linux refuses our loopback bind beside it; BSD and
+  // Windows let it succeed and deliver loopback connections to the more specific socket, ours.
+  for (const { host, redirectHost } of [
+    { host: '0.0.0.0', redirectHost: '127.0.0.1' },
+    { host: '::', redirectHost: 'localhost' },
+  ]) {
+    test(`a program listening on every address (${hostInUrl(host)}:PORT) never receives the code of a sign-in to http://${redirectHost}:PORT/callback`, async (t) => {
+      if (!(await canListenOn(host))) {
+        t.skip(`cannot listen on ${host} on this machine`);
+        return;
+      }
+      const squatter = await startSquatter(host);
+      const browser = new ConsentingBrowser('approve');
+      try {
+        const attempt = startSignIn({ config: sandboxConfig(sandbox, { redirectUri: `http://${redirectHost}:${squatter.port}/callback` }), callbackTimeoutMs: 3000 }, browser);
+        if (process.platform === 'linux') {
+          await assert.rejects(attempt.result, (error) => isSignInError(error, 'callback_port_unavailable') && error.message.includes(`port ${squatter.port} on 127.0.0.1 is already in use by another program`));
+          assert.deepEqual(browser.opened, [], 'the browser was never opened');
+        } else {
+          assert.ok((await attempt.result).token.accessToken.length > 0, 'the code reached our callback server, not the squatter');
+        }
+        await Promise.allSettled(browser.outcomes);
+      } finally {
+        await squatter.stop();
+      }
+      assert.deepEqual(squatter.requests, [], 'the program on every address received no request');
+    });
+  }
 });
 
 describe('a privileged callback port (Linux; the sign-in runs as an ordinary user)', () => {
