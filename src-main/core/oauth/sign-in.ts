@@ -1,6 +1,6 @@
 import { buildAuthorizationUrl } from './authorization-url.ts';
 import type { ReceivedCode } from './callback-server.ts';
-import { startCallbackReception } from './callback-reception.ts';
+import { startCallbackReception, type CallbackReception } from './callback-reception.ts';
 import { expectedIssuer, findClientConfigProblems, type AiriskClientConfig } from './client-config.ts';
 import { describeDuration } from './duration-text.ts';
 import type { FetchPort } from './fetch-port.ts';
@@ -160,84 +160,123 @@ interface RunControls {
   readonly expect: (value: PastedCallbackExpectation) => void;
 }
 
-async function runSignIn(request: SignInRequest, ports: SignInPorts, controls: RunControls): Promise<SignInResult> {
-  const problems = findClientConfigProblems(request.config);
-  if (problems.length > 0) throw new SignInError('invalid_configuration', problems.map((problem) => problem.message).join(' '));
-  const userid = request.userid === undefined ? undefined : normaliseUserid(request.userid);
-  const config = request.config;
-  const redirect = parseLoopbackRedirectUri(config.redirectUri);
-  const timeoutMs = request.callbackTimeoutMs ?? DEFAULT_CALLBACK_TIMEOUT_MS;
-  const state = createState();
-  const issuer = expectedIssuer(config);
-  const pkce = request.usePkce === false ? undefined : createPkcePair();
-  const notes: string[] = [];
+/** What one sign-in fixed before the browser opens: who it is for and its one-time values. */
+interface SignInPlan {
+  readonly config: AiriskClientConfig;
+  readonly userid: string | undefined;
+  readonly state: string;
+  readonly issuer: string;
+  readonly pkce: { readonly verifier: string; readonly challenge: string } | undefined;
+  readonly timeoutMs: number;
+}
 
-  const tls = redirect.protocol === 'https' ? await loadCertificate(ports) : undefined;
+async function runSignIn(request: SignInRequest, ports: SignInPorts, controls: RunControls): Promise<SignInResult> {
+  const plan = planSignIn(request);
+  const notes: string[] = [];
   // Before the browser opens: a port another program holds ends the sign-in here.
-  const reception = await startCallbackReception({ redirectUri: config.redirectUri, expectedState: state, expectedIssuer: issuer, timeoutMs, ...(tls === undefined ? {} : { tls }) });
+  const reception = await receiveCallback(plan, ports);
   const callback = reception.kind === 'listening' ? reception.callback : undefined;
   if (reception.kind === 'paste_only') notes.push(reception.note);
   let handedOff = false;
   try {
     callback?.received.catch(() => undefined);
-    const redirectUri = callback?.redirectUri ?? config.redirectUri;
-    controls.expect({ redirectUri, state, issuer });
-    const authorizationUrl = buildAuthorizationUrl({
-      baseUrl: config.baseUrl,
-      authorizePath: config.authorizePath,
-      clientId: config.clientId,
-      redirectUri,
-      state,
-      ...(pkce === undefined ? {} : { codeChallenge: pkce.challenge }),
-      ...(userid === undefined ? {} : { userid }),
-      ...(config.scope === undefined ? {} : { scope: config.scope }),
-    }).href;
-
-    if (controls.signal.aborted) throw new SignInError('cancelled', 'The sign-in was cancelled.');
-    request.onProgress?.({ stage: 'opening_browser', authorizationUrl });
-    try {
-      await ports.openUrl(authorizationUrl);
-    } catch {
-      notes.push('The browser could not be opened. Open the sign-in address yourself.');
-    }
-    request.onProgress?.({ stage: 'waiting_for_browser', authorizationUrl, redirectUri, listening: callback !== undefined, notes });
-
+    const redirectUri = callback?.redirectUri ?? plan.config.redirectUri;
+    controls.expect({ redirectUri, state: plan.state, issuer: plan.issuer });
+    await openBrowser(plan, redirectUri, { request, ports, controls, listening: callback !== undefined, notes });
     const received = await Promise.race<ReceivedCode>([
-      callback?.received ?? pasteOnlyTimeout(timeoutMs, controls.signal),
+      callback?.received ?? pasteOnlyTimeout(plan.timeoutMs, controls.signal),
       // A pasted URL has no browser request waiting for a page: finishing just closes the server.
       controls.pasted.then((code) => ({ code, finish: () => callback?.cancel() })),
       controls.cancelled,
     ]);
     request.onProgress?.({ stage: 'exchanging_code' });
-    try {
-      const token = await exchangeCode(
-        {
-          config,
-          redirectUri,
-          code: received.code,
-          ...(pkce === undefined ? {} : { codeVerifier: pkce.verifier }),
-          ...(userid === undefined ? {} : { userid }),
-        },
-        {
-          signal: controls.signal,
-          ...(ports.fetch === undefined ? {} : { fetch: ports.fetch }),
-          ...(ports.now === undefined ? {} : { now: ports.now }),
-          ...(request.tokenTimeoutMs === undefined ? {} : { timeoutMs: request.tokenTimeoutMs }),
-        },
-      );
-      // The browser tab learns the outcome on the next turn, after the caller has stored the token;
-      // finishing the page also closes the callback server.
-      handedOff = true;
-      setImmediate(() => received.finish({ ok: true, title: 'Signed in', detail: `${userid === undefined ? 'The generic token' : `The token for ${userid}`} is ready in AIRisk Token Tray.` }));
-      return { userid, token };
-    } catch (error) {
-      const detail = error instanceof SignInError ? error.message : 'The sign-in failed.';
-      handedOff = true;
-      setImmediate(() => received.finish({ ok: false, title: 'Sign-in failed', detail }));
-      throw error;
-    }
+    handedOff = true;
+    return await exchangeAndTellBrowser(plan, redirectUri, received, { request, ports, signal: controls.signal });
   } finally {
     if (!handedOff) callback?.cancel();
+  }
+}
+
+/** Checks the configuration and draws the sign-in's one-time state and PKCE pair. */
+function planSignIn(request: SignInRequest): SignInPlan {
+  const problems = findClientConfigProblems(request.config);
+  if (problems.length > 0) throw new SignInError('invalid_configuration', problems.map((problem) => problem.message).join(' '));
+  return {
+    config: request.config,
+    userid: request.userid === undefined ? undefined : normaliseUserid(request.userid),
+    state: createState(),
+    issuer: expectedIssuer(request.config),
+    pkce: request.usePkce === false ? undefined : createPkcePair(),
+    timeoutMs: request.callbackTimeoutMs ?? DEFAULT_CALLBACK_TIMEOUT_MS,
+  };
+}
+
+/** Starts listening for the browser's redirect (with a certificate for an https redirect URI). */
+async function receiveCallback(plan: SignInPlan, ports: SignInPorts): Promise<CallbackReception> {
+  const redirect = parseLoopbackRedirectUri(plan.config.redirectUri);
+  const tls = redirect.protocol === 'https' ? await loadCertificate(ports) : undefined;
+  return startCallbackReception({ redirectUri: plan.config.redirectUri, expectedState: plan.state, expectedIssuer: plan.issuer, timeoutMs: plan.timeoutMs, ...(tls === undefined ? {} : { tls }) });
+}
+
+/** Builds the authorization URL, opens it in the browser and reports the wait. */
+async function openBrowser(
+  plan: SignInPlan,
+  redirectUri: string,
+  context: { request: SignInRequest; ports: SignInPorts; controls: RunControls; listening: boolean; notes: string[] },
+): Promise<void> {
+  const { config, userid, pkce } = plan;
+  const authorizationUrl = buildAuthorizationUrl({
+    baseUrl: config.baseUrl,
+    authorizePath: config.authorizePath,
+    clientId: config.clientId,
+    redirectUri,
+    state: plan.state,
+    ...(pkce === undefined ? {} : { codeChallenge: pkce.challenge }),
+    ...(userid === undefined ? {} : { userid }),
+    ...(config.scope === undefined ? {} : { scope: config.scope }),
+  }).href;
+  if (context.controls.signal.aborted) throw new SignInError('cancelled', 'The sign-in was cancelled.');
+  context.request.onProgress?.({ stage: 'opening_browser', authorizationUrl });
+  try {
+    await context.ports.openUrl(authorizationUrl);
+  } catch {
+    context.notes.push('The browser could not be opened. Open the sign-in address yourself.');
+  }
+  context.request.onProgress?.({ stage: 'waiting_for_browser', authorizationUrl, redirectUri, listening: context.listening, notes: context.notes });
+}
+
+/** Exchanges the code, then tells the browser tab how it went (which also closes the callback server). */
+async function exchangeAndTellBrowser(
+  plan: SignInPlan,
+  redirectUri: string,
+  received: ReceivedCode,
+  context: { request: SignInRequest; ports: SignInPorts; signal: AbortSignal },
+): Promise<SignInResult> {
+  const { config, userid, pkce } = plan;
+  const { request, ports } = context;
+  try {
+    const token = await exchangeCode(
+      {
+        config,
+        redirectUri,
+        code: received.code,
+        ...(pkce === undefined ? {} : { codeVerifier: pkce.verifier }),
+        ...(userid === undefined ? {} : { userid }),
+      },
+      {
+        signal: context.signal,
+        ...(ports.fetch === undefined ? {} : { fetch: ports.fetch }),
+        ...(ports.now === undefined ? {} : { now: ports.now }),
+        ...(request.tokenTimeoutMs === undefined ? {} : { timeoutMs: request.tokenTimeoutMs }),
+      },
+    );
+    // The browser tab learns the outcome on the next turn, after the caller has stored the token.
+    setImmediate(() => received.finish({ ok: true, title: 'Signed in', detail: `${userid === undefined ? 'The generic token' : `The token for ${userid}`} is ready in AIRisk Token Tray.` }));
+    return { userid, token };
+  } catch (error) {
+    const detail = error instanceof SignInError ? error.message : 'The sign-in failed.';
+    setImmediate(() => received.finish({ ok: false, title: 'Sign-in failed', detail }));
+    throw error;
   }
 }
 
