@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Menu, Tray } from 'electron';
 import type { AppState } from '../contract.ts';
 import type { TrayAction, TrayIconState } from '../core/tray/tray-menu-model.ts';
-import { createTrayPresenter, type TrayPicture } from '../core/tray/tray-presenter.ts';
+import { createTrayPresenter, popsUpMenuOnClick, type TrayPicture } from '../core/tray/tray-presenter.ts';
 
 /** The tray icon and its menu. */
 export interface TrayView {
@@ -34,8 +34,7 @@ export function createTray(options: TrayOptions): TrayView {
     menu = Menu.buildFromTemplate(picture.template);
     tray.setContextMenu(menu);
   };
-  // macOS opens the menu on click by itself; Windows only on right-click, so pop it up on click too.
-  if (options.platform === 'win32') tray.on('click', () => tray.popUpContextMenu());
+  if (popsUpMenuOnClick(options.platform)) tray.on('click', () => tray.popUpContextMenu());
   draw();
   return {
     update(state) {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AppState } from '../../src-main/contract.ts';
 import type { TrayAction } from '../../src-main/core/tray/tray-menu-model.ts';
-import { createTrayPresenter } from '../../src-main/core/tray/tray-presenter.ts';
+import { createTrayPresenter, popsUpMenuOnClick } from '../../src-main/core/tray/tray-presenter.ts';
 import { accountView, appState } from '../support/app-state-fixtures.ts';
 
 test('the icon is reported as changed only when its state changes; tooltip and menu follow every state', () => {
@@ -22,4 +22,9 @@ test('the icon is reported as changed only when its state changes; tooltip and m
 test('each platform gets its own icon file', () => {
   assert.equal(createTrayPresenter({ platform: 'darwin', dispatch: () => undefined })(appState()).iconFile, 'tray/tray-emptyTemplate.png');
   assert.equal(createTrayPresenter({ platform: 'win32', dispatch: () => undefined })(appState()).iconFile, 'tray/tray-empty.ico');
+});
+
+test('a click on the tray icon pops up the menu by hand on Windows only (macOS opens it itself, Linux ignores clicks)', () => {
+  assert.equal(popsUpMenuOnClick('win32'), true);
+  for (const platform of ['darwin', 'linux', 'freebsd'] as const) assert.equal(popsUpMenuOnClick(platform), false, platform);
 });

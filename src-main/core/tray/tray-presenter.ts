@@ -16,6 +16,14 @@ export interface TrayPicture {
 }
 
 /**
+ * Whether a click on the tray icon must pop up the menu by hand: only on Windows, where the menu
+ * opens by itself on right-click alone. macOS opens it on click already; Linux ignores icon clicks.
+ */
+export function popsUpMenuOnClick(platform: NodeJS.Platform): boolean {
+  return platform === 'win32';
+}
+
+/**
  * Turns each state into what the tray shows: icon (and whether it changed since the last picture),
  * tooltip and menu. The menu is rebuilt every time: Linux needs `setContextMenu` after each change.
  */
