@@ -5,14 +5,14 @@
  */
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { app, Menu, session, shell } from 'electron';
+import { app, dialog, Menu, session, shell } from 'electron';
 import { AppService } from './core/app/app-service.ts';
 import { parseLaunchOptions, startsHidden } from './core/autostart/launch-options.ts';
 import { createXdgAutostart } from './core/autostart/xdg-autostart.ts';
 import { systemTimers } from './core/ports/timer-port.ts';
 import { createQuitCoordinator } from './core/process/quit-coordinator.ts';
 import { quitOnSignals } from './core/process/quit-on-signal.ts';
-import { remoteDebuggingRefusal } from './core/process/remote-debugging.ts';
+import { isPackagedRun, remoteDebuggingRefusal } from './core/process/remote-debugging.ts';
 import { trayActionDispatcher } from './core/tray/tray-actions.ts';
 import { appIconFile } from './core/tray/tray-icon-paths.ts';
 import { createTrayLabelClock } from './core/tray/tray-label-clock.ts';
@@ -37,9 +37,14 @@ const APP_USER_MODEL_ID = 'com.airisk.tokentray';
 
 const log = (message: string): void => console.error(`airisk: ${message}`);
 
-const debuggingRefused = remoteDebuggingRefusal(process.argv, { packaged: app.isPackaged, platform: process.platform });
+const build = { isPackaged: app.isPackaged, appPath: app.getAppPath() };
+// A renamed copy of the packaged binary reads as unpackaged to Electron; it still loads app.asar.
+const packaged = isPackagedRun(build);
+const debuggingRefused = remoteDebuggingRefusal(process.argv, { ...build, platform: process.platform });
 if (debuggingRefused !== null) {
   log(debuggingRefused);
+  // Safe before `ready`: a dialog on macOS/Windows, where a GUI launch shows no stderr.
+  dialog.showErrorBox('AIRisk Token Tray', debuggingRefused);
   app.exit(1);
 } else {
   boot();
@@ -93,13 +98,13 @@ async function start(launch: ReturnType<typeof parseLaunchOptions>): Promise<voi
 
   const appPath = app.getAppPath();
   // Icons ship next to app.asar when packaged (electron-builder.yml extraResources), in resources/ otherwise.
-  const resourcesDir = app.isPackaged ? process.resourcesPath : join(appPath, 'resources');
+  const resourcesDir = packaged ? process.resourcesPath : join(appPath, 'resources');
   serveRenderer(join(appPath, 'dist', 'renderer'));
 
   const dataDir = app.getPath('userData');
   const platform = process.platform;
   // Unpackaged (`electron .`), the executable needs the app folder before our own arguments.
-  const leadingArguments = app.isPackaged ? [] : [appPath];
+  const leadingArguments = packaged ? [] : [appPath];
   const { store, recovered } = openElectronStoreDocument(dataDir);
   const loginItem = createLoginItem({
     platform,

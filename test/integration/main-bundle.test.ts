@@ -32,6 +32,7 @@ module.exports = {
     on: record('app.on'),
     getPath: (name) => { calls.push(['app.getPath', name]); return process.env.STAND_IN_USER_DATA; },
     getVersion: () => '0.1.0',
+    getAppPath: () => '/stand-in/app',
   },
   protocol: {
     registerSchemesAsPrivileged: record('protocol.registerSchemesAsPrivileged'),

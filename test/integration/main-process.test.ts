@@ -51,7 +51,7 @@ module.exports = {
   app: {
     setPath: (...args) => log.push(['app.setPath', ...args]),
     getPath: (name) => (name === 'userData' ? process.env.STAND_IN_USER_DATA : '/nowhere'),
-    getAppPath: () => '/stand-in/app',
+    getAppPath: () => process.env.STAND_IN_APP_PATH ?? '/stand-in/app',
     getVersion: () => '0.1.0',
     isPackaged: process.env.STAND_IN_PACKAGED === '1',
     requestSingleInstanceLock: () => true,
@@ -85,6 +85,7 @@ module.exports = {
   powerMonitor: { on: (e) => log.push(['powerMonitor.on', e]), off: (e) => log.push(['powerMonitor.off', e]) },
   net: { fetch: (...args) => fetch(...args) },
   shell: { openExternal: async (url) => log.push(['shell.openExternal', url]) },
+  dialog: { showErrorBox: (title, content) => log.push(['dialog.showErrorBox', title, content]) },
 };
 `;
 
@@ -294,18 +295,34 @@ test('a tray sign-in against the sandbox opens only the authorization URL, copie
   assert.equal(report.clipboardAfterQuit, '', 'quitting cleared the clipboard that still held our copy');
 });
 
-test('a packaged build started with --remote-debugging-port says why and exits 1 before anything starts', async () => {
+const DEBUGGING_REFUSED = '--remote-debugging-port is refused: it would let any program on this computer control the window and read your tokens. Start the app without it.';
+
+/** Starts main.cjs with --remote-debugging-port and the given stand-in facts; returns the exit code, the Electron calls and stderr. */
+async function startWithRemoteDebugging(standIn: Record<string, string>): Promise<{ code: number | null; calls: unknown[][]; stderr: string }> {
   const driver = "const electron = require('electron'); require('./dist/main/main.cjs'); setTimeout(() => { console.log(JSON.stringify(electron.__log)); process.exit(0); }, 200);";
   const child = spawn(process.execPath, ['-e', driver, '--', '--remote-debugging-port=9222'], {
     cwd: workDir,
-    env: { ...process.env, STAND_IN_PACKAGED: '1', STAND_IN_USER_DATA: join(workDir, 'debug data') },
+    env: { ...process.env, ...standIn, STAND_IN_USER_DATA: join(workDir, 'debug data') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  assert.equal(await new Promise<number | null>((resolve) => child.once('exit', resolve)), 0, stderr);
-  assert.deepEqual(JSON.parse(stdout), [['app.exit', 1]], 'no data folder, scheme, store or window: only the exit');
-  assert.equal(stderr, 'airisk: --remote-debugging-port is refused: it would let any program on this computer control the window and read your tokens. Start the app without it.\n');
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, calls: code === 0 ? (JSON.parse(stdout) as unknown[][]) : [], stderr };
+}
+
+test('a packaged build started with --remote-debugging-port says why on stderr and in an error box, and exits 1 before anything starts', async () => {
+  const { code, calls, stderr } = await startWithRemoteDebugging({ STAND_IN_PACKAGED: '1' });
+  assert.equal(code, 0, stderr);
+  assert.deepEqual(calls, [['dialog.showErrorBox', 'AIRisk Token Tray', DEBUGGING_REFUSED], ['app.exit', 1]], 'no data folder, scheme, store or window: only the reason and the exit');
+  assert.equal(stderr, `airisk: ${DEBUGGING_REFUSED}\n`);
+});
+
+test('a renamed copy of the packaged binary (isPackaged false, app loaded from app.asar) is refused remote debugging too', async () => {
+  const { code, calls, stderr } = await startWithRemoteDebugging({ STAND_IN_PACKAGED: '0', STAND_IN_APP_PATH: join(workDir, 'renamed', 'resources', 'app.asar') });
+  assert.equal(code, 0, stderr);
+  assert.deepEqual(calls, [['dialog.showErrorBox', 'AIRisk Token Tray', DEBUGGING_REFUSED], ['app.exit', 1]]);
+  assert.equal(stderr, `airisk: ${DEBUGGING_REFUSED}\n`);
 });
