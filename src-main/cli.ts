@@ -3,11 +3,12 @@
  * Prints the bearer header (or token, or JSON) on stdout and stores no token.
  */
 import { runCli } from './cli/run-cli.ts';
+import { removeAppVariables } from './core/process/child-environment.ts';
 
-// The secret is read once, from this copy: nothing started later (the browser opener, a library's
-// child process) can inherit it from process.env.
+// Our variables (the secrets among them) are read once, from this copy: nothing started later (the
+// browser opener, a library's child process) can inherit them from process.env.
 const env = { ...process.env };
-delete process.env.AIRISK_CLIENT_SECRET;
+removeAppVariables(process.env);
 
 const interrupt = new AbortController();
 process.once('SIGINT', () => interrupt.abort());

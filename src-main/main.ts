@@ -11,6 +11,7 @@ import { parseLaunchOptions, startsHidden } from './core/autostart/launch-option
 import { createXdgAutostart } from './core/autostart/xdg-autostart.ts';
 import { systemTimers } from './core/ports/timer-port.ts';
 import { createQuitCoordinator } from './core/process/quit-coordinator.ts';
+import { removeAppVariables } from './core/process/child-environment.ts';
 import { quitOnSignals } from './core/process/quit-on-signal.ts';
 import { isPackagedRun, remoteDebuggingRefusal } from './core/process/remote-debugging.ts';
 import { trayActionDispatcher } from './core/tray/tray-actions.ts';
@@ -52,6 +53,8 @@ if (debuggingRefused !== null) {
 
 function boot(): void {
   const launch = parseLaunchOptions(process.argv, process.env);
+  // Read once: no child (shell.openExternal runs xdg-open on Linux) inherits our variables or secrets.
+  const appVariables = removeAppVariables(process.env);
   for (const problem of launch.problems) log(problem);
   // Before the single-instance lock: the lock belongs to the data folder, so a demo or test instance
   // with its own folder runs next to the person's real one.
@@ -59,13 +62,13 @@ function boot(): void {
   registerAppScheme();
   // Another instance owns this data folder: it shows its window (second-instance) and we leave.
   if (!app.requestSingleInstanceLock()) app.quit();
-  else start(launch).catch((error: unknown) => {
+  else start(launch, appVariables).catch((error: unknown) => {
     log(`could not start: ${messageOf(error)}`);
     app.exit(1);
   });
 }
 
-async function start(launch: ReturnType<typeof parseLaunchOptions>): Promise<void> {
+async function start(launch: ReturnType<typeof parseLaunchOptions>, appVariables: Readonly<Record<string, string>>): Promise<void> {
   // Filled in as the parts come up; handlers registered early reach them through here.
   const late: { window?: WindowController; service?: AppService } = {};
   const openUrl = authorizationUrlOpener(
@@ -168,7 +171,7 @@ async function start(launch: ReturnType<typeof parseLaunchOptions>): Promise<voi
   service.onStateChange((state) => trayLabels.show(state));
   trayLabels.show(initialState);
   const stopPowerWatch = watchPower(service);
-  exposeE2eHooks(process.env, { tray, window });
+  exposeE2eHooks(appVariables, { tray, window });
 
   // Quit: held until the store is written and the clipboard cleared (if it still holds our copy).
   const quit = createQuitCoordinator({

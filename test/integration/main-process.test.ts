@@ -136,6 +136,7 @@ const until = async (probe) => { for (let i = 0; i < 200; i += 1) { const v = pr
     newWindowAnswers,
     openedExternally: electron.__log.filter(([name]) => name === 'shell.openExternal').map(([, url]) => url),
     appEvents: Object.keys(s.appListeners).sort(),
+    appVariablesLeft: Object.keys(process.env).filter((name) => /^AIRISK_/i.test(name)),
   };
   const quitItem = s.menus.at(-1).items.find((i) => i.label === 'Quit');
   quitItem.click();
@@ -186,6 +187,7 @@ test('main.cjs wires tray, window, IPC, store and quit through the Electron API'
     newWindowAnswers: { action: string }[];
     openedExternally: string[];
     appEvents: string[];
+    appVariablesLeft: string[];
     afterQuit: { quitCalls: number; trayDestroyed: boolean; tail: unknown[][] };
   };
 
@@ -199,6 +201,7 @@ test('main.cjs wires tray, window, IPC, store and quit through the Electron API'
   assert.ok(report.log.some(([name, event]) => name === 'powerMonitor.on' && event === 'resume'));
   assert.ok(report.log.some(([name, event]) => name === 'powerMonitor.on' && event === 'unlock-screen'));
   assert.deepEqual(report.protocols, ['app']);
+  assert.deepEqual(report.appVariablesLeft, [], 'the demo variables were read, then removed: no child (xdg-open) inherits them');
   assert.deepEqual(report.appEvents, ['before-quit', 'second-instance', 'web-contents-created', 'window-all-closed']);
 
   // IPC: one handler per method; trusted main frame answered, everything else refused.
