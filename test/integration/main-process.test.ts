@@ -111,7 +111,7 @@ const until = async (probe) => { for (let i = 0; i < 200; i += 1) { const v = pr
   const badArgs = await s.handlers['airisk:copy'](trustedEvent, 1, 2, 3).then(() => 'resolved', (e) => e.message);
   await s.handlers['airisk:updateSettings'](trustedEvent, { clipboardClearSeconds: 30 });
   await until(() => window.webContents.sent.length > 0);
-  // A target=_blank link or window.open in any web contents: the authorization URL goes to the browser, nothing else.
+  // A target=_blank link or window.open in any web contents, with no sign-in under way: nothing opens, not even an authorization URL.
   const contents = { on() {}, setWindowOpenHandler(handler) { this.openHandler = handler; } };
   for (const listener of s.appListeners['web-contents-created']) listener({}, contents);
   const newWindowAnswers = ['http://127.0.0.1:8790/api/oauth2/Authorize?client_id=demo-client&state=s', 'https://evil.example/api/oauth2/Authorize', 'file:///etc/passwd'].map((url) => contents.openHandler({ url }));
@@ -229,7 +229,7 @@ test('main.cjs wires tray, window, IPC, store and quit through the Electron API'
   assert.equal(report.window.options.webPreferences['contextIsolation'], true);
   assert.deepEqual(report.permissionAnswers, [false, false]);
   assert.deepEqual(report.newWindowAnswers, [{ action: 'deny' }, { action: 'deny' }, { action: 'deny' }], 'no new window is ever created');
-  assert.deepEqual(report.openedExternally, ['http://127.0.0.1:8790/api/oauth2/Authorize?client_id=demo-client&state=s'], 'the sign-in link opens in the system browser; nothing else is opened');
+  assert.deepEqual(report.openedExternally, [], 'with no sign-in under way, a new-window request opens nothing, not even the authorization endpoint');
 
   // Quit from the tray: held once for the shutdown, then done; the tray is gone; the store was written.
   assert.equal(report.afterQuit.quitCalls, 2);
@@ -254,11 +254,22 @@ const menuItem = (prefix) => (s.menus.at(-1)?.items ?? []).find((i) => i.label.s
   require('./dist/main/main.cjs');
   (await until(() => menuItem('Sign in (generic token)'), 'the sign-in item')).click();
   const opened = await until(() => electron.__log.find(([name]) => name === 'shell.openExternal'), 'openExternal');
+  // While the sign-in waits for the browser: the window's link opens its exact URL; a forged query opens nothing.
+  const contents = { on() {}, setWindowOpenHandler(handler) { this.openHandler = handler; } };
+  for (const listener of s.appListeners['web-contents-created']) listener({}, contents);
+  for (const [name, value] of [['state', 'attacker-state'], ['client_id', 'attacker-client'], ['redirect_uri', 'http://127.0.0.1:9/callback']]) {
+    const forged = new URL(opened[1]);
+    forged.searchParams.set(name, value);
+    contents.openHandler({ url: forged.href });
+  }
+  contents.openHandler({ url: opened[1] });
+  await new Promise((r) => setTimeout(r, 50));
+  const openedWhilePending = electron.__log.filter(([name]) => name === 'shell.openExternal').map(([, url]) => url);
   const consent = await completeConsent(opened[1], 'approve');
   (await until(() => menuItem('Copy bearer header — Generic'), 'the copy item')).click();
   const header = await until(() => electron.clipboard.text, 'the clipboard');
   const me = await (await fetch(sandbox.url + '/api/me', { headers: { Authorization: header.replace(/^Authorization: /, '') } })).json();
-  const report = { windows: s.windows.length, openedUrl: opened[1], callbackStatus: consent.callback.status, header, formats: electron.clipboard.formats, me, menu: s.menus.at(-1).items.map((i) => i.label), trayImage: s.trays[0].image };
+  const report = { windows: s.windows.length, openedUrl: opened[1], openedWhilePending, callbackStatus: consent.callback.status, header, formats: electron.clipboard.formats, me, menu: s.menus.at(-1).items.map((i) => i.label), trayImage: s.trays[0].image };
   menuItem('Quit').click();
   await until(() => electron.__log.some(([name]) => name === 'app.quit (done)'), 'the quit');
   report.clipboardAfterQuit = electron.clipboard.text;
@@ -268,7 +279,7 @@ const menuItem = (prefix) => (s.menus.at(-1)?.items ?? []).find((i) => i.label.s
 })().catch((error) => { console.error(error); process.exit(1); });
 `;
 
-test('a tray sign-in against the sandbox opens only the authorization URL, copies with the secret marker, and quit clears the clipboard', async () => {
+test('a tray sign-in against the sandbox opens only the authorization URL (the window link only its exact URL while pending), copies with the secret marker, and quit clears the clipboard', async () => {
   const dataDir = join(workDir, 'sign-in data');
   const child = spawn(process.execPath, ['-e', SIGN_IN_DRIVER, '--', '--data-dir', dataDir], {
     cwd: workDir,
@@ -286,9 +297,10 @@ test('a tray sign-in against the sandbox opens only the authorization URL, copie
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   assert.equal(code, 0, stderr);
-  const report = JSON.parse(stdout) as { windows: number; openedUrl: string; callbackStatus: number; header: string; formats: string[]; me: { userid: string | null }; menu: string[]; trayImage: string; clipboardAfterQuit: string };
+  const report = JSON.parse(stdout) as { windows: number; openedUrl: string; openedWhilePending: string[]; callbackStatus: number; header: string; formats: string[]; me: { userid: string | null }; menu: string[]; trayImage: string; clipboardAfterQuit: string };
   assert.equal(report.windows, 0, '--hidden: no window');
   assert.equal(new URL(report.openedUrl).pathname, '/api/oauth2/Authorize');
+  assert.deepEqual(report.openedWhilePending, [report.openedUrl, report.openedUrl], 'the sign-in link opened the pending URL again; the same endpoint with a forged state, client_id or redirect_uri opened nothing');
   assert.equal(report.callbackStatus, 200);
   assert.match(report.header, /^Authorization: Bearer \S+$/);
   assert.equal(report.me.userid, null, 'AIRisk accepts the generic token');

@@ -1,3 +1,4 @@
+import type { AppState } from '../../contract.ts';
 import { messageOf } from '../../shared/message-of.ts';
 import { isOpenableAuthorizationUrl, type ExpectedAuthorizationEndpoint } from '../oauth/external-url-policy.ts';
 
@@ -7,8 +8,8 @@ export const DENY_NEW_WINDOW = { action: 'deny' } as const;
 /**
  * The app's `openUrl`: hands a URL to the system browser (`openExternal`) only when it is the
  * configured AIRisk authorization endpoint (`isOpenableAuthorizationUrl`); anything else is refused
- * with an error and never reaches `openExternal`. The service's sign-in and the window's
- * "Open the sign-in page" link both go through it.
+ * with an error and never reaches `openExternal`. The service's sign-in opens the URL it built
+ * through it; the window's link goes through {@link pendingSignInPageOpener} first.
  */
 export function authorizationUrlOpener(expected: () => Promise<ExpectedAuthorizationEndpoint>, openExternal: (url: string) => Promise<void>): (url: string) => Promise<void> {
   return async (url) => {
@@ -20,10 +21,43 @@ export function authorizationUrlOpener(expected: () => Promise<ExpectedAuthoriza
 }
 
 /**
+ * The authorization URL of the sign-in under way, while the window offers it as "Open the sign-in
+ * page" (before the code exchange), or null.
+ */
+export function pendingAuthorizationUrl(state: AppState | null): string | null {
+  const signIn = state?.signIn ?? null;
+  return signIn === null || signIn.stage === 'exchanging_code' ? null : signIn.authorizationUrl;
+}
+
+/**
+ * The opener of new-window requests (the window's "Open the sign-in page" link): only the exact
+ * authorization URL the service built for the sign-in pending now — same endpoint with another
+ * query (client_id, redirect_uri, state) is refused, and with no sign-in under way nothing opens —
+ * then through `openUrl`, the allowlist. A renderer cannot make the browser open a sign-in of its own.
+ */
+export function pendingSignInPageOpener(state: () => Promise<AppState | null>, openUrl: (url: string) => Promise<void>): (url: string) => Promise<void> {
+  return async (url) => {
+    const pending = pendingAuthorizationUrl(await state());
+    if (pending === null) throw new Error('No sign-in is under way, so there is no sign-in page to open.');
+    if (!sameUrl(url, pending)) throw new Error('Refusing to open an address that is not the sign-in page of the sign-in under way.');
+    await openUrl(pending);
+  };
+}
+
+/** Whether two URLs are the same address once parsed (Chromium hands the link back normalized). */
+function sameUrl(candidate: string, expected: string): boolean {
+  try {
+    return new URL(candidate).href === new URL(expected).href;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The window-open handler of every web contents: always denies the new window, and hands the URL
- * to `openUrl` (the allowlisted opener above), so the sign-in link opens in the system browser and
- * everything else stays closed. `onRefused` hears why a URL was not opened, without the URL (an
- * authorization URL carries the sign-in's state).
+ * to `openUrl` (main.ts gives it {@link pendingSignInPageOpener}), so the sign-in link opens in the
+ * system browser and everything else stays closed. `onRefused` hears why a URL was not opened,
+ * without the URL (an authorization URL carries the sign-in's state).
  */
 export function windowOpenHandler(openUrl: (url: string) => Promise<void>, onRefused: (reason: string) => void): (details: { readonly url: string }) => typeof DENY_NEW_WINDOW {
   return (details) => {
