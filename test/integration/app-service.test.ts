@@ -257,9 +257,11 @@ test('settings and accounts persist across a restart, and start-up decrypts noth
   const state = await app.service.getState();
   assert.equal(decrypts, 0);
   assert.deepEqual(state.accounts.map((a) => [a.label, a.status]), [['user_42', 'valid']]);
-  assert.equal((await app.service.getSettings()).baseUrl, sandbox.url);
   await app.service.copy(null, 'header');
   assert.equal(decrypts, 1);
+  // Settings reads the origin sealed inside the client secret: that one decryption, and no other.
+  assert.deepEqual(await app.service.getSettings().then((settings) => [settings.baseUrl, settings.clientSecretSet]), [sandbox.url, true]);
+  assert.equal(decrypts, 2);
   assert.equal(((await whoAmI(sandbox, await app.clipboard.readText())).body as { userid: string }).userid, 'user_42');
 });
 

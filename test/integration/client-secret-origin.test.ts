@@ -31,6 +31,23 @@ async function openVault(directory: string, cipher: CipherPort = createAesGcmCip
 
 type StoreFile = { settings: Record<string, unknown> } & Record<string, unknown>;
 
+const LEGACY_PROBLEM = (origin: string): string =>
+  `The client secret was saved by an earlier version without the AIRisk address it is for; enter it again for ${origin} (needed once after the update). A secret is only ever sent to the address it was entered for.`;
+
+/** Writes a store as versions before the origin binding did: the bare secret encrypted, no origin anywhere. Returns that ciphertext. */
+async function writeLegacyStore(directory: string, cipher: CipherPort, baseUrl: string, secret = 'legacy-secret'): Promise<{ ciphertext: string; backend: string }> {
+  const clientSecret = { ciphertext: await cipher.encrypt(secret), backend: (await cipher.describe()).backend };
+  const settings = { baseUrl, clientId: 'c', clientSecret };
+  await writeFile(join(directory, STORE_FILE), JSON.stringify({ schemaVersion: 2, accounts: [], activeAccountId: null, settings }));
+  return clientSecret;
+}
+
+/** What the store file's client secret decrypts to. */
+async function storedSecretPlaintext(directory: string, cipher: CipherPort): Promise<string> {
+  const stored = (JSON.parse(await readFile(join(directory, STORE_FILE), 'utf8')) as StoreFile).settings.clientSecret as { ciphertext: string };
+  return (await cipher.decrypt(stored.ciphertext)).plaintext;
+}
+
 /** Edits the store file on disk, as another program running as the same user could. */
 async function editStoreFile(directory: string, edit: (document: StoreFile) => void): Promise<void> {
   const path = join(directory, STORE_FILE);
@@ -50,11 +67,8 @@ describe('the vault binds the client secret to the base URL\'s origin', () => {
     assert.equal(await vault.readClientSecret(), undefined);
     const problem = 'The client secret was saved for https://a.example; enter it again for https://b.example. A secret is only ever sent to the address it was entered for.';
     assert.deepEqual(await vault.readClientSecretForBaseUrl(), { secret: undefined, problem });
-    assert.equal(vault.clientSecretProblem, problem);
     await vault.setClientSecret('secret-b');
-    assert.equal(await vault.readClientSecret(), 'secret-b');
-    assert.equal(vault.clientSecretProblem, undefined);
-    assert.equal(vault.settings.clientSecretOrigin, 'https://b.example');
+    assert.deepEqual(await vault.readClientSecretForBaseUrl(), { secret: 'secret-b' });
   });
 
   test('a secret kept in memory only is bound the same way', async (t) => {
@@ -65,22 +79,33 @@ describe('the vault binds the client secret to the base URL\'s origin', () => {
     assert.equal(await vault.readClientSecret(), 'secret-memory');
     await vault.updateSettings({ baseUrl: 'https://b.example' });
     assert.equal(await vault.readClientSecret(), undefined);
-    assert.match(vault.clientSecretProblem ?? '', /saved for https:\/\/a\.example/);
+    assert.match((await vault.readClientSecretForBaseUrl()).problem ?? '', /saved for https:\/\/a\.example/);
   });
 
-  test('a store written before the binding keeps its secret for the stored base URL, sealed with that origin on first read', async (t) => {
+  test('a bare secret saved before the binding is never sent: it must be entered again once, and is then sealed', async (t) => {
     const directory = await tempDirectory(t);
     const cipher = createAesGcmCipher(KEY);
-    const legacy = { ciphertext: await cipher.encrypt('legacy-secret'), backend: 'node-aes-256-gcm' };
-    const settings = { baseUrl: 'https://a.example', clientId: 'c', clientSecret: legacy };
-    await writeFile(join(directory, STORE_FILE), JSON.stringify({ schemaVersion: 2, accounts: [], activeAccountId: null, settings }));
+    await writeLegacyStore(directory, cipher, 'https://a.example');
     const vault = await openVault(directory, cipher);
-    assert.equal(vault.clientSecretProblem, undefined);
-    assert.equal(await vault.readClientSecret(), 'legacy-secret');
-    const stored = (JSON.parse(await readFile(join(directory, STORE_FILE), 'utf8')) as StoreFile).settings;
-    assert.equal(stored.clientSecretOrigin, 'https://a.example');
-    const resealed = stored.clientSecret as { ciphertext: string };
-    assert.deepEqual(unsealClientSecret((await cipher.decrypt(resealed.ciphertext)).plaintext), { secret: 'legacy-secret', origin: 'https://a.example' });
+    assert.deepEqual(await vault.readClientSecretForBaseUrl(), { secret: undefined, problem: LEGACY_PROBLEM('https://a.example') });
+    assert.equal(await storedSecretPlaintext(directory, cipher), 'legacy-secret', 'nothing was rewritten on read');
+    await vault.setClientSecret('legacy-secret');
+    assert.deepEqual(await vault.readClientSecretForBaseUrl(), { secret: 'legacy-secret' });
+    assert.deepEqual(unsealClientSecret(await storedSecretPlaintext(directory, cipher)), { secret: 'legacy-secret', origin: 'https://a.example' });
+  });
+
+  test('a bare secret restored over a sealed one, with the base URL edited and the recorded origin deleted, is not handed out for the new origin', async (t) => {
+    const directory = await tempDirectory(t);
+    const cipher = createAesGcmCipher(KEY);
+    const bare = await writeLegacyStore(directory, cipher, 'https://a.example');
+    await (await openVault(directory, cipher)).readClientSecretForBaseUrl();
+    await editStoreFile(directory, (document) => {
+      Object.assign(document.settings, { clientSecret: bare, baseUrl: 'https://evil.example' });
+      delete document.settings.clientSecretOrigin;
+    });
+    const replayed = await openVault(directory, cipher);
+    assert.deepEqual(await replayed.readClientSecretForBaseUrl(), { secret: undefined, problem: LEGACY_PROBLEM('https://evil.example') });
+    assert.equal(await storedSecretPlaintext(directory, cipher), 'legacy-secret', 'not sealed to the edited origin');
   });
 
   test('editing the plain settings — base URL and the recorded origin — cannot redirect the sealed secret', async (t) => {
@@ -93,7 +118,6 @@ describe('the vault binds the client secret to the base URL\'s origin', () => {
       document.settings.clientSecretOrigin = 'http://127.0.0.1:9';
     });
     const edited = await openVault(directory);
-    assert.equal(edited.clientSecretProblem, undefined, 'the plain fields agree with each other');
     assert.deepEqual(await edited.readClientSecretForBaseUrl(), { secret: undefined, problem: 'The client secret was saved for https://a.example; enter it again for http://127.0.0.1:9. A secret is only ever sent to the address it was entered for.' });
   });
 });
@@ -148,6 +172,33 @@ describe('the app never sends the client secret to an origin it was not saved fo
       assert.equal(outcome.ok ? '' : outcome.error.message, `The client secret was saved for ${sandbox.url}; enter it again for ${hostile.origin}. A secret is only ever sent to the address it was entered for.`);
     });
   }
+
+  test('a bare secret from before the binding, restored after its first read with the base URL pointed at a hostile server: the sign-in fails before the browser opens, and the hostile server receives nothing', async (t) => {
+    const directory = await mkdtemp(join(tmpdir(), 'airisk-secret-origin-'));
+    const cipher = createAesGcmCipher(KEY);
+    const browser = new ConsentingBrowser('approve');
+    const bare = await writeLegacyStore(directory, cipher, sandbox.url, sandbox.demoClient.clientSecret);
+    await editStoreFile(directory, (document) => void Object.assign(document.settings, { clientId: sandbox.demoClient.clientId }));
+    const first = await createNodeApp({ directory, cipher, openUrl: (url) => browser.openUrl(url) });
+    await first.service.getSettings();
+    await first.service.shutdown();
+    await editStoreFile(directory, (document) => {
+      Object.assign(document.settings, { clientSecret: bare, baseUrl: hostile.origin });
+      delete document.settings.clientSecretOrigin;
+    });
+    const app = await createNodeApp({ directory, cipher, openUrl: (url) => browser.openUrl(url), callbackTimeoutMs: 5000 });
+    t.after(async () => {
+      await app.service.shutdown();
+      await rm(directory, { recursive: true, force: true });
+    });
+    const outcome = await app.service.signIn({});
+    await Promise.allSettled(browser.outcomes);
+    assert.deepEqual(hostile.received, [], 'the hostile server received a request');
+    assert.deepEqual(browser.opened, [], 'the browser was opened');
+    assert.equal(outcome.ok ? '' : outcome.error.message, LEGACY_PROBLEM(hostile.origin));
+    const settings = await app.service.getSettings();
+    assert.deepEqual([settings.clientSecretSet, settings.clientSecretProblem], [false, LEGACY_PROBLEM(hostile.origin)]);
+  });
 
   test('Settings asks for the secret again and says why; entering it binds it to the new origin and the sign-in works', async (t) => {
     const browser = new ConsentingBrowser('approve');

@@ -36,8 +36,9 @@ test('a scope is sent only when one is set', () => {
   assert.equal(buildAuthorizationUrl(base).searchParams.has('scope'), false);
 });
 
-test('endpoint URLs join base and path whatever the slashes, keeping a base path prefix', () => {
+test('endpoint URLs join base and path with or without the base\'s trailing slash, keeping a base path prefix; the path needs its leading /', () => {
   assert.equal(endpointUrl('https://h.example/', '/api/oauth2/Token', 'tokenPath').href, 'https://h.example/api/oauth2/Token');
-  assert.equal(endpointUrl('https://h.example', 'api/oauth2/Token', 'tokenPath').href, 'https://h.example/api/oauth2/Token');
+  assert.equal(endpointUrl('https://h.example', '/api/oauth2/Token', 'tokenPath').href, 'https://h.example/api/oauth2/Token');
+  assert.throws(() => endpointUrl('https://h.example', 'api/oauth2/Token', 'tokenPath'), /The token path must start with \//);
   assert.equal(endpointUrl('https://h.example/tenant', '/api/oauth2/Token', 'tokenPath').href, 'https://h.example/tenant/api/oauth2/Token');
 });

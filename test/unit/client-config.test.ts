@@ -79,9 +79,34 @@ test('refuses a token endpoint path that leaves the base URL\'s origin or path, 
   assert.equal(authorize.ok ? '' : authorize.problem.message.slice(0, 27), 'The authorization path must');
 });
 
-test('the message says where an origin-leaving path leads', () => {
+test('a path whose first segment reads as a scheme is refused, not rewritten to a path on the base', () => {
   const resolved = resolveEndpoint('http://127.0.0.1:8790', '/https:127.0.0.1:9999/steal', 'tokenPath');
-  assert.equal(resolved.ok ? '' : resolved.problem.message, 'The token path must stay on http://127.0.0.1:8790; it leads to https://127.0.0.1:9999 (default /api/oauth2/Token).');
+  assert.equal(resolved.ok ? '' : resolved.problem.message, 'The token path must have no ":" in its first segment ("https:127.0.0.1:9999" reads as a URL scheme) (default /api/oauth2/Token).');
+  for (const path of ['/https:evil/x', '/https:', '/mailto:x', '/a:b']) {
+    assert.equal(resolveEndpoint('https://api.example.com', path, 'tokenPath').ok, false, path);
+  }
+  assert.equal(resolveEndpoint('https://api.example.com', '/api/a:b', 'tokenPath').ok, true, 'a ":" after the first segment is an ordinary path character');
+});
+
+test('an empty path, or one without the leading /, is refused by resolveEndpoint itself (and so by endpointUrl)', () => {
+  const refused = (path: string): string => {
+    const resolved = resolveEndpoint('https://api.example.com', path, 'authorizePath');
+    return resolved.ok ? `accepted as ${resolved.url.href}` : resolved.problem.message;
+  };
+  assert.equal(refused(''), 'The authorization path is empty; enter the path of the endpoint on the base URL (default /api/oauth2/Authorize).');
+  assert.equal(refused('https:'), 'The authorization path must start with / (default /api/oauth2/Authorize).');
+  assert.equal(refused('evil.com'), 'The authorization path must start with / (default /api/oauth2/Authorize).');
+  assert.throws(() => endpointUrl('https://api.example.com', 'evil.com', 'tokenPath'), (error: unknown) => isSignInError(error, 'invalid_configuration'));
+  assert.throws(() => endpointUrl('https://api.example.com', '', 'tokenPath'), (error: unknown) => isSignInError(error, 'invalid_configuration'));
+});
+
+test('a base URL with a user name or password is reported once, as a base URL problem, not as a problem of each path', () => {
+  const found = findClientConfigProblems({ ...good, baseUrl: 'https://user:pass@api.example.com' });
+  assert.deepEqual(found, [{ field: 'baseUrl', message: 'The AIRisk base URL must not contain a user name or password.' }]);
+  const resolved = resolveEndpoint('https://user:pass@api.example.com', '/api/oauth2/Token', 'tokenPath');
+  assert.equal(resolved.ok ? '' : resolved.problem.message, 'The token path cannot be joined to a base URL with a user name or password (default /api/oauth2/Token).');
+  const badPath = findClientConfigProblems({ ...good, baseUrl: 'https://user:pass@api.example.com', tokenPath: '/\\\\evil/x' });
+  assert.deepEqual(badPath.map((problem) => problem.field), ['baseUrl', 'tokenPath'], 'the path\'s own text is still checked');
 });
 
 test('paths that stay on the base URL\'s origin and under its path are joined below it', () => {
@@ -92,7 +117,7 @@ test('paths that stay on the base URL\'s origin and under its path are joined be
   };
   assert.equal(joined('https://api.AIRisk.example.com', '/api/oauth2/Token'), 'https://api.airisk.example.com/api/oauth2/Token');
   assert.equal(joined('https://gw.example.com/airisk', '/api/oauth2/Token'), 'https://gw.example.com/airisk/api/oauth2/Token');
-  assert.equal(joined('https://gw.example.com/airisk/', 'api/oauth2/Token'), 'https://gw.example.com/airisk/api/oauth2/Token');
+  assert.equal(joined('https://gw.example.com/airisk/', '/api/oauth2/Token'), 'https://gw.example.com/airisk/api/oauth2/Token');
   assert.equal(joined('http://127.0.0.1:8790', '/@evil.example/Token'), 'http://127.0.0.1:8790/@evil.example/Token');
   assert.equal(joined('https://gw.example.com/airisk', '/v2/../api/Token'), 'https://gw.example.com/airisk/api/Token');
   assert.equal(joined('https://gw.example.com/airisk', '/api/oauth2%2FToken'), 'https://gw.example.com/airisk/api/oauth2%2FToken');

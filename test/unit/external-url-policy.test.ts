@@ -24,7 +24,7 @@ test('the authorization URL the app builds may be opened, generic and user-speci
 });
 
 test('a base URL with a path prefix or trailing slash still matches its own endpoint', () => {
-  const prefixed = { baseUrl: 'https://gw.example.com/airisk/', authorizePath: 'api/oauth2/Authorize' };
+  const prefixed = { baseUrl: 'https://gw.example.com/airisk/', authorizePath: '/api/oauth2/Authorize' };
   assert.equal(isOpenableAuthorizationUrl(built(prefixed), prefixed), true);
   assert.equal(isOpenableAuthorizationUrl('https://gw.example.com/api/oauth2/Authorize?x=1', prefixed), false);
 });

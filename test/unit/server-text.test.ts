@@ -30,3 +30,17 @@ test('a content type shows as its media type only, sanitized', () => {
   assert.equal(serverContentType(null), 'no content type');
   assert.equal(serverContentType('\u200B'), 'no content type');
 });
+
+test('the callback and the token endpoint quote a long error code and description with the same caps', async () => {
+  const { readCallbackParameters } = await import('../../src-main/core/oauth/callback-parameters.ts');
+  const { tokenRefusalError } = await import('../../src-main/core/oauth/token-refusal.ts');
+  const code = `invalid_${'x'.repeat(200)}`;
+  const description = `Because ${'y'.repeat(500)}`;
+  const callback = readCallbackParameters(new URLSearchParams({ state: 's', error: code, error_description: description }), { state: 's', issuer: 'https://a.example' });
+  assert.equal(callback.kind, 'error');
+  if (callback.kind !== 'error') return;
+  const refusal = tokenRefusalError({ status: 400, contentType: 'application/json', location: null, url: 'https://a.example/Token', oauthError: { error: code, description }, encoding: 'form' });
+  assert.equal(refusal.oauthError, callback.oauthError, 'the same error code on both sides');
+  assert.ok(refusal.message.includes(` — ${callback.description}.`), 'the same description on both sides');
+  assert.equal([...callback.oauthError].length, 64);
+});

@@ -177,7 +177,8 @@ export class AppService implements AiriskApi {
   }
 
   async getSettings(): Promise<SettingsView> {
-    return settingsView(this.#vault.settings, this.#vault.clientSecretStored !== 'none', this.#vault.clientSecretProblem);
+    const { problem } = await this.#vault.readClientSecretForBaseUrl();
+    return settingsView(this.#vault.settings, this.#vault.clientSecretStored !== 'none', problem);
   }
 
   async updateSettings(update: SettingsUpdate): Promise<SettingsResult> {

@@ -1,5 +1,5 @@
 import { constantTimeEqual } from './constant-time.ts';
-import { serverText } from './server-text.ts';
+import { MAX_ERROR_CODE_LENGTH, MAX_ERROR_DESCRIPTION_LENGTH, MAX_ISSUER_LENGTH, serverText } from './server-text.ts';
 import { SignInError } from './sign-in-error.ts';
 
 /** What a redirect back from AIRisk must carry for the sign-in waiting on it. */
@@ -32,9 +32,6 @@ export type CallbackParameters =
   | { readonly kind: 'wrong_state' }
   | { readonly kind: 'no_code' };
 
-const MAX_ERROR_CODE_LENGTH = 64;
-const MAX_DESCRIPTION_LENGTH = 300;
-const MAX_ISSUER_LENGTH = 100;
 /** What to check when AIRisk refuses a sign-in. */
 const CHECK_SETTINGS = 'check the client settings (client id, redirect URI registered with AIRisk, and the scope if the server needs one)';
 
@@ -102,7 +99,7 @@ export function readCallbackParameters(params: URLSearchParams, expected: Callba
   if (issuer !== undefined && issuer !== expected.issuer) return wrongIssuer(expected.issuer, issuer);
   if (error !== undefined) {
     const oauthError = serverText(error, MAX_ERROR_CODE_LENGTH) || 'unknown_error';
-    const detail = description === undefined ? '' : serverText(description, MAX_DESCRIPTION_LENGTH);
+    const detail = description === undefined ? '' : serverText(description, MAX_ERROR_DESCRIPTION_LENGTH);
     return { kind: 'error', error: authorizationError(oauthError, detail), oauthError, description: detail };
   }
   if (code === undefined || code === '') return { kind: 'no_code' };

@@ -1,6 +1,7 @@
 import { formatRedirectUri } from './redirect-uri.ts';
 import type { LoopbackRedirect } from './redirect-uri.ts';
 import { SignInError } from './sign-in-error.ts';
+import { hostInUrl } from './url-host.ts';
 
 /**
  * Why a loopback address could not be listened on:
@@ -27,11 +28,6 @@ export class CallbackPortUnavailableError extends SignInError {
   }
 }
 
-/** A host as it appears in a URL: IPv6 in brackets. */
-export function hostForDisplay(host: string): string {
-  return host.includes(':') ? `[${host}]` : host;
-}
-
 /** The system error code (`EADDRINUSE`, …) of a failed socket call, if it has one. */
 export function errnoCode(error: unknown): string | undefined {
   if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
@@ -56,7 +52,7 @@ function problemOf(errorCode: string | undefined): CallbackPortProblem {
 }
 
 function placeOf(host: string, port: number): string {
-  return port === 0 ? `a free port on ${hostForDisplay(host)}` : `port ${port} on ${hostForDisplay(host)}`;
+  return port === 0 ? `a free port on ${hostInUrl(host)}` : `port ${port} on ${hostInUrl(host)}`;
 }
 
 /** "choose another port in the redirect URI (e.g. …) and register that redirect URI with AIRisk". */
@@ -92,7 +88,7 @@ function portMessage(problem: CallbackPortProblem, redirect: LoopbackRedirect, h
       return notPermittedMessage(redirect, host, port);
     case 'no_such_address':
       return (
-        `Cannot receive the sign-in callback: the address ${hostForDisplay(host)} is not available on this computer. ` +
+        `Cannot receive the sign-in callback: the address ${hostInUrl(host)} is not available on this computer. ` +
         `Use another loopback address in the redirect URI (e.g. http://127.0.0.1:${port === 0 ? 8765 : port}${redirect.path}) and register it with AIRisk.`
       );
     case 'other':
@@ -123,7 +119,7 @@ export function callbackPortAnsweredError(redirect: LoopbackRedirect, notPermitt
   const port = notPermitted.port;
   const message =
     `Cannot receive the sign-in callback: this app may not listen on port ${port}, and another program already answers on ` +
-    `${hostForDisplay(answeringHost)}:${port}. The sign-in code would reach that program, so the sign-in stopped before opening the browser. ` +
+    `${hostInUrl(answeringHost)}:${port}. The sign-in code would reach that program, so the sign-in stopped before opening the browser. ` +
     `Close the program using port ${port}, or ${chooseAnotherPort(redirect, port)}.`;
   return new CallbackPortUnavailableError('in_use', { host: answeringHost, port }, message, notPermitted);
 }

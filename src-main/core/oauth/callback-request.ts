@@ -3,6 +3,7 @@ import { callbackPages } from './callback-pages.ts';
 import type { CallbackPage } from './callback-pages.ts';
 import { readCallbackParameters } from './callback-parameters.ts';
 import type { CallbackExpectation, CallbackParameters } from './callback-parameters.ts';
+import { LOOPBACK_HOST_NAMES } from './transport-rule.ts';
 
 /** What a request to the callback server must match, known once the server listens. */
 export interface CallbackRouting {
@@ -23,7 +24,7 @@ export type CallbackRoute =
 export function allowedHostHeaders(protocol: 'http' | 'https', port: number): ReadonlySet<string> {
   const defaultPort = protocol === 'https' ? 443 : 80;
   return new Set(
-    ['127.0.0.1', '[::1]', 'localhost'].flatMap((name) => (port === defaultPort ? [`${name}:${port}`, name] : [`${name}:${port}`])),
+    LOOPBACK_HOST_NAMES.flatMap((name) => (port === defaultPort ? [`${name}:${port}`, name] : [`${name}:${port}`])),
   );
 }
 

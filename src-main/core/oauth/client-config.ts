@@ -41,11 +41,13 @@ const FORBIDDEN_ENCODED = /%(?:5c|[01][0-9a-f]|7f)/i;
 
 /**
  * The one rule for AIRisk's endpoints: joins the base URL and an endpoint path and checks that the
- * result keeps the base URL's origin (scheme, host, port) and stays under its path. The path is
- * relative to the base (`https://gw.example/airisk` + `/api/oauth2/Token` is
- * `https://gw.example/airisk/api/oauth2/Token`); one leading slash is optional. Refused, with a
- * message naming the field: backslashes, whitespace, control or format characters (also
- * percent-encoded), `?`, `#`, a leading `//`, and anything that resolves elsewhere (`..` above the base path).
+ * result keeps the base URL's origin (scheme, host, port) and stays under its path. The path starts
+ * with one `/` and is relative to the base (`https://gw.example/airisk` + `/api/oauth2/Token` is
+ * `https://gw.example/airisk/api/oauth2/Token`). Refused, never rewritten, with a message naming the
+ * field: an empty path or one without the leading `/`, backslashes, whitespace, control or format
+ * characters (also percent-encoded), `?`, `#`, a leading `//`, a `:` in the first segment (it reads
+ * as a scheme), a base URL with a user name or password, and anything that resolves elsewhere
+ * (`..` above the base path).
  */
 export function resolveEndpoint(baseUrl: string, path: string, field: EndpointField): { ok: true; url: URL } | { ok: false; problem: ClientConfigProblem } {
   const { name, fallback } = ENDPOINT_NAMES[field];
@@ -53,17 +55,22 @@ export function resolveEndpoint(baseUrl: string, path: string, field: EndpointFi
     ok: false,
     problem: { field, message: `The ${name} ${why} (default ${fallback}).` },
   });
+  if (path === '') return refuse('is empty; enter the path of the endpoint on the base URL');
+  if (!path.startsWith('/')) return refuse('must start with /');
   if (FORBIDDEN_IN_PATH.test(path) || FORBIDDEN_ENCODED.test(path)) {
     return refuse('must contain no backslash, space, control character, ? or # (plain or percent-encoded)');
   }
   if (path.startsWith('//')) return refuse('must start with a single /; "//" would name another host');
+  const firstSegment = path.slice(1).split('/', 1)[0] ?? '';
+  if (firstSegment.includes(':')) return refuse(`must have no ":" in its first segment ("${firstSegment}" reads as a URL scheme)`);
   let base: URL;
   try {
     base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
   } catch {
     return refuse('cannot be joined to a base URL that is not a URL');
   }
-  const url = new URL(path.replace(/^\//, ''), base);
+  if (base.username !== '' || base.password !== '') return refuse('cannot be joined to a base URL with a user name or password');
+  const url = new URL(path.slice(1), base);
   if (url.origin !== base.origin || url.username !== '' || url.password !== '') {
     return refuse(`must stay on ${base.origin}; it leads to ${url.origin === 'null' ? `a ${url.protocol} address` : url.origin}`);
   }
@@ -119,12 +126,10 @@ export function findClientConfigProblems(config: AiriskClientConfig): ClientConf
     if (base.username !== '' || base.password !== '') problem('baseUrl', 'The AIRisk base URL must not contain a user name or password.');
     if (base.search !== '' || base.hash !== '') problem('baseUrl', 'The AIRisk base URL must not contain a query (?…) or fragment (#…).');
   }
+  // With an unusable base URL (reported above, once) the paths' own text is still checked, against a stand-in base.
+  const joinTo = problems.length === 0 ? config.baseUrl : 'https://base.invalid';
   for (const field of ['authorizePath', 'tokenPath'] as const) {
-    const path = config[field];
-    const { name, fallback } = ENDPOINT_NAMES[field];
-    if (!path.startsWith('/')) problem(field, `The ${name} must start with / (default ${fallback}).`);
-    // With an unusable base URL (reported above) the path's own characters are still checked, against a stand-in base.
-    const resolved = resolveEndpoint(base === undefined ? 'https://base.invalid' : config.baseUrl, path, field);
+    const resolved = resolveEndpoint(joinTo, config[field], field);
     if (!resolved.ok) problems.push(resolved.problem);
   }
   if (config.clientId.trim() === '') problem('clientId', 'The client id is missing; enter the one AIRisk gave you for this app.');

@@ -1,4 +1,5 @@
 import { SignInError } from './sign-in-error.ts';
+import { hostInUrl } from './url-host.ts';
 
 /** The loopback host names RFC 8252 §7.3 allows for a native app's redirect URI. */
 export type LoopbackHostname = '127.0.0.1' | '::1' | 'localhost';
@@ -105,7 +106,6 @@ export function parseLoopbackRedirectUri(uri: string): LoopbackRedirect {
  * brackets, and the port left out only when the configured URI left it out.
  */
 export function formatRedirectUri(redirect: LoopbackRedirect, actualPort: number): string {
-  const host = redirect.hostname === '::1' ? '[::1]' : redirect.hostname;
   const port = redirect.portExplicit ? `:${actualPort}` : '';
-  return `${redirect.protocol}://${host}${port}${redirect.path}`;
+  return `${redirect.protocol}://${hostInUrl(redirect.hostname)}${port}${redirect.path}`;
 }

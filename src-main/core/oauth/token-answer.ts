@@ -1,6 +1,6 @@
 import { formatExpiration, parseExpiration } from './expiration.ts';
 import type { ServerClock } from './server-clock.ts';
-import { serverText } from './server-text.ts';
+import { MAX_ANSWER_VALUE_LENGTH, serverText } from './server-text.ts';
 import { SignInError } from './sign-in-error.ts';
 
 /** What a successful token answer grants: the token, and when it expires on AIRisk's clock. */
@@ -67,7 +67,7 @@ function alreadyExpired(expiration: Date, clock: ServerClock, status: number): S
 
 /** A value from the answer, quoted for a message through the one sanitizer. */
 function shown(value: unknown): string {
-  return serverText(JSON.stringify(value) ?? String(value), 40);
+  return serverText(JSON.stringify(value) ?? String(value), MAX_ANSWER_VALUE_LENGTH);
 }
 
 /** The answer is JSON but not a usable token answer. */

@@ -1,5 +1,5 @@
 import type { TokenBodyEncoding } from './client-config.ts';
-import { serverContentType, serverRedirectOrigin, serverText } from './server-text.ts';
+import { MAX_ERROR_CODE_LENGTH, MAX_ERROR_DESCRIPTION_LENGTH, serverContentType, serverRedirectOrigin, serverText } from './server-text.ts';
 import { SignInError } from './sign-in-error.ts';
 
 /** What AIRisk said when it answered a token request with something other than 2xx. */
@@ -26,10 +26,10 @@ const ABOUT_BODY_FORMAT = /\b(?:body|content[- _]?type|media[- _]?type|json|form
  */
 export function tokenRefusalError(refusal: TokenRefusal): SignInError {
   const { status } = refusal;
-  const error = typeof refusal.oauthError?.error === 'string' ? serverText(refusal.oauthError.error, 60) : '';
+  const error = typeof refusal.oauthError?.error === 'string' ? serverText(refusal.oauthError.error, MAX_ERROR_CODE_LENGTH) : '';
   if (error !== '') {
     const rawDescription = refusal.oauthError?.description;
-    const description = typeof rawDescription === 'string' ? serverText(rawDescription, 300).replace(/\.+$/, '') : '';
+    const description = typeof rawDescription === 'string' ? serverText(rawDescription, MAX_ERROR_DESCRIPTION_LENGTH).replace(/\.+$/, '') : '';
     return rejection(error, description, refusal);
   }
   const contentType = serverContentType(refusal.contentType);

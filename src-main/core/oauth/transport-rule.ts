@@ -4,8 +4,10 @@
  * URL, issuer, the openExternal allowlist, the demo sandbox — is judged here.
  */
 
-/** Host names (as `URL.hostname` spells them) that reach only this computer. */
-const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', '[::1]', 'localhost']);
+/** Host names (as `URL.hostname` and a Host header spell them) that reach only this computer. */
+export const LOOPBACK_HOST_NAMES: readonly string[] = ['127.0.0.1', '[::1]', 'localhost'];
+
+const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(LOOPBACK_HOST_NAMES);
 
 /** Whether a URL's host is this computer's loopback. */
 export function isLoopbackUrl(url: URL): boolean {

@@ -1,8 +1,8 @@
 /*
  * The client secret is bound to the origin (scheme, host, port) of the base URL it was saved for,
  * so a changed base URL — in Settings, or by another program editing the store file — never
- * receives it. This is the one rule; the vault applies it to what it decrypts, the settings view
- * to what the store file says.
+ * receives it. This is the one rule; the vault applies it to the origin sealed inside what it
+ * decrypts (never to a plain field of the store file), for the sign-in and the settings view.
  */
 
 /** The origin of a base URL (`https://api.airisk.example.com`), or null when it is not a URL. */
@@ -17,7 +17,8 @@ export function originOf(baseUrl: string): string | null {
 
 /**
  * Why a client secret saved for `savedFor` may not be sent to `baseUrl`, or undefined when it may
- * (same origin). The message says what to do: enter the secret again for the new address.
+ * (same origin). `savedFor` null: a secret saved by an earlier version, without its origin, which is
+ * never guessed. The message says what to do: enter the secret again for the current address.
  */
 export function clientSecretOriginProblem(savedFor: string | null, baseUrl: string): string | undefined {
   const current = originOf(baseUrl);
@@ -25,6 +26,6 @@ export function clientSecretOriginProblem(savedFor: string | null, baseUrl: stri
   const where = current ?? 'the new base URL';
   const why = 'A secret is only ever sent to the address it was entered for.';
   return savedFor === null
-    ? `The client secret was saved without the AIRisk address it is for; enter it again for ${where}. ${why}`
+    ? `The client secret was saved by an earlier version without the AIRisk address it is for; enter it again for ${where} (needed once after the update). ${why}`
     : `The client secret was saved for ${savedFor}; enter it again for ${where}. ${why}`;
 }

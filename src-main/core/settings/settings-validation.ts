@@ -14,14 +14,14 @@ export const CLIPBOARD_CLEAR_RANGE = { min: 0, max: 3600 } as const;
  * for another origin than the base URL's counts as not set, and `clientSecretProblem` says why.
  */
 export function settingsView(settings: StoredSettings, clientSecretStored: boolean, clientSecretProblem: string | undefined = undefined): SettingsView {
-  const { clientSecret: _secret, clientSecretOrigin: _origin, ...visible } = settings;
+  const { clientSecret: _secret, ...visible } = settings;
   const problem = clientSecretStored ? (clientSecretProblem ?? null) : null;
   return { ...visible, clientSecretSet: clientSecretStored && problem === null, clientSecretProblem: problem };
 }
 
 /** Settings after an accepted update, with the secret (if any) to store separately. */
 export interface AcceptedSettings {
-  readonly settings: Omit<StoredSettings, 'clientSecret' | 'clientSecretOrigin'>;
+  readonly settings: Omit<StoredSettings, 'clientSecret'>;
   readonly clientSecret: string | undefined;
 }
 

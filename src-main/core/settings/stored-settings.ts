@@ -12,19 +12,16 @@ export interface EncryptedSecret {
   readonly backend: string;
 }
 
-/** Settings as persisted in the store document (the client secret encrypted like tokens). */
+/**
+ * Settings as persisted in the store document (the client secret encrypted like tokens, sealed
+ * with the origin it is for: src-main/core/vault/client-secret-seal.ts).
+ */
 export interface StoredSettings {
   readonly baseUrl: string;
   readonly authorizePath: string;
   readonly tokenPath: string;
   readonly clientId: string;
   readonly clientSecret: EncryptedSecret | null;
-  /**
-   * The base URL origin the client secret (on disk or in memory) was saved for; it is never sent
-   * elsewhere. Also sealed inside the encrypted secret, which is what the sign-in trusts
-   * (src-main/core/vault/client-secret-seal.ts). null when no secret is set.
-   */
-  readonly clientSecretOrigin: string | null;
   readonly redirectUri: string;
   readonly bodyEncoding: TokenBodyEncoding;
   /** A token counts as "expiring" this long before it expires. */
@@ -47,7 +44,6 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   tokenPath: DEFAULT_TOKEN_PATH,
   clientId: '',
   clientSecret: null,
-  clientSecretOrigin: null,
   redirectUri: DEFAULT_REDIRECT_URI,
   bodyEncoding: 'form',
   expiryLeadSeconds: 300,

@@ -1,5 +1,4 @@
 import type { TokenBodyEncoding } from '../oauth/client-config.ts';
-import { originOf } from '../settings/client-secret-origin.ts';
 import { DEFAULT_SETTINGS, type StoredSettings } from '../settings/stored-settings.ts';
 import { labelProblem } from './account-label.ts';
 import { sensibleActiveAccountId } from './account-order.ts';
@@ -15,8 +14,8 @@ import { isRecord, readEncryptedSecret, readIsoTime, readUserid } from './store-
  *   the sensible choice (generic account, else the first in display order) and reported in `repairs`:
  *   losing every account over which one was selected would be worse than re-selecting;
  * - a missing `settings` object, and any missing setting, take the default (settings grow over
- *   time); a setting of the wrong type is rejected; a client secret without `clientSecretOrigin`
- *   (written before secrets were bound to an origin) is bound to the stored base URL's origin;
+ *   time); a setting of the wrong type is rejected. Which origin the client secret is for is sealed
+ *   inside its ciphertext, never read from a plain field (vault/client-secret-seal.ts);
  * - properties this version does not know are dropped.
  */
 
@@ -50,16 +49,12 @@ export function validateStoreDocument(raw: Record<string, unknown>): { document:
 export function readSettings(raw: unknown, path: string): StoredSettings {
   if (raw === undefined) return DEFAULT_SETTINGS;
   if (!isRecord(raw)) throw invalidDocument(`${path} is not an object`);
-  const baseUrl = setting(raw, 'baseUrl', isString, 'text', path);
-  const clientSecret = raw.clientSecret === undefined ? DEFAULT_SETTINGS.clientSecret : readEncryptedSecret(raw.clientSecret, `${path}.clientSecret`);
   return {
-    baseUrl,
+    baseUrl: setting(raw, 'baseUrl', isString, 'text', path),
     authorizePath: setting(raw, 'authorizePath', isString, 'text', path),
     tokenPath: setting(raw, 'tokenPath', isString, 'text', path),
     clientId: setting(raw, 'clientId', isString, 'text', path),
-    clientSecret,
-    // Written before secrets were bound to an origin: the secret was meant for the stored base URL.
-    clientSecretOrigin: raw.clientSecretOrigin === undefined ? (clientSecret === null ? null : originOf(baseUrl)) : setting(raw, 'clientSecretOrigin', isTextOrNull, 'text or null', path),
+    clientSecret: raw.clientSecret === undefined ? DEFAULT_SETTINGS.clientSecret : readEncryptedSecret(raw.clientSecret, `${path}.clientSecret`),
     redirectUri: setting(raw, 'redirectUri', isString, 'text', path),
     bodyEncoding: setting(raw, 'bodyEncoding', isBodyEncoding, '"form" or "json"', path),
     expiryLeadSeconds: setting(raw, 'expiryLeadSeconds', isFiniteNumber, 'a number', path),
@@ -122,10 +117,6 @@ function setting<K extends keyof StoredSettings>(
 
 function isString(value: unknown): value is string {
   return typeof value === 'string';
-}
-
-function isTextOrNull(value: unknown): value is string | null {
-  return value === null || typeof value === 'string';
 }
 
 function isBodyEncoding(value: unknown): value is TokenBodyEncoding {

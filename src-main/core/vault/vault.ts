@@ -48,10 +48,10 @@ export interface SaveTokenInput {
 }
 
 /** The settings `updateSettings` changes; the client secret goes through `setClientSecret`, which encrypts it. */
-export type EditableSettings = Partial<Omit<StoredSettings, 'clientSecret' | 'clientSecretOrigin'>>;
+export type EditableSettings = Partial<Omit<StoredSettings, 'clientSecret'>>;
 
 /** The client secret for the current base URL, or why there is none to send (undefined: none is set). */
-export type ClientSecretRead = { readonly secret: string } | { readonly secret: undefined; readonly problem: string | undefined };
+export type ClientSecretRead = { readonly secret: string; readonly problem?: undefined } | { readonly secret: undefined; readonly problem: string | undefined };
 
 /**
  * The multi-account token vault: accounts (generic + one per userid), which one is active, their
@@ -242,7 +242,7 @@ export class Vault {
    * memory and disk accordingly; the returned promise settles when that is done.
    */
   async updateSettings(changes: EditableSettings): Promise<void> {
-    if ('clientSecret' in changes || 'clientSecretOrigin' in changes) throw new Error('Set the client secret with setClientSecret, which encrypts it.');
+    if ('clientSecret' in changes) throw new Error('Set the client secret with setClientSecret, which encrypts it.');
     const persistedBefore = this.#persistsSecrets();
     const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
     this.#commit({ ...this.#document, settings: { ...this.#document.settings, ...defined } });
@@ -258,7 +258,7 @@ export class Vault {
    */
   async setClientSecret(secret: string | null): Promise<void> {
     if (secret === null || secret === '') {
-      this.#commit(this.#withClientSecret(null, null), () => {
+      this.#commit(this.#withClientSecret(null), () => {
         this.#memoryClientSecret = undefined;
       });
       return;
@@ -268,15 +268,9 @@ export class Vault {
     const sealed = sealClientSecret(secret, origin);
     const ciphertext = this.#persistsSecrets() ? await this.#encrypt(sealed) : null;
     const onDisk = ciphertext !== null && this.#persistsSecrets() ? ciphertext : null;
-    this.#commit(this.#withClientSecret(onDisk, origin), () => {
+    this.#commit(this.#withClientSecret(onDisk), () => {
       this.#memoryClientSecret = onDisk === null ? sealed : undefined;
     });
-  }
-
-  /** Why the stored client secret may not be sent to the current base URL, judged from the store's plain settings; undefined when it may or none is set. */
-  get clientSecretProblem(): string | undefined {
-    if (this.clientSecretStored === 'none') return undefined;
-    return clientSecretOriginProblem(this.#document.settings.clientSecretOrigin, this.#document.settings.baseUrl);
   }
 
   /** The client secret, decrypted now, when it is bound to the current base URL's origin; undefined otherwise. */
@@ -286,8 +280,9 @@ export class Vault {
 
   /**
    * The client secret for the current base URL, decrypted now. It is handed out only when the
-   * origin sealed inside it (or, for a secret saved before sealing, the store's plain record)
-   * is the base URL's origin; otherwise `problem` says why and what to do.
+   * origin sealed inside it is the base URL's origin; otherwise `problem` says why and what to do.
+   * A bare secret saved before sealing has no known origin: it is never sent, and must be entered
+   * again (the store file's plain fields cannot vouch for it: another program may have edited them).
    */
   async readClientSecretForBaseUrl(): Promise<ClientSecretRead> {
     const plaintext = await this.#readSealedClientSecret();
@@ -298,11 +293,8 @@ export class Vault {
     } catch {
       return { secret: undefined, problem: undefined };
     }
-    const savedFor = unsealed.origin ?? this.#document.settings.clientSecretOrigin;
-    const problem = clientSecretOriginProblem(savedFor, this.#document.settings.baseUrl);
-    if (problem !== undefined) return { secret: undefined, problem };
-    if (unsealed.origin === undefined && savedFor !== null) await this.#renewClientSecret(sealClientSecret(unsealed.secret, savedFor));
-    return { secret: unsealed.secret };
+    const problem = clientSecretOriginProblem(unsealed.origin ?? null, this.#document.settings.baseUrl);
+    return problem === undefined ? { secret: unsealed.secret } : { secret: undefined, problem };
   }
 
   /** What was encrypted for the client secret (sealed, or an older bare secret); undefined when none or it no longer decrypts. */
@@ -320,13 +312,13 @@ export class Vault {
     return decrypted.plaintext;
   }
 
-  /** Re-encrypts the stored client secret as `plaintext` (a newer key, or sealed with its origin), if it is still the one on disk. */
+  /** Re-encrypts the stored client secret as `plaintext` (the cipher asked for a newer key), if it is still the one on disk. */
   async #renewClientSecret(plaintext: string): Promise<void> {
     const stored = this.#document.settings.clientSecret;
     if (stored === null) return;
     const renewed = await this.#tryEncrypt(plaintext);
     if (renewed !== undefined && this.#document.settings.clientSecret === stored && this.#persistsSecrets()) {
-      this.#commit(this.#withClientSecret(renewed, this.#document.settings.clientSecretOrigin));
+      this.#commit(this.#withClientSecret(renewed));
     }
   }
 
@@ -423,8 +415,8 @@ export class Vault {
     }
   }
 
-  #withClientSecret(clientSecret: EncryptedSecret | null, clientSecretOrigin: string | null): StoreDocument {
-    return { ...this.#document, settings: { ...this.#document.settings, clientSecret, clientSecretOrigin } };
+  #withClientSecret(clientSecret: EncryptedSecret | null): StoreDocument {
+    return { ...this.#document, settings: { ...this.#document.settings, clientSecret } };
   }
 
   #setUndecryptable(id: string, undecryptable: boolean): void {
