@@ -16,6 +16,8 @@ export type CopyFormat = 'header' | 'token' | 'curl';
 /** One token holder as the window and tray show it. */
 export interface AccountView {
   readonly id: string;
+  /** The connection (AIRisk environment) the token came from; it is only ever renewed there. */
+  readonly connectionId: string;
   /** Editable; defaults to the userid or "Generic". */
   readonly label: string;
   /** `null` for the generic token. */
@@ -36,6 +38,8 @@ export type SignInStage = 'opening_browser' | 'waiting_for_browser' | 'exchangin
 
 /** The sign-in under way, if any. */
 export interface SignInView {
+  /** The connection the sign-in is for. */
+  readonly connectionId: string;
   /** `null` for the generic token. */
   readonly userid: string | null;
   readonly stage: SignInStage;
@@ -73,37 +77,88 @@ export interface AppState {
   readonly warnings: readonly AppWarning[];
   readonly signIn: SignInView | null;
   readonly lastError: ErrorView | null;
-  /** Client id and secret are set: sign-in can start. */
+  /** Every connection, in the order Settings lists them (creation order). Empty before first-run setup. */
+  readonly connections: readonly ConnectionSummary[];
+  /** At least one connection has a client id and a usable secret: sign-in can start. */
   readonly configured: boolean;
   readonly startAtLogin: boolean;
   /** Local ISO instant the view was made; `secondsLeft` counts from here. */
   readonly generatedAt: string;
 }
 
-/** Settings as the window sees them. The client secret is write-only: only whether one is set. */
-export interface SettingsView {
+/** A connection as the window lists it (in AppState): enough to group, name and pick. */
+export interface ConnectionSummary {
+  readonly id: string;
+  /** Chosen by the person ("Production", "Staging"); unique, case-insensitively. */
+  readonly name: string;
+  /** Origin of its base URL, e.g. `https://api.AIRisk.example.com` (no path), for a muted hint. */
+  readonly origin: string;
+  /** Client id and a secret usable for this origin are set: sign-in can start. */
+  readonly configured: boolean;
+  /** Accounts (tokens) that belong to it. */
+  readonly accountCount: number;
+}
+
+/** One connection (an AIRisk environment and our client there) as Settings edits it. The secret is write-only. */
+export interface ConnectionView {
+  readonly id: string;
+  readonly name: string;
   readonly baseUrl: string;
   readonly authorizePath: string;
   readonly tokenPath: string;
   readonly clientId: string;
   readonly clientSecretSet: boolean;
-  /** Why a stored secret is not used (it was saved for another AIRisk origin); null otherwise. */
+  /** Why a stored secret is not used (saved for another origin, undecryptable, saved before the binding); null otherwise. */
   readonly clientSecretProblem: string | null;
   readonly redirectUri: string;
   readonly bodyEncoding: 'form' | 'json';
+  /** Standard OAuth 2.0 servers only: the scope to ask for ('' = none). */
+  readonly scope: string;
+  /** Standard OAuth 2.0 servers only: the issuer a callback's `iss` must name ('' = the base URL). */
+  readonly issuer: string;
+  readonly accountCount: number;
+}
+
+/** The editable fields of a connection; `clientSecret` sets or replaces the secret (it is never read back). */
+export type ConnectionUpdate = Partial<Omit<ConnectionView, 'id' | 'clientSecretSet' | 'clientSecretProblem' | 'accountCount'>> & {
+  readonly clientSecret?: string;
+};
+
+/** A connection field that was refused, and why (`file` for an import that is not a connection file). */
+export interface ConnectionProblem {
+  readonly field: keyof ConnectionUpdate | 'file';
+  readonly message: string;
+}
+
+export type ConnectionResult = { readonly ok: true; readonly connection: ConnectionView } | { readonly ok: false; readonly problems: readonly ConnectionProblem[] };
+
+/** One step of "Check connection", in one plain sentence. */
+export interface ConnectionCheckStep {
+  /** ok: as hoped; warning: answers, but something is odd; failed: sign-in will not work; skipped: not tried. */
+  readonly verdict: 'ok' | 'warning' | 'failed' | 'skipped';
+  readonly message: string;
+}
+
+/** What "Check connection" found, before any browser opens. */
+export interface ConnectionCheck {
+  /** Does the authorization endpoint answer at all (network, TLS, HTTP status)? */
+  readonly authorization: ConnectionCheckStep;
+  /** Does the token endpoint speak OAuth, and were the client id and secret accepted (POST of a deliberately invalid code)? */
+  readonly token: ConnectionCheckStep;
+}
+
+/** App-wide settings as the window sees them, and every connection. */
+export interface SettingsView {
   readonly expiryLeadSeconds: number;
   readonly clipboardClearSeconds: number;
   readonly startAtLogin: boolean;
   readonly startHidden: boolean;
   readonly allowWeakEncryption: boolean;
-  /** Standard OAuth 2.0 servers only: the scope to ask for ('' = none). */
-  readonly scope: string;
-  /** Standard OAuth 2.0 servers only: the issuer a callback's `iss` must name ('' = the base URL). */
-  readonly issuer: string;
+  readonly connections: readonly ConnectionView[];
 }
 
-/** A change to settings. `clientSecret` sets or replaces the secret (it is never read back). */
-export type SettingsUpdate = Partial<Omit<SettingsView, 'clientSecretSet' | 'clientSecretProblem'>> & { readonly clientSecret?: string };
+/** A change to the app-wide settings; connections change through `saveConnection`. */
+export type SettingsUpdate = Partial<Omit<SettingsView, 'connections'>>;
 
 /** A setting that was refused, and why. */
 export interface SettingsProblem {
@@ -127,12 +182,15 @@ export interface CopyOutcome {
 /** The methods `window.airisk` offers. Unknown ids and bad arguments reject with a plain message. */
 export interface AiriskApi {
   getState(): Promise<AppState>;
-  /** Signs in for the generic token (no userid) or for `userid`; resolves when the sign-in ends. */
-  signIn(request: { readonly userid?: string }): Promise<SignInOutcome>;
+  /**
+   * Signs in on `connectionId` (default: the active account's connection, else the first) for the
+   * generic token (no userid) or for `userid`; resolves when the sign-in ends.
+   */
+  signIn(request: { readonly connectionId?: string; readonly userid?: string }): Promise<SignInOutcome>;
   cancelSignIn(): Promise<void>;
   /** Finishes a waiting sign-in with the address the browser was redirected to. */
   submitRedirectedUrl(url: string): Promise<void>;
-  /** A new sign-in with the account's userid; replaces its token. */
+  /** A new sign-in with the account's userid on the account's own connection; replaces its token. */
   renew(accountId: string): Promise<SignInOutcome>;
   remove(accountId: string): Promise<void>;
   setActive(accountId: string): Promise<void>;
@@ -141,6 +199,24 @@ export interface AiriskApi {
   copy(accountId: string | null, format: CopyFormat): Promise<CopyOutcome>;
   getSettings(): Promise<SettingsView>;
   updateSettings(update: SettingsUpdate): Promise<SettingsResult>;
+  /**
+   * `id` null adds a connection; otherwise edits it. Nothing is saved unless every field is valid. A
+   * sign-in under way on it is cancelled cleanly when the edit changes its URLs or client.
+   */
+  saveConnection(id: string | null, update: ConnectionUpdate): Promise<ConnectionResult>;
+  /** A copy named "<name> (copy)" (then "(copy 2)" …), without the secret and without accounts. */
+  duplicateConnection(id: string): Promise<ConnectionResult>;
+  /** Removes the connection with its accounts and tokens; refuses the last one. Cancels a sign-in under way on it. */
+  removeConnection(id: string): Promise<void>;
+  /**
+   * Checks saved connection `id` with `update` laid over it (unsaved form values; an empty or absent
+   * secret means the stored one), or `update` alone when `id` is null. Sends the client credentials to that AIRisk.
+   */
+  checkConnection(id: string | null, update: ConnectionUpdate): Promise<ConnectionCheck>;
+  /** The connection as a small JSON file's text, without the secret, for a team to share. */
+  exportConnection(id: string): Promise<string>;
+  /** Adds a connection from an exported file's text; a malformed or hostile file changes nothing. The secret is entered afterwards. */
+  importConnection(fileText: string): Promise<ConnectionResult>;
   /** Every state change, until the returned function is called. */
   onStateChange(listener: (state: AppState) => void): () => void;
 }
