@@ -12,18 +12,8 @@ export interface EncryptedSecret {
   readonly backend: string;
 }
 
-/**
- * Settings as persisted in the store document (the client secret encrypted like tokens, sealed
- * with the origin it is for: src-main/core/vault/client-secret-seal.ts).
- */
+/** The app-wide settings as persisted in the store document (schema v3 `settings`). */
 export interface StoredSettings {
-  readonly baseUrl: string;
-  readonly authorizePath: string;
-  readonly tokenPath: string;
-  readonly clientId: string;
-  readonly clientSecret: EncryptedSecret | null;
-  readonly redirectUri: string;
-  readonly bodyEncoding: TokenBodyEncoding;
   /** A token counts as "expiring" this long before it expires. */
   readonly expiryLeadSeconds: number;
   /** The clipboard is cleared this long after a copy (0 = never). */
@@ -32,25 +22,53 @@ export interface StoredSettings {
   readonly startHidden: boolean;
   /** Store tokens even when only weak protection (Linux basic_text) exists. */
   readonly allowWeakEncryption: boolean;
+}
+
+/** What a connection (one AIRisk environment and our client there) holds besides its id and secret. */
+export interface ConnectionFields {
+  /** Chosen by the person; unique case-insensitively (connection-name.ts). */
+  readonly name: string;
+  readonly baseUrl: string;
+  readonly authorizePath: string;
+  readonly tokenPath: string;
+  readonly clientId: string;
+  readonly redirectUri: string;
+  readonly bodyEncoding: TokenBodyEncoding;
   /** Standard OAuth 2.0 servers: the scope to ask for; '' sends none (AIRisk needs none). */
   readonly scope: string;
   /** Standard OAuth 2.0 servers: the issuer a callback's `iss` must name; '' means the base URL. */
   readonly issuer: string;
 }
 
+/**
+ * A connection as persisted: its fields, and its client secret encrypted like tokens, sealed with
+ * the origin it is for (src-main/core/vault/client-secret-seal.ts); null when none is on disk.
+ */
+export type StoredConnection = ConnectionFields & {
+  readonly id: string;
+  readonly clientSecret: EncryptedSecret | null;
+};
+
 export const DEFAULT_SETTINGS: StoredSettings = {
-  baseUrl: DEFAULT_BASE_URL,
-  authorizePath: DEFAULT_AUTHORIZE_PATH,
-  tokenPath: DEFAULT_TOKEN_PATH,
-  clientId: '',
-  clientSecret: null,
-  redirectUri: DEFAULT_REDIRECT_URI,
-  bodyEncoding: 'form',
   expiryLeadSeconds: 300,
   clipboardClearSeconds: 60,
   startAtLogin: false,
   startHidden: false,
   allowWeakEncryption: false,
+};
+
+/** The name the first connection gets (first-run setup, and the v2 → v3 migration). */
+export const DEFAULT_CONNECTION_NAME = 'AIRisk';
+
+/** A new connection's fields before the person changes them. */
+export const DEFAULT_CONNECTION_FIELDS: ConnectionFields = {
+  name: DEFAULT_CONNECTION_NAME,
+  baseUrl: DEFAULT_BASE_URL,
+  authorizePath: DEFAULT_AUTHORIZE_PATH,
+  tokenPath: DEFAULT_TOKEN_PATH,
+  clientId: '',
+  redirectUri: DEFAULT_REDIRECT_URI,
+  bodyEncoding: 'form',
   scope: '',
   issuer: '',
 };

@@ -24,7 +24,7 @@ import { isRecord, readEncryptedSecret, readIsoTime, readUserid } from './store-
 export function migrateV1ToV2(raw: Record<string, unknown>, newId: () => string): Record<string, unknown> {
   if (!isRecord(raw.tokens)) throw invalidDocument('tokens (schema version 1) is not an object');
   const idsByKey = new Map<string, string>();
-  const accounts: StoredAccount[] = Object.entries(raw.tokens).map(([key, entry]) => {
+  const accounts: Omit<StoredAccount, 'connectionId'>[] = Object.entries(raw.tokens).map(([key, entry]) => {
     const path = `tokens[${JSON.stringify(key)}]`;
     if (!isRecord(entry)) throw invalidDocument(`${path} is not an object`);
     const userid = key === '' ? null : readUserid(key, `the key of ${path}`);

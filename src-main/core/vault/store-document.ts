@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_SETTINGS } from '../settings/stored-settings.ts';
 import { migrateV1ToV2 } from './store-document-v1.ts';
+import { migrateV2ToV3 } from './store-document-v2.ts';
 import { StoreDocumentError, invalidDocument } from './store-document-error.ts';
 import { STORE_SCHEMA_VERSION, type StoreDocument } from './store-document-schema.ts';
 import { isRecord } from './store-readers.ts';
 import { validateStoreDocument } from './validate-store-document.ts';
 
-export { STORE_SCHEMA_VERSION, type StoreDocument, type StoredAccount } from './store-document-schema.ts';
+export { STORE_SCHEMA_VERSION, type StoreDocument, type StoredAccount, type StoredConnection } from './store-document-schema.ts';
 
 /** What {@link migrateStoreDocument} made of a raw document. */
 export interface StoreDocumentMigration {
@@ -28,11 +29,12 @@ type MigrationStep = (raw: Record<string, unknown>, newId: () => string) => Reco
 /** Step N migrates version N to N + 1. */
 const MIGRATION_STEPS: Readonly<Record<number, MigrationStep>> = {
   1: migrateV1ToV2,
+  2: migrateV2ToV3,
 };
 
-/** An empty store: no accounts, default settings. */
+/** An empty store (first run): no connection until setup saves one, no accounts, default settings. */
 export function emptyStoreDocument(): StoreDocument {
-  return { schemaVersion: STORE_SCHEMA_VERSION, accounts: [], activeAccountId: null, settings: DEFAULT_SETTINGS };
+  return { schemaVersion: STORE_SCHEMA_VERSION, connections: [], accounts: [], activeAccountId: null, settings: DEFAULT_SETTINGS };
 }
 
 /**

@@ -39,3 +39,31 @@ export function readUserid(raw: unknown, path: string): string | null {
   }
   return raw;
 }
+
+/** `raw[key]` when `check` accepts it, `fallback` when it is missing; otherwise throws naming `path.key` and what was `expected`. */
+export function readField<T>(raw: Record<string, unknown>, key: string, check: (value: unknown) => value is T, expected: string, path: string, fallback: T): T {
+  const value = raw[key];
+  if (value === undefined) return fallback;
+  if (!check(value)) throw invalidDocument(`${path}.${key} is not ${expected}`);
+  return value;
+}
+
+/** Text. */
+export function isString(value: unknown): value is string {
+  return typeof value === 'string';
+}
+
+/** `form` or `json`, the token request body encodings. */
+export function isBodyEncoding(value: unknown): value is 'form' | 'json' {
+  return value === 'form' || value === 'json';
+}
+
+/** true or false. */
+export function isBoolean(value: unknown): value is boolean {
+  return typeof value === 'boolean';
+}
+
+/** A number that is not NaN or infinite. */
+export function isFiniteNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { isWellFormedUserid, MAX_USERID_LENGTH } from '../oauth/userid.ts';
 import { clientSecretOriginProblem, originOf } from '../settings/client-secret-origin.ts';
-import type { EncryptedSecret, StoredSettings } from '../settings/stored-settings.ts';
+import { connectionNameProblem } from '../settings/connection-name.ts';
+import type { ConnectionFields, EncryptedSecret, StoredConnection, StoredSettings } from '../settings/stored-settings.ts';
 import { sealClientSecret, unsealClientSecret, type UnsealedClientSecret } from './client-secret-seal.ts';
 import { defaultLabel, normaliseLabel } from './account-label.ts';
 import { inDisplayOrder, sensibleActiveAccountId } from './account-order.ts';
@@ -37,8 +38,16 @@ export interface VaultOptions {
   readonly persistence?: PersistMode;
 }
 
+/** One connection as the app sees it: its fields (never the secret), and where its client secret is. */
+export type ConnectionRecord = Omit<StoredConnection, 'clientSecret'> & {
+  /** Encrypted in the store file, in this process's memory only, or not set. */
+  readonly clientSecretStored: 'disk' | 'memory' | 'none';
+};
+
 /** A token just obtained from AIRisk (see IssuedToken in oauth/token-client.ts). */
 export interface SaveTokenInput {
+  /** The connection the sign-in was on. */
+  readonly connectionId: string;
   /** null = the generic token. */
   readonly userid: string | null;
   readonly accessToken: string;
@@ -47,10 +56,14 @@ export interface SaveTokenInput {
   readonly clockSkewMs: number;
 }
 
-/** The settings `updateSettings` changes; the client secret goes through `setClientSecret`, which encrypts it. */
-export type EditableSettings = Partial<Omit<StoredSettings, 'clientSecret'>>;
+/** The app-wide settings `updateSettings` changes. */
+export type EditableSettings = Partial<StoredSettings>;
 
-/** The client secret for the current base URL, or why there is none to send (undefined: none is set). */
+/** What a connection's client secret is not decrypted for: a problem the person fixes by entering it again. */
+export const UNDECRYPTABLE_CLIENT_SECRET =
+  'The client secret stored for this connection can no longer be decrypted (the system keyring or key file changed); enter the client secret again.';
+
+/** A connection's client secret for its base URL, or why there is none to send (undefined: none is set). */
 export type ClientSecretRead = { readonly secret: string; readonly problem?: undefined } | { readonly secret: undefined; readonly problem: string | undefined };
 
 /**
@@ -71,8 +84,8 @@ export class Vault {
   readonly #memoryTokens = new Map<string, string>();
   /** Accounts whose stored token failed to decrypt. */
   readonly #undecryptable = new Set<string>();
-  /** The sealed client secret (client-secret-seal.ts) when it is kept in memory only. */
-  #memoryClientSecret: string | undefined;
+  /** Sealed client secrets (client-secret-seal.ts) kept in memory only, by connection id. */
+  readonly #memoryClientSecrets = new Map<string, string>();
   readonly #listeners = new Set<() => void>();
 
   private constructor(options: VaultOptions, protection: CipherDescription, document: StoreDocument, notices: readonly VaultWarning[]) {
@@ -127,15 +140,58 @@ export class Vault {
     return this.#protection;
   }
 
-  /** The persisted settings (the client secret encrypted, or null when none is stored on disk). */
+  /** The persisted app-wide settings. */
   get settings(): StoredSettings {
     return this.#document.settings;
   }
 
-  /** Where the client secret is: encrypted in the store file, in memory only, or not set. */
-  get clientSecretStored(): 'disk' | 'memory' | 'none' {
-    if (this.#memoryClientSecret !== undefined) return 'memory';
-    return this.#document.settings.clientSecret === null ? 'none' : 'disk';
+  /** Every connection, in creation order. */
+  connections(): readonly ConnectionRecord[] {
+    return this.#document.connections.map((connection) => this.#connectionRecord(connection));
+  }
+
+  /** One connection, or undefined for an unknown id. */
+  connection(id: string): ConnectionRecord | undefined {
+    const connection = this.#findConnection(id);
+    return connection === undefined ? undefined : this.#connectionRecord(connection);
+  }
+
+  /** Adds a connection without a client secret (values are validated in src-main/core/settings; the name's rules are checked here too). */
+  addConnection(fields: ConnectionFields): ConnectionRecord {
+    this.#requireFreeName(fields.name, undefined);
+    const connection: StoredConnection = { id: randomUUID(), ...fields, clientSecret: null };
+    this.#commit({ ...this.#document, connections: [...this.#document.connections, connection] });
+    return this.#connectionRecord(connection);
+  }
+
+  /** Changes a connection's fields; its secret stays (and is sent only while its sealed origin is the base URL's). */
+  updateConnection(id: string, changes: Partial<ConnectionFields>): ConnectionRecord {
+    this.#requireConnection(id);
+    if (changes.name !== undefined) this.#requireFreeName(changes.name, id);
+    const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+    this.#commitConnection(id, (connection) => ({ ...connection, ...defined }));
+    return this.#connectionRecord(this.#requireConnection(id));
+  }
+
+  /**
+   * Removes a connection with its accounts and tokens (and its secret). Refuses the last one. When
+   * the active account goes with it, the sensible one of the remaining accounts becomes active.
+   */
+  removeConnection(id: string): void {
+    this.#requireConnection(id);
+    if (this.#document.connections.length === 1) throw new Error('The last connection cannot be removed: sign-in needs one. Edit it instead, or add another first.');
+    const connections = this.#document.connections.filter((connection) => connection.id !== id);
+    const gone = this.#document.accounts.filter((account) => account.connectionId === id).map((account) => account.id);
+    const accounts = this.#document.accounts.filter((account) => account.connectionId !== id);
+    const active = this.#document.activeAccountId;
+    const activeAccountId = active !== null && gone.includes(active) ? sensibleActiveAccountId(accounts) : active;
+    this.#commit({ ...this.#document, connections, accounts, activeAccountId }, () => {
+      this.#memoryClientSecrets.delete(id);
+      for (const accountId of gone) {
+        this.#memoryTokens.delete(accountId);
+        this.#undecryptable.delete(accountId);
+      }
+    });
   }
 
   /**
@@ -145,7 +201,7 @@ export class Vault {
    * in memory only when protection is weak without opt-in or absent.
    */
   async saveToken(input: SaveTokenInput): Promise<AccountRecord> {
-    checkTokenInput(input);
+    checkTokenInput(input, this.#findConnection(input.connectionId) !== undefined);
     const ciphertext = this.#persistsSecrets() ? await this.#encrypt(input.accessToken) : null;
     const token = ciphertext !== null && this.#persistsSecrets() ? ciphertext : null;
     const fields = {
@@ -154,11 +210,11 @@ export class Vault {
       clockSkewMs: input.clockSkewMs,
       token,
     };
-    const existing = this.#document.accounts.find((account) => account.userid === input.userid);
+    const existing = this.#document.accounts.find((account) => account.connectionId === input.connectionId && account.userid === input.userid);
     const id = existing?.id ?? randomUUID();
     const accounts =
       existing === undefined
-        ? [...this.#document.accounts, { id, userid: input.userid, label: defaultLabel(input.userid), lastUsedAt: null, ...fields }]
+        ? [...this.#document.accounts, { id, connectionId: input.connectionId, userid: input.userid, label: defaultLabel(input.userid), lastUsedAt: null, ...fields }]
         : this.#document.accounts.map((account) => (account.id === id ? { ...account, ...fields } : account));
     this.#commit({ ...this.#document, accounts, activeAccountId: this.#document.activeAccountId ?? id }, () => {
       if (token === null) this.#memoryTokens.set(id, input.accessToken);
@@ -237,12 +293,11 @@ export class Vault {
   }
 
   /**
-   * Persists changed settings (values are validated in src-main/core/settings; only types are
-   * checked here). Turning weak encryption on or off moves tokens and the client secret between
+   * Persists changed app-wide settings (values are validated in src-main/core/settings; only types
+   * are checked here). Turning weak encryption on or off moves tokens and client secrets between
    * memory and disk accordingly; the returned promise settles when that is done.
    */
   async updateSettings(changes: EditableSettings): Promise<void> {
-    if ('clientSecret' in changes) throw new Error('Set the client secret with setClientSecret, which encrypts it.');
     const persistedBefore = this.#persistsSecrets();
     const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
     this.#commit({ ...this.#document, settings: { ...this.#document.settings, ...defined } });
@@ -254,71 +309,71 @@ export class Vault {
 
   /**
    * Sets (encrypting it, or in memory only under the same rules as tokens) or clears (null or '')
-   * the client secret. It is bound to the current base URL's origin: set the base URL first.
+   * a connection's client secret. It is bound to the connection's base URL origin: set that first.
    */
-  async setClientSecret(secret: string | null): Promise<void> {
+  async setClientSecret(connectionId: string, secret: string | null): Promise<void> {
+    const connection = this.#requireConnection(connectionId);
     if (secret === null || secret === '') {
-      this.#commit(this.#withClientSecret(null), () => {
-        this.#memoryClientSecret = undefined;
+      this.#commitConnection(connectionId, (current) => ({ ...current, clientSecret: null }), () => {
+        this.#memoryClientSecrets.delete(connectionId);
       });
       return;
     }
-    const origin = originOf(this.#document.settings.baseUrl);
+    const origin = originOf(connection.baseUrl);
     if (origin === null) throw new Error('Set a valid AIRisk base URL before the client secret: the secret is kept for that address only.');
     const sealed = sealClientSecret(secret, origin);
     const ciphertext = this.#persistsSecrets() ? await this.#encrypt(sealed) : null;
     const onDisk = ciphertext !== null && this.#persistsSecrets() ? ciphertext : null;
-    this.#commit(this.#withClientSecret(onDisk), () => {
-      this.#memoryClientSecret = onDisk === null ? sealed : undefined;
+    this.#commitConnection(connectionId, (current) => ({ ...current, clientSecret: onDisk }), () => {
+      if (onDisk === null) this.#memoryClientSecrets.set(connectionId, sealed);
+      else this.#memoryClientSecrets.delete(connectionId);
     });
   }
 
-  /** The client secret, decrypted now, when it is bound to the current base URL's origin; undefined otherwise. */
-  async readClientSecret(): Promise<string | undefined> {
-    return (await this.readClientSecretForBaseUrl()).secret;
-  }
-
   /**
-   * The client secret for the current base URL, decrypted now. It is handed out only when the
-   * origin sealed inside it is the base URL's origin; otherwise `problem` says why and what to do.
-   * A bare secret saved before sealing has no known origin: it is never sent, and must be entered
-   * again (the store file's plain fields cannot vouch for it: another program may have edited them).
+   * A connection's client secret, decrypted now. It is handed out only when the origin sealed inside
+   * it is the origin of `baseUrl` (default: the connection's own base URL; "Check connection" passes
+   * the unsaved one); otherwise `problem` says why and what to do. A bare secret saved before sealing
+   * has no known origin: it is never sent, and must be entered again (the store file's plain fields
+   * cannot vouch for it: another program may have edited them). One that no longer decrypts must be
+   * entered again too.
    */
-  async readClientSecretForBaseUrl(): Promise<ClientSecretRead> {
-    const plaintext = await this.#readSealedClientSecret();
-    if (plaintext === undefined) return { secret: undefined, problem: undefined };
+  async readClientSecret(connectionId: string, baseUrl?: string): Promise<ClientSecretRead> {
+    const connection = this.#requireConnection(connectionId);
+    const read = await this.#readSealedClientSecret(connectionId);
+    if (read === 'none') return { secret: undefined, problem: undefined };
+    if (read === 'undecryptable') return { secret: undefined, problem: UNDECRYPTABLE_CLIENT_SECRET };
     let unsealed: UnsealedClientSecret;
     try {
-      unsealed = unsealClientSecret(plaintext);
+      unsealed = unsealClientSecret(read);
     } catch {
-      return { secret: undefined, problem: undefined };
+      return { secret: undefined, problem: UNDECRYPTABLE_CLIENT_SECRET };
     }
-    const problem = clientSecretOriginProblem(unsealed.origin ?? null, this.#document.settings.baseUrl);
+    const problem = clientSecretOriginProblem(unsealed.origin ?? null, baseUrl ?? connection.baseUrl);
     return problem === undefined ? { secret: unsealed.secret } : { secret: undefined, problem };
   }
 
-  /** What was encrypted for the client secret (sealed, or an older bare secret); undefined when none or it no longer decrypts. */
-  async #readSealedClientSecret(): Promise<string | undefined> {
-    if (this.#memoryClientSecret !== undefined) return this.#memoryClientSecret;
-    const stored = this.#document.settings.clientSecret;
-    if (stored === null) return undefined;
+  /** What was encrypted for a connection's client secret (sealed, or an older bare secret), or whether there is none or it no longer decrypts. */
+  async #readSealedClientSecret(connectionId: string): Promise<string | 'none' | 'undecryptable'> {
+    const inMemory = this.#memoryClientSecrets.get(connectionId);
+    if (inMemory !== undefined) return inMemory;
+    const stored = this.#findConnection(connectionId)?.clientSecret ?? null;
+    if (stored === null) return 'none';
     let decrypted: { plaintext: string; shouldReEncrypt: boolean };
     try {
       decrypted = await this.#cipher.decrypt(stored.ciphertext);
     } catch {
-      return undefined;
+      return 'undecryptable';
     }
-    if (decrypted.shouldReEncrypt) await this.#renewClientSecret(decrypted.plaintext);
+    if (decrypted.shouldReEncrypt) await this.#renewClientSecret(connectionId, stored, decrypted.plaintext);
     return decrypted.plaintext;
   }
 
-  /** Re-encrypts the stored client secret as `plaintext` (the cipher asked for a newer key), if it is still the one on disk. */
-  async #renewClientSecret(plaintext: string): Promise<void> {
-    const stored = this.#document.settings.clientSecret;
-    if (stored === null) return;
+  /** Re-encrypts a stored client secret as `plaintext` (the cipher asked for a newer key), if it is still the one on disk. */
+  async #renewClientSecret(connectionId: string, stored: EncryptedSecret, plaintext: string): Promise<void> {
     const renewed = await this.#tryEncrypt(plaintext);
-    if (renewed !== undefined && this.#document.settings.clientSecret === stored && this.#persistsSecrets()) {
-      this.#commit(this.#withClientSecret(renewed));
+    if (renewed !== undefined && this.#findConnection(connectionId)?.clientSecret === stored && this.#persistsSecrets()) {
+      this.#commitConnection(connectionId, (connection) => ({ ...connection, clientSecret: renewed }));
     }
   }
 
@@ -360,21 +415,26 @@ export class Vault {
       const token = await this.#tryEncrypt(plaintext);
       if (token !== undefined) encrypted.set(id, { plaintext, token });
     }
-    const secret = this.#memoryClientSecret;
-    const encryptedSecret = secret === undefined ? undefined : await this.#tryEncrypt(secret);
+    const secrets = new Map<string, { plaintext: string; secret: EncryptedSecret }>();
+    for (const [id, plaintext] of this.#memoryClientSecrets) {
+      const secret = await this.#tryEncrypt(plaintext);
+      if (secret !== undefined) secrets.set(id, { plaintext, secret });
+    }
     if (!this.#persistsSecrets()) return;
-    const moved = [...encrypted].filter(([id, { plaintext }]) => this.#memoryTokens.get(id) === plaintext && this.#findAccount(id)?.token === null);
-    const movedIds = new Set(moved.map(([id]) => id));
+    const movedIds = new Set([...encrypted].filter(([id, { plaintext }]) => this.#memoryTokens.get(id) === plaintext && this.#findAccount(id)?.token === null).map(([id]) => id));
     const accounts = this.#document.accounts.map((account) => {
       const entry = encrypted.get(account.id);
       return entry !== undefined && movedIds.has(account.id) ? { ...account, token: entry.token } : account;
     });
-    const secretMoved = encryptedSecret !== undefined && this.#memoryClientSecret === secret && this.#document.settings.clientSecret === null;
-    const settings = secretMoved ? { ...this.#document.settings, clientSecret: encryptedSecret } : this.#document.settings;
-    if (movedIds.size === 0 && !secretMoved) return;
-    this.#commit({ ...this.#document, accounts, settings }, () => {
+    const movedSecrets = new Set([...secrets].filter(([id, { plaintext }]) => this.#memoryClientSecrets.get(id) === plaintext && this.#findConnection(id)?.clientSecret === null).map(([id]) => id));
+    const connections = this.#document.connections.map((connection) => {
+      const entry = secrets.get(connection.id);
+      return entry !== undefined && movedSecrets.has(connection.id) ? { ...connection, clientSecret: entry.secret } : connection;
+    });
+    if (movedIds.size === 0 && movedSecrets.size === 0) return;
+    this.#commit({ ...this.#document, accounts, connections }, () => {
       for (const id of movedIds) this.#memoryTokens.delete(id);
-      if (secretMoved) this.#memoryClientSecret = undefined;
+      for (const id of movedSecrets) this.#memoryClientSecrets.delete(id);
     });
   }
 
@@ -390,20 +450,25 @@ export class Vault {
       if (account.token === null || account.token.backend !== backend) continue;
       decrypted.set(account.id, { stored: account.token, plaintext: await this.#tryDecrypt(account.token) });
     }
-    const storedSecret = this.#document.settings.clientSecret;
-    const secret = storedSecret !== null && storedSecret.backend === backend ? await this.#tryDecrypt(storedSecret) : undefined;
+    const secrets = new Map<string, { stored: EncryptedSecret; plaintext: string | undefined }>();
+    for (const connection of this.#document.connections) {
+      if (connection.clientSecret === null || connection.clientSecret.backend !== backend) continue;
+      secrets.set(connection.id, { stored: connection.clientSecret, plaintext: await this.#tryDecrypt(connection.clientSecret) });
+    }
     if (this.#persistsSecrets()) return;
     const moved = new Map([...decrypted].filter(([id, { stored }]) => this.#findAccount(id)?.token === stored));
     const accounts = this.#document.accounts.map((account) => (moved.has(account.id) ? { ...account, token: null } : account));
-    const secretMoved = storedSecret !== null && storedSecret.backend === backend && this.#document.settings.clientSecret === storedSecret;
-    const settings = secretMoved ? { ...this.#document.settings, clientSecret: null } : this.#document.settings;
-    if (moved.size === 0 && !secretMoved) return;
-    this.#commit({ ...this.#document, accounts, settings }, () => {
+    const movedSecrets = new Map([...secrets].filter(([id, { stored }]) => this.#findConnection(id)?.clientSecret === stored));
+    const connections = this.#document.connections.map((connection) => (movedSecrets.has(connection.id) ? { ...connection, clientSecret: null } : connection));
+    if (moved.size === 0 && movedSecrets.size === 0) return;
+    this.#commit({ ...this.#document, accounts, connections }, () => {
       for (const [id, { plaintext }] of moved) {
         if (plaintext !== undefined) this.#memoryTokens.set(id, plaintext);
         this.#undecryptable.delete(id);
       }
-      if (secretMoved && secret !== undefined) this.#memoryClientSecret = secret;
+      for (const [id, { plaintext }] of movedSecrets) {
+        if (plaintext !== undefined) this.#memoryClientSecrets.set(id, plaintext);
+      }
     });
   }
 
@@ -415,8 +480,31 @@ export class Vault {
     }
   }
 
-  #withClientSecret(clientSecret: EncryptedSecret | null): StoreDocument {
-    return { ...this.#document, settings: { ...this.#document.settings, clientSecret } };
+  #commitConnection(id: string, change: (connection: StoredConnection) => StoredConnection, afterWrite?: () => void): void {
+    const connections = this.#document.connections.map((connection) => (connection.id === id ? change(connection) : connection));
+    this.#commit({ ...this.#document, connections }, afterWrite);
+  }
+
+  #findConnection(id: string): StoredConnection | undefined {
+    return this.#document.connections.find((connection) => connection.id === id);
+  }
+
+  #requireConnection(id: string): StoredConnection {
+    const connection = this.#findConnection(id);
+    if (connection === undefined) throw new Error(`There is no connection with id ${JSON.stringify(id)}; it may have been removed.`);
+    return connection;
+  }
+
+  #requireFreeName(name: string, ownId: string | undefined): void {
+    const taken = this.#document.connections.filter((connection) => connection.id !== ownId).map((connection) => connection.name);
+    const problem = name === name.trim() ? connectionNameProblem(name, taken) : 'A connection name has no leading or trailing spaces.';
+    if (problem !== undefined) throw new Error(problem);
+  }
+
+  #connectionRecord(connection: StoredConnection): ConnectionRecord {
+    const { clientSecret, ...fields } = connection;
+    const clientSecretStored = this.#memoryClientSecrets.has(connection.id) ? 'memory' : clientSecret === null ? 'none' : 'disk';
+    return Object.freeze({ ...fields, clientSecretStored });
   }
 
   #setUndecryptable(id: string, undecryptable: boolean): void {
@@ -481,6 +569,7 @@ export class Vault {
     const tokenStored = this.#memoryTokens.has(account.id) ? 'memory' : account.token === null ? 'none' : 'disk';
     return Object.freeze({
       id: account.id,
+      connectionId: account.connectionId,
       userid: account.userid,
       label: account.label,
       expiration: account.expiration,
@@ -493,7 +582,8 @@ export class Vault {
   }
 }
 
-function checkTokenInput(input: SaveTokenInput): void {
+function checkTokenInput(input: SaveTokenInput, connectionExists: boolean): void {
+  if (!connectionExists) throw new Error('The connection this token was obtained on no longer exists; it was not kept.');
   const { userid } = input;
   if (userid !== null && !isWellFormedUserid(userid)) {
     throw new Error(`A userid has 1 to ${MAX_USERID_LENGTH} characters and no spaces or control characters.`);
