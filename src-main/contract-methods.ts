@@ -16,6 +16,12 @@ export const AIRISK_METHOD_NAMES = [
   'copy',
   'getSettings',
   'updateSettings',
+  'saveConnection',
+  'duplicateConnection',
+  'removeConnection',
+  'checkConnection',
+  'exportConnection',
+  'importConnection',
 ] as const satisfies readonly AiriskMethodName[];
 
 type Missing = Exclude<AiriskMethodName, (typeof AIRISK_METHOD_NAMES)[number]>;

@@ -74,7 +74,9 @@ async function start(launch: ReturnType<typeof parseLaunchOptions>, appVariables
   const openUrl = authorizationUrlOpener(
     async () => {
       if (late.service === undefined) throw new Error('The app is still starting.');
-      return late.service.getSettings();
+      const endpoint = late.service.authorizationEndpoint();
+      if (endpoint === undefined) throw new Error('There is no connection to open a sign-in page for.');
+      return endpoint;
     },
     (url) => shell.openExternal(url, { activate: true }),
   );
@@ -139,9 +141,10 @@ async function start(launch: ReturnType<typeof parseLaunchOptions>, appVariables
   });
   late.service = service;
 
-  if (launch.demoSettings !== null) {
-    const result = await service.updateSettings(launch.demoSettings);
-    if (!result.ok) log(`the demo settings were refused: ${result.problems.map((problem) => problem.message).join(' ')}`);
+  for (const demo of launch.demoConnections) {
+    const existing = (await service.getState()).connections.find((connection) => connection.name === demo.name);
+    const result = await service.saveConnection(existing?.id ?? null, demo);
+    if (!result.ok) log(`the demo connection was refused: ${result.problems.map((problem) => problem.message).join(' ')}`);
   }
 
   const window = createWindowController({ preloadPath: join(appPath, 'dist', 'main', 'preload.cjs'), iconPath: join(resourcesDir, ...appIconFile(platform).split('/')) });

@@ -2,6 +2,9 @@ import type {
   AiriskApi,
   AppState,
   AppWarning,
+  ConnectionCheck,
+  ConnectionResult,
+  ConnectionUpdate,
   CopyFormat,
   CopyOutcome,
   ErrorView,
@@ -18,10 +21,12 @@ import { formatTimeLeft } from '../../shared/time-left.ts';
 import { msLeft } from '../expiry/token-status.ts';
 import { SignInCoordinator } from '../oauth/sign-in.ts';
 import { SignInError } from '../oauth/sign-in-error.ts';
-import { settingsView, validateSettingsUpdate } from '../settings/settings-validation.ts';
+import { validateSettingsUpdate } from '../settings/settings-validation.ts';
 import { signInConfig } from '../settings/sign-in-config.ts';
 import { Vault, type AccountRecord } from '../vault/vault.ts';
+import { accountName, connectionNameFor } from '../../shared/account-name.ts';
 import type { AppPorts } from './app-ports.ts';
+import { ConnectionDesk } from './connection-desk.ts';
 import { buildAppState, expiryFacts } from './state-view.ts';
 import { messageOf } from '../../shared/message-of.ts';
 
@@ -41,6 +46,9 @@ export class AppService implements AiriskApi {
   readonly #scheduler: ExpiryScheduler;
   readonly #clipboard: ClipboardGuard;
   readonly #signIns: SignInCoordinator;
+  readonly #connections: ConnectionDesk;
+  /** The connection of the sign-in under way (set when it starts, before its first progress). */
+  #signInConnectionId: string | undefined;
   readonly #options: AppServiceOptions;
   readonly #listeners = new Set<(state: AppState) => void>();
   #signIn: SignInView | null = null;
@@ -63,6 +71,17 @@ export class AppService implements AiriskApi {
       ...(ports.fetch === undefined ? {} : { fetch: ports.fetch }),
       ...(ports.localhostCertificate === undefined ? {} : { localhostCertificate: ports.localhostCertificate }),
     });
+    this.#connections = new ConnectionDesk({
+      vault,
+      fetch: ports.fetch,
+      now: () => ports.timers.now(),
+      cancelSignInOn: (connectionId) => {
+        if (this.#signIns.current !== undefined && this.#signInConnectionId === connectionId) this.#signIns.cancel();
+      },
+      accountsRemoved: (accountIds) => {
+        for (const id of accountIds) this.#scheduler.removeAccount(id);
+      },
+    });
     this.#scheduler.setAll(vault.accounts().map((account) => [account.id, expiryFacts(account)] as const));
     this.#scheduler.onChange((changes) => {
       this.#notify(changes);
@@ -81,17 +100,23 @@ export class AppService implements AiriskApi {
     return this.#state();
   }
 
-  async signIn(request: { readonly userid?: string }): Promise<SignInOutcome> {
+  async signIn(request: { readonly connectionId?: string; readonly userid?: string }): Promise<SignInOutcome> {
+    if (typeof request !== 'object' || request === null) throw new Error('A sign-in request must be an object { connectionId?, userid? }.');
     const userid = request.userid === undefined || request.userid === null ? undefined : requireString(request.userid, 'userid');
-    const settings = this.#vault.settings;
-    const read = await this.#vault.readClientSecretForBaseUrl();
+    const connectionId = request.connectionId === undefined ? this.#defaultConnectionId() : requireString(request.connectionId, 'connectionId');
+    if (connectionId === undefined) return this.#failed(new SignInError('invalid_configuration', 'Add a connection (the AIRisk address, client id and client secret) in Settings before signing in.'));
+    const connection = this.#vault.connection(connectionId);
+    if (connection === undefined) throw new Error('That connection no longer exists; it may have been removed.');
+    const read = await this.#vault.readClientSecret(connectionId);
     // A secret saved for another origin is never sent: the base URL changed since it was entered.
-    if (read.secret === undefined && read.problem !== undefined) return this.#failed(new SignInError('invalid_configuration', read.problem));
+    if (read.secret === undefined && read.problem !== undefined) return this.#failed(new SignInError('invalid_configuration', `${connection.name}: ${read.problem}`));
     const clientSecret = read.secret;
-    if (settings.clientId === '' || clientSecret === undefined) {
-      return this.#failed(new SignInError('invalid_configuration', 'Set the client id and client secret in Settings before signing in.'));
+    if (connection.clientId === '' || clientSecret === undefined) {
+      return this.#failed(new SignInError('invalid_configuration', `Set the client id and client secret of ${connection.name} in Settings before signing in.`));
     }
-    const config = signInConfig(settings, clientSecret);
+    const config = signInConfig(connection, clientSecret);
+    // Before start: the browser is opened from inside it, for this connection's endpoint only.
+    this.#signInConnectionId = connectionId;
     const attempt = this.#signIns.start({
       config,
       ...(userid === undefined ? {} : { userid }),
@@ -99,6 +124,7 @@ export class AppService implements AiriskApi {
       onProgress: (progress) => {
         if (this.#signIns.current !== attempt) return;
         this.#signIn = {
+          connectionId,
           userid: userid ?? null,
           stage: progress.stage,
           authorizationUrl: progress.stage === 'exchanging_code' ? (this.#signIn?.authorizationUrl ?? null) : progress.authorizationUrl,
@@ -112,6 +138,7 @@ export class AppService implements AiriskApi {
       const { token } = await attempt.result;
       const account = await this.#vault
         .saveToken({
+          connectionId,
           userid: userid ?? null,
           accessToken: token.accessToken,
           expiration: token.expiration,
@@ -128,7 +155,10 @@ export class AppService implements AiriskApi {
     } catch (error) {
       return this.#failed(error);
     } finally {
-      if (this.#signIns.current === undefined) this.#signIn = null;
+      if (this.#signIns.current === undefined) {
+        this.#signIn = null;
+        this.#signInConnectionId = undefined;
+      }
       this.#queueEmit();
     }
   }
@@ -143,7 +173,7 @@ export class AppService implements AiriskApi {
 
   async renew(accountId: string): Promise<SignInOutcome> {
     const account = this.#account(accountId);
-    return this.signIn(account.userid === null ? {} : { userid: account.userid });
+    return this.signIn(account.userid === null ? { connectionId: account.connectionId } : { connectionId: account.connectionId, userid: account.userid });
   }
 
   async remove(accountId: string): Promise<void> {
@@ -177,8 +207,7 @@ export class AppService implements AiriskApi {
   }
 
   async getSettings(): Promise<SettingsView> {
-    const { problem } = await this.#vault.readClientSecretForBaseUrl();
-    return settingsView(this.#vault.settings, this.#vault.clientSecretStored !== 'none', problem);
+    return { ...this.#vault.settings, connections: await this.#connections.views() };
   }
 
   async updateSettings(update: SettingsUpdate): Promise<SettingsResult> {
@@ -186,7 +215,7 @@ export class AppService implements AiriskApi {
     const current = this.#vault.settings;
     const checked = validateSettingsUpdate(current, update);
     if (!checked.ok) return { ok: false, problems: checked.problems };
-    const { settings, clientSecret } = checked.accepted;
+    const { settings } = checked;
     const loginChanged = settings.startAtLogin !== current.startAtLogin || (settings.startAtLogin && settings.startHidden !== current.startHidden);
     if (loginChanged && this.#ports.loginItem !== undefined) {
       try {
@@ -196,11 +225,34 @@ export class AppService implements AiriskApi {
       }
     }
     await this.#vault.updateSettings(settings);
-    if (clientSecret !== undefined) await this.#vault.setClientSecret(clientSecret);
     this.#scheduler.setLead(settings.expiryLeadSeconds * 1000);
     this.#clipboard.setClearAfter(settings.clipboardClearSeconds * 1000);
     this.#queueEmit();
     return { ok: true, settings: await this.getSettings() };
+  }
+
+  async saveConnection(id: string | null, update: ConnectionUpdate): Promise<ConnectionResult> {
+    return this.#connections.save(id === null ? null : requireString(id, 'connectionId'), update);
+  }
+
+  async duplicateConnection(id: string): Promise<ConnectionResult> {
+    return this.#connections.duplicate(requireString(id, 'connectionId'));
+  }
+
+  async removeConnection(id: string): Promise<void> {
+    this.#connections.remove(requireString(id, 'connectionId'));
+  }
+
+  async checkConnection(id: string | null, update: ConnectionUpdate): Promise<ConnectionCheck> {
+    return this.#connections.check(id === null ? null : requireString(id, 'connectionId'), update);
+  }
+
+  async exportConnection(id: string): Promise<string> {
+    return this.#connections.export(requireString(id, 'connectionId'));
+  }
+
+  async importConnection(fileText: string): Promise<ConnectionResult> {
+    return this.#connections.import(requireString(fileText, 'fileText'));
   }
 
   onStateChange(listener: (state: AppState) => void): () => void {
@@ -208,6 +260,16 @@ export class AppService implements AiriskApi {
     return () => {
       this.#listeners.delete(listener);
     };
+  }
+
+  /**
+   * The authorization endpoint the browser may be sent to: the one of the connection the sign-in
+   * under way is on (else the default connection's); undefined when there is no connection.
+   */
+  authorizationEndpoint(): { readonly baseUrl: string; readonly authorizePath: string } | undefined {
+    const id = this.#signInConnectionId ?? this.#defaultConnectionId();
+    const connection = id === undefined ? undefined : this.#vault.connection(id);
+    return connection === undefined ? undefined : { baseUrl: connection.baseUrl, authorizePath: connection.authorizePath };
   }
 
   /** The system woke from sleep (or its clock jumped): re-judge every token now. */
@@ -237,12 +299,12 @@ export class AppService implements AiriskApi {
     const settings = this.#vault.settings;
     return buildAppState({
       accounts: this.#vault.accounts(),
+      connections: this.#vault.connections(),
       activeAccountId: this.#vault.activeAccountId,
       protection: this.#vault.protection,
       warnings: this.#clockWarning === undefined ? this.#vault.warnings : [...this.#vault.warnings, this.#clockWarning],
       signIn: this.#signIn,
       lastError: this.#lastError,
-      configured: settings.clientId !== '' && this.#vault.clientSecretStored !== 'none',
       startAtLogin: settings.startAtLogin,
       nowMs: this.#ports.timers.now(),
       leadMs: this.#scheduler.leadMs,
@@ -278,13 +340,22 @@ export class AppService implements AiriskApi {
       const account = this.#vault.account(change.id);
       if (account === undefined || account.needsSignIn) continue;
       const left = formatTimeLeft(msLeft(expiryFacts(account), this.#ports.timers.now()));
+      const name = accountName(account.label, connectionNameFor(account.connectionId, this.#vault.connections()));
       notifier.notify({
         accountId: account.id,
         kind: change.to,
-        title: change.to === 'expired' ? `${account.label}: token expired` : `${account.label}: token expires soon`,
+        title: change.to === 'expired' ? `${name}: token expired` : `${name}: token expires soon`,
         body: change.to === 'expired' ? 'Renew it to keep calling AIRisk.' : `${left[0]?.toUpperCase() ?? ''}${left.slice(1)}. Renew it now to avoid failed requests.`,
       });
     }
+  }
+
+  /** The active account's connection, else the first configured one, else the first. */
+  #defaultConnectionId(): string | undefined {
+    const active = this.#vault.activeAccountId === null ? undefined : this.#vault.account(this.#vault.activeAccountId);
+    if (active !== undefined) return active.connectionId;
+    const connections = this.#vault.connections();
+    return (connections.find((connection) => connection.clientId !== '' && connection.clientSecretStored !== 'none') ?? connections[0])?.id;
   }
 
   #account(accountId: string): AccountRecord {

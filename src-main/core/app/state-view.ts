@@ -1,7 +1,8 @@
 import type { AccountStatus, AccountView, AppState, AppWarning, ErrorView, SignInView } from '../../contract.ts';
 import { msLeft, tokenStatus, type ExpiryFacts } from '../expiry/token-status.ts';
 import type { CipherDescription } from '../vault/cipher-port.ts';
-import type { AccountRecord } from '../vault/vault.ts';
+import { connectionSummary } from '../settings/connection-view.ts';
+import type { AccountRecord, ConnectionRecord } from '../vault/vault.ts';
 
 /** The two numbers from an account record that decide its status. */
 export function expiryFacts(account: AccountRecord): ExpiryFacts {
@@ -14,6 +15,7 @@ export function accountView(account: AccountRecord, activeId: string | null, now
   const status: AccountStatus = account.needsSignIn ? 'sign_in_again' : tokenStatus(facts, nowMs, leadMs);
   return {
     id: account.id,
+    connectionId: account.connectionId,
     label: account.label,
     userid: account.userid,
     status,
@@ -29,12 +31,13 @@ export function accountView(account: AccountRecord, activeId: string | null, now
 /** Inputs of {@link buildAppState}; all plain data. */
 export interface AppStateInputs {
   readonly accounts: readonly AccountRecord[];
+  /** In creation order. */
+  readonly connections: readonly ConnectionRecord[];
   readonly activeAccountId: string | null;
   readonly protection: CipherDescription;
   readonly warnings: readonly AppWarning[];
   readonly signIn: SignInView | null;
   readonly lastError: ErrorView | null;
-  readonly configured: boolean;
   readonly startAtLogin: boolean;
   readonly nowMs: number;
   readonly leadMs: number;
@@ -42,17 +45,31 @@ export interface AppStateInputs {
 
 /** The whole state the faces draw. Contains no token and no secret by construction. */
 export function buildAppState(inputs: AppStateInputs): AppState {
+  const counts = new Map<string, number>();
+  for (const account of inputs.accounts) counts.set(account.connectionId, (counts.get(account.connectionId) ?? 0) + 1);
+  const connections = inputs.connections.map((connection) => connectionSummary(connection, counts.get(connection.id) ?? 0));
+  const configured = connections.some((connection) => connection.configured);
   return {
     accounts: inputs.accounts.map((account) => accountView(account, inputs.activeAccountId, inputs.nowMs, inputs.leadMs)),
     activeAccountId: inputs.activeAccountId,
     storage: { backend: inputs.protection.backend, strength: inputs.protection.strength, detail: inputs.protection.detail },
-    warnings: inputs.configured
-      ? inputs.warnings
-      : [...inputs.warnings, { kind: 'not-configured', message: 'Enter the client id and client secret AIRisk gave you, in Settings, to sign in.' }],
+    warnings: configured ? inputs.warnings : [...inputs.warnings, notConfiguredWarning(connections.length)],
     signIn: inputs.signIn,
     lastError: inputs.lastError,
-    configured: inputs.configured,
+    connections,
+    configured,
     startAtLogin: inputs.startAtLogin,
     generatedAt: new Date(inputs.nowMs).toISOString(),
   };
+}
+
+/** Why sign-in cannot start yet, and what to do: set up a first connection, or finish one. */
+function notConfiguredWarning(connectionCount: number): AppWarning {
+  const message =
+    connectionCount === 0
+      ? 'Add a connection in Settings (the AIRisk address, and the client id and client secret AIRisk gave you) to sign in.'
+      : connectionCount === 1
+        ? 'Enter the client id and client secret AIRisk gave you for the connection, in Settings, to sign in.'
+        : 'Enter the client id and client secret AIRisk gave you for at least one connection, in Settings, to sign in.';
+  return { kind: 'not-configured', message };
 }

@@ -1,4 +1,4 @@
-import type { SettingsUpdate } from '../../contract.ts';
+import type { ConnectionUpdate } from '../../contract.ts';
 import { HIDDEN_ARGUMENT } from './xdg-autostart.ts';
 import { isLoopbackUrl } from '../oauth/transport-rule.ts';
 
@@ -7,7 +7,7 @@ import { isLoopbackUrl } from '../oauth/transport-rule.ts';
  * (`--hidden`, which the login item / autostart entry passes), a data folder of its own
  * (`--data-dir DIR`, `--data-dir=DIR` or `AIRISK_DATA_DIR`, for the demo and tests), and the
  * sandbox demo client to pre-configure (`AIRISK_DEMO_SANDBOX_URL`, `AIRISK_DEMO_CLIENT_ID`,
- * `AIRISK_DEMO_CLIENT_SECRET`). The demo client is read only when `--data-dir` is on the command
+ * `AIRISK_DEMO_CLIENT_SECRET`, and the same with `_B` for a second sandbox). The demo client is read only when `--data-dir` is on the command
  * line: variables alone would overwrite the person's real settings and client secret in the default
  * folder, and `AIRISK_DATA_DIR` does not count (an environment is inherited without anyone asking).
  */
@@ -15,8 +15,8 @@ export interface LaunchOptions {
   readonly hidden: boolean;
   /** Absolute or relative folder as given; null = Electron's `userData`. */
   readonly dataDir: string | null;
-  /** Settings for the sandbox demo client, or null. */
-  readonly demoSettings: SettingsUpdate | null;
+  /** Connections to the demo sandboxes ("Sandbox A", and "Sandbox B" when a second is given); empty when none. */
+  readonly demoConnections: readonly ConnectionUpdate[];
   /** Things that were given but ignored, to print once at start. */
   readonly problems: readonly string[];
 }
@@ -27,6 +27,9 @@ export interface LaunchEnvironment {
   readonly AIRISK_DEMO_SANDBOX_URL?: string | undefined;
   readonly AIRISK_DEMO_CLIENT_ID?: string | undefined;
   readonly AIRISK_DEMO_CLIENT_SECRET?: string | undefined;
+  readonly AIRISK_DEMO_SANDBOX_URL_B?: string | undefined;
+  readonly AIRISK_DEMO_CLIENT_ID_B?: string | undefined;
+  readonly AIRISK_DEMO_CLIENT_SECRET_B?: string | undefined;
 }
 
 /** The loopback redirect the demo uses: any free port on 127.0.0.1 (the demo client accepts all). */
@@ -59,37 +62,50 @@ export function parseLaunchOptions(argv: readonly string[], env: LaunchEnvironme
   }
   const explicitDataDir = dataDir !== null;
   if (dataDir === null && env.AIRISK_DATA_DIR !== undefined && env.AIRISK_DATA_DIR !== '') dataDir = env.AIRISK_DATA_DIR;
-  return { hidden, dataDir, demoSettings: explicitDataDir ? demoSettings(env, problems) : ignoredDemoSettings(env, problems), problems };
+  return { hidden, dataDir, demoConnections: explicitDataDir ? demoConnections(env, problems) : ignoredDemoSettings(env, problems), problems };
 }
+
+/** The demo variables, for the first sandbox ("Sandbox A") and the optional second ("Sandbox B", `_B`). */
+const DEMO_SANDBOXES = [
+  { name: 'Sandbox A', url: 'AIRISK_DEMO_SANDBOX_URL', id: 'AIRISK_DEMO_CLIENT_ID', secret: 'AIRISK_DEMO_CLIENT_SECRET' },
+  { name: 'Sandbox B', url: 'AIRISK_DEMO_SANDBOX_URL_B', id: 'AIRISK_DEMO_CLIENT_ID_B', secret: 'AIRISK_DEMO_CLIENT_SECRET_B' },
+] as const;
 
 /** The demo variables without `--data-dir`: never used; said once when any is set. */
-function ignoredDemoSettings(env: LaunchEnvironment, problems: string[]): null {
-  const given = (['AIRISK_DEMO_SANDBOX_URL', 'AIRISK_DEMO_CLIENT_ID', 'AIRISK_DEMO_CLIENT_SECRET'] as const).filter((name) => (env[name] ?? '') !== '');
+function ignoredDemoSettings(env: LaunchEnvironment, problems: string[]): [] {
+  const given = DEMO_SANDBOXES.flatMap((sandbox) => [sandbox.url, sandbox.id, sandbox.secret]).filter((name) => (env[name] ?? '') !== '');
   if (given.length > 0) problems.push(`${given.join(', ')} ignored: the demo client is set up only in a data folder of its own (start with --data-dir DIR).`);
-  return null;
+  return [];
 }
 
-function demoSettings(env: LaunchEnvironment, problems: string[]): SettingsUpdate | null {
-  const baseUrl = env.AIRISK_DEMO_SANDBOX_URL;
+function demoConnections(env: LaunchEnvironment, problems: string[]): ConnectionUpdate[] {
+  return DEMO_SANDBOXES.flatMap((sandbox) => {
+    const connection = demoConnection(sandbox, env, problems);
+    return connection === null ? [] : [connection];
+  });
+}
+
+function demoConnection(sandbox: (typeof DEMO_SANDBOXES)[number], env: LaunchEnvironment, problems: string[]): ConnectionUpdate | null {
+  const baseUrl = env[sandbox.url];
   if (baseUrl === undefined || baseUrl === '') return null;
   let url: URL;
   try {
     url = new URL(baseUrl);
   } catch {
-    problems.push('AIRISK_DEMO_SANDBOX_URL is not a URL; ignored.');
+    problems.push(`${sandbox.url} is not a URL; ignored.`);
     return null;
   }
   if (url.protocol !== 'http:' || !isLoopbackUrl(url)) {
-    problems.push('AIRISK_DEMO_SANDBOX_URL must be a sandbox on http://127.0.0.1 (or localhost); ignored.');
+    problems.push(`${sandbox.url} must be a sandbox on http://127.0.0.1 (or localhost); ignored.`);
     return null;
   }
-  const clientId = env.AIRISK_DEMO_CLIENT_ID ?? '';
-  const clientSecret = env.AIRISK_DEMO_CLIENT_SECRET ?? '';
+  const clientId = env[sandbox.id] ?? '';
+  const clientSecret = env[sandbox.secret] ?? '';
   if (clientId === '' || clientSecret === '') {
-    problems.push('AIRISK_DEMO_SANDBOX_URL needs AIRISK_DEMO_CLIENT_ID and AIRISK_DEMO_CLIENT_SECRET too; ignored.');
+    problems.push(`${sandbox.url} needs ${sandbox.id} and ${sandbox.secret} too; ignored.`);
     return null;
   }
-  return { baseUrl, clientId, clientSecret, redirectUri: DEMO_REDIRECT_URI };
+  return { name: sandbox.name, baseUrl, clientId, clientSecret, redirectUri: DEMO_REDIRECT_URI };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { AiriskMethodName } from '../../contract.ts';
 
 /** What one argument of a contract method may be, checked before the service sees it. */
-export type ArgumentKind = 'text' | 'text-or-null' | 'sign-in-request' | 'settings-update';
+export type ArgumentKind = 'text' | 'text-or-null' | 'sign-in-request' | 'settings-update' | 'connection-update';
 
 /** One parameter: its name (for messages) and kind. */
 export interface ParameterSpec {
@@ -35,13 +35,26 @@ export const METHOD_PARAMETERS: { readonly [M in AiriskMethodName]: readonly Par
   ],
   getSettings: [],
   updateSettings: [{ name: 'update', kind: 'settings-update' }],
+  saveConnection: [
+    { name: 'connectionId', kind: 'text-or-null' },
+    { name: 'update', kind: 'connection-update' },
+  ],
+  duplicateConnection: [{ name: 'connectionId', kind: 'text' }],
+  removeConnection: [{ name: 'connectionId', kind: 'text' }],
+  checkConnection: [
+    { name: 'connectionId', kind: 'text-or-null' },
+    { name: 'update', kind: 'connection-update' },
+  ],
+  exportConnection: [{ name: 'connectionId', kind: 'text' }],
+  importConnection: [{ name: 'fileText', kind: 'text' }],
 };
 
 const KIND_TEXT: Readonly<Record<ArgumentKind, string>> = {
   text: 'text',
   'text-or-null': 'text or null',
-  'sign-in-request': 'an object { userid?: text }',
+  'sign-in-request': 'an object { connectionId?: text, userid?: text }',
   'settings-update': 'an object of setting changes (text, numbers or true/false)',
+  'connection-update': 'an object of connection fields (text)',
 };
 
 /** Refused arguments; the message names the method, the parameter and what was expected. */
@@ -73,12 +86,22 @@ function argumentProblem(kind: ArgumentKind, value: unknown): string | undefined
       return value === null ? undefined : textProblem(value);
     case 'sign-in-request': {
       if (!isPlainObject(value)) return `got ${describe(value)}`;
-      const extra = Object.keys(value).filter((key) => key !== 'userid');
+      const extra = Object.keys(value).filter((key) => key !== 'userid' && key !== 'connectionId');
       if (extra.length > 0) return `it has unknown field${extra.length === 1 ? '' : 's'} ${extra.map((key) => `"${key.slice(0, 40)}"`).join(', ')}`;
-      const userid = value['userid'];
-      if (userid === undefined) return undefined;
-      const problem = textProblem(userid);
-      return problem === undefined ? undefined : `userid ${problem.replace(/^got /, 'is ')}`;
+      for (const key of ['connectionId', 'userid'] as const) {
+        const field = value[key];
+        const problem = field === undefined ? undefined : textProblem(field);
+        if (problem !== undefined) return `${key} ${problem.replace(/^got /, 'is ')}`;
+      }
+      return undefined;
+    }
+    case 'connection-update': {
+      if (!isPlainObject(value)) return `got ${describe(value)}`;
+      for (const [key, field] of Object.entries(value)) {
+        const problem = textProblem(field);
+        if (problem !== undefined) return `"${key.slice(0, 40)}" ${problem.replace(/^got /, 'is ')}`;
+      }
+      return undefined;
     }
     case 'settings-update': {
       if (!isPlainObject(value)) return `got ${describe(value)}`;

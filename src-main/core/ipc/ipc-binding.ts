@@ -1,4 +1,4 @@
-import type { AiriskApi, AiriskMethodName, CopyFormat, SettingsUpdate } from '../../contract.ts';
+import type { AiriskApi, AiriskMethodName, ConnectionUpdate, CopyFormat, SettingsUpdate } from '../../contract.ts';
 import { AIRISK_METHOD_NAMES } from '../../contract-methods.ts';
 import { hasOrigin } from '../window/app-origin.ts';
 import { checkArguments } from './ipc-arguments.ts';
@@ -22,7 +22,7 @@ type Dispatch = { readonly [M in AiriskMethodName]: (service: AiriskApi, args: r
 /** One call per method; the arguments were checked by `checkArguments` before any of these runs. */
 const DISPATCH: Dispatch = {
   getState: (service) => service.getState(),
-  signIn: (service, [request]) => service.signIn(request as { readonly userid?: string }),
+  signIn: (service, [request]) => service.signIn(request as { readonly connectionId?: string; readonly userid?: string }),
   cancelSignIn: (service) => service.cancelSignIn(),
   submitRedirectedUrl: (service, [url]) => service.submitRedirectedUrl(url as string),
   renew: (service, [accountId]) => service.renew(accountId as string),
@@ -32,6 +32,12 @@ const DISPATCH: Dispatch = {
   copy: (service, [accountId, format]) => service.copy(accountId as string | null, format as CopyFormat),
   getSettings: (service) => service.getSettings(),
   updateSettings: (service, [update]) => service.updateSettings(update as SettingsUpdate),
+  saveConnection: (service, [id, update]) => service.saveConnection(id as string | null, update as ConnectionUpdate),
+  duplicateConnection: (service, [id]) => service.duplicateConnection(id as string),
+  removeConnection: (service, [id]) => service.removeConnection(id as string),
+  checkConnection: (service, [id, update]) => service.checkConnection(id as string | null, update as ConnectionUpdate),
+  exportConnection: (service, [id]) => service.exportConnection(id as string),
+  importConnection: (service, [fileText]) => service.importConnection(fileText as string),
 };
 
 /**

@@ -1,12 +1,12 @@
 import type { AiriskClientConfig } from '../oauth/client-config.ts';
-import type { StoredSettings } from './stored-settings.ts';
+import type { ConnectionFields } from './stored-settings.ts';
 
 /**
- * The client configuration a sign-in uses, from the stored settings and the decrypted secret. The
+ * The client configuration a sign-in (or a connection check) uses, from a connection's fields and its decrypted secret. The
  * optional standard-OAuth settings stored as '' (unset) are left out, so no empty scope is sent and
  * no empty issuer is expected.
  */
-export function signInConfig(settings: StoredSettings, clientSecret: string): AiriskClientConfig {
+export function signInConfig(settings: ConnectionFields, clientSecret: string): AiriskClientConfig {
   return {
     baseUrl: settings.baseUrl,
     authorizePath: settings.authorizePath,

@@ -35,7 +35,7 @@ export async function runTrayAction(action: TrayAction, state: AppState, ports: 
       signInEnded(await service.renew(action.accountId));
       return;
     case 'sign-in-generic':
-      signInEnded(await service.signIn({}));
+      signInEnded(await service.signIn(action.connectionId === undefined ? {} : { connectionId: action.connectionId }));
       return;
     case 'cancel-sign-in':
       await service.cancelSignIn();

@@ -8,7 +8,10 @@
 // src-main/contract-methods.ts (a test checks).
 (() => {
   'use strict';
-  const METHODS = ['getState', 'signIn', 'cancelSignIn', 'submitRedirectedUrl', 'renew', 'remove', 'setActive', 'rename', 'copy', 'getSettings', 'updateSettings'];
+  const METHODS = [
+    'getState', 'signIn', 'cancelSignIn', 'submitRedirectedUrl', 'renew', 'remove', 'setActive', 'rename', 'copy', 'getSettings', 'updateSettings',
+    'saveConnection', 'duplicateConnection', 'removeConnection', 'checkConnection', 'exportConnection', 'importConnection',
+  ];
   const KEY_HEADER = 'X-AIRisk-Host-Key';
   const KEY_ITEM = 'airisk-host-key';
   const RECONNECT_MS = 1000;
@@ -34,7 +37,7 @@
 
   // Calls that change state wait until the event stream is open, so no state event they cause is
   // missed; reads cause none and go at once (the first paint waits on getState).
-  const READS = new Set(['getState', 'getSettings']);
+  const READS = new Set(['getState', 'getSettings', 'exportConnection']);
   let opened;
   const subscribed = new Promise((resolve) => {
     opened = resolve;

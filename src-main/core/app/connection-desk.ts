@@ -1,0 +1,145 @@
+import type { ConnectionCheck, ConnectionResult, ConnectionUpdate, ConnectionView } from '../../contract.ts';
+import { checkConnection } from '../connections/connection-check.ts';
+import { exportConnectionFile, parseConnectionFile, type ConnectionFileFields } from '../connections/connection-file.ts';
+import type { FetchPort } from '../oauth/fetch-port.ts';
+import { freeConnectionName } from '../settings/connection-name.ts';
+import { changesSignIn, validateConnectionUpdate } from '../settings/connection-validation.ts';
+import { connectionView } from '../settings/connection-view.ts';
+import { signInConfig } from '../settings/sign-in-config.ts';
+import { DEFAULT_CONNECTION_FIELDS, type ConnectionFields } from '../settings/stored-settings.ts';
+import type { ConnectionRecord, Vault } from '../vault/vault.ts';
+
+/** What the desk needs from the service around it. */
+export interface ConnectionDeskPorts {
+  readonly vault: Vault;
+  /** Cancels a sign-in under way on this connection, if there is one. */
+  readonly cancelSignInOn: (connectionId: string) => void;
+  /** These accounts went with their connection (the expiry scheduler forgets them). */
+  readonly accountsRemoved: (accountIds: readonly string[]) => void;
+  readonly fetch?: FetchPort | undefined;
+  readonly now: () => number;
+}
+
+/**
+ * The connection half of the service: add, edit, duplicate, remove, check, export and import
+ * connections. Every edit and every import goes through the one validation (connection-validation.ts).
+ */
+export class ConnectionDesk {
+  readonly #ports: ConnectionDeskPorts;
+
+  constructor(ports: ConnectionDeskPorts) {
+    this.#ports = ports;
+  }
+
+  /** Every connection as Settings edits it (decrypts each secret to judge it; Settings only). */
+  async views(): Promise<ConnectionView[]> {
+    const counts = accountCounts(this.#ports.vault);
+    const views: ConnectionView[] = [];
+    for (const connection of this.#ports.vault.connections()) views.push(await this.#view(connection, counts));
+    return views;
+  }
+
+  /** `id` null adds a connection; otherwise edits it. A sign-in under way on it stops when the edit changes where it goes. */
+  async save(id: string | null, update: ConnectionUpdate): Promise<ConnectionResult> {
+    if (typeof update !== 'object' || update === null) throw new Error('A connection update must be an object of changes.');
+    const vault = this.#ports.vault;
+    const current = id === null ? undefined : this.#require(id);
+    const base: ConnectionFields = current ?? DEFAULT_CONNECTION_FIELDS;
+    // A new connection has no name until it is given one, not the default's.
+    const checked = validateConnectionUpdate(current === undefined ? { ...base, name: '' } : base, update, this.#namesBut(id));
+    if (!checked.ok) return { ok: false, problems: checked.problems };
+    const { fields, clientSecret } = checked.accepted;
+    let saved: ConnectionRecord;
+    if (current === undefined) {
+      saved = vault.addConnection(fields);
+    } else {
+      if (changesSignIn(current, fields)) this.#ports.cancelSignInOn(current.id);
+      saved = vault.updateConnection(current.id, fields);
+    }
+    if (clientSecret !== undefined) await vault.setClientSecret(saved.id, clientSecret);
+    return { ok: true, connection: await this.#view(this.#require(saved.id)) };
+  }
+
+  /** A copy named "<name> (copy)" (then "(copy 2)" …), without the secret and without accounts. */
+  async duplicate(id: string): Promise<ConnectionResult> {
+    const { id: _id, clientSecretStored: _stored, ...fields } = this.#require(id);
+    const copy = this.#ports.vault.addConnection({ ...fields, name: freeConnectionName(fields.name, 'copy', this.#namesBut(null)) });
+    return { ok: true, connection: await this.#view(copy) };
+  }
+
+  /** Removes the connection with its accounts and tokens (refused for the last one); a sign-in under way on it is cancelled first. */
+  remove(id: string): void {
+    const vault = this.#ports.vault;
+    this.#require(id);
+    if (vault.connections().length === 1) throw new Error('The last connection cannot be removed: sign-in needs one. Edit it instead, or add another first.');
+    const accountIds = vault.accounts().filter((account) => account.connectionId === id).map((account) => account.id);
+    this.#ports.cancelSignInOn(id);
+    vault.removeConnection(id);
+    this.#ports.accountsRemoved(accountIds);
+  }
+
+  /**
+   * Checks saved connection `id` with `update` laid over it (or `update` alone), before any browser
+   * opens. Fields that break a rule are reported as a failed step and nothing is sent. An empty or
+   * absent secret means the stored one, sent only if it is sealed to the checked base URL's origin.
+   */
+  async check(id: string | null, update: ConnectionUpdate): Promise<ConnectionCheck> {
+    if (typeof update !== 'object' || update === null) throw new Error('A connection update must be an object of changes.');
+    const current = id === null ? DEFAULT_CONNECTION_FIELDS : this.#require(id);
+    const { clientSecret: typed, ...rest } = update;
+    const secretGiven = typeof typed === 'string' && typed.trim() !== '';
+    // The name plays no part in a check; only the fields that decide where the requests go are judged.
+    const checked = validateConnectionUpdate({ ...current, name: 'check' }, { ...rest, name: 'check', ...(secretGiven ? { clientSecret: typed } : {}) }, []);
+    if (!checked.ok) {
+      const why = checked.problems.map((problem) => problem.message).join(' ');
+      return { authorization: { verdict: 'failed', message: `Nothing was sent: ${why}` }, token: { verdict: 'skipped', message: 'Not tried until the settings above are fixed.' } };
+    }
+    const { fields, clientSecret } = checked.accepted;
+    const secret = clientSecret ?? (id === null ? undefined : (await this.#ports.vault.readClientSecret(id, fields.baseUrl)).secret);
+    const ports = { now: this.#ports.now, ...(this.#ports.fetch === undefined ? {} : { fetch: this.#ports.fetch }) };
+    return checkConnection(signInConfig(fields, secret ?? ''), ports);
+  }
+
+  /** The connection as a connection file's text (never the secret). */
+  export(id: string): string {
+    return exportConnectionFile(fileFields(this.#require(id)));
+  }
+
+  /** Adds a connection from a connection file's text; a refused file changes nothing. A taken name gets " (imported)" ("(imported 2)" …). */
+  async import(fileText: string): Promise<ConnectionResult> {
+    if (typeof fileText !== 'string') throw new Error('fileText must be text.');
+    const parsed = parseConnectionFile(fileText);
+    if (!parsed.ok) return { ok: false, problems: parsed.problems };
+    // Only the known fields are carried over, never a secret, whatever the parser let through.
+    const fields = fileFields(parsed.fields);
+    return this.save(null, { ...fields, name: freeConnectionName(fields.name.trim(), 'imported', this.#namesBut(null), true) });
+  }
+
+  async #view(connection: ConnectionRecord, counts: ReadonlyMap<string, number> = accountCounts(this.#ports.vault)): Promise<ConnectionView> {
+    const { problem } = await this.#ports.vault.readClientSecret(connection.id);
+    return connectionView(connection, problem, counts.get(connection.id) ?? 0);
+  }
+
+  #require(id: string): ConnectionRecord {
+    if (typeof id !== 'string') throw new Error('connectionId must be text.');
+    const connection = this.#ports.vault.connection(id);
+    if (connection === undefined) throw new Error('That connection no longer exists; it may have been removed.');
+    return connection;
+  }
+
+  #namesBut(id: string | null): string[] {
+    return this.#ports.vault.connections().filter((connection) => connection.id !== id).map((connection) => connection.name);
+  }
+}
+
+/** How many accounts each connection has, by connection id. */
+export function accountCounts(vault: Pick<Vault, 'accounts'>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const account of vault.accounts()) counts.set(account.connectionId, (counts.get(account.connectionId) ?? 0) + 1);
+  return counts;
+}
+
+function fileFields(fields: ConnectionFileFields): ConnectionFileFields {
+  const { name, baseUrl, authorizePath, tokenPath, clientId, redirectUri, bodyEncoding, scope, issuer } = fields;
+  return { name, baseUrl, authorizePath, tokenPath, clientId, redirectUri, bodyEncoding, scope, issuer };
+}

@@ -1,0 +1,30 @@
+import type { ConnectionSummary, ConnectionView } from '../../contract.ts';
+import type { ConnectionRecord } from '../vault/vault.ts';
+import { originOf } from './client-secret-origin.ts';
+
+/**
+ * A connection as Settings sees it: the client secret only as "set or not". A secret that is not
+ * usable (saved for another origin, undecryptable, saved before the binding) counts as not set,
+ * and `clientSecretProblem` says why.
+ */
+export function connectionView(connection: ConnectionRecord, clientSecretProblem: string | undefined, accountCount: number): ConnectionView {
+  const { clientSecretStored, ...fields } = connection;
+  const stored = clientSecretStored !== 'none';
+  const problem = stored ? (clientSecretProblem ?? null) : null;
+  return { ...fields, clientSecretSet: stored && problem === null, clientSecretProblem: problem, accountCount };
+}
+
+/**
+ * A connection as AppState lists it. `configured` is judged without decrypting (nothing is decrypted
+ * at start-up): a client id and a stored secret; whether the secret fits the origin is checked when
+ * a sign-in starts, and Settings shows it.
+ */
+export function connectionSummary(connection: ConnectionRecord, accountCount: number): ConnectionSummary {
+  return {
+    id: connection.id,
+    name: connection.name,
+    origin: originOf(connection.baseUrl) ?? connection.baseUrl,
+    configured: connection.clientId !== '' && connection.clientSecretStored !== 'none',
+    accountCount,
+  };
+}
