@@ -60,7 +60,7 @@ test('a store killed with SIGKILL mid-write, round after round, always opens wit
     assert.equal(migratedFrom, undefined);
     assert.deepEqual(repairs, []);
     assert.equal(document.accounts.length, WRITER_ACCOUNTS, `round ${rounds}: every account is there`);
-    const write = /^write-(\d+)$/.exec(document.settings.clientId)?.[1];
+    const write = /^write-(\d+)$/.exec(document.connections[0]?.clientId ?? '')?.[1];
     assert.ok(write !== undefined, `round ${rounds}: the document is one the writer wrote whole`);
     assert.ok(document.accounts.every((account) => account.clockSkewMs === Number(write)), `round ${rounds}: no mix of two writes`);
   }

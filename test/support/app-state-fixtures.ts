@@ -1,10 +1,19 @@
 /** AccountView and AppState values for tests of what is drawn from them (tray menu, window helpers). */
-import type { AccountView, AppState } from '../../src-main/contract.ts';
+import type { AccountView, AppState, ConnectionSummary } from '../../src-main/contract.ts';
+
+/** The connection id {@link accountView} uses unless told otherwise. */
+export const FIXTURE_CONNECTION_ID = 'conn-1';
+
+/** A configured connection; `overrides` change any field. */
+export function connectionSummary(id: string, name: string, overrides: Partial<ConnectionSummary> = {}): ConnectionSummary {
+  return { id, name, origin: 'https://api.airisk.example.com', configured: true, accountCount: 0, ...overrides };
+}
 
 /** A valid token with 42 minutes left, stored on disk, not active; `overrides` change any field. */
 export function accountView(id: string, overrides: Partial<AccountView> = {}): AccountView {
   return {
     id,
+    connectionId: FIXTURE_CONNECTION_ID,
     label: id,
     userid: id,
     status: 'valid',
@@ -18,7 +27,7 @@ export function accountView(id: string, overrides: Partial<AccountView> = {}): A
   };
 }
 
-/** A configured app holding `accounts` (the active one is the one marked so); `overrides` change any field. */
+/** A configured app with one connection holding `accounts` (the active one is the one marked so); `overrides` change any field. */
 export function appState(accounts: readonly AccountView[] = [], overrides: Partial<AppState> = {}): AppState {
   return {
     accounts,
@@ -27,6 +36,7 @@ export function appState(accounts: readonly AccountView[] = [], overrides: Parti
     warnings: [],
     signIn: null,
     lastError: null,
+    connections: [connectionSummary(FIXTURE_CONNECTION_ID, 'AIRisk', { accountCount: accounts.length })],
     configured: true,
     startAtLogin: false,
     generatedAt: '2029-12-31T23:18:00Z',

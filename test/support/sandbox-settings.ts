@@ -1,19 +1,34 @@
 /**
- * The settings a person enters to use the sandbox's demo client: printed by `npm run dev:browser`,
+ * The connection a person enters to use the sandbox's demo client: printed by `npm run dev:browser`,
  * entered up front by its `--configured`, and used by tests and benchmarks that need a configured app.
  */
-import type { SettingsUpdate } from '../../src-main/contract.ts';
+import type { AiriskApi, ConnectionUpdate } from '../../src-main/contract.ts';
+import { DEFAULT_CONNECTION_NAME } from '../../src-main/core/settings/stored-settings.ts';
 import { DEMO_CLIENT } from '../sandbox/registered-clients.ts';
 
 /** Loopback redirect on any free port; the demo client accepts every port on 127.0.0.1. */
 export const SANDBOX_REDIRECT_URI = 'http://127.0.0.1:0/callback';
 
-/** Base URL, demo client id and secret, and a loopback redirect for a sandbox at `sandbox.url`. */
-export function sandboxSettings(sandbox: { readonly url: string }): SettingsUpdate & { readonly baseUrl: string; readonly clientId: string; readonly clientSecret: string; readonly redirectUri: string } {
+/** The names the two sandboxes get when the host, the demo or a UI test starts two. */
+export const TWO_SANDBOX_NAMES = ['Sandbox A', 'Sandbox B'] as const;
+
+/** Name, base URL, demo client id and secret, and a loopback redirect for a sandbox at `sandbox.url`. */
+export function sandboxSettings(
+  sandbox: { readonly url: string },
+  name: string = DEFAULT_CONNECTION_NAME,
+): ConnectionUpdate & { readonly name: string; readonly baseUrl: string; readonly clientId: string; readonly clientSecret: string; readonly redirectUri: string } {
   return {
+    name,
     baseUrl: sandbox.url,
     clientId: DEMO_CLIENT.clientId,
     clientSecret: DEMO_CLIENT.clientSecret,
     redirectUri: SANDBOX_REDIRECT_URI,
   };
+}
+
+/** Adds a connection to `sandbox` (named `name`) and returns its id; throws with the problems when refused. */
+export async function connectSandbox(service: Pick<AiriskApi, 'saveConnection'>, sandbox: { readonly url: string }, name?: string): Promise<string> {
+  const result = await service.saveConnection(null, sandboxSettings(sandbox, name));
+  if (!result.ok) throw new Error(`Could not add a connection to the sandbox: ${result.problems.map((problem) => problem.message).join(' ')}`);
+  return result.connection.id;
 }

@@ -3,10 +3,10 @@
  * store in `directory` and rewrites it with large, valid documents (`accounts` accounts of about 8 kB
  * each) in a tight loop until it is killed.
  * Prints `ready` once the first document is on disk. Every document is complete and valid, and
- * `settings.clientId` says which write it was (`write-<n>`), so a torn file would show.
+ * `connections[0].clientId` says which write it was (`write-<n>`), so a torn file would show.
  */
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_SETTINGS } from '../../src-main/core/settings/stored-settings.ts';
+import { DEFAULT_CONNECTION_FIELDS, DEFAULT_SETTINGS } from '../../src-main/core/settings/stored-settings.ts';
 import { openConfDocumentStore } from '../../src-main/core/vault/conf-document-store.ts';
 import type { StoreDocument, StoredAccount } from '../../src-main/core/vault/store-document.ts';
 
@@ -22,6 +22,7 @@ const filler = randomBytes(CIPHERTEXT_BYTES);
 function documentNumber(write: number): StoreDocument {
   const accounts: StoredAccount[] = Array.from({ length: accountCount }, (_, index) => ({
     id: `account-${index}`,
+    connectionId: 'conn-1',
     userid: index === 0 ? null : `user_${index}`,
     label: `Account ${index} (write ${write})`,
     expiration: new Date(Date.UTC(2030, 0, 1) + write * 1000).toISOString(),
@@ -30,7 +31,8 @@ function documentNumber(write: number): StoreDocument {
     lastUsedAt: null,
     token: { ciphertext: `v1:${write.toString(36)}${filler.toString('base64')}`, backend: 'node-aes-256-gcm' },
   }));
-  return { schemaVersion: 2, accounts, activeAccountId: `account-${write % accountCount}`, settings: { ...DEFAULT_SETTINGS, clientId: `write-${write}` } };
+  const connection = { id: 'conn-1', ...DEFAULT_CONNECTION_FIELDS, clientId: `write-${write}`, clientSecret: null };
+  return { schemaVersion: 3, connections: [connection], accounts, activeAccountId: `account-${write % accountCount}`, settings: DEFAULT_SETTINGS };
 }
 
 store.write(documentNumber(0));

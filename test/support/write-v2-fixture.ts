@@ -4,7 +4,7 @@
  * cipher, a fixed key, a generic account and two user accounts (one renamed), an active account,
  * a last use, clock skews, non-default app settings and a client secret sealed to its origin.
  * Kept so the v2 → v3 migration is tested against a file that v2 code really wrote. It only runs
- * against the v2 vault API; once schema v3 exists it is history, not a tool:
+ * against the v2 vault API (test/tsconfig.json leaves it out of the type-check since schema v3):
  *   node test/support/write-v2-fixture.ts   (at commit fedf1aa)
  */
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

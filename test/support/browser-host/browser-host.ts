@@ -26,7 +26,7 @@ import { EventStream } from './event-stream.ts';
 import { assertRendererBuilt, DEFAULT_RENDERER_DIR } from './renderer-build.ts';
 import { BRIDGE_PREFIX, createRequestGuard } from './request-guard.ts';
 import type { RequestGuard } from './request-guard.ts';
-import { sandboxSettings } from '../sandbox-settings.ts';
+import { connectSandbox, TWO_SANDBOX_NAMES } from '../sandbox-settings.ts';
 import { lookUpStaticFile } from './static-files.ts';
 import { messageOf } from '../../../src-main/shared/message-of.ts';
 
@@ -36,13 +36,18 @@ export interface BrowserHostOptions {
   readonly dataDir: string;
   /** The AIRisk stand-in; used for `configured` (the host does not close it). */
   readonly sandbox: Sandbox;
+  /** A second AIRisk stand-in: with `configured`, the two become connections "Sandbox A" and "Sandbox B" (the host does not close it). */
+  readonly secondSandbox?: Sandbox;
   /** The built renderer (default `dist/renderer`); must contain `index.html`. */
   readonly rendererDir?: string;
   /** TCP port on 127.0.0.1 (default 0: any free port). */
   readonly port?: number;
   /** How long a sign-in waits for the browser. */
   readonly callbackTimeoutMs?: number;
-  /** Enter the sandbox's demo client in Settings up front (default false: first-run setup). */
+  /**
+   * Enter the sandbox's demo client as a connection up front (default false: first-run setup): one
+   * connection "AIRisk", or "Sandbox A" and "Sandbox B" when `secondSandbox` is given.
+   */
   readonly configured?: boolean;
   readonly timers?: TimerPort;
   /** Told about every authorization URL the service opens (after it is pushed to the pages). */
@@ -103,9 +108,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
   const { service } = app;
   try {
-    if (options.configured === true) {
-      const result = await service.updateSettings(sandboxSettings(options.sandbox));
-      if (!result.ok) throw new Error(`Could not pre-configure the sandbox client: ${result.problems.map((problem) => problem.message).join(' ')}`);
+    const second = options.secondSandbox;
+    if (options.configured === true && second === undefined) await connectSandbox(service, options.sandbox);
+    else if (options.configured === true && second !== undefined) {
+      await connectSandbox(service, options.sandbox, TWO_SANDBOX_NAMES[0]);
+      await connectSandbox(service, second, TWO_SANDBOX_NAMES[1]);
     }
   } catch (error) {
     await service.shutdown();

@@ -1,6 +1,6 @@
 /**
- * `npm run dev:browser -- [--port PORT] [--data-dir DIR] [--configured] [--build] [--token-lifetime SECONDS] [--renderer-dir DIR]`:
- * the AIRisk sandbox plus the browser host, in the foreground until SIGINT/SIGTERM. Prints the URL
+ * `npm run dev:browser -- [--port PORT] [--data-dir DIR] [--configured] [--one-sandbox] [--build] [--token-lifetime SECONDS] [--renderer-dir DIR]`:
+ * two AIRisk sandboxes on two ports (or one with `--one-sandbox`) plus the browser host, in the foreground until SIGINT/SIGTERM. Prints the URL
  * to open (it carries the per-run key) and, unless `--configured`, what to enter on first run.
  * Without `--data-dir` the data lives in a temporary folder that is removed on exit.
  */
@@ -15,13 +15,15 @@ import type { Sandbox } from '../../sandbox/sandbox-server.ts';
 import { startBrowserHost } from './browser-host.ts';
 import type { BrowserHost } from './browser-host.ts';
 import { assertRendererBuilt, buildRenderer, BUILD_COMMAND, DEFAULT_RENDERER_DIR, RendererMissingError } from './renderer-build.ts';
-import { sandboxSettings } from '../sandbox-settings.ts';
+import { sandboxSettings, TWO_SANDBOX_NAMES } from '../sandbox-settings.ts';
 import { messageOf } from '../../../src-main/shared/message-of.ts';
 
-const USAGE = `Usage: npm run dev:browser -- [--port PORT] [--data-dir DIR] [--configured] [--build] [--token-lifetime SECONDS] [--renderer-dir DIR]
+const USAGE = `Usage: npm run dev:browser -- [--port PORT] [--data-dir DIR] [--configured] [--one-sandbox] [--build] [--token-lifetime SECONDS] [--renderer-dir DIR]
   --port PORT                TCP port of the host on 127.0.0.1 (default 0: any free port)
   --data-dir DIR             keep the app's store here (default: a temporary folder, removed on exit)
-  --configured               enter the sandbox's demo client in Settings up front (skips first-run setup)
+  --configured               enter the sandboxes' demo client up front as two connections, "Sandbox A" and
+                             "Sandbox B" (skips first-run setup)
+  --one-sandbox              start one sandbox only (with --configured: one connection, "AIRisk")
   --build                    run \`${BUILD_COMMAND}\` before starting
   --token-lifetime SECONDS   lifetime of the sandbox's access tokens (default 3600)
   --renderer-dir DIR         serve another built renderer (default dist/renderer)`;
@@ -31,6 +33,7 @@ interface HostArguments {
   readonly port: number;
   readonly dataDir: string | null;
   readonly configured: boolean;
+  readonly oneSandbox: boolean;
   readonly build: boolean;
   readonly tokenLifetimeSeconds: number;
   readonly rendererDir: string;
@@ -41,6 +44,7 @@ function parseArguments(argv: readonly string[]): HostArguments | 'help' {
     port: { type: 'string' },
     'data-dir': { type: 'string' },
     configured: { type: 'boolean' },
+    'one-sandbox': { type: 'boolean' },
     build: { type: 'boolean' },
     'token-lifetime': { type: 'string' },
     'renderer-dir': { type: 'string' },
@@ -53,15 +57,20 @@ function parseArguments(argv: readonly string[]): HostArguments | 'help' {
     port: integerFlag('--port', values.port, 0, 0, 65_535),
     dataDir: dataDir === undefined ? null : resolve(dataDir),
     configured: values.configured === true,
+    oneSandbox: values['one-sandbox'] === true,
     build: values.build === true,
     tokenLifetimeSeconds: integerFlag('--token-lifetime', values['token-lifetime'], 3600, 1, MAX_TOKEN_LIFETIME_SECONDS),
     rendererDir: values['renderer-dir'] === undefined ? DEFAULT_RENDERER_DIR : resolve(values['renderer-dir']),
   };
 }
 
-function printFirstRun(sandbox: Sandbox): void {
-  const settings = sandboxSettings(sandbox);
-  console.log('First run: open Settings in the window and enter');
+function printFirstRun(sandboxes: readonly Sandbox[]): void {
+  sandboxes.forEach((sandbox, index) => printConnection(sandbox, sandboxes.length === 1 ? undefined : TWO_SANDBOX_NAMES[index]));
+}
+
+function printConnection(sandbox: Sandbox, name: string | undefined): void {
+  const settings = sandboxSettings(sandbox, name);
+  console.log(name === undefined ? 'First run: open Settings in the window and enter' : `To add the connection "${name}", enter in Settings`);
   console.log(`  AIRisk base URL   ${settings.baseUrl}`);
   console.log(`  Client id         ${settings.clientId}`);
   console.log(`  Client secret     ${settings.clientSecret}   (the sandbox's public demo secret)`);
@@ -104,18 +113,22 @@ async function main(): Promise<void> {
   const temporary = args.dataDir === null;
   const dataDir = args.dataDir ?? (await mkdtemp(join(tmpdir(), 'airisk-browser-host-')));
   let sandbox: Sandbox | undefined;
+  let secondSandbox: Sandbox | undefined;
   let host: BrowserHost | undefined;
   const cleanUp = async (): Promise<void> => {
     await host?.close();
     await sandbox?.close();
+    await secondSandbox?.close();
     if (temporary) await rm(dataDir, { recursive: true, force: true });
   };
 
   try {
     sandbox = await startSandbox({ tokenLifetimeSeconds: args.tokenLifetimeSeconds });
+    if (!args.oneSandbox) secondSandbox = await startSandbox({ tokenLifetimeSeconds: args.tokenLifetimeSeconds });
     host = await startBrowserHost({
       dataDir,
       sandbox,
+      ...(secondSandbox === undefined ? {} : { secondSandbox }),
       rendererDir: args.rendererDir,
       port: args.port,
       configured: args.configured,
@@ -137,10 +150,14 @@ async function main(): Promise<void> {
     return;
   }
 
-  console.log(`AIRisk sandbox listening on ${sandbox.url} (token lifetime ${args.tokenLifetimeSeconds} s)`);
+  const sandboxes = secondSandbox === undefined ? [sandbox] : [sandbox, secondSandbox];
+  for (const [index, running] of sandboxes.entries()) {
+    const which = sandboxes.length === 1 ? 'AIRisk sandbox' : `AIRisk sandbox ${index === 0 ? 'A' : 'B'}`;
+    console.log(`${which} listening on ${running.url} (token lifetime ${args.tokenLifetimeSeconds} s)`);
+  }
   console.log(`App data in ${dataDir}${temporary ? ' (temporary, removed on exit)' : ''}`);
-  if (args.configured) console.log('Settings pre-filled with the sandbox demo client (--configured).');
-  else printFirstRun(sandbox);
+  if (args.configured) console.log(sandboxes.length === 1 ? 'Connection "AIRisk" pre-filled with the sandbox demo client (--configured).' : `Connections "${TWO_SANDBOX_NAMES.join('" and "')}" pre-filled with the sandboxes' demo client (--configured).`);
+  else printFirstRun(sandboxes);
   console.log(`Open the app in a browser on this machine: ${host.url}`);
 
   // The store's atomic-write library re-raises the first signal at once; quitOnSignals ignores that echo.

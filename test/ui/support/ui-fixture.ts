@@ -30,6 +30,11 @@ export interface UiSessionOptions {
   readonly tokenLifetimeSeconds?: number;
   /** Pre-fill Settings with the sandbox's demo client (default false: first-run setup). */
   readonly configured?: boolean;
+  /**
+   * How many sandboxes to start, each on its own port (default 1). With 2 and `configured`, they are
+   * the connections "Sandbox A" (`sandbox`) and "Sandbox B" (`secondSandbox`).
+   */
+  readonly connections?: 1 | 2;
   readonly colorScheme?: 'light' | 'dark';
   readonly viewport?: ViewportSize;
   /** The renderer to serve (default the build in `dist/renderer`). */
@@ -47,6 +52,8 @@ export interface UiSession {
   readonly browser: Browser;
   readonly host: BrowserHost;
   readonly sandbox: Sandbox;
+  /** The second sandbox ("Sandbox B") with `connections: 2`, else undefined. */
+  readonly secondSandbox: Sandbox | undefined;
   readonly dataDir: string;
   /** Uncaught page errors and console errors of every page in the context (CSP violations show here). */
   readonly pageErrors: readonly string[];
@@ -68,14 +75,18 @@ export async function startUiSession(options: UiSessionOptions = {}): Promise<Ui
     if (errors.length > 0) throw new AggregateError(errors, 'Closing the UI session failed.');
   };
   try {
-    const sandbox = await startSandbox(options.tokenLifetimeSeconds === undefined ? {} : { tokenLifetimeSeconds: options.tokenLifetimeSeconds });
+    const sandboxOptions = options.tokenLifetimeSeconds === undefined ? {} : { tokenLifetimeSeconds: options.tokenLifetimeSeconds };
+    const sandbox = await startSandbox(sandboxOptions);
     cleanups.push(() => sandbox.close());
+    const secondSandbox = options.connections === 2 ? await startSandbox(sandboxOptions) : undefined;
+    if (secondSandbox !== undefined) cleanups.push(() => secondSandbox.close());
     const dataDir = await mkdtemp(join(tmpdir(), 'airisk-ui-'));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
     await options.prepareDataDir?.(dataDir);
     const host = await startBrowserHost({
       dataDir,
       sandbox,
+      ...(secondSandbox === undefined ? {} : { secondSandbox }),
       configured: options.configured ?? false,
       ...(options.rendererDir === undefined ? {} : { rendererDir: options.rendererDir }),
       ...(options.callbackTimeoutMs === undefined ? {} : { callbackTimeoutMs: options.callbackTimeoutMs }),
@@ -97,7 +108,7 @@ export async function startUiSession(options: UiSessionOptions = {}): Promise<Ui
     });
     const page = await context.newPage();
     await page.goto(host.url, { waitUntil: 'load' });
-    return { page, context, browser, host, sandbox, dataDir, pageErrors, close };
+    return { page, context, browser, host, sandbox, secondSandbox, dataDir, pageErrors, close };
   } catch (error) {
     await close().catch(() => undefined);
     throw error;
