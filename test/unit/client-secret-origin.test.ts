@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { clientSecretOriginProblem, originOf } from '../../src-main/core/settings/client-secret-origin.ts';
-import { settingsView } from '../../src-main/core/settings/settings-validation.ts';
-import { DEFAULT_SETTINGS } from '../../src-main/core/settings/stored-settings.ts';
+import { connectionView } from '../../src-main/core/settings/connection-view.ts';
+import { DEFAULT_CONNECTION_FIELDS } from '../../src-main/core/settings/stored-settings.ts';
 import { sealClientSecret, unsealClientSecret } from '../../src-main/core/vault/client-secret-seal.ts';
-import { readSettings } from '../../src-main/core/vault/validate-store-document.ts';
+import { readStoredConnection } from '../../src-main/core/vault/read-store-connection.ts';
 
 const SECRET = { ciphertext: 'c1ph3r', backend: 'node-aes-256-gcm' };
 
@@ -31,19 +31,18 @@ test('a sealed client secret carries its origin; an older bare secret reads as o
   assert.throws(() => unsealClientSecret(`${sealed.slice(0, 30)}`), /damaged|JSON/);
 });
 
-test('the settings view asks for the secret again, and says why, when it was saved for another origin', () => {
-  const settings = { ...DEFAULT_SETTINGS, baseUrl: 'https://b.example', clientSecret: SECRET };
-  const problem = clientSecretOriginProblem('https://a.example', settings.baseUrl);
-  const view = settingsView(settings, true, problem);
+test('the connection view asks for the secret again, and says why, when it was saved for another origin', () => {
+  const connection = { id: 'c1', ...DEFAULT_CONNECTION_FIELDS, baseUrl: 'https://b.example', clientSecretStored: 'disk' as const };
+  const problem = clientSecretOriginProblem('https://a.example', connection.baseUrl);
+  const view = connectionView(connection, problem, 0);
   assert.equal(view.clientSecretSet, false);
   assert.equal(view.clientSecretProblem, 'The client secret was saved for https://a.example; enter it again for https://b.example. A secret is only ever sent to the address it was entered for.');
-  assert.deepEqual([settingsView(settings, true).clientSecretSet, settingsView(settings, true).clientSecretProblem], [true, null]);
-  assert.equal(settingsView(settings, false, problem).clientSecretProblem, null, 'no secret, nothing to explain');
+  assert.deepEqual([connectionView(connection, undefined, 0).clientSecretSet, connectionView(connection, undefined, 0).clientSecretProblem], [true, null]);
+  assert.equal(connectionView({ ...connection, clientSecretStored: 'none' }, problem, 0).clientSecretProblem, null, 'no secret, nothing to explain');
 });
 
-test('store settings keep no plain record of the secret\'s origin: a written one is dropped, never trusted', () => {
-  const read = readSettings({ baseUrl: 'https://b.example', clientSecret: SECRET, clientSecretOrigin: 'https://b.example' }, 'settings');
+test('stored connections keep no plain record of the secret\'s origin: a written one is dropped, never trusted', () => {
+  const read = readStoredConnection({ id: 'c1', name: 'AIRisk', baseUrl: 'https://b.example', clientSecret: SECRET, clientSecretOrigin: 'https://b.example' }, 'connections[0]', []);
   assert.equal('clientSecretOrigin' in read, false);
-  assert.equal('clientSecretOrigin' in readSettings({ baseUrl: 'https://a.example/airisk', clientSecret: SECRET }, 'settings'), false);
   assert.deepEqual(read.clientSecret, SECRET);
 });

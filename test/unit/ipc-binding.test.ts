@@ -44,9 +44,9 @@ class FakeAiriskServiceForTests implements AiriskApi {
 
   async getState(): Promise<AppState> {
     this.#record('getState', []);
-    return { accounts: [], activeAccountId: null, storage: { backend: 'test', strength: 'strong', detail: '' }, warnings: [], signIn: null, lastError: null, configured: true, startAtLogin: false, generatedAt: '2030-01-01T00:00:00Z' };
+    return { accounts: [], activeAccountId: null, storage: { backend: 'test', strength: 'strong', detail: '' }, warnings: [], signIn: null, lastError: null, connections: [], configured: true, startAtLogin: false, generatedAt: '2030-01-01T00:00:00Z' };
   }
-  async signIn(request: { readonly userid?: string }) {
+  async signIn(request: { readonly connectionId?: string; readonly userid?: string }) {
     this.#record('signIn', [request]);
     return { ok: true as const, accountId: 'acc-1' };
   }
@@ -81,6 +81,29 @@ class FakeAiriskServiceForTests implements AiriskApi {
     this.#record('updateSettings', [update]);
     return { ok: false as const, problems: [] };
   }
+  async saveConnection(id: string | null, update: object) {
+    this.#record('saveConnection', [id, update]);
+    return { ok: false as const, problems: [] };
+  }
+  async duplicateConnection(id: string) {
+    this.#record('duplicateConnection', [id]);
+    return { ok: false as const, problems: [] };
+  }
+  async removeConnection(id: string) {
+    this.#record('removeConnection', [id]);
+  }
+  async checkConnection(id: string | null, update: object) {
+    this.#record('checkConnection', [id, update]);
+    return { authorization: { verdict: 'skipped' as const, message: '' }, token: { verdict: 'skipped' as const, message: '' } };
+  }
+  async exportConnection(id: string) {
+    this.#record('exportConnection', [id]);
+    return '{}';
+  }
+  async importConnection(fileText: string) {
+    this.#record('importConnection', [fileText]);
+    return { ok: false as const, problems: [] };
+  }
   onStateChange(): () => void {
     return () => undefined;
   }
@@ -109,15 +132,21 @@ test('calls reach the service with their arguments and answers come back', async
   assert.deepEqual(await registrar.invoke('airisk:copy', TRUSTED, null, 'header'), { accountId: 'active', format: 'header', clearsAt: null });
   assert.deepEqual(await registrar.invoke('airisk:signIn', TRUSTED, { userid: 'user_42' }), { ok: true, accountId: 'acc-1' });
   await registrar.invoke('airisk:signIn', TRUSTED, {});
+  await registrar.invoke('airisk:signIn', TRUSTED, { connectionId: 'conn-2', userid: 'user_42' });
+  await registrar.invoke('airisk:saveConnection', TRUSTED, null, { name: 'Staging' });
+  await registrar.invoke('airisk:importConnection', TRUSTED, '{"format":"airisk-token-tray/connection"}');
   await registrar.invoke('airisk:rename', TRUSTED, 'acc-1', 'Team 42');
-  await registrar.invoke('airisk:updateSettings', TRUSTED, { clientId: 'x', expiryLeadSeconds: 60, startAtLogin: true });
+  await registrar.invoke('airisk:updateSettings', TRUSTED, { expiryLeadSeconds: 60, startAtLogin: true });
   await registrar.invoke('airisk:getState', TRUSTED);
   assert.deepEqual(service.calls, [
     { method: 'copy', args: [null, 'header'] },
     { method: 'signIn', args: [{ userid: 'user_42' }] },
     { method: 'signIn', args: [{}] },
+    { method: 'signIn', args: [{ connectionId: 'conn-2', userid: 'user_42' }] },
+    { method: 'saveConnection', args: [null, { name: 'Staging' }] },
+    { method: 'importConnection', args: ['{"format":"airisk-token-tray/connection"}'] },
     { method: 'rename', args: ['acc-1', 'Team 42'] },
-    { method: 'updateSettings', args: [{ clientId: 'x', expiryLeadSeconds: 60, startAtLogin: true }] },
+    { method: 'updateSettings', args: [{ expiryLeadSeconds: 60, startAtLogin: true }] },
     { method: 'getState', args: [] },
   ]);
 });
@@ -147,7 +176,7 @@ test('a wrong argument count is refused with a message naming the parameters', a
   const { registrar, service } = bound();
   await assert.rejects(registrar.invoke('airisk:copy', TRUSTED, 'acc-1'), { message: 'airisk.copy takes 2 arguments (accountId: text or null, format: text); it got 1.' });
   await assert.rejects(registrar.invoke('airisk:getState', TRUSTED, 'extra'), { message: 'airisk.getState takes no arguments; it got 1.' });
-  await assert.rejects(registrar.invoke('airisk:signIn', TRUSTED), { message: 'airisk.signIn takes 1 argument (request: an object { userid?: text }); it got 0.' });
+  await assert.rejects(registrar.invoke('airisk:signIn', TRUSTED), { message: 'airisk.signIn takes 1 argument (request: an object { connectionId?: text, userid?: text }); it got 0.' });
   assert.deepEqual(service.calls, []);
 });
 
@@ -158,7 +187,18 @@ test('wrong argument types are refused with a clear message', async () => {
     ['airisk:copy', [null, null], /^airisk\.copy: format must be text; got null\.$/],
     ['airisk:renew', [undefined], /^airisk\.renew: accountId must be text; got nothing\.$/],
     ['airisk:rename', ['acc-1', { label: 'x' }], /^airisk\.rename: label must be text; got an object of another kind\.$/],
-    ['airisk:signIn', ['user_42'], /^airisk\.signIn: request must be an object \{ userid\?: text \}; got a string\.$/],
+    ['airisk:signIn', ['user_42'], /^airisk\.signIn: request must be an object \{ connectionId\?: text, userid\?: text \}; got a string\.$/],
+    ['airisk:signIn', [{ connectionId: 7 }], /connectionId is a number/],
+    ['airisk:saveConnection', [7, {}], /^airisk\.saveConnection: connectionId must be text or null; got a number\.$/],
+    ['airisk:saveConnection', [null, { baseUrl: 5 }], /^airisk\.saveConnection: update must be an object of connection fields \(text\); "baseUrl" is a number\.$/],
+    ['airisk:saveConnection', [null, { clientSecret: 'x'.repeat(MAX_TEXT_LENGTH + 1) }], /"clientSecret" .*at most 16384/],
+    ['airisk:saveConnection', [null, []], /got a list/],
+    ['airisk:checkConnection', [null, null], /^airisk\.checkConnection: update must be an object/],
+    ['airisk:duplicateConnection', [null], /^airisk\.duplicateConnection: connectionId must be text; got null\.$/],
+    ['airisk:removeConnection', [{}], /^airisk\.removeConnection: connectionId must be text/],
+    ['airisk:exportConnection', [undefined], /^airisk\.exportConnection: connectionId must be text; got nothing\.$/],
+    ['airisk:importConnection', [{ connection: {} }], /^airisk\.importConnection: fileText must be text/],
+    ['airisk:importConnection', ['x'.repeat(MAX_TEXT_LENGTH + 1)], /at most 16384/],
     ['airisk:signIn', [{ userid: 42 }], /userid is a number/],
     ['airisk:signIn', [{ userid: 'u', admin: true }], /unknown field "admin"/],
     ['airisk:signIn', [['user_42']], /got a list/],

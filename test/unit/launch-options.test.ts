@@ -5,7 +5,7 @@ import { DEMO_REDIRECT_URI, parseLaunchOptions, startsHidden } from '../../src-m
 const ELECTRON_DEV = ['/usr/lib/electron/electron', '/src/airisk'];
 
 test('no arguments: window shown, default data folder, no demo', () => {
-  assert.deepEqual(parseLaunchOptions(ELECTRON_DEV, {}), { hidden: false, dataDir: null, demoSettings: null, problems: [] });
+  assert.deepEqual(parseLaunchOptions(ELECTRON_DEV, {}), { hidden: false, dataDir: null, demoConnections: [], problems: [] });
 });
 
 test('--hidden and --data-dir (both spellings) are read among Chromium switches', () => {
@@ -36,7 +36,7 @@ const DEMO_ENV = { AIRISK_DEMO_SANDBOX_URL: 'http://127.0.0.1:8790', AIRISK_DEMO
 test('the demo variables are ignored, with one line saying so, unless --data-dir is on the command line', () => {
   for (const env of [DEMO_ENV, { ...DEMO_ENV, AIRISK_DATA_DIR: '/tmp/demo' }]) {
     const parsed = parseLaunchOptions(['/opt/airisk'], env);
-    assert.equal(parsed.demoSettings, null, 'the real client secret in the default folder is not overwritten');
+    assert.deepEqual(parsed.demoConnections, [], 'the real connections in the default folder are not touched');
     assert.deepEqual(parsed.problems, ['AIRISK_DEMO_SANDBOX_URL, AIRISK_DEMO_CLIENT_ID, AIRISK_DEMO_CLIENT_SECRET ignored: the demo client is set up only in a data folder of its own (start with --data-dir DIR).']);
   }
   assert.deepEqual(parseLaunchOptions(['/opt/airisk'], { AIRISK_DEMO_CLIENT_SECRET: 'x' }).problems, ['AIRISK_DEMO_CLIENT_SECRET ignored: the demo client is set up only in a data folder of its own (start with --data-dir DIR).']);
@@ -45,16 +45,33 @@ test('the demo variables are ignored, with one line saying so, unless --data-dir
 
 test('the sandbox demo client is pre-configured from the environment when --data-dir is given', () => {
   const parsed = parseLaunchOptions(['/opt/airisk', '--data-dir', '/tmp/demo'], { AIRISK_DEMO_SANDBOX_URL: 'http://127.0.0.1:8790', AIRISK_DEMO_CLIENT_ID: 'demo-client', AIRISK_DEMO_CLIENT_SECRET: 'demo-secret' });
-  assert.deepEqual(parsed.demoSettings, { baseUrl: 'http://127.0.0.1:8790', clientId: 'demo-client', clientSecret: 'demo-secret', redirectUri: DEMO_REDIRECT_URI });
+  assert.deepEqual(parsed.demoConnections, [{ name: 'Sandbox A', baseUrl: 'http://127.0.0.1:8790', clientId: 'demo-client', clientSecret: 'demo-secret', redirectUri: DEMO_REDIRECT_URI }]);
   assert.deepEqual(parsed.problems, []);
+});
+
+test('a second demo sandbox (the _B variables) becomes a second connection, "Sandbox B"', () => {
+  const parsed = parseLaunchOptions(['/opt/airisk', '--data-dir', '/tmp/demo'], {
+    ...DEMO_ENV,
+    AIRISK_DEMO_SANDBOX_URL_B: 'http://127.0.0.1:8791',
+    AIRISK_DEMO_CLIENT_ID_B: 'demo-client',
+    AIRISK_DEMO_CLIENT_SECRET_B: 'demo-secret',
+  });
+  assert.deepEqual(
+    parsed.demoConnections.map((connection) => [connection.name, connection.baseUrl]),
+    [
+      ['Sandbox A', 'http://127.0.0.1:8790'],
+      ['Sandbox B', 'http://127.0.0.1:8791'],
+    ],
+  );
+  assert.deepEqual(parseLaunchOptions(['/opt/airisk'], { AIRISK_DEMO_SANDBOX_URL_B: 'http://127.0.0.1:8791' }).problems, ['AIRISK_DEMO_SANDBOX_URL_B ignored: the demo client is set up only in a data folder of its own (start with --data-dir DIR).']);
 });
 
 test('a demo URL that is not a loopback sandbox, or lacks the client, is ignored and reported', () => {
   const remote = parseLaunchOptions(['/opt/airisk', '--data-dir=/tmp/demo'], { AIRISK_DEMO_SANDBOX_URL: 'https://api.airisk.example.com', AIRISK_DEMO_CLIENT_ID: 'a', AIRISK_DEMO_CLIENT_SECRET: 'b' });
-  assert.equal(remote.demoSettings, null);
+  assert.deepEqual(remote.demoConnections, []);
   assert.match(remote.problems[0] ?? '', /must be a sandbox on http:\/\/127\.0\.0\.1/);
   const noClient = parseLaunchOptions(['/opt/airisk', '--data-dir=/tmp/demo'], { AIRISK_DEMO_SANDBOX_URL: 'http://127.0.0.1:8790' });
-  assert.equal(noClient.demoSettings, null);
+  assert.deepEqual(noClient.demoConnections, []);
   assert.match(noClient.problems[0] ?? '', /needs AIRISK_DEMO_CLIENT_ID and AIRISK_DEMO_CLIENT_SECRET/);
   assert.match(parseLaunchOptions(['/opt/airisk', '--data-dir=/tmp/demo'], { AIRISK_DEMO_SANDBOX_URL: '::' }).problems[0] ?? '', /not a URL/);
 });

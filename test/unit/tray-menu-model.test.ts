@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { accountView, appState } from '../support/app-state-fixtures.ts';
+import { accountView, appState, connectionSummary, FIXTURE_CONNECTION_ID } from '../support/app-state-fixtures.ts';
 import { buildTrayMenu, trayIconState, trayTooltip, type TrayMenuItem } from '../../src-main/core/tray/tray-menu-model.ts';
 
 const labels = (items: readonly TrayMenuItem[]): string[] => items.map((item) => (item.kind === 'separator' ? '---' : item.label));
@@ -39,7 +39,7 @@ test('an unconfigured app disables sign-in and says how to set up', () => {
 });
 
 test('a sign-in in progress shows its stage and offers cancel instead of sign-in', () => {
-  const menu = buildTrayMenu(appState([], { signIn: { userid: 'user_42', stage: 'waiting_for_browser', authorizationUrl: null, listening: true, notes: [] } }));
+  const menu = buildTrayMenu(appState([], { signIn: { connectionId: FIXTURE_CONNECTION_ID, userid: 'user_42', stage: 'waiting_for_browser', authorizationUrl: null, listening: true, notes: [] } }));
   assert.ok(labels(menu).includes('Signing in user_42: waiting for you in the browser'));
   assert.ok(labels(menu).includes('Cancel sign-in'));
   assert.ok(!labels(menu).includes('Sign in (generic token)'));
@@ -57,4 +57,49 @@ test('icon and tooltip follow the active token', () => {
   assert.equal(trayIconState(appState([accountView('a', { active: true, status: 'expired' })])), 'expired');
   assert.equal(trayTooltip(appState([accountView('user_42', { active: true })])), 'AIRisk Token Tray — user_42 — 42 min left');
   assert.equal(trayTooltip(appState([])), 'AIRisk Token Tray — no token');
+});
+
+/** Two connections, "AIRisk" (the fixture's) and "Staging", with user_42 on both; the Staging one active. */
+function twoConnections(overrides: Parameters<typeof appState>[1] = {}): ReturnType<typeof appState> {
+  const accounts = [accountView('a42', { label: 'user_42' }), accountView('s42', { label: 'user_42', connectionId: 'staging', active: true, status: 'expiring', secondsLeft: 120 })];
+  return appState(accounts, { connections: [connectionSummary(FIXTURE_CONNECTION_ID, 'AIRisk'), connectionSummary('staging', 'Staging')], ...overrides });
+}
+
+test('with two connections every account label outside a group carries its connection name', () => {
+  const menu = buildTrayMenu(twoConnections());
+  assert.equal(labels(menu)[0], 'Copy bearer header — user_42 · Staging — 2 min left');
+  const copyFor = menu.find((item) => item.kind === 'submenu' && item.label === 'Copy bearer header for');
+  assert.deepEqual(copyFor?.kind === 'submenu' ? labels(copyFor.items) : [], ['user_42 · AIRisk — 42 min left', 'user_42 · Staging — 2 min left']);
+  const switchTo = menu.find((item) => item.kind === 'submenu' && item.label === 'Switch active user');
+  assert.deepEqual(switchTo?.kind === 'submenu' ? labels(switchTo.items) : [], ['user_42 · AIRisk', 'user_42 · Staging']);
+  assert.ok(labels(menu).includes('Renew user_42 · Staging — 2 min left'));
+  assert.equal(trayTooltip(twoConnections()), 'AIRisk Token Tray — user_42 · Staging — 2 min left');
+});
+
+test('with two connections "Sign in" becomes one item per configured connection', () => {
+  const state = twoConnections({ connections: [connectionSummary(FIXTURE_CONNECTION_ID, 'AIRisk'), connectionSummary('staging', 'Staging'), connectionSummary('bare', 'Unfinished', { configured: false })] });
+  const signIns = buildTrayMenu(state).filter((item) => item.kind === 'action' && item.action.type === 'sign-in-generic');
+  assert.deepEqual(
+    signIns.map((item) => (item.kind === 'action' ? [item.label, item.action, item.enabled] : [])),
+    [
+      ['Sign in on AIRisk', { type: 'sign-in-generic', connectionId: FIXTURE_CONNECTION_ID }, true],
+      ['Sign in on Staging', { type: 'sign-in-generic', connectionId: 'staging' }, true],
+    ],
+    'an unconfigured connection offers no sign-in',
+  );
+});
+
+test('a sign-in under way names its connection when there are two', () => {
+  const menu = buildTrayMenu(twoConnections({ signIn: { connectionId: 'staging', userid: 'user_42', stage: 'exchanging_code', authorizationUrl: null, listening: true, notes: [] } }));
+  assert.ok(labels(menu).includes('Signing in user_42 on Staging: exchanging the code'));
+});
+
+test('with one connection nothing changes: plain labels and one "Sign in (generic token)"', () => {
+  const menu = buildTrayMenu(appState([accountView('user_42', { active: true }), accountView('user_7')]));
+  assert.equal(labels(menu)[0], 'Copy bearer header — user_42 — 42 min left');
+  assert.ok(!labels(menu).some((label) => label.includes(' · ')));
+  assert.deepEqual(
+    menu.filter((item) => item.kind === 'action' && item.action.type === 'sign-in-generic').map((item) => (item.kind === 'action' ? item.action : undefined)),
+    [{ type: 'sign-in-generic' }],
+  );
 });

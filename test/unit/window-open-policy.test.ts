@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AppState, SignInStage } from '../../src-main/contract.ts';
 import { authorizationUrlOpener, DENY_NEW_WINDOW, pendingSignInPageOpener, windowOpenHandler } from '../../src-main/core/window/window-open-policy.ts';
-import { appState } from '../support/app-state-fixtures.ts';
+import { appState, FIXTURE_CONNECTION_ID } from '../support/app-state-fixtures.ts';
 
 const SANDBOX = { baseUrl: 'http://127.0.0.1:8790', authorizePath: '/api/oauth2/Authorize' };
 const AUTHORIZATION_URL = 'http://127.0.0.1:8790/api/oauth2/Authorize?response_type=code&client_id=demo-client&redirect_uri=http%3A%2F%2F127.0.0.1%3A50123%2Fcallback&state=s1&userid=user_42';
 
 /** The app's state with a sign-in at `stage` that opened `authorizationUrl`. */
 function signingIn(authorizationUrl: string, stage: SignInStage = 'waiting_for_browser'): AppState {
-  return appState([], { signIn: { userid: 'user_42', stage, authorizationUrl, listening: true, notes: [] } });
+  return appState([], { signIn: { connectionId: FIXTURE_CONNECTION_ID, userid: 'user_42', stage, authorizationUrl, listening: true, notes: [] } });
 }
 
 /** The window's handler and the service's openUrl, as main.ts wires them, over a recording openExternal. */
