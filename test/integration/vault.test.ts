@@ -4,7 +4,7 @@ import { chmod, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
-import { DEFAULT_SETTINGS } from '../../src-main/core/settings/stored-settings.ts';
+import { DEFAULT_CONNECTION_FIELDS, DEFAULT_SETTINGS } from '../../src-main/core/settings/stored-settings.ts';
 import { createAesGcmCipher, loadOrCreateKeyFile } from '../../src-main/core/vault/aes-gcm-cipher.ts';
 import type { CipherDescription, CipherPort, ProtectionStrength } from '../../src-main/core/vault/cipher-port.ts';
 import { openConfDocumentStore } from '../../src-main/core/vault/conf-document-store.ts';
@@ -78,13 +78,34 @@ async function tempDirectory(t: TestContext): Promise<string> {
   return directory;
 }
 
-async function openVault(directory: string, cipher: CipherPort = createAesGcmCipher(KEY_A)): Promise<Vault> {
+/** Opens the vault in `directory`; a store without connections gets one, "AIRisk" (as first-run setup would add), unless `bare`. */
+async function openVault(directory: string, cipher: CipherPort = createAesGcmCipher(KEY_A), bare = false): Promise<Vault> {
   const { store, recovered } = openConfDocumentStore({ directory, now: () => FIXED_NOW });
-  return Vault.open({ store, cipher, recovered, now: () => FIXED_NOW });
+  const vault = await Vault.open({ store, cipher, recovered, now: () => FIXED_NOW });
+  if (!bare && vault.connections().length === 0) vault.addConnection(DEFAULT_CONNECTION_FIELDS);
+  return vault;
 }
 
-function token(userid: string | null, accessToken: string, overrides: Partial<SaveTokenInput> = {}): SaveTokenInput {
+/** The id of the vault's first connection (the one openVault adds). */
+function firstConnection(vault: Vault): string {
+  const id = vault.connections()[0]?.id;
+  if (id === undefined) throw new Error('the vault has no connection');
+  return id;
+}
+
+/** The first connection's client secret as a sign-in would get it (undefined: none, or not usable). */
+async function secretOf(vault: Vault): Promise<string | undefined> {
+  return (await vault.readClientSecret(firstConnection(vault))).secret;
+}
+
+/** Where the first connection's client secret is. */
+function secretStored(vault: Vault): 'disk' | 'memory' | 'none' {
+  return vault.connections()[0]?.clientSecretStored ?? 'none';
+}
+
+function token(vault: Vault, userid: string | null, accessToken: string, overrides: Partial<SaveTokenInput> = {}): SaveTokenInput {
   return {
+    connectionId: firstConnection(vault),
     userid,
     accessToken,
     expiration: new Date('2026-12-01T10:00:00Z'),
@@ -124,8 +145,8 @@ async function assertFileHidesSecrets(directory: string, secrets: readonly strin
   }
 }
 
-async function storedDocument(directory: string): Promise<{ accounts: { id: string; token: { ciphertext: string; backend: string } | null }[]; settings: { clientSecret: unknown } }> {
-  return JSON.parse(await readFile(join(directory, STORE_FILE), 'utf8')) as { accounts: { id: string; token: { ciphertext: string; backend: string } | null }[]; settings: { clientSecret: unknown } };
+async function storedDocument(directory: string): Promise<{ accounts: { id: string; token: { ciphertext: string; backend: string } | null }[]; connections: { clientSecret: { ciphertext: string; backend: string } | null }[] }> {
+  return JSON.parse(await readFile(join(directory, STORE_FILE), 'utf8')) as { accounts: { id: string; token: { ciphertext: string; backend: string } | null }[]; connections: { clientSecret: { ciphertext: string; backend: string } | null }[] };
 }
 
 // ---- accounts and the active choice -------------------------------------------------------------
@@ -134,16 +155,16 @@ describe('accounts', () => {
   test('the first account becomes active', async (t) => {
     const vault = await openVault(await tempDirectory(t));
     assert.equal(vault.activeAccountId, null);
-    const first = await vault.saveToken(token('user_42', 'tok-1'));
+    const first = await vault.saveToken(token(vault, 'user_42', 'tok-1'));
     assert.equal(vault.activeAccountId, first.id);
-    await vault.saveToken(token(null, 'tok-2'));
+    await vault.saveToken(token(vault, null, 'tok-2'));
     assert.equal(vault.activeAccountId, first.id, 'a later account does not take over');
   });
 
   test('a new account gets a random id, the default label and the token metadata', async (t) => {
     const vault = await openVault(await tempDirectory(t));
-    const generic = await vault.saveToken(token(null, 'tok-g'));
-    const user = await vault.saveToken(token('user_42', 'tok-u', { clockSkewMs: -320 }));
+    const generic = await vault.saveToken(token(vault, null, 'tok-g'));
+    const user = await vault.saveToken(token(vault, 'user_42', 'tok-u', { clockSkewMs: -320 }));
     assert.match(generic.id, /^[0-9a-f-]{36}$/);
     assert.notEqual(generic.id, user.id);
     assert.equal(generic.label, 'Generic');
@@ -156,12 +177,12 @@ describe('accounts', () => {
 
   test('signing in again with the same userid replaces the token and keeps label, id, last use and the active choice', async (t) => {
     const vault = await openVault(await tempDirectory(t));
-    const generic = await vault.saveToken(token(null, 'tok-g'));
-    const first = await vault.saveToken(token('user_42', 'old-token'));
+    const generic = await vault.saveToken(token(vault, null, 'tok-g'));
+    const first = await vault.saveToken(token(vault, 'user_42', 'old-token'));
     vault.rename(first.id, 'Team 42');
     vault.markUsed(first.id);
     vault.setActive(first.id);
-    const again = await vault.saveToken(token('user_42', 'new-token', { expiration: new Date('2027-01-01T00:00:00Z'), obtainedAt: new Date('2026-12-31T00:00:00Z'), clockSkewMs: 9 }));
+    const again = await vault.saveToken(token(vault, 'user_42', 'new-token', { expiration: new Date('2027-01-01T00:00:00Z'), obtainedAt: new Date('2026-12-31T00:00:00Z'), clockSkewMs: 9 }));
     assert.equal(again.id, first.id);
     assert.equal(again.label, 'Team 42');
     assert.equal(again.lastUsedAt, new Date(FIXED_NOW).toISOString());
@@ -176,16 +197,16 @@ describe('accounts', () => {
 
   test('accounts are listed generic first, then userids case-insensitively', async (t) => {
     const vault = await openVault(await tempDirectory(t));
-    for (const userid of ['bob', 'Carol', 'alice', null, 'Bob2']) await vault.saveToken(token(userid, `tok-${userid ?? 'generic'}`));
+    for (const userid of ['bob', 'Carol', 'alice', null, 'Bob2']) await vault.saveToken(token(vault, userid, `tok-${userid ?? 'generic'}`));
     assert.deepEqual(vault.accounts().map((account) => account.userid), [null, 'alice', 'bob', 'Bob2', 'Carol']);
   });
 
   test('removing the active account picks the generic one, then the first in display order, then none', async (t) => {
     const vault = await openVault(await tempDirectory(t));
-    const carol = await vault.saveToken(token('carol', 't1'));
-    const generic = await vault.saveToken(token(null, 't2'));
-    const alice = await vault.saveToken(token('Alice', 't3'));
-    const bob = await vault.saveToken(token('bob', 't4'));
+    const carol = await vault.saveToken(token(vault, 'carol', 't1'));
+    const generic = await vault.saveToken(token(vault, null, 't2'));
+    const alice = await vault.saveToken(token(vault, 'Alice', 't3'));
+    const bob = await vault.saveToken(token(vault, 'bob', 't4'));
     vault.setActive(bob.id);
     vault.remove(bob.id);
     assert.equal(vault.activeAccountId, generic.id, 'generic first');
@@ -201,25 +222,28 @@ describe('accounts', () => {
   test('accounts, labels, the active choice, settings and tokens persist across reopen', async (t) => {
     const directory = await tempDirectory(t);
     const vault = await openVault(directory);
-    await vault.saveToken(token(null, 'tok-g'));
-    const user = await vault.saveToken(token('user_7', 'tok-7'));
+    await vault.saveToken(token(vault, null, 'tok-g'));
+    const user = await vault.saveToken(token(vault, 'user_7', 'tok-7'));
     vault.rename(user.id, '  Seven  ');
     vault.setActive(user.id);
     vault.markUsed(user.id);
-    await vault.updateSettings({ clientId: 'client-abc', clipboardClearSeconds: 30 });
+    vault.updateConnection(firstConnection(vault), { clientId: 'client-abc' });
+    await vault.updateSettings({ clipboardClearSeconds: 30 });
 
     const reopened = await openVault(directory);
     assert.deepEqual(reopened.accounts(), vault.accounts());
     assert.equal(reopened.activeAccountId, user.id);
     assert.equal(reopened.accounts()[1]?.label, 'Seven');
-    assert.deepEqual(reopened.settings, { ...DEFAULT_SETTINGS, clientId: 'client-abc', clipboardClearSeconds: 30 });
+    assert.deepEqual(reopened.settings, { ...DEFAULT_SETTINGS, clipboardClearSeconds: 30 });
+    assert.deepEqual(reopened.connections(), vault.connections());
+    assert.equal(reopened.connections()[0]?.clientId, 'client-abc');
     assert.equal(await reopened.readToken(user.id), 'tok-7');
     assert.deepEqual(reopened.warnings, []);
   });
 
   test('labels are trimmed, 1 to 64 characters, without control characters', async (t) => {
     const vault = await openVault(await tempDirectory(t));
-    const { id } = await vault.saveToken(token(null, 'tok'));
+    const { id } = await vault.saveToken(token(vault, null, 'tok'));
     assert.throws(() => vault.rename(id, '   '), /A label cannot be empty\./);
     assert.throws(() => vault.rename(id, 'x'.repeat(65)), /at most 64 characters; this one has 65/);
     assert.throws(() => vault.rename(id, 'tab\there'), /control characters/);
@@ -239,15 +263,15 @@ describe('accounts', () => {
 
   test('a token with an unusable userid or empty value is refused', async (t) => {
     const vault = await openVault(await tempDirectory(t));
-    await assert.rejects(vault.saveToken(token('two words', 'tok')), /A userid has 1 to 128 characters/);
-    await assert.rejects(vault.saveToken(token('user', '')), /The access token is empty/);
-    await assert.rejects(vault.saveToken(token('user', 'tok', { expiration: new Date(Number.NaN) })), /expiration is not a valid date/);
+    await assert.rejects(vault.saveToken(token(vault, 'two words', 'tok')), /A userid has 1 to 128 characters/);
+    await assert.rejects(vault.saveToken(token(vault, 'user', '')), /The access token is empty/);
+    await assert.rejects(vault.saveToken(token(vault, 'user', 'tok', { expiration: new Date(Number.NaN) })), /expiration is not a valid date/);
     assert.deepEqual(vault.accounts(), []);
   });
 
   test('markUsed records the time from the clock', async (t) => {
     const vault = await openVault(await tempDirectory(t));
-    const { id } = await vault.saveToken(token(null, 'tok'));
+    const { id } = await vault.saveToken(token(vault, null, 'tok'));
     vault.markUsed(id);
     assert.equal(vault.accounts()[0]?.lastUsedAt, '2026-11-28T21:03:26.789Z');
   });
@@ -257,7 +281,7 @@ describe('accounts', () => {
     const vault = await openVault(directory);
     const seen: string[] = [];
     const unsubscribe = vault.onChange(() => seen.push(vault.accounts().map((account) => account.label).join(',')));
-    const { id } = await vault.saveToken(token(null, 'tok'));
+    const { id } = await vault.saveToken(token(vault, null, 'tok'));
     vault.rename(id, 'Renamed');
     vault.markUsed(id);
     await vault.updateSettings({ startHidden: true });
@@ -275,7 +299,7 @@ describe('store file', () => {
   test('the file is created with mode 0600 and an older 0644 file is tightened on write', { skip: process.platform === 'win32' }, async (t) => {
     const directory = await tempDirectory(t);
     const vault = await openVault(directory);
-    await vault.saveToken(token(null, 'tok'));
+    await vault.saveToken(token(vault, null, 'tok'));
     const path = join(directory, STORE_FILE);
     assert.equal((await stat(path)).mode & 0o777, 0o600);
     await chmod(path, 0o644);
@@ -302,7 +326,7 @@ describe('store file', () => {
       assert.equal(vault.warnings[0]?.kind, 'store-recovered');
       assert.match(vault.warnings[0]?.message ?? '', reason);
       assert.ok(vault.warnings[0]?.message.includes(movedTo), 'the warning says where the file went');
-      await vault.saveToken(token(null, 'tok'));
+      await vault.saveToken(token(vault, null, 'tok'));
       assert.equal(await readFile(movedTo, 'utf8'), content, 'later writes never touch the moved file');
       assert.deepEqual((await readdir(directory)).sort(), ['airisk-token-tray.corrupt-2026-11-28T21-03-26Z.json', STORE_FILE]);
     });
@@ -321,18 +345,18 @@ describe('store file', () => {
 
   test('a store file from a newer schema version is moved aside, not overwritten', async (t) => {
     const directory = await tempDirectory(t);
-    const newer = JSON.stringify({ schemaVersion: 3, accounts: [], somethingNew: true }, null, '\t');
+    const newer = JSON.stringify({ schemaVersion: 4, accounts: [], somethingNew: true }, null, '\t');
     await writeFile(join(directory, STORE_FILE), newer);
     const vault = await openVault(directory);
     const movedTo = join(directory, 'airisk-token-tray.newer-2026-11-28T21-03-26Z.json');
     assert.equal(await readFile(movedTo, 'utf8'), newer);
     assert.equal(vault.warnings[0]?.kind, 'store-recovered');
-    assert.match(vault.warnings[0]?.message ?? '', /written by a newer version of AIRisk Token Tray \(store schema version 3; this version reads up to 2\)/);
-    await vault.saveToken(token(null, 'tok'));
+    assert.match(vault.warnings[0]?.message ?? '', /written by a newer version of AIRisk Token Tray \(store schema version 4; this version reads up to 3\)/);
+    await vault.saveToken(token(vault, null, 'tok'));
     assert.equal(await readFile(movedTo, 'utf8'), newer);
   });
 
-  test('a version 1 store file is migrated, written back as version 2, and says so once', async (t) => {
+  test('a version 1 store file is migrated, written back as version 3, and says so once', async (t) => {
     const directory = await tempDirectory(t);
     const key = createAesGcmCipher(KEY_A);
     const ciphertext = await key.encrypt('tok-old');
@@ -346,12 +370,14 @@ describe('store file', () => {
     );
     const vault = await openVault(directory, key);
     assert.deepEqual(vault.warnings.map((warning) => warning.kind), ['store-migrated']);
-    assert.match(vault.warnings[0]?.message ?? '', /upgraded from schema version 1 to 2/);
+    assert.match(vault.warnings[0]?.message ?? '', /upgraded from schema version 1 to 3/);
     const [account] = vault.accounts();
     assert.equal(account?.label, 'user_1');
     assert.equal(vault.activeAccountId, account?.id);
     assert.equal(await vault.readToken(account?.id ?? ''), 'tok-old');
-    assert.equal(JSON.parse(await readFile(join(directory, STORE_FILE), 'utf8')).schemaVersion, 2);
+    assert.equal(JSON.parse(await readFile(join(directory, STORE_FILE), 'utf8')).schemaVersion, 3);
+    assert.deepEqual(vault.connections().map((connection) => connection.name), ['AIRisk'], 'on one connection "AIRisk"');
+    assert.equal(account?.connectionId, vault.connections()[0]?.id);
     assert.deepEqual((await openVault(directory, key)).warnings, []);
   });
 
@@ -360,15 +386,15 @@ describe('store file', () => {
     const secrets = [opaqueToken('generic'), opaqueToken('user_1'), `secret-${randomBytes(16).toString('hex')}`];
     const [generic, user, clientSecret] = secrets as [string, string, string];
     const vault = await openVault(directory);
-    await vault.saveToken(token(null, generic));
-    const account = await vault.saveToken(token('user_1', user));
-    await vault.setClientSecret(clientSecret);
+    await vault.saveToken(token(vault, null, generic));
+    const account = await vault.saveToken(token(vault, 'user_1', user));
+    await vault.setClientSecret(firstConnection(vault), clientSecret);
     await vault.readToken(account.id);
     vault.markUsed(account.id);
     await assertFileHidesSecrets(directory, secrets);
     const reopened = await openVault(directory);
     assert.equal(await reopened.readToken(account.id), user);
-    assert.equal(await reopened.readClientSecret(), clientSecret);
+    assert.equal(await secretOf(reopened), clientSecret);
   });
 });
 
@@ -380,7 +406,7 @@ describe('protection', () => {
     const cipher = countingCipherForTests(createAesGcmCipher(KEY_A, WEAK));
     const vault = await openVault(directory, cipher);
     const secret = opaqueToken('weak');
-    const saved = await vault.saveToken(token('user_1', secret));
+    const saved = await vault.saveToken(token(vault, 'user_1', secret));
     assert.equal(saved.tokenStored, 'memory');
     assert.equal(saved.needsSignIn, false);
     assert.equal(await vault.readToken(saved.id), secret);
@@ -404,7 +430,7 @@ describe('protection', () => {
     const vault = await openVault(directory, createAesGcmCipher(KEY_A, WEAK));
     await vault.updateSettings({ allowWeakEncryption: true });
     const secret = opaqueToken('weak-opt-in');
-    const saved = await vault.saveToken(token(null, secret));
+    const saved = await vault.saveToken(token(vault, null, secret));
     assert.equal(saved.tokenStored, 'disk');
     assert.deepEqual(vault.warnings.map((warning) => warning.kind), ['weak-encryption']);
     assert.match(vault.warnings[0]?.message ?? '', /weak protection \(basic_text\)/);
@@ -417,27 +443,27 @@ describe('protection', () => {
   test('opting in to weak encryption stores memory-only tokens and the secret; opting out takes them off disk again', async (t) => {
     const directory = await tempDirectory(t);
     const vault = await openVault(directory, createAesGcmCipher(KEY_A, WEAK));
-    const { id } = await vault.saveToken(token(null, 'tok-memory'));
-    await vault.setClientSecret('secret-memory');
-    assert.equal(vault.clientSecretStored, 'memory');
-    assert.equal(vault.settings.clientSecret, null);
+    const { id } = await vault.saveToken(token(vault, null, 'tok-memory'));
+    await vault.setClientSecret(firstConnection(vault), 'secret-memory');
+    assert.equal(secretStored(vault), 'memory');
+    assert.equal((await storedDocument(directory)).connections[0]?.clientSecret, null);
 
     await vault.updateSettings({ allowWeakEncryption: true });
     assert.equal(vault.accounts()[0]?.tokenStored, 'disk');
-    assert.equal(vault.clientSecretStored, 'disk');
+    assert.equal(secretStored(vault), 'disk');
     const onDisk = await storedDocument(directory);
     assert.notEqual(onDisk.accounts[0]?.token, null);
-    assert.notEqual(onDisk.settings.clientSecret, null);
+    assert.notEqual(onDisk.connections[0]?.clientSecret, null);
     assert.equal(await vault.readToken(id), 'tok-memory');
 
     await vault.updateSettings({ allowWeakEncryption: false });
     assert.equal(vault.accounts()[0]?.tokenStored, 'memory');
-    assert.equal(vault.clientSecretStored, 'memory');
+    assert.equal(secretStored(vault), 'memory');
     const offDisk = await storedDocument(directory);
     assert.equal(offDisk.accounts[0]?.token, null);
-    assert.equal(offDisk.settings.clientSecret, null);
+    assert.equal(offDisk.connections[0]?.clientSecret, null);
     assert.equal(await vault.readToken(id), 'tok-memory');
-    assert.equal(await vault.readClientSecret(), 'secret-memory');
+    assert.equal(await secretOf(vault), 'secret-memory');
   });
 
   test('no encryption at all keeps tokens and the client secret in memory only, even with opt-in', async (t) => {
@@ -446,12 +472,12 @@ describe('protection', () => {
       const vault = await openVault(directory, cipher);
       await vault.updateSettings({ allowWeakEncryption: true });
       const secret = opaqueToken('none');
-      const saved = await vault.saveToken(token(null, secret));
-      await vault.setClientSecret('client-secret-none');
+      const saved = await vault.saveToken(token(vault, null, secret));
+      await vault.setClientSecret(firstConnection(vault), 'client-secret-none');
       assert.equal(saved.tokenStored, 'memory');
-      assert.equal(vault.clientSecretStored, 'memory');
+      assert.equal(secretStored(vault), 'memory');
       assert.equal(await vault.readToken(saved.id), secret);
-      assert.equal(await vault.readClientSecret(), 'client-secret-none');
+      assert.equal(await secretOf(vault), 'client-secret-none');
       assert.deepEqual(vault.warnings.map((warning) => warning.kind), ['tokens-in-memory-only']);
       assert.match(vault.warnings[0]?.message ?? '', /No encryption is available on this system/);
       await assertFileHidesSecrets(directory, [secret, 'client-secret-none']);
@@ -462,17 +488,17 @@ describe('protection', () => {
     const directory = await tempDirectory(t);
     const vault = await openVault(directory, base64PlaintextCipherForTests('weak'));
     const secret = opaqueToken('weak-plain');
-    await vault.saveToken(token('user_1', secret));
-    await vault.setClientSecret('client-secret-weak');
+    await vault.saveToken(token(vault, 'user_1', secret));
+    await vault.setClientSecret(firstConnection(vault), 'client-secret-weak');
     await assertFileHidesSecrets(directory, [secret, 'client-secret-weak']);
   });
 
   test('a token that no longer decrypts marks only its account as needing a sign-in', async (t) => {
     const directory = await tempDirectory(t);
     const before = await openVault(directory, createAesGcmCipher(KEY_A));
-    const lost = await before.saveToken(token('user_lost', 'tok-lost'));
+    const lost = await before.saveToken(token(before, 'user_lost', 'tok-lost'));
     const after = await openVault(directory, createAesGcmCipher(KEY_B));
-    const kept = await after.saveToken(token('user_new', 'tok-new'));
+    const kept = await after.saveToken(token(after, 'user_new', 'tok-new'));
     let changes = 0;
     after.onChange(() => (changes += 1));
     assert.equal(after.accounts().find((account) => account.id === lost.id)?.needsSignIn, false, 'not known before it is read');
@@ -484,7 +510,7 @@ describe('protection', () => {
     assert.equal(await after.readToken(kept.id), 'tok-new', 'the other accounts still work');
     assert.equal(after.accounts().find((account) => account.id === kept.id)?.needsSignIn, false);
 
-    const again = await after.saveToken(token('user_lost', 'tok-fresh'));
+    const again = await after.saveToken(token(after, 'user_lost', 'tok-fresh'));
     assert.equal(again.id, lost.id);
     assert.equal(again.needsSignIn, false);
     assert.equal(await after.readToken(lost.id), 'tok-fresh');
@@ -493,8 +519,8 @@ describe('protection', () => {
   test('shouldReEncrypt makes the vault store the re-encrypted token and client secret', async (t) => {
     const directory = await tempDirectory(t);
     const old = await openVault(directory, createAesGcmCipher(KEY_A));
-    const { id } = await old.saveToken(token(null, 'tok-rotate'));
-    await old.setClientSecret('secret-rotate');
+    const { id } = await old.saveToken(token(old, null, 'tok-rotate'));
+    await old.setClientSecret(firstConnection(old), 'secret-rotate');
     const before = await storedDocument(directory);
     assert.ok(before.accounts[0]?.token?.ciphertext.startsWith('v1:'));
 
@@ -502,11 +528,11 @@ describe('protection', () => {
     let changes = 0;
     rotating.onChange(() => (changes += 1));
     assert.equal(await rotating.readToken(id), 'tok-rotate');
-    assert.equal(await rotating.readClientSecret(), 'secret-rotate');
+    assert.equal(await secretOf(rotating), 'secret-rotate');
     assert.equal(changes, 2);
     const after = await storedDocument(directory);
     assert.ok(after.accounts[0]?.token?.ciphertext.startsWith('rotated:v1:'));
-    assert.match(JSON.stringify(after.settings.clientSecret), /"ciphertext":"rotated:v1:/);
+    assert.match(JSON.stringify(after.connections[0]?.clientSecret), /"ciphertext":"rotated:v1:/);
     assert.equal(await (await openVault(directory, rotatingCipherForTests(KEY_A))).readToken(id), 'tok-rotate');
   });
 
@@ -514,8 +540,8 @@ describe('protection', () => {
     const directory = await tempDirectory(t);
     const writer = await openVault(directory);
     const ids: string[] = [];
-    for (const userid of [null, 'a', 'b']) ids.push((await writer.saveToken(token(userid, `tok-${userid ?? 'g'}`))).id);
-    await writer.setClientSecret('secret');
+    for (const userid of [null, 'a', 'b']) ids.push((await writer.saveToken(token(writer, userid, `tok-${userid ?? 'g'}`))).id);
+    await writer.setClientSecret(firstConnection(writer), 'secret');
 
     const cipher = countingCipherForTests(createAesGcmCipher(KEY_A));
     const vault = await openVault(directory, cipher);
@@ -527,7 +553,7 @@ describe('protection', () => {
     assert.equal(cipher.counts.decrypt, 1);
     assert.equal(await vault.readToken(ids[1] ?? ''), 'tok-a');
     assert.equal(cipher.counts.decrypt, 2);
-    assert.equal(await vault.readClientSecret(), 'secret');
+    assert.equal(await secretOf(vault), 'secret');
     assert.equal(cipher.counts.decrypt, 3);
   });
 
@@ -544,19 +570,31 @@ describe('protection', () => {
 // ---- settings and the client secret -------------------------------------------------------------
 
 describe('settings', () => {
-  test('updateSettings persists; the client secret cannot be set through it', async (t) => {
+  test('updateSettings persists app-wide settings; a connection field or the client secret in it is never stored', async (t) => {
     const directory = await tempDirectory(t);
     const vault = await openVault(directory);
-    await vault.updateSettings({ baseUrl: 'https://airisk.test', bodyEncoding: 'json', startAtLogin: true });
-    assert.deepEqual((await openVault(directory)).settings, { ...DEFAULT_SETTINGS, baseUrl: 'https://airisk.test', bodyEncoding: 'json', startAtLogin: true });
-    const sneaky = { clientSecret: { ciphertext: 'x', backend: 'y' } } as unknown as Parameters<Vault['updateSettings']>[0];
-    await assert.rejects(vault.updateSettings(sneaky), /Set the client secret with setClientSecret/);
+    await vault.updateSettings({ startAtLogin: true });
+    assert.deepEqual((await openVault(directory)).settings, { ...DEFAULT_SETTINGS, startAtLogin: true });
+    const sneaky = { clientSecret: { ciphertext: 'x', backend: 'y' }, baseUrl: 'https://evil.example' } as unknown as Parameters<Vault['updateSettings']>[0];
+    await vault.updateSettings(sneaky);
+    assert.equal('baseUrl' in vault.settings || 'clientSecret' in vault.settings, false);
+    const stored = await readFile(join(directory, STORE_FILE), 'utf8');
+    assert.equal(stored.includes('evil.example'), false, 'an unknown setting is dropped, never written');
+    assert.equal(secretStored(vault), 'none');
+  });
+
+  test('updateConnection persists a connection\'s fields', async (t) => {
+    const directory = await tempDirectory(t);
+    const vault = await openVault(directory);
+    vault.updateConnection(firstConnection(vault), { baseUrl: 'https://airisk.test', bodyEncoding: 'json' });
+    const [reopened] = (await openVault(directory)).connections();
+    assert.deepEqual([reopened?.baseUrl, reopened?.bodyEncoding, reopened?.name], ['https://airisk.test', 'json', 'AIRisk']);
   });
 
   test('a setting of the wrong type is refused and nothing is written', async (t) => {
     const directory = await tempDirectory(t);
     const vault = await openVault(directory);
-    await vault.updateSettings({ clientId: 'ok' });
+    await vault.updateSettings({ startHidden: true });
     const before = await readFile(join(directory, STORE_FILE), 'utf8');
     const wrong = { expiryLeadSeconds: 'soon' } as unknown as Parameters<Vault['updateSettings']>[0];
     await assert.rejects(vault.updateSettings(wrong), /Refusing to write an inconsistent store document\. .*settings\.expiryLeadSeconds is not a number/);
@@ -567,21 +605,22 @@ describe('settings', () => {
   test('the client secret is encrypted into settings, readable after reopen, and cleared with null', async (t) => {
     const directory = await tempDirectory(t);
     const vault = await openVault(directory);
-    assert.equal(await vault.readClientSecret(), undefined);
-    assert.equal(vault.clientSecretStored, 'none');
-    await vault.setClientSecret('s3cr3t-value');
-    assert.equal(vault.clientSecretStored, 'disk');
-    assert.equal(vault.settings.clientSecret?.backend, 'node-aes-256-gcm');
-    assert.equal(await (await openVault(directory)).readClientSecret(), 's3cr3t-value');
-    await vault.setClientSecret(null);
-    assert.equal(vault.settings.clientSecret, null);
-    assert.equal(await (await openVault(directory)).readClientSecret(), undefined);
+    assert.equal(await secretOf(vault), undefined);
+    assert.equal(secretStored(vault), 'none');
+    await vault.setClientSecret(firstConnection(vault), 's3cr3t-value');
+    assert.equal(secretStored(vault), 'disk');
+    assert.equal((await storedDocument(directory)).connections[0]?.clientSecret?.backend, 'node-aes-256-gcm');
+    assert.equal(await secretOf(await openVault(directory)), 's3cr3t-value');
+    await vault.setClientSecret(firstConnection(vault), null);
+    assert.equal((await storedDocument(directory)).connections[0]?.clientSecret, null);
+    assert.equal(await secretOf(await openVault(directory)), undefined);
   });
 
   test('a client secret that no longer decrypts reads as undefined', async (t) => {
     const directory = await tempDirectory(t);
-    await (await openVault(directory, createAesGcmCipher(KEY_A))).setClientSecret('secret');
-    assert.equal(await (await openVault(directory, createAesGcmCipher(KEY_B))).readClientSecret(), undefined);
+    const first = await openVault(directory, createAesGcmCipher(KEY_A));
+    await first.setClientSecret(firstConnection(first), 'secret');
+    assert.equal(await secretOf(await openVault(directory, createAesGcmCipher(KEY_B))), undefined);
   });
 });
 
