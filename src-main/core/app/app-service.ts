@@ -108,11 +108,14 @@ export class AppService implements AiriskApi {
     const connection = this.#vault.connection(connectionId);
     if (connection === undefined) throw new Error('That connection no longer exists; it may have been removed.');
     const read = await this.#vault.readClientSecret(connectionId);
+    // With one connection nothing changes: its name is only said when there are several.
+    const named = this.#vault.connections().length > 1;
     // A secret saved for another origin is never sent: the base URL changed since it was entered.
-    if (read.secret === undefined && read.problem !== undefined) return this.#failed(new SignInError('invalid_configuration', `${connection.name}: ${read.problem}`));
+    if (read.secret === undefined && read.problem !== undefined) return this.#failed(new SignInError('invalid_configuration', named ? `${connection.name}: ${read.problem}` : read.problem));
     const clientSecret = read.secret;
     if (connection.clientId === '' || clientSecret === undefined) {
-      return this.#failed(new SignInError('invalid_configuration', `Set the client id and client secret of ${connection.name} in Settings before signing in.`));
+      const which = named ? ` of ${connection.name}` : '';
+      return this.#failed(new SignInError('invalid_configuration', `Set the client id and client secret${which} in Settings before signing in.`));
     }
     const config = signInConfig(connection, clientSecret);
     // Before start: the browser is opened from inside it, for this connection's endpoint only.
