@@ -7,7 +7,7 @@ import type { AppState } from '../../src-main/contract.ts';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox-server.ts';
 import { ManualClock } from '../support/manual-clock.ts';
 import { createNodeApp, type NodeApp } from '../support/node-app.ts';
-import { sandboxSettings } from '../support/sandbox-settings.ts';
+import { connectSandbox } from '../support/sandbox-settings.ts';
 import { ConsentingBrowser, whoAmI } from '../support/sign-in-fixtures.ts';
 
 let sandbox: Sandbox;
@@ -15,6 +15,8 @@ let clock: ManualClock;
 let directory: string;
 let app: NodeApp;
 let browser: ConsentingBrowser;
+/** The one connection, to the sandbox. */
+let connectionId: string;
 
 before(async () => {
   clock = new ManualClock(Date.now());
@@ -25,8 +27,7 @@ beforeEach(async () => {
   directory = await mkdtemp(join(tmpdir(), 'airisk-app-'));
   browser = new ConsentingBrowser('approve');
   app = await createNodeApp({ directory, timers: clock, openUrl: (url) => browser.openUrl(url) });
-  const configured = await app.service.updateSettings(sandboxSettings(sandbox));
-  assert.equal(configured.ok, true);
+  connectionId = await connectSandbox(app.service, sandbox);
 });
 afterEach(async () => {
   await app.service.shutdown();
@@ -90,7 +91,7 @@ test('state and events never carry a token or the client secret', async () => {
   assert.ok(events.length >= 2, 'sign-in stages were emitted');
   assert.equal(everything.includes(token), false);
   assert.equal(everything.includes('demo-secret'), false);
-  assert.equal((await app.service.getSettings()).clientSecretSet, true);
+  assert.equal((await app.service.getSettings()).connections[0]?.clientSecretSet, true);
 });
 
 test('the store file holds neither the token nor the client secret in plain text', async () => {
@@ -141,7 +142,7 @@ test('a token AIRisk issued but the vault could not keep is reported as not save
   const lockable = { describe: () => real.describe(), decrypt: (ciphertext: string) => real.decrypt(ciphertext), encrypt: (plaintext: string) => (keychainLocked ? Promise.reject(new Error('The system keychain is locked.')) : real.encrypt(plaintext)) };
   const failing = await createNodeApp({ directory: failingDirectory, timers: clock, openUrl: (url) => browser.openUrl(url), cipher: lockable });
   try {
-    assert.equal((await failing.service.updateSettings(sandboxSettings(sandbox))).ok, true);
+    await connectSandbox(failing.service, sandbox);
     keychainLocked = true;
     const outcome = await failing.service.signIn({ userid: 'user_42' });
     assert.equal(outcome.ok, false);
@@ -218,23 +219,29 @@ test('a token that had already expired is refused and nothing is stored', async 
 test('the Scope and Issuer settings are saved, and the scope is sent with the sign-in only when set', async () => {
   assert.ok((await app.service.signIn({})).ok);
   assert.equal(new URL(browser.opened.at(-1) ?? '').searchParams.has('scope'), false);
-  const saved = await app.service.updateSettings({ scope: 'openid profile', issuer: sandbox.url });
+  const saved = await app.service.saveConnection(connectionId, { scope: 'openid profile', issuer: sandbox.url });
   assert.ok(saved.ok);
-  assert.deepEqual([saved.settings.scope, saved.settings.issuer], ['openid profile', sandbox.url]);
+  assert.deepEqual([saved.connection.scope, saved.connection.issuer], ['openid profile', sandbox.url]);
   assert.ok((await app.service.signIn({})).ok);
   assert.equal(new URL(browser.opened.at(-1) ?? '').searchParams.get('scope'), 'openid profile');
-  const refused = await app.service.updateSettings({ scope: 'openid\nprofile' });
+  const refused = await app.service.saveConnection(connectionId, { scope: 'openid\nprofile' });
   assert.ok(!refused.ok);
   assert.equal(refused.problems[0]?.field, 'scope');
 });
 
-test('settings are validated with messages naming the fix, and nothing is half-applied', async () => {
-  const result = await app.service.updateSettings({ baseUrl: 'http://api.AIRisk.example.com', redirectUri: 'http://10.0.0.5:8765/callback', clipboardClearSeconds: -1, clientId: 'changed' });
-  assert.equal(result.ok, false);
+test('connection settings are validated with messages naming the fix, and nothing is half-applied', async () => {
+  const result = await app.service.saveConnection(connectionId, { baseUrl: 'http://api.AIRisk.example.com', redirectUri: 'http://10.0.0.5:8765/callback', clientId: 'changed' });
   assert.ok(!result.ok);
-  assert.deepEqual(result.problems.map((p) => p.field).toSorted(), ['baseUrl', 'clipboardClearSeconds', 'redirectUri']);
+  assert.deepEqual(result.problems.map((p) => p.field).toSorted(), ['baseUrl', 'redirectUri']);
   assert.match(result.problems.find((p) => p.field === 'redirectUri')?.message ?? '', /loopback/);
-  assert.equal((await app.service.getSettings()).clientId, 'demo-client', 'the valid change in a refused update was not applied');
+  assert.equal((await app.service.getSettings()).connections[0]?.clientId, 'demo-client', 'the valid change in a refused update was not applied');
+});
+
+test('app-wide settings are validated with messages naming the fix, and nothing is half-applied', async () => {
+  const result = await app.service.updateSettings({ clipboardClearSeconds: -1, expiryLeadSeconds: 60 });
+  assert.ok(!result.ok);
+  assert.deepEqual(result.problems.map((p) => p.field), ['clipboardClearSeconds']);
+  assert.equal((await app.service.getSettings()).expiryLeadSeconds, 300, 'the valid change in a refused update was not applied');
 });
 
 test('start at login goes through the login-item port, starting hidden when asked', async () => {
@@ -260,7 +267,7 @@ test('settings and accounts persist across a restart, and start-up decrypts noth
   await app.service.copy(null, 'header');
   assert.equal(decrypts, 1);
   // Settings reads the origin sealed inside the client secret: that one decryption, and no other.
-  assert.deepEqual(await app.service.getSettings().then((settings) => [settings.baseUrl, settings.clientSecretSet]), [sandbox.url, true]);
+  assert.deepEqual(await app.service.getSettings().then(({ connections: [connection] }) => [connection?.baseUrl, connection?.clientSecretSet]), [sandbox.url, true]);
   assert.equal(decrypts, 2);
   assert.equal(((await whoAmI(sandbox, await app.clipboard.readText())).body as { userid: string }).userid, 'user_42');
 });

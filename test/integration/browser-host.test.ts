@@ -163,10 +163,10 @@ test('a foreign Host header is refused, so a rebound DNS name cannot reach the h
 
 test('a foreign Origin is refused (CSRF), even with the key', async () => {
   for (const origin of ['http://evil.example', sandbox.url, `http://127.0.0.1:${host.port + 1}`, 'null']) {
-    const response = await call('updateSettings', [{ clientId: 'attacker' }], { Origin: origin });
+    const response = await call('saveConnection', [null, { name: 'Attacker', clientId: 'attacker' }], { Origin: origin });
     assert.equal(response.status, 403, origin);
   }
-  assert.equal((await host.service.getSettings()).clientId, '', 'nothing changed');
+  assert.deepEqual((await host.service.getSettings()).connections, [], 'nothing changed');
   assert.equal((await call('getState', [], { Origin: `http://localhost:${host.port}`, Host: `localhost:${host.port}` })).status, 200);
 });
 

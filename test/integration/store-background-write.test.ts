@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { DEFAULT_CONNECTION_FIELDS } from '../../src-main/core/settings/stored-settings.ts';
 import { createAesGcmCipher } from '../../src-main/core/vault/aes-gcm-cipher.ts';
 import { openConfDocumentStore } from '../../src-main/core/vault/conf-document-store.ts';
 import { Vault } from '../../src-main/core/vault/vault.ts';
@@ -14,7 +15,8 @@ test('coalesced background writes land as conf would write them: same bytes, mod
   t.after(() => rm(directory, { recursive: true, force: true }));
   const { store } = openConfDocumentStore({ directory });
   const vault = await Vault.open({ store, cipher: createAesGcmCipher(KEY), persistence: 'coalesced' });
-  const saved = await vault.saveToken({ userid: 'user_42', accessToken: 'tok-42', expiration: new Date('2030-01-01T00:00:00Z'), obtainedAt: new Date('2029-12-31T00:00:00Z'), clockSkewMs: 0 });
+  const { id: connectionId } = vault.addConnection(DEFAULT_CONNECTION_FIELDS);
+  const saved = await vault.saveToken({ connectionId, userid: 'user_42', accessToken: 'tok-42', expiration: new Date('2030-01-01T00:00:00Z'), obtainedAt: new Date('2029-12-31T00:00:00Z'), clockSkewMs: 0 });
   vault.rename(saved.id, 'Ana');
   await vault.flush();
 

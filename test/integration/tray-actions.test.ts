@@ -9,7 +9,7 @@ import type { TrayAction } from '../../src-main/core/tray/tray-menu-model.ts';
 import { runTrayAction, trayActionDispatcher } from '../../src-main/core/tray/tray-actions.ts';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox-server.ts';
 import { createNodeApp, type NodeApp } from '../support/node-app.ts';
-import { sandboxSettings } from '../support/sandbox-settings.ts';
+import { connectSandbox } from '../support/sandbox-settings.ts';
 import { ConsentingBrowser } from '../support/sign-in-fixtures.ts';
 
 let sandbox: Sandbox;
@@ -26,7 +26,7 @@ beforeEach(async () => {
   directory = await mkdtemp(join(tmpdir(), 'airisk-tray-actions-'));
   browser = new ConsentingBrowser('approve');
   app = await createNodeApp({ directory, openUrl: (url) => browser.openUrl(url) });
-  assert.equal((await app.service.updateSettings(sandboxSettings(sandbox))).ok, true);
+  await connectSandbox(app.service, sandbox);
   calls = [];
 });
 afterEach(async () => {

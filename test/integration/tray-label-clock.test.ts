@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import type { AppState } from '../../src-main/contract.ts';
 import { createTrayLabelClock } from '../../src-main/core/tray/tray-label-clock.ts';
 import { buildTrayMenu } from '../../src-main/core/tray/tray-menu-model.ts';
+import { DEFAULT_CONNECTION_FIELDS } from '../../src-main/core/settings/stored-settings.ts';
 import { createAesGcmCipher, loadOrCreateKeyFile } from '../../src-main/core/vault/aes-gcm-cipher.ts';
 import { openConfDocumentStore } from '../../src-main/core/vault/conf-document-store.ts';
 import { Vault } from '../../src-main/core/vault/vault.ts';
@@ -42,8 +43,9 @@ async function storeWithTokens(directory: string, startMs: number, tokens: reado
   // The key file createNodeApp reads, so the service can decrypt what is written here.
   const cipher = createAesGcmCipher(await loadOrCreateKeyFile(join(directory, 'test-cipher.key')));
   const vault = await Vault.open({ store: openConfDocumentStore({ directory }).store, cipher });
+  const { id: connectionId } = vault.addConnection(DEFAULT_CONNECTION_FIELDS);
   for (const token of tokens) {
-    await vault.saveToken({ userid: token.userid, accessToken: `token-of-${token.userid ?? 'generic'}`, expiration: new Date(startMs + token.expiresInMs), obtainedAt: new Date(startMs), clockSkewMs: 0 });
+    await vault.saveToken({ connectionId, userid: token.userid, accessToken: `token-of-${token.userid ?? 'generic'}`, expiration: new Date(startMs + token.expiresInMs), obtainedAt: new Date(startMs), clockSkewMs: 0 });
   }
 }
 
