@@ -298,17 +298,17 @@ test('a call round-trips: getState answers the state; a method that throws answe
   assert.deepEqual(failed, { ok: false, error: 'That account no longer exists; it may have been removed.' });
 });
 
-test('the event stream delivers a state event after updateSettings, and traffic records it', async () => {
+test('the event stream delivers a state event after saveConnection, and traffic records it', async () => {
   const events = await subscribe();
   try {
-    const result = JSON.parse((await call('updateSettings', [{ baseUrl: sandbox.url, clientId: 'demo-client', clientSecret: 'demo-secret' }])).body) as { ok: boolean; value: { ok: boolean } };
+    const result = JSON.parse((await call('saveConnection', [null, { name: 'AIRisk', baseUrl: sandbox.url, clientId: 'demo-client', clientSecret: 'demo-secret' }])).body) as { ok: boolean; value: { ok: boolean } };
     assert.equal(result.value.ok, true, JSON.stringify(result));
-    // Settings and the secret are saved one after the other: the last of the events says configured.
+    // The connection and the secret are saved one after the other: the last of the events says configured.
     let state = JSON.parse(await events.next('state')) as AppState;
     for (let more = 0; !state.configured && more < 3; more += 1) state = JSON.parse(await events.next('state')) as AppState;
     assert.equal(state.configured, true);
-    assert.ok(host.traffic.some((entry) => entry.startsWith('request updateSettings {"args":[{')));
-    assert.ok(host.traffic.some((entry) => entry.startsWith('response updateSettings {"ok":true')));
+    assert.ok(host.traffic.some((entry) => entry.startsWith('request saveConnection {"args":[null,{')));
+    assert.ok(host.traffic.some((entry) => entry.startsWith('response saveConnection {"ok":true')));
     assert.ok(host.traffic.some((entry) => entry.startsWith('event state {') && entry.includes('"configured":true')));
     // The secret crossed the bridge once, in the request that set it, and was never sent back.
     assert.equal(host.traffic.filter((entry) => entry.includes('demo-secret')).length, 1);

@@ -128,7 +128,7 @@ const until = async (probe) => { for (let i = 0; i < 200; i += 1) { const v = pr
     menu: s.menus.at(-1).items.map((i) => i.label),
     window: { options: window.options, url: window.url },
     stateAnswer: { configured: stateAnswer.configured, storage: stateAnswer.storage, warnings: stateAnswer.warnings.map((w) => w.kind) },
-    settingsAnswer: { baseUrl: settingsAnswer.baseUrl, clientId: settingsAnswer.clientId, clientSecretSet: settingsAnswer.clientSecretSet, redirectUri: settingsAnswer.redirectUri },
+    settingsAnswer: settingsAnswer.connections.map((c) => ({ name: c.name, baseUrl: c.baseUrl, clientId: c.clientId, clientSecretSet: c.clientSecretSet, redirectUri: c.redirectUri })),
     refusals,
     badArgs,
     pushed: window.webContents.sent.map(([channel, payload]) => [channel, typeof payload.generatedAt]),
@@ -179,7 +179,7 @@ test('main.cjs wires tray, window, IPC, store and quit through the Electron API'
     menu: string[];
     window: { options: { show: boolean; backgroundColor: string; icon: string; webPreferences: Record<string, unknown> }; url: string };
     stateAnswer: { configured: boolean; storage: { backend: string; strength: string }; warnings: string[] };
-    settingsAnswer: Record<string, unknown>;
+    settingsAnswer: Record<string, unknown>[];
     refusals: string[];
     badArgs: string;
     pushed: [string, string][];
@@ -215,7 +215,7 @@ test('main.cjs wires tray, window, IPC, store and quit through the Electron API'
   assert.equal(report.stateAnswer.storage.strength, 'weak');
   assert.ok(report.stateAnswer.warnings.includes('tokens-in-memory-only'));
   assert.equal(report.stateAnswer.configured, true);
-  assert.deepEqual(report.settingsAnswer, { baseUrl: 'http://127.0.0.1:8790', clientId: 'demo-client', clientSecretSet: true, redirectUri: 'http://127.0.0.1:0/callback' });
+  assert.deepEqual(report.settingsAnswer, [{ name: 'Sandbox A', baseUrl: 'http://127.0.0.1:8790', clientId: 'demo-client', clientSecretSet: true, redirectUri: 'http://127.0.0.1:0/callback' }], 'the demo client is one connection');
 
   // Tray and window.
   assert.equal(report.trayImage, join('/stand-in/app', 'resources', 'tray', process.platform === 'darwin' ? 'tray-emptyTemplate.png' : process.platform === 'win32' ? 'tray-empty.ico' : 'tray-empty.png'));
@@ -234,9 +234,9 @@ test('main.cjs wires tray, window, IPC, store and quit through the Electron API'
   // Quit from the tray: held once for the shutdown, then done; the tray is gone; the store was written.
   assert.equal(report.afterQuit.quitCalls, 2);
   assert.equal(report.afterQuit.trayDestroyed, true);
-  const stored = JSON.parse(await readFile(join(dataDir, 'airisk-token-tray.json'), 'utf8')) as { settings: { clipboardClearSeconds: number; clientId: string } };
+  const stored = JSON.parse(await readFile(join(dataDir, 'airisk-token-tray.json'), 'utf8')) as { settings: { clipboardClearSeconds: number }; connections: { clientId: string }[] };
   assert.equal(stored.settings.clipboardClearSeconds, 30);
-  assert.equal(stored.settings.clientId, 'demo-client');
+  assert.equal(stored.connections[0]?.clientId, 'demo-client');
 });
 
 /** Drives a generic sign-in from the tray menu against a real sandbox, a copy from the tray, and quit. */

@@ -3,8 +3,8 @@ import type { EncryptedSecret } from '../settings/stored-settings.ts';
 import { invalidDocument } from './store-document-error.ts';
 
 /*
- * Small readers of store-document values, shared by validation (version 2) and the version 1
- * migration. Each throws StoreDocumentError('invalid') naming the path.
+ * Small readers of store-document values, shared by validation (version 3) and the version 1 and 2
+ * migrations. Each throws StoreDocumentError('invalid') naming the path.
  */
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;

@@ -67,10 +67,11 @@ export const UNDECRYPTABLE_CLIENT_SECRET =
 export type ClientSecretRead = { readonly secret: string; readonly problem?: undefined } | { readonly secret: undefined; readonly problem: string | undefined };
 
 /**
- * The multi-account token vault: accounts (generic + one per userid), which one is active, their
- * encrypted tokens, and the settings, all in one store document that is written after every change.
- * Tokens are decrypted only when asked for (`readToken`), never cached; when protection is weak and
- * the user has not opted in (or there is none), tokens and the client secret live in memory only.
+ * The multi-account token vault: connections (each with its own client secret), accounts (generic +
+ * one per userid, on each connection), which one is active, their encrypted tokens, and the app-wide
+ * settings, all in one store document that is written after every change. Tokens and secrets are
+ * decrypted only when asked for (`readToken`, `readClientSecret`), never cached; when protection is
+ * weak and the user has not opted in (or there is none), tokens and client secrets live in memory only.
  */
 export class Vault {
   readonly #writer: StoreWriter;
