@@ -36,8 +36,8 @@ test('Chromium loads the host page and the bridge answers under the page CSP', a
   assert.equal(error, 'That account no longer exists; it may have been removed.');
 
   // A state event reaches the page's onStateChange listener.
-  const settings = await page.evaluate((url) => (globalThis as unknown as AiriskGlobal).airisk.updateSettings({ baseUrl: url, clientId: 'demo-client', clientSecret: 'demo-secret' }), session.sandbox.url);
-  assert.equal(settings.ok, true);
+  const saved = await page.evaluate((url) => (globalThis as unknown as AiriskGlobal).airisk.saveConnection(null, { name: 'AIRisk', baseUrl: url, clientId: 'demo-client', clientSecret: 'demo-secret' }), session.sandbox.url);
+  assert.equal(saved.ok, true);
   await page.locator('#configured').filter({ hasText: 'true' }).waitFor();
   assert.deepEqual(session.pageErrors, []);
 });
