@@ -152,6 +152,13 @@ test('a sign-in under way is cancelled cleanly when its connection\'s URLs or cl
   assert.equal(state.lastError, null, 'a cancellation is not shown as an error');
 });
 
+test('a new client secret for the connection of a sign-in under way cancels it too', async () => {
+  const { outcome } = await pendingSignIn(a);
+  assert.ok((await app.service.saveConnection(a, { clientSecret: sandboxA.demoClient.clientSecret })).ok);
+  const ended = await outcome;
+  assert.equal(ended.ok ? '' : ended.error.code, 'cancelled');
+});
+
 test('removing a connection cancels a sign-in under way on it, and removes its accounts and tokens', async () => {
   const onA = await app.service.signIn({ connectionId: a, userid: 'user_42' });
   const onB = await app.service.signIn({ connectionId: b, userid: 'user_42' });

@@ -53,7 +53,8 @@ export class ConnectionDesk {
     if (current === undefined) {
       saved = vault.addConnection(fields);
     } else {
-      if (changesSignIn(current, fields)) this.#ports.cancelSignInOn(current.id);
+      // A new secret changes the client too: a sign-in under way would exchange its code with the old one.
+      if (changesSignIn(current, fields) || clientSecret !== undefined) this.#ports.cancelSignInOn(current.id);
       saved = vault.updateConnection(current.id, fields);
     }
     if (clientSecret !== undefined) await vault.setClientSecret(saved.id, clientSecret);
