@@ -26,9 +26,15 @@ export function sandboxSettings(
   };
 }
 
-/** Adds a connection to `sandbox` (named `name`) and returns its id; throws with the problems when refused. */
-export async function connectSandbox(service: Pick<AiriskApi, 'saveConnection'>, sandbox: { readonly url: string }, name?: string): Promise<string> {
-  const result = await service.saveConnection(null, sandboxSettings(sandbox, name));
+/**
+ * Points the connection named `name` (default "AIRisk") at `sandbox` — adding it, or editing one of
+ * that name already in the store (a prepared store, a restart) — and returns its id; throws with
+ * the problems when refused.
+ */
+export async function connectSandbox(service: Pick<AiriskApi, 'saveConnection' | 'getState'>, sandbox: { readonly url: string }, name?: string): Promise<string> {
+  const settings = sandboxSettings(sandbox, name);
+  const existing = (await service.getState()).connections.find((connection) => connection.name.toLowerCase() === settings.name.toLowerCase());
+  const result = await service.saveConnection(existing?.id ?? null, settings);
   if (!result.ok) throw new Error(`Could not add a connection to the sandbox: ${result.problems.map((problem) => problem.message).join(' ')}`);
   return result.connection.id;
 }
