@@ -152,6 +152,15 @@ test('a sign-in under way is cancelled cleanly when its connection\'s URLs or cl
   assert.equal(state.lastError, null, 'a cancellation is not shown as an error');
 });
 
+test('the browser may be sent only to the authorization endpoint of the connection the sign-in is on', async () => {
+  assert.deepEqual(app.service.authorizationEndpoint(), { baseUrl: sandboxA.url, authorizePath: '/api/oauth2/Authorize' }, 'no sign-in: the default connection');
+  const { outcome } = await pendingSignIn(b);
+  assert.deepEqual(app.service.authorizationEndpoint(), { baseUrl: sandboxB.url, authorizePath: '/api/oauth2/Authorize' });
+  assert.ok(idleOpened.at(-1)?.startsWith(`${sandboxB.url}/api/oauth2/Authorize?`));
+  await app.service.cancelSignIn();
+  await outcome;
+});
+
 test('a new client secret for the connection of a sign-in under way cancels it too', async () => {
   const { outcome } = await pendingSignIn(a);
   assert.ok((await app.service.saveConnection(a, { clientSecret: sandboxA.demoClient.clientSecret })).ok);
