@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
 import { generate } from 'selfsigned';
 import type { ConnectionCheck } from '../../src-main/contract.ts';
@@ -10,6 +16,8 @@ import type { FetchPort } from '../../src-main/core/oauth/fetch-port.ts';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox-server.ts';
 import { startHostileServer } from '../support/hostile-server.ts';
 import { sandboxConfig } from '../support/sign-in-fixtures.ts';
+
+const execFileAsync = promisify(execFile);
 
 let sandbox: Sandbox;
 before(async () => {
@@ -247,4 +255,66 @@ test('an invalid redirect URI fails the token step with the redirect URI rule’
   const check = await checkConnection(sandboxConfig(sandbox, { redirectUri: 'https://evil.example/callback' }), {});
   assert.equal(check.token.verdict, 'failed');
   assert.match(check.token.message, /^The redirect URI points at "evil.example", which is not this computer/);
+});
+
+/** A certificate authority, and leaf certificates it signs for https servers on 127.0.0.1. */
+async function certificateAuthority(): Promise<{ cert: string; issue: (options: { expired?: boolean; host?: string }) => Promise<{ key: string; cert: string }> }> {
+  const ca = await generate([{ name: 'commonName', value: 'Connection check test CA' }], {
+    keyType: 'ec',
+    algorithm: 'sha256',
+    extensions: [
+      { name: 'basicConstraints', cA: true, critical: true },
+      { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+    ],
+  });
+  const issue = async ({ expired = false, host }: { expired?: boolean; host?: string }): Promise<{ key: string; cert: string }> => {
+    const day = 24 * 60 * 60 * 1000;
+    const notBeforeDate = new Date(Date.now() - (expired ? 30 : 1) * day);
+    const leaf = await generate([{ name: 'commonName', value: host ?? '127.0.0.1' }], {
+      keyType: 'ec',
+      algorithm: 'sha256',
+      notBeforeDate,
+      notAfterDate: new Date(expired ? Date.now() - day : Date.now() + day),
+      ca: { key: ca.private, cert: ca.cert },
+      extensions: [
+        { name: 'basicConstraints', cA: false },
+        { name: 'extKeyUsage', serverAuth: true },
+        { name: 'subjectAltName', altNames: host === undefined ? [{ type: 7, ip: '127.0.0.1' }] : [{ type: 2, value: host }] },
+      ],
+    });
+    return { key: leaf.private, cert: leaf.cert };
+  };
+  return { cert: ca.cert, issue };
+}
+
+/** The check of `baseUrl` in a child Node that trusts `caFile`. */
+async function checkInChildTrusting(caFile: string, baseUrl: string): Promise<ConnectionCheck> {
+  const child = fileURLToPath(new URL('../support/connection-check-child.ts', import.meta.url));
+  const { stdout } = await execFileAsync(process.execPath, [child, baseUrl], { env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile }, timeout: 20_000 });
+  return JSON.parse(stdout) as ConnectionCheck;
+}
+
+test('https servers with a certificate from a trusted authority: valid is ok, expired and for another host are TLS failures', async (t) => {
+  const authority = await certificateAuthority();
+  const directory = await mkdtemp(join(tmpdir(), 'airisk-conn-check-'));
+  t.after(() => rm(directory, { recursive: true, force: true }));
+  const caFile = join(directory, 'ca.pem');
+  await writeFile(caFile, authority.cert);
+  const cases = [
+    { name: 'valid', options: {}, expect: /^The sign-in page at https:\/\/127\.0\.0\.1:\d+\/api\/oauth2\/Authorize answers \(HTTP 400\)\.$/ },
+    { name: 'expired', options: { expired: true }, expect: /^https:\/\/127\.0\.0\.1:\d+ presents an expired certificate: .*\(CERT_HAS_EXPIRED\)\.$/ },
+    { name: 'another host', options: { host: 'other.example' }, expect: /^https:\/\/127\.0\.0\.1:\d+ presents a certificate for another host name: check the host in the base URL \(ERR_TLS_CERT_ALTNAME_INVALID\)\.$/ },
+  ];
+  for (const { name, options, expect } of cases) {
+    const server = createHttpsServer(await authority.issue(options), (_, response) => response.writeHead(400).end());
+    const { url, close } = await listen(server, 'https');
+    try {
+      const check = await checkInChildTrusting(caFile, url);
+      assert.match(check.authorization.message, expect, name);
+      assert.equal(check.authorization.verdict, name === 'valid' ? 'ok' : 'failed', name);
+      assert.equal(check.token.verdict, 'skipped', name);
+    } finally {
+      await close();
+    }
+  }
 });
