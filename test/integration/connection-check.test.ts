@@ -110,6 +110,30 @@ test('a closed port is a network failure and the token step is not tried', async
   assert.equal(calls.length, 1, 'no token request after the host was unreachable');
 });
 
+test('a host name that does not resolve is named as unknown', async (t) => {
+  const check = await checkConnection(sandboxConfig(sandbox, { baseUrl: 'https://airisk-connection-check.invalid' }), { timeoutMs: 5_000 });
+  if (/No answer/.test(check.authorization.message)) return t.skip('this machine’s resolver does not answer for .invalid names within 5 s');
+  assert.equal(check.authorization.verdict, 'failed');
+  assert.match(check.authorization.message, /^The host of https:\/\/airisk-connection-check\.invalid is not known \((ENOTFOUND|EAI_AGAIN)\): check the base URL/);
+  assert.equal(check.token.verdict, 'skipped');
+});
+
+test('a redirect that the fetch refuses to hand back (as Electron’s net.fetch does, REDIRECT_REFUSED) still counts as the page answering', async () => {
+  const { url, close } = await serve((_, response) => response.writeHead(302, { Location: 'https://login.example/' }).end());
+  // The same rejection as src-main/electron/net-fetch.ts gives for a 3xx under redirect: 'manual'.
+  const refusingRedirects: FetchPort = async (target, init) => {
+    const response = await fetch(target, init);
+    if (response.status >= 300 && response.status < 400) throw Object.assign(new Error('AIRisk answered the token request with a redirect, which is not followed.'), { code: 'REDIRECT_REFUSED' });
+    return response;
+  };
+  try {
+    const check = await checkConnection(sandboxConfig(sandbox, { baseUrl: url, clientSecret: '' }), { fetch: refusingRedirects });
+    assert.deepEqual(check.authorization, { verdict: 'ok', message: `The sign-in page at ${url}/api/oauth2/Authorize answers (with a redirect).` });
+  } finally {
+    await close();
+  }
+});
+
 test('a server that never answers times out after the short timeout', async () => {
   const { url, close } = await serve(() => undefined);
   try {

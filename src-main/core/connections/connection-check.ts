@@ -3,6 +3,7 @@
  * one plain sentence each what it found. Plain Node; every request goes through the FetchPort (so
  * Electron's proxy-aware fetch is used in the app) and every URL through the one origin rule.
  */
+import { randomBytes } from 'node:crypto';
 import type { ConnectionCheck, ConnectionCheckStep } from '../../contract.ts';
 import { endpointUrl, findClientConfigProblems, type AiriskClientConfig, type ClientConfigProblem } from '../oauth/client-config.ts';
 import type { FetchPort } from '../oauth/fetch-port.ts';
@@ -10,7 +11,6 @@ import { createPkcePair } from '../oauth/pkce.ts';
 import { formatRedirectUri, parseLoopbackRedirectUri } from '../oauth/redirect-uri.ts';
 import { isSignInError, type SignInError } from '../oauth/sign-in-error.ts';
 import { exchangeCode } from '../oauth/token-client.ts';
-import { randomBytes } from 'node:crypto';
 
 /** How long each probe may take, by default. */
 export const DEFAULT_CHECK_TIMEOUT_MS = 10_000;
@@ -20,11 +20,8 @@ const STAND_IN_PORT = 8765;
 
 type Ports = { readonly fetch?: FetchPort; readonly now?: () => number; readonly timeoutMs?: number };
 
-/** Why a request got no HTTP answer at all: the host cannot be reached, or its TLS is not trusted. */
-interface ReachFailure {
-  readonly kind: 'network' | 'tls';
-  readonly message: string;
-}
+/** Secrets shorter than this are not hidden in messages: hiding them would garble the sentence itself. */
+const MIN_HIDDEN_LENGTH = 6;
 
 /**
  * Checks `config`: a bare GET of the authorization endpoint (does it answer at all?), then a POST of
@@ -36,11 +33,12 @@ export async function checkConnection(config: AiriskClientConfig, ports: Ports):
   const timeoutMs = ports.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
   const problems = findClientConfigProblems(config);
   const probe = await checkAuthorization(config, problems, ports.fetch ?? globalThis.fetch, timeoutMs);
+  // Both endpoints share the origin: when it cannot be reached (network, TLS) the secret is not sent.
   const token =
     probe.unreachable === undefined
       ? await checkToken(config, problems, ports, timeoutMs)
       : step('skipped', `Not tried: ${probe.unreachable}`);
-  return { authorization: probe.step, token };
+  return { authorization: { ...probe.step, message: redact(probe.step.message, [config.clientSecret]) }, token };
 }
 
 function step(verdict: ConnectionCheckStep['verdict'], message: string): ConnectionCheckStep {
@@ -74,7 +72,7 @@ async function checkAuthorization(
   } catch (error) {
     if (causeCodes(error).includes('REDIRECT_REFUSED')) return { step: step('ok', `The sign-in page at ${page} answers (with a redirect).`) };
     const failure = describeReachFailure(error, url.origin, controller.signal.aborted ? timeoutMs : undefined);
-    return { step: step('failed', failure.message), unreachable: failure.message };
+    return { step: step('failed', failure), unreachable: failure };
   } finally {
     clearTimeout(timer);
   }
@@ -142,15 +140,15 @@ function tokenErrorStep(error: SignInError, endpoint: string, origin: string, ti
       return step('warning', `The token endpoint at ${endpoint} answered a made-up code with success but no usable token: it may not check codes.`);
     case 'token_timeout':
     case 'token_network':
-      return step('failed', describeReachFailure(error.cause, origin, error.code === 'token_timeout' ? timeoutMs : undefined).message);
+      return step('failed', describeReachFailure(error.cause, origin, error.code === 'token_timeout' ? timeoutMs : undefined));
     default:
       return step('failed', error.message);
   }
 }
 
-/** Replaces every secret value (client secret, test code, verifier) a hostile server echoed back. */
+/** Hides every secret value (client secret, test code, verifier) a hostile server echoed back. */
 function redact(message: string, secrets: readonly string[]): string {
-  return secrets.reduce((text, secret) => (secret === '' ? text : text.split(secret).join('[hidden]')), message);
+  return secrets.reduce((text, secret) => (secret.length < MIN_HIDDEN_LENGTH ? text : text.split(secret).join('[hidden]')), message);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -182,11 +180,14 @@ const REFUSED = ['ECONNREFUSED', 'ERR_CONNECTION_REFUSED'];
 const UNKNOWN_HOST = ['ENOTFOUND', 'EAI_AGAIN', 'ERR_NAME_NOT_RESOLVED'];
 const TIMED_OUT = ['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ERR_TIMED_OUT', 'ERR_CONNECTION_TIMED_OUT'];
 
-/** One sentence for a request that got no HTTP answer; `timedOutAfterMs` when our own timeout ended it. */
-function describeReachFailure(error: unknown, origin: string, timedOutAfterMs: number | undefined): ReachFailure {
+/**
+ * One sentence for a request that got no HTTP answer (unreachable host, untrusted TLS), naming the
+ * cause's code; `timedOutAfterMs` when our own timeout ended it.
+ */
+function describeReachFailure(error: unknown, origin: string, timedOutAfterMs: number | undefined): string {
   const codes = causeCodes(error);
   const has = (list: readonly string[]): string | undefined => codes.find((code) => list.includes(code));
-  const tls = (why: string, code: string): ReachFailure => ({ kind: 'tls', message: `${origin} ${why} (${code}).` });
+  const tls = (why: string, code: string): string => `${origin} ${why} (${code}).`;
   const untrusted = has(TLS_UNTRUSTED);
   if (untrusted !== undefined) return tls('presents a certificate this computer does not trust (self-signed or from an unknown authority): if this is really AIRisk, ask its administrator', untrusted);
   const expired = has(TLS_EXPIRED);
@@ -197,14 +198,13 @@ function describeReachFailure(error: unknown, origin: string, timedOutAfterMs: n
   if (wrongHost !== undefined) return tls('presents a certificate for another host name: check the host in the base URL', wrongHost);
   const otherTls = codes.find((code) => /^(?:ERR_SSL_|ERR_TLS_|EPROTO$|CERT_|ERR_CERT_)/.test(code));
   if (otherTls !== undefined) return tls('could not set up a secure (TLS) connection: check the base URL’s scheme and port', otherTls);
-  const network = (message: string): ReachFailure => ({ kind: 'network', message });
   if (timedOutAfterMs !== undefined || has(TIMED_OUT) !== undefined) {
-    return network(`No answer from ${origin} within ${timedOutAfterMs === undefined ? 'the time allowed' : `${Math.round(timedOutAfterMs / 100) / 10} s`}: check the base URL and your network or proxy.`);
+    return `No answer from ${origin} within ${timedOutAfterMs === undefined ? 'the time allowed' : `${Math.round(timedOutAfterMs / 100) / 10} s`}: check the base URL and your network or proxy.`;
   }
   const refused = has(REFUSED);
-  if (refused !== undefined) return network(`Nothing answers at ${origin} (${refused}): check the base URL and that AIRisk is running.`);
+  if (refused !== undefined) return `Nothing answers at ${origin} (${refused}): check the base URL and that AIRisk is running.`;
   const unknown = has(UNKNOWN_HOST);
-  if (unknown !== undefined) return network(`The host of ${origin} is not known (${unknown}): check the base URL and your network or proxy.`);
+  if (unknown !== undefined) return `The host of ${origin} is not known (${unknown}): check the base URL and your network or proxy.`;
   const first = codes.find((code) => code !== 'REDIRECT_REFUSED');
-  return network(`Could not reach ${origin}${first === undefined ? '' : ` (${first})`}: check the base URL and your network or proxy.`);
+  return `Could not reach ${origin}${first === undefined ? '' : ` (${first})`}: check the base URL and your network or proxy.`;
 }
