@@ -106,7 +106,7 @@ test('a closed port is a network failure and the token step is not tried', async
   assert.equal(check.authorization.verdict, 'failed');
   assert.equal(check.authorization.message, `Nothing answers at ${url} (ECONNREFUSED): check the base URL and that AIRisk is running.`);
   assert.equal(check.token.verdict, 'skipped');
-  assert.match(check.token.message, /^Not tried: Nothing answers at/);
+  assert.match(check.token.message, /^Not tried: nothing answers at/);
   assert.equal(calls.length, 1, 'no token request after the host was unreachable');
 });
 

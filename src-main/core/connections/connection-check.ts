@@ -37,8 +37,9 @@ export async function checkConnection(config: AiriskClientConfig, ports: Ports):
   const token =
     probe.unreachable === undefined
       ? await checkToken(config, problems, ports, timeoutMs)
-      : step('skipped', `Not tried: ${probe.unreachable}`);
-  return { authorization: { ...probe.step, message: redact(probe.step.message, [config.clientSecret]) }, token };
+      : step('skipped', `Not tried: ${probe.unreachable.charAt(0).toLowerCase()}${probe.unreachable.slice(1)}`);
+  const hidden = (found: ConnectionCheckStep): ConnectionCheckStep => step(found.verdict, redact(found.message, [config.clientSecret]));
+  return { authorization: hidden(probe.step), token: hidden(token) };
 }
 
 function step(verdict: ConnectionCheckStep['verdict'], message: string): ConnectionCheckStep {
