@@ -40,7 +40,7 @@ async function captureOutput(run: () => Promise<void>): Promise<string> {
 /** Real fetch that also remembers every request body: that is where codes and verifiers travel. */
 function observingFetch(bodies: string[]): FetchPort {
   return (url, init) => {
-    bodies.push(init.body);
+    if (init.body !== null) bodies.push(init.body);
     return fetch(url, init);
   };
 }
