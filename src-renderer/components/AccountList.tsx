@@ -72,7 +72,12 @@ export function AccountList({ accounts, connections, generatedAt, actions, remov
     count: shown.length,
     containerRef: listRef,
     pageSize: () => Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_ESTIMATE) / ROW_ESTIMATE)),
-    scrollTo: (index) => scrollToRef.current(layout.rowOf[index] ?? index),
+    // The first account of a group brings its heading into view with it.
+    scrollTo: (index) => {
+      const row = layout.rowOf[index] ?? index;
+      if (layout.rows[row - 1]?.kind === 'heading') scrollToRef.current(row - 1);
+      scrollToRef.current(row);
+    },
   });
 
   // The tab stop row is always rendered, even scrolled out of view, so focus never falls out of the list.

@@ -48,7 +48,7 @@ export function ConnectionForm({ connection, note, onDone }: ConnectionFormProps
         {connection === null ? 'Add connection' : `Edit ${connection.name}`}
       </h3>
       {note === null ? null : (
-        <p className="callout" role="status">
+        <p className="callout">
           {note}
         </p>
       )}
