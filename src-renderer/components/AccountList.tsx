@@ -6,6 +6,7 @@ import { deadlineMs } from '../lib/account-time.ts';
 import { announce } from '../lib/announcer.ts';
 import { errorText } from '../lib/error-text.ts';
 import { listRows, type ListRow } from '../lib/account-rows.ts';
+import { accountConnectionName } from '../lib/connection-text.ts';
 import { filterAccounts } from '../lib/filter-accounts.ts';
 import { stableDeadlines } from '../lib/row-equality.ts';
 import { AccountRow, type RowActions } from './AccountRow.tsx';
@@ -112,17 +113,24 @@ export function AccountList({ accounts, connections, generatedAt, actions, remov
     [actions],
   );
 
+  // An account named outside its group (the dialog, announcements) says its connection, when there are several.
+  const accountName = (account: AccountView): string => {
+    const connectionName = accountConnectionName(connections, account);
+    return connectionName === null ? account.label : `${account.label} on ${connectionName}`;
+  };
+
   const confirmRemoval = async (): Promise<void> => {
     if (pendingRemoval === null) return;
     const { account, index } = pendingRemoval;
     setPendingRemoval(null);
+    const name = accountName(account);
     try {
       refocusAfterRemoval.current = { id: account.id, index };
       await remove(account.id);
-      announce(`Removed ${account.label}.`);
+      announce(`Removed ${name}.`);
     } catch (error) {
       refocusAfterRemoval.current = null;
-      setRemoveError(`Could not remove ${account.label}: ${errorText(error)}`);
+      setRemoveError(`Could not remove ${name}: ${errorText(error)}`);
       focusRow(index);
     }
   };
@@ -215,7 +223,7 @@ export function AccountList({ accounts, connections, generatedAt, actions, remov
       </div>
       {pendingRemoval === null ? null : (
         <ConfirmDialog
-          title={`Remove ${pendingRemoval.account.label}?`}
+          title={`Remove ${accountName(pendingRemoval.account)}?`}
           confirmText="Remove"
           onConfirm={() => void confirmRemoval()}
           onCancel={() => {

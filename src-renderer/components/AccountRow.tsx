@@ -67,6 +67,8 @@ function AccountRowView({ account, deadline, index, row, setSize, connectionName
   const menuId = `${ids}-menu`;
   const connectionId = `${ids}-connection`;
   const { id, label } = account;
+  // Announcements are heard outside the group: they name the connection (when there are several).
+  const spoken = connectionName === null ? label : `${label} on ${connectionName}`;
   const usable = isUsable(account.status);
   const needsRenewal = account.status !== 'valid';
   const innerTab = tabStop ? 0 : -1;
@@ -86,25 +88,25 @@ function AccountRowView({ account, deadline, index, row, setSize, connectionName
         const outcome = await actions.copy(id, format);
         const now = Date.now();
         show({ kind: 'done', text: copiedText(outcome.clearsAt, now) });
-        announce(copiedAnnouncement(format, label, outcome.clearsAt, now));
+        announce(copiedAnnouncement(format, spoken, outcome.clearsAt, now));
       } catch (error) {
         show({ kind: 'error', text: errorText(error) });
         announce(errorText(error));
       }
     },
-    [actions, id, label, show],
+    [actions, id, spoken, show],
   );
 
   const makeActive = useCallback(async () => {
     show(null);
     try {
       await actions.setActive(id);
-      announce(`${label} is now the active account.`);
+      announce(`${spoken} is now the active account.`);
     } catch (error) {
       show({ kind: 'error', text: errorText(error) });
       announce(errorText(error));
     }
-  }, [actions, id, label, show]);
+  }, [actions, id, spoken, show]);
 
   const focusRow = (): void => rowRef.current?.focus({ preventScroll: true });
   const renew = (): void => actions.renew(id, label);

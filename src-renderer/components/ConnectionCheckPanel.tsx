@@ -1,4 +1,4 @@
-import { useId, useState, type ReactElement } from 'react';
+import { useEffect, useId, useState, type ReactElement } from 'react';
 import type { ConnectionCheck } from '../../src-main/contract.ts';
 import { announce } from '../lib/announcer.ts';
 import { checkAnnouncement, checkSteps, VERDICT_LOOK } from '../lib/check-text.ts';
@@ -9,8 +9,8 @@ import { Icon } from './Icon.tsx';
 export interface ConnectionCheckPanelProps {
   /** Runs `checkConnection` with the form's current (unsaved) values. */
   readonly onCheck: () => Promise<ConnectionCheck>;
-  /** Local problems that stop a check (e.g. no base URL); shown by the form at their fields. */
-  readonly canCheck?: () => boolean;
+  /** The values checked: when they change, the result shown no longer describes them and is cleared. */
+  readonly values: unknown;
 }
 
 /**
@@ -18,15 +18,18 @@ export interface ConnectionCheckPanelProps {
  * to that AIRisk, and each step's verdict (shape and word) with its sentence. Used by the first-run
  * setup and by the connection form in Settings.
  */
-export function ConnectionCheckPanel({ onCheck, canCheck }: ConnectionCheckPanelProps): ReactElement {
+export function ConnectionCheckPanel({ onCheck, values }: ConnectionCheckPanelProps): ReactElement {
   const [check, setCheck] = useState<ConnectionCheck | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
   const noteId = useId();
-  const resultId = useId();
+
+  useEffect(() => {
+    setCheck(null);
+    setError(null);
+  }, [values]);
 
   const run = async (): Promise<void> => {
-    if (canCheck !== undefined && !canCheck()) return;
     setChecking(true);
     setError(null);
     setCheck(null);
@@ -53,7 +56,7 @@ export function ConnectionCheckPanel({ onCheck, canCheck }: ConnectionCheckPanel
         </p>
       </div>
       {check === null ? null : (
-        <ul id={resultId} className="check-results" aria-label="Check results">
+        <ul className="check-results" aria-label="Check results">
           {checkSteps(check).map(({ key, title, step }) => {
             const look = VERDICT_LOOK[step.verdict];
             return (

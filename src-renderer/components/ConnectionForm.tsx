@@ -53,7 +53,7 @@ export function ConnectionForm({ connection, note, onDone }: ConnectionFormProps
         </p>
       )}
       <ConnectionFields editor={editor} connection={connection} fieldId={fieldId} full />
-      <ConnectionCheckPanel onCheck={editor.check} />
+      <ConnectionCheckPanel onCheck={editor.check} values={editor.form} />
       {errors.length === 0 ? null : <p className="inline-error">{errors.join(' ')}</p>}
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={editor.saving}>

@@ -23,6 +23,8 @@ type Editing = { readonly id: string | null; readonly note: string | null };
 type Message = { readonly kind: 'done' | 'error'; readonly lines: readonly string[] };
 
 const editButtonId = (id: string): string => `connection-edit-${id}`;
+/** Files larger than this are not even read (an exported connection is well under 16 KiB). */
+const IMPORT_READ_LIMIT_BYTES = 1024 * 1024;
 
 /**
  * Settings' Connections: every connection (name, origin, its tokens, a badge when its secret is not
@@ -103,6 +105,12 @@ export function ConnectionsSection({ summaries, initial }: ConnectionsSectionPro
     input.value = '';
     if (file === undefined) return;
     setMessage(null);
+    // Not main's rule (it refuses anything over 16 KiB, and every malformed file): only a guard
+    // against reading a huge file by mistake and sending it across the bridge.
+    if (file.size > IMPORT_READ_LIMIT_BYTES) {
+      setMessage({ kind: 'error', lines: [`${file.name} was not imported; nothing changed.`, 'This is far too large to be a connection file; choose the .airisk-connection.json file you were given.'] });
+      return;
+    }
     try {
       await openNew(await api.importConnection(await file.text()), `${file.name} was not imported; nothing changed.`);
     } catch (error) {

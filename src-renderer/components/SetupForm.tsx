@@ -59,7 +59,7 @@ function SetupBody({ connection, onDone, headingId }: SetupFormProps & { readonl
       <p className="lead">Enter the details AIRisk gave you when you registered this app. You can change them later in Settings, and add more AIRisk environments there.</p>
       <form className="form" noValidate onSubmit={(event) => void submit(event)}>
         <ConnectionFields editor={editor} connection={connection} fieldId={fieldId} full={false} />
-        <ConnectionCheckPanel onCheck={editor.check} />
+        <ConnectionCheckPanel onCheck={editor.check} values={editor.form} />
         {errors.length === 0 ? null : <p className="inline-error">{errors.join(' ')}</p>}
         <div className="actions">
           <button type="submit" className="button button-primary" disabled={editor.saving}>
