@@ -39,7 +39,6 @@ export function ConnectionsSection({ summaries, initial }: ConnectionsSectionPro
   const [message, setMessage] = useState<Message | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
-  const headingId = useId();
   const lastReasonId = useId();
 
   const reload = async (): Promise<readonly ConnectionView[]> => {
@@ -154,10 +153,9 @@ export function ConnectionsSection({ summaries, initial }: ConnectionsSectionPro
   const editingView = editing?.id === null || editing === null ? null : (views.find((view) => view.id === editing.id) ?? null);
 
   return (
-    <section className="group connections" aria-labelledby={headingId}>
-      <h3 id={headingId} className="group-title">
-        Connections
-      </h3>
+    // A fieldset like the other groups of Settings (same look, and a named group for screen readers).
+    <fieldset className="group connections">
+      <legend>Connections</legend>
       {editing !== null && (editing.id === null || editingView !== null) ? (
         <ConnectionForm key={editing.id ?? 'new'} connection={editingView} note={editing.note} onDone={(saved) => void closeForm(saved)} />
       ) : (
@@ -226,7 +224,7 @@ export function ConnectionsSection({ summaries, initial }: ConnectionsSectionPro
           }}
         />
       )}
-    </section>
+    </fieldset>
   );
 }
 
