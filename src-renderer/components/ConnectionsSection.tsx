@@ -39,6 +39,8 @@ export function ConnectionsSection({ summaries, initial }: ConnectionsSectionPro
   const [message, setMessage] = useState<Message | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
+  /** Where focus goes when the form closes: a connection's Edit (its id), Add connection (null), or nowhere (undefined). */
+  const returnFocus = useRef<string | null | undefined>(undefined);
   const lastReasonId = useId();
 
   const reload = async (): Promise<readonly ConnectionView[]> => {
@@ -135,6 +137,7 @@ export function ConnectionsSection({ summaries, initial }: ConnectionsSectionPro
 
   const closeForm = async (saved: ConnectionView | null): Promise<void> => {
     const id = saved?.id ?? editing?.id ?? null;
+    returnFocus.current = id;
     setEditing(null);
     if (saved !== null) {
       setMessage({ kind: 'done', lines: [`Saved ${saved.name}.`] });
@@ -145,9 +148,15 @@ export function ConnectionsSection({ summaries, initial }: ConnectionsSectionPro
         fail('The connections could not be read again', error);
       }
     }
-    // Back to the list: focus the connection's Edit (after React has drawn the list again).
-    window.setTimeout(() => (id === null ? addRef.current : document.getElementById(editButtonId(id)))?.focus());
   };
+
+  // Back to the list from the form: focus the connection's Edit (or Add connection) once it is drawn again.
+  useEffect(() => {
+    if (editing !== null || returnFocus.current === undefined) return;
+    const id = returnFocus.current;
+    returnFocus.current = undefined;
+    (id === null ? addRef.current : document.getElementById(editButtonId(id)))?.focus();
+  }, [editing]);
 
   const removeBlocked = removeBlockedReason(summaries.length);
   const editingView = editing?.id === null || editing === null ? null : (views.find((view) => view.id === editing.id) ?? null);
