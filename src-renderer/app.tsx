@@ -12,7 +12,10 @@ import { ApiContext } from './hooks/use-api.ts';
 import { useAppState } from './hooks/use-app-state.ts';
 import { useSignIn } from './hooks/use-sign-in.ts';
 import { useStageAnnouncements } from './hooks/use-stage-announcements.ts';
+import { accountConnectionName, defaultConnectionId } from './lib/connection-text.ts';
 import { formatExpiration } from './lib/format-expiration.ts';
+
+const NO_CONNECTIONS: readonly never[] = [];
 
 /** Props of {@link App}. */
 export interface AppProps {
@@ -38,7 +41,10 @@ export function App({ api, readState }: AppProps): ReactElement {
   const navigated = useRef(false);
   const signIn = useSignIn(api);
   const headingId = useId();
-  useStageAnnouncements(state?.signIn ?? null);
+  useStageAnnouncements(state?.signIn ?? null, state?.connections ?? NO_CONNECTIONS);
+  // Read by the rows' renew without making the row actions change (and every row render) with each state.
+  const stateRef = useRef(state);
+  stateRef.current = state;
 
   const navigate = useCallback((next: Screen) => {
     navigated.current = true;
@@ -57,7 +63,10 @@ export function App({ api, readState }: AppProps): ReactElement {
       copy: (accountId, format) => api.copy(accountId, format),
       setActive: (accountId) => api.setActive(accountId),
       rename: (accountId, label) => api.rename(accountId, label),
-      renew: signIn.renew,
+      renew: (accountId, label) => {
+        const latest = stateRef.current;
+        signIn.renew(accountId, label, latest === null ? null : accountConnectionName(latest.connections, latest.accounts.find((account) => account.id === accountId)));
+      },
     }),
     [api, signIn.renew],
   );
@@ -88,8 +97,15 @@ export function App({ api, readState }: AppProps): ReactElement {
     content = (
       <>
         <WarningBanner warnings={state.warnings} onOpenSettings={reviewStorage} />
-        <SignInPanel signIn={state.signIn} lastError={state.lastError} control={signIn} onOpenSettings={openSettings} />
-        <AccountList accounts={state.accounts} generatedAt={state.generatedAt} actions={rowActions} remove={remove} headingId={headingId} />
+        <SignInPanel
+          signIn={state.signIn}
+          lastError={state.lastError}
+          control={signIn}
+          onOpenSettings={openSettings}
+          connections={state.connections}
+          defaultConnectionId={defaultConnectionId(state)}
+        />
+        <AccountList accounts={state.accounts} connections={state.connections} generatedAt={state.generatedAt} actions={rowActions} remove={remove} headingId={headingId} />
       </>
     );
   }

@@ -1,10 +1,12 @@
 import { useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react';
-import type { AccountView } from '../../src-main/contract.ts';
+import type { AccountView, ConnectionSummary } from '../../src-main/contract.ts';
 import { useRovingFocus } from '../hooks/use-roving-focus.ts';
 import { useVirtualRows } from '../hooks/use-virtual-rows.ts';
 import { deadlineMs } from '../lib/account-time.ts';
 import { announce } from '../lib/announcer.ts';
 import { errorText } from '../lib/error-text.ts';
+import { listRows, type ListRow } from '../lib/account-rows.ts';
+import { accountConnectionName } from '../lib/connection-text.ts';
 import { filterAccounts } from '../lib/filter-accounts.ts';
 import { stableDeadlines } from '../lib/row-equality.ts';
 import { AccountRow, type RowActions } from './AccountRow.tsx';
@@ -13,6 +15,8 @@ import { ConfirmDialog } from './ConfirmDialog.tsx';
 /** Props of {@link AccountList}. */
 export interface AccountListProps {
   readonly accounts: readonly AccountView[];
+  /** `AppState.connections`: with two or more, the list groups the accounts by connection. */
+  readonly connections: readonly ConnectionSummary[];
   /** `AppState.generatedAt`: `secondsLeft` counts from here. */
   readonly generatedAt: string;
   /** Everything but removal, which the list confirms itself. */
@@ -24,7 +28,10 @@ export interface AccountListProps {
 
 /** Rows are about this tall; the virtualizer measures the real height of those on screen. */
 const ROW_ESTIMATE = 72;
-const accountKey = (account: AccountView): string => account.id;
+/** A connection's heading row is exactly this tall (components.css `.list-heading`). */
+const HEADING_HEIGHT = 36;
+const rowKey = (row: ListRow): string => row.key;
+const headingHeight = (row: ListRow): number | undefined => (row.kind === 'heading' ? HEADING_HEIGHT : undefined);
 /** A filter field appears once the list is longer than this. */
 const FILTER_FROM = 8;
 
@@ -32,11 +39,20 @@ const FILTER_FROM = 8;
  * The accounts, virtualized so the page stays small at any number of them. One tab stop for the
  * whole list (roving focus: ArrowUp / ArrowDown / Home / End / PageUp / PageDown); the focused row
  * is always rendered, even when scrolled out of view.
+ *
+ * With two or more connections the accounts are grouped under a heading per connection. The
+ * headings are rows of the virtual list (of a fixed height) but not stops of the roving focus,
+ * which moves over the accounts only. For screen readers the headings are hidden and each row's
+ * name carries its connection ("user_42 on Staging, …"): a virtualized list cannot nest its rows in
+ * `role=group` elements (the rows of a group are rendered only in part, and a group's element
+ * would have to span rows that are not there), and a heading inside `role=list` is not allowed.
  */
-export function AccountList({ accounts, generatedAt, actions, remove, headingId }: AccountListProps): ReactElement {
+export function AccountList({ accounts, connections, generatedAt, actions, remove, headingId }: AccountListProps): ReactElement {
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
-  const shown = useMemo(() => filterAccounts(accounts, deferredQuery), [accounts, deferredQuery]);
+  const filtered = useMemo(() => filterAccounts(accounts, deferredQuery), [accounts, deferredQuery]);
+  const layout = useMemo(() => listRows(filtered, connections), [filtered, connections]);
+  const shown = layout.accounts;
   const [pendingRemoval, setPendingRemoval] = useState<{ account: AccountView; index: number } | null>(null);
   const [removeError, setRemoveError] = useState<string | null>(null);
   const refocusAfterRemoval = useRef<{ id: string; index: number } | null>(null);
@@ -57,11 +73,24 @@ export function AccountList({ accounts, generatedAt, actions, remove, headingId 
     count: shown.length,
     containerRef: listRef,
     pageSize: () => Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_ESTIMATE) / ROW_ESTIMATE)),
-    scrollTo: (index) => scrollToRef.current(index),
+    // The first account of a group brings its heading into view with it.
+    scrollTo: (index) => {
+      const row = layout.rowOf[index] ?? index;
+      if (layout.rows[row - 1]?.kind === 'heading') scrollToRef.current(row - 1);
+      scrollToRef.current(row);
+    },
   });
 
   // The tab stop row is always rendered, even scrolled out of view, so focus never falls out of the list.
-  const virtual = useVirtualRows({ items: shown, keyOf: accountKey, rowHeight: ROW_ESTIMATE, overscan: 4, keep: roving.current, scrollRef });
+  const virtual = useVirtualRows({
+    items: layout.rows,
+    keyOf: rowKey,
+    rowHeight: ROW_ESTIMATE,
+    fixedHeightOf: headingHeight,
+    overscan: 4,
+    keep: layout.rowOf[roving.current] ?? -1,
+    scrollRef,
+  });
   scrollToRef.current = virtual.scrollTo;
 
   // After a removal, once the account has left the list, focus the row that took its place.
@@ -84,17 +113,24 @@ export function AccountList({ accounts, generatedAt, actions, remove, headingId 
     [actions],
   );
 
+  // An account named outside its group (the dialog, announcements) says its connection, when there are several.
+  const accountName = (account: AccountView): string => {
+    const connectionName = accountConnectionName(connections, account);
+    return connectionName === null ? account.label : `${account.label} on ${connectionName}`;
+  };
+
   const confirmRemoval = async (): Promise<void> => {
     if (pendingRemoval === null) return;
     const { account, index } = pendingRemoval;
     setPendingRemoval(null);
+    const name = accountName(account);
     try {
       refocusAfterRemoval.current = { id: account.id, index };
       await remove(account.id);
-      announce(`Removed ${account.label}.`);
+      announce(`Removed ${name}.`);
     } catch (error) {
       refocusAfterRemoval.current = null;
-      setRemoveError(`Could not remove ${account.label}: ${errorText(error)}`);
+      setRemoveError(`Could not remove ${name}: ${errorText(error)}`);
       focusRow(index);
     }
   };
@@ -154,17 +190,28 @@ export function AccountList({ accounts, generatedAt, actions, remove, headingId 
           onFocus={roving.onFocus}
         >
           {virtual.rows.map((item) => {
-            const account = shown[item.index];
-            if (account === undefined) return null;
+            const row = layout.rows[item.index];
+            if (row === undefined) return null;
+            if (row.kind === 'heading') {
+              return (
+                <div key={row.key} className="list-heading" aria-hidden="true" style={{ transform: `translateY(${item.top}px)`, height: `${HEADING_HEIGHT}px` }}>
+                  <span className="list-heading-name">{row.connection.name}</span>
+                  <span className="list-heading-origin">{row.connection.origin}</span>
+                </div>
+              );
+            }
+            const { account, accountIndex } = row;
             return (
               <AccountRow
                 key={account.id}
                 account={account}
                 deadline={deadlines.get(account.id) ?? Number.NaN}
-                index={item.index}
+                index={accountIndex}
+                row={item.index}
                 setSize={shown.length}
-                tabStop={item.index === roving.current}
-                live={item.index === roving.current || (item.index >= virtual.visible[0] && item.index <= virtual.visible[1])}
+                connectionName={row.connectionName}
+                tabStop={accountIndex === roving.current}
+                live={accountIndex === roving.current || (item.index >= virtual.visible[0] && item.index <= virtual.visible[1])}
                 top={item.top}
                 actions={rowActions}
                 measure={virtual.measure}
@@ -176,7 +223,7 @@ export function AccountList({ accounts, generatedAt, actions, remove, headingId 
       </div>
       {pendingRemoval === null ? null : (
         <ConfirmDialog
-          title={`Remove ${pendingRemoval.account.label}?`}
+          title={`Remove ${accountName(pendingRemoval.account)}?`}
           confirmText="Remove"
           onConfirm={() => void confirmRemoval()}
           onCancel={() => {

@@ -26,8 +26,16 @@ export interface AccountRowProps {
   readonly account: AccountView;
   /** Local instant the token runs out; stable across state updates (see lib/row-equality.ts). */
   readonly deadline: number;
+  /** The account's place among the accounts (keyboard order, position in the set). */
   readonly index: number;
+  /** The row's place in the virtual list (headings count too); equals `index` when not grouped. */
+  readonly row: number;
   readonly setSize: number;
+  /**
+   * The connection's name when accounts are grouped by connection: screen readers hear it as part
+   * of the row's name (the group headings are visual only; see AccountList).
+   */
+  readonly connectionName: string | null;
   /** This row is the list's tab stop (roving focus). */
   readonly tabStop: boolean;
   /** In view or the tab stop: its countdown runs. Rows rendered out of view wait until they come in. */
@@ -43,7 +51,7 @@ type Feedback = { readonly kind: 'done' | 'error'; readonly text: string };
 
 const FEEDBACK_MS = 6000;
 
-function AccountRowView({ account, deadline, index, setSize, tabStop, live, top, actions, measure }: AccountRowProps): ReactElement {
+function AccountRowView({ account, deadline, index, row, setSize, connectionName, tabStop, live, top, actions, measure }: AccountRowProps): ReactElement {
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [editing, setEditing] = useState(false);
   const [menuOpen, setMenuOpen] = useState(false);
@@ -57,7 +65,10 @@ function AccountRowView({ account, deadline, index, setSize, tabStop, live, top,
   const activeId = `${ids}-active`;
   const expiresId = `${ids}-expires`;
   const menuId = `${ids}-menu`;
+  const connectionId = `${ids}-connection`;
   const { id, label } = account;
+  // Announcements are heard outside the group: they name the connection (when there are several).
+  const spoken = connectionName === null ? label : `${label} on ${connectionName}`;
   const usable = isUsable(account.status);
   const needsRenewal = account.status !== 'valid';
   const innerTab = tabStop ? 0 : -1;
@@ -77,25 +88,25 @@ function AccountRowView({ account, deadline, index, setSize, tabStop, live, top,
         const outcome = await actions.copy(id, format);
         const now = Date.now();
         show({ kind: 'done', text: copiedText(outcome.clearsAt, now) });
-        announce(copiedAnnouncement(format, label, outcome.clearsAt, now));
+        announce(copiedAnnouncement(format, spoken, outcome.clearsAt, now));
       } catch (error) {
         show({ kind: 'error', text: errorText(error) });
         announce(errorText(error));
       }
     },
-    [actions, id, label, show],
+    [actions, id, spoken, show],
   );
 
   const makeActive = useCallback(async () => {
     show(null);
     try {
       await actions.setActive(id);
-      announce(`${label} is now the active account.`);
+      announce(`${spoken} is now the active account.`);
     } catch (error) {
       show({ kind: 'error', text: errorText(error) });
       announce(errorText(error));
     }
-  }, [actions, id, label, show]);
+  }, [actions, id, spoken, show]);
 
   const focusRow = (): void => rowRef.current?.focus({ preventScroll: true });
   const renew = (): void => actions.renew(id, label);
@@ -143,10 +154,11 @@ function AccountRowView({ account, deadline, index, setSize, tabStop, live, top,
       role="listitem"
       className={`row row-${account.status}${account.active ? ' row-active' : ''}`}
       data-index={index}
+      data-row={row}
       tabIndex={tabStop ? 0 : -1}
       aria-posinset={index + 1}
       aria-setsize={setSize}
-      aria-labelledby={account.active ? `${labelId} ${activeId} ${statusId} ${timeId}` : `${labelId} ${statusId} ${timeId}`}
+      aria-labelledby={[labelId, connectionName === null ? null : connectionId, account.active ? activeId : null, statusId, timeId].filter((part) => part !== null).join(' ')}
       aria-describedby={expiresId}
       aria-keyshortcuts="Enter F2 Delete"
       style={{ transform: `translateY(${top}px)` }}
@@ -166,6 +178,11 @@ function AccountRowView({ account, deadline, index, setSize, tabStop, live, top,
           <span id={labelId} className="row-label" title={account.userid === null ? 'The generic token' : `userid ${account.userid}`}>
             {label}
           </span>
+          {connectionName === null ? null : (
+            <span id={connectionId} className="visually-hidden">
+              on {connectionName}
+            </span>
+          )}
           {account.active ? (
             <span id={activeId} className="pill pill-active">
               <Icon name="active" />
@@ -263,7 +280,9 @@ function sameProps(a: AccountRowProps, b: AccountRowProps): boolean {
     sameRowContent(a.account, b.account) &&
     a.deadline === b.deadline &&
     a.index === b.index &&
+    a.row === b.row &&
     a.setSize === b.setSize &&
+    a.connectionName === b.connectionName &&
     a.tabStop === b.tabStop &&
     a.live === b.live &&
     a.top === b.top &&

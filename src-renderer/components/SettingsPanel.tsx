@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent, type ReactElement } from 'react';
+import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
 import type { AppState, SettingsView } from '../../src-main/contract.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useSettingsOnMount } from '../hooks/use-settings-on-mount.ts';
@@ -6,6 +6,7 @@ import { announce } from '../lib/announcer.ts';
 import { errorText } from '../lib/error-text.ts';
 import { firstProblemField, formFromSettings, problemsByField, updateFromForm, type SettingsFormValues } from '../lib/settings-form.ts';
 import { CheckboxField } from './CheckboxField.tsx';
+import { ConnectionsSection } from './ConnectionsSection.tsx';
 import { StorageInfo } from './StorageInfo.tsx';
 import { TextField } from './TextField.tsx';
 
@@ -19,12 +20,12 @@ export interface SettingsPanelProps {
 }
 
 const fieldId = (field: string): string => `settings-${field}`;
-const SHOWN_FIELDS = new Set(['baseUrl', 'authorizePath', 'tokenPath', 'clientId', 'clientSecret', 'redirectUri', 'bodyEncoding', 'expiryLeadSeconds', 'clipboardClearSeconds', 'startAtLogin', 'startHidden', 'allowWeakEncryption', 'scope', 'issuer']);
+const SHOWN_FIELDS = new Set(['expiryLeadSeconds', 'clipboardClearSeconds', 'startAtLogin', 'startHidden', 'allowWeakEncryption']);
 
 /**
- * Every setting: the AIRisk connection (client secret write-only: "set" or "not set" and a field
- * to replace it), tokens (expiry warning, clipboard clearing), storage and its strength, startup.
- * One Save; main's problems show next to their fields.
+ * Every setting: the connections (each edited on its own, see ConnectionsSection), then the
+ * app-wide ones: tokens (expiry warning, clipboard clearing), storage and its strength, startup.
+ * One Save for the app-wide settings; main's problems show next to their fields.
  */
 export function SettingsPanel({ state, headingId, focusField = null, onFocused }: SettingsPanelProps): ReactElement {
   const api = useApi();
@@ -33,7 +34,6 @@ export function SettingsPanel({ state, headingId, focusField = null, onFocused }
   const [problems, setProblems] = useState<ReadonlyMap<string, string>>(new Map());
   const [message, setMessage] = useState<{ kind: 'done' | 'error'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
-  const encodingId = useId();
 
   useSettingsOnMount(
     api,
@@ -108,73 +108,8 @@ export function SettingsPanel({ state, headingId, focusField = null, onFocused }
       <h2 id={headingId} className="section-title" tabIndex={-1}>
         Settings
       </h2>
-      <form className="form" noValidate onSubmit={(event) => void save(event)}>
-        <fieldset className="group">
-          <legend>AIRisk connection</legend>
-          <TextField id={fieldId('baseUrl')} label="AIRisk base URL" type="url" inputMode="url" value={form.baseUrl} onChange={set('baseUrl')} error={problems.get('baseUrl')} />
-          <TextField id={fieldId('clientId')} label="Client id" value={form.clientId} onChange={set('clientId')} error={problems.get('clientId')} />
-          <TextField
-            id={fieldId('clientSecret')}
-            label={
-              <>
-                Replace client secret <span className={settings.clientSecretSet ? 'secret-state secret-set' : 'secret-state secret-unset'}>(currently {settings.clientSecretSet ? 'set' : 'not set'})</span>
-              </>
-            }
-            type="password"
-            autoComplete="new-password"
-            value={form.clientSecret}
-            onChange={set('clientSecret')}
-            error={problems.get('clientSecret')}
-            hint={settings.clientSecretProblem ?? 'Write-only: the secret is never shown. Leave empty to keep the current one.'}
-          />
-          <TextField
-            id={fieldId('redirectUri')}
-            label="Redirect URI"
-            type="url"
-            inputMode="url"
-            value={form.redirectUri}
-            onChange={set('redirectUri')}
-            error={problems.get('redirectUri')}
-            hint="Register this address with AIRisk as the app’s redirect URI."
-          />
-          <TextField id={fieldId('authorizePath')} label="Authorization path" value={form.authorizePath} onChange={set('authorizePath')} error={problems.get('authorizePath')} />
-          <TextField id={fieldId('tokenPath')} label="Token path" value={form.tokenPath} onChange={set('tokenPath')} error={problems.get('tokenPath')} />
-          <fieldset className={problems.has('bodyEncoding') ? 'choice field-invalid' : 'choice'} aria-describedby={problems.has('bodyEncoding') ? `${encodingId}-error` : undefined}>
-            <legend className="field-label">Token request body</legend>
-            <div className="choice-options">
-              <label className="radio">
-                <input id={fieldId('bodyEncoding')} type="radio" name="bodyEncoding" value="form" checked={form.bodyEncoding === 'form'} onChange={() => set('bodyEncoding')('form')} />
-                Form (x-www-form-urlencoded)
-              </label>
-              <label className="radio">
-                <input type="radio" name="bodyEncoding" value="json" checked={form.bodyEncoding === 'json'} onChange={() => set('bodyEncoding')('json')} />
-                JSON
-              </label>
-            </div>
-            {problems.has('bodyEncoding') ? (
-              <p id={`${encodingId}-error`} className="field-error">
-                {problems.get('bodyEncoding')}
-              </p>
-            ) : null}
-          </fieldset>
-        </fieldset>
-
-        <fieldset className="group">
-          <legend>Advanced: standard OAuth 2.0 servers</legend>
-          <p className="field-hint">AIRisk needs neither; leave both empty unless your server asks for them.</p>
-          <TextField id={fieldId('scope')} label="Scope" value={form.scope} onChange={set('scope')} error={problems.get('scope')} hint="Sent with the sign-in only when set, e.g. “openid profile”." />
-          <TextField
-            id={fieldId('issuer')}
-            label="Issuer"
-            type="url"
-            inputMode="url"
-            value={form.issuer}
-            onChange={set('issuer')}
-            error={problems.get('issuer')}
-            hint="The issuer a sign-in’s iss must name. Empty: the base URL."
-          />
-        </fieldset>
-
+      <ConnectionsSection summaries={state.connections} initial={settings.connections} />
+      <form className="form" noValidate aria-label="App settings" onSubmit={(event) => void save(event)}>
         <fieldset className="group">
           <legend>Tokens</legend>
           <TextField

@@ -6,6 +6,8 @@ import { Icon } from './Icon.tsx';
 /** Props of {@link SignInFailure}. */
 export interface SignInFailureProps {
   readonly error: ErrorView;
+  /** The connection the sign-in was on, when there are two or more and the window knows it. */
+  readonly connectionName: string | null;
   /** Present when the window knows what to try again. */
   readonly onRetry: (() => void) | undefined;
   readonly onOpenSettings: () => void;
@@ -13,12 +15,13 @@ export interface SignInFailureProps {
 }
 
 /** How a sign-in failed: a short headline, the server's exact reason (which says what to do), and next steps. */
-export function SignInFailure({ error, onRetry, onOpenSettings, onDismiss }: SignInFailureProps): ReactElement {
+export function SignInFailure({ error, connectionName, onRetry, onOpenSettings, onDismiss }: SignInFailureProps): ReactElement {
   return (
     <div className="failure">
       <p className="failure-title">
         <Icon name="warning" />
         {failureTitle(error.code)}
+        {connectionName === null ? null : <span className="failure-connection"> ({connectionName})</span>}
       </p>
       <p className="failure-message">{error.message}</p>
       <div className="actions">

@@ -1,25 +1,58 @@
 import { useId, useState, type FormEvent, type ReactElement } from 'react';
+import type { ConnectionSummary } from '../../src-main/contract.ts';
+import type { SignInRequest } from '../hooks/use-sign-in.ts';
 
 /** Props of {@link SignInForm}. */
 export interface SignInFormProps {
-  readonly onStart: (userid: string | null) => void;
+  readonly onStart: (request: SignInRequest) => void;
+  /** `AppState.connections`: with two or more, the form asks which one to sign in on. */
+  readonly connections: readonly ConnectionSummary[];
+  /** The connection chosen until the person picks another (see lib/connection-text.ts defaultConnectionId). */
+  readonly defaultConnectionId: string | null;
 }
 
-/** Starts a sign-in: the generic token with an empty field, or a user-specific one for a userid. */
-export function SignInForm({ onStart }: SignInFormProps): ReactElement {
+/**
+ * Starts a sign-in: the generic token with an empty field, or a user-specific one for a userid;
+ * with two or more connections, on the connection picked (those without a usable client secret
+ * are listed but cannot be picked).
+ */
+export function SignInForm({ onStart, connections, defaultConnectionId }: SignInFormProps): ReactElement {
   const [userid, setUserid] = useState('');
+  // null: follow the default (it moves with the active account) until the person picks one.
+  const [picked, setPicked] = useState<string | null>(null);
   const inputId = useId();
   const hintId = useId();
+  const selectId = useId();
   const trimmed = userid.trim();
+  const choosing = connections.length > 1;
+  const pickedConnection = connections.find((connection) => connection.id === picked && connection.configured);
+  const connection = pickedConnection ?? connections.find((candidate) => candidate.id === defaultConnectionId);
+  const where = choosing && connection !== undefined ? `${connection.name}’s` : 'AIRisk’s';
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    onStart(trimmed === '' ? null : trimmed);
+    onStart({ userid: trimmed === '' ? null : trimmed, connectionId: connection?.id ?? null, connectionName: choosing ? (connection?.name ?? null) : null });
     setUserid('');
   };
 
   return (
     <form className="sign-in-form" onSubmit={submit}>
+      {choosing ? (
+        <div className="field">
+          <label htmlFor={selectId} className="field-label">
+            Connection
+          </label>
+          <div className="field-control">
+            <select id={selectId} className="input" value={connection?.id ?? ''} onChange={(event) => setPicked(event.currentTarget.value)}>
+              {connections.map((option) => (
+                <option key={option.id} value={option.id} disabled={!option.configured}>
+                  {option.configured ? `${option.name} — ${option.origin}` : `${option.name} (needs client secret)`}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      ) : null}
       <div className="field">
         <label htmlFor={inputId} className="field-label">
           User id <span className="optional">(optional)</span>
@@ -40,7 +73,7 @@ export function SignInForm({ onStart }: SignInFormProps): ReactElement {
           </button>
         </div>
         <p id={hintId} className="field-hint">
-          {trimmed === '' ? 'Leave empty for the generic token. Your browser opens AIRisk’s sign-in page.' : `Gets a token for ${trimmed}. Your browser opens AIRisk’s sign-in page.`}
+          {trimmed === '' ? `Leave empty for the generic token. Your browser opens ${where} sign-in page.` : `Gets a token for ${trimmed}. Your browser opens ${where} sign-in page.`}
         </p>
       </div>
     </form>

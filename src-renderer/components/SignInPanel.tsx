@@ -1,8 +1,9 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactElement } from 'react';
-import type { ErrorView, SignInView } from '../../src-main/contract.ts';
+import type { ConnectionSummary, ErrorView, SignInView } from '../../src-main/contract.ts';
 import type { SignInControl } from '../hooks/use-sign-in.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { announce } from '../lib/announcer.ts';
+import { connectionNameToShow } from '../lib/connection-text.ts';
 import { errorText } from '../lib/error-text.ts';
 import { SignInFailure } from './SignInFailure.tsx';
 import { SignInForm } from './SignInForm.tsx';
@@ -15,13 +16,16 @@ export interface SignInPanelProps {
   readonly lastError: ErrorView | null;
   readonly control: SignInControl;
   readonly onOpenSettings: () => void;
+  /** `AppState.connections`: with two or more, sign-in asks which, and progress and failure name it. */
+  readonly connections: readonly ConnectionSummary[];
+  readonly defaultConnectionId: string | null;
 }
 
 /**
  * Sign-in: the form when nothing is under way, the progress while a sign-in (or renewal, from here
  * or the tray) runs, and the reason when the last one failed.
  */
-export function SignInPanel({ signIn, lastError, control, onOpenSettings }: SignInPanelProps): ReactElement {
+export function SignInPanel({ signIn, lastError, control, onOpenSettings, connections, defaultConnectionId }: SignInPanelProps): ReactElement {
   const api = useApi();
   const headingId = useId();
   const [cancelError, setCancelError] = useState<string | null>(null);
@@ -53,6 +57,8 @@ export function SignInPanel({ signIn, lastError, control, onOpenSettings }: Sign
     target?.focus({ preventScroll: true });
   }, [inProgress]);
   const showFailure = signIn === null && failure !== null && control.dismissedKey !== failureKey;
+  // The window knows the connection of its own attempts only: `lastError` (e.g. from the tray) does not say.
+  const failureConnection = control.failure !== null && connections.length > 1 ? (control.lastAttempt?.connectionName ?? null) : null;
 
   const cancel = async (): Promise<void> => {
     setCancelError(null);
@@ -74,6 +80,7 @@ export function SignInPanel({ signIn, lastError, control, onOpenSettings }: Sign
           {showFailure ? (
             <SignInFailure
               error={failure}
+              connectionName={failureConnection}
               onRetry={control.lastAttempt === null ? undefined : control.retry}
               onOpenSettings={onOpenSettings}
               onDismiss={() => {
@@ -82,10 +89,10 @@ export function SignInPanel({ signIn, lastError, control, onOpenSettings }: Sign
               }}
             />
           ) : null}
-          <SignInForm onStart={control.start} />
+          <SignInForm onStart={control.start} connections={connections} defaultConnectionId={defaultConnectionId} />
         </>
       ) : (
-        <SignInProgress signIn={signIn} headingId={headingId} onCancel={() => void cancel()} />
+        <SignInProgress signIn={signIn} connectionName={connectionNameToShow(connections, signIn.connectionId)} headingId={headingId} onCancel={() => void cancel()} />
       )}
       {cancelError === null ? null : <p className="inline-error">{cancelError}</p>}
     </section>

@@ -7,6 +7,8 @@ import { PasteRedirectForm } from './PasteRedirectForm.tsx';
 /** Props of {@link SignInProgress}. */
 export interface SignInProgressProps {
   readonly signIn: SignInView;
+  /** Named in the heading with two or more connections; null otherwise. */
+  readonly connectionName: string | null;
   readonly headingId: string;
   readonly onCancel: () => void;
 }
@@ -15,13 +17,13 @@ export interface SignInProgressProps {
  * A sign-in under way: its three stages with the current one marked, the sign-in page as a link to
  * open by hand, the paste field when the app cannot hear the redirect, main's notes, and Cancel.
  */
-export function SignInProgress({ signIn, headingId, onCancel }: SignInProgressProps): ReactElement {
+export function SignInProgress({ signIn, connectionName, headingId, onCancel }: SignInProgressProps): ReactElement {
   const current = SIGN_IN_STAGES.indexOf(signIn.stage);
   const waiting = signIn.stage === 'waiting_for_browser';
   return (
     <div className="progress">
       <h2 id={headingId} className="section-title" tabIndex={-1}>
-        {signInHeading(signIn.userid)}
+        {signInHeading(signIn.userid, connectionName)}
       </h2>
       <ol className="steps">
         {SIGN_IN_STAGES.map((stage, index) => (

@@ -4,13 +4,26 @@ import { announce } from '../lib/announcer.ts';
 import { errorText } from '../lib/error-text.ts';
 import { signInSubject } from '../lib/sign-in-text.ts';
 
-/** A sign-in the window started: a new one for a userid (or generic), or a renewal of an account. */
-export type SignInAttempt = { readonly kind: 'sign-in'; readonly userid: string | null } | { readonly kind: 'renew'; readonly accountId: string; readonly label: string };
+/**
+ * A sign-in the window started: a new one for a userid (or generic) on a connection, or a renewal
+ * of an account. `connectionName` is named in what the window says (null with one connection).
+ */
+export type SignInAttempt =
+  | { readonly kind: 'sign-in'; readonly userid: string | null; readonly connectionId: string | null; readonly connectionName: string | null }
+  | { readonly kind: 'renew'; readonly accountId: string; readonly label: string; readonly connectionName: string | null };
+
+/** What the sign-in form asks for. */
+export interface SignInRequest {
+  readonly userid: string | null;
+  /** null: main's default (the active account's connection, else the first). */
+  readonly connectionId: string | null;
+  readonly connectionName: string | null;
+}
 
 /** Starting, renewing and retrying sign-ins, and how the last one the window started ended. */
 export interface SignInControl {
-  readonly start: (userid: string | null) => void;
-  readonly renew: (accountId: string, label: string) => void;
+  readonly start: (request: SignInRequest) => void;
+  readonly renew: (accountId: string, label: string, connectionName: string | null) => void;
   readonly retry: () => void;
   readonly lastAttempt: SignInAttempt | null;
   /** The failure of the window's own last attempt (a rejected call, or a failed outcome). */
@@ -22,7 +35,17 @@ export interface SignInControl {
 }
 
 function subjectOf(attempt: SignInAttempt): string {
-  return attempt.kind === 'renew' ? attempt.label : signInSubject(attempt.userid);
+  if (attempt.kind === 'sign-in') return signInSubject(attempt.userid, attempt.connectionName);
+  return attempt.connectionName === null ? attempt.label : `${attempt.label} on ${attempt.connectionName}`;
+}
+
+/** "Sign-in failed", or "Sign-in on Staging failed" with two or more connections. */
+function failedPrefix(attempt: SignInAttempt): string {
+  return attempt.connectionName === null ? 'Sign-in failed' : `Sign-in on ${attempt.connectionName} failed`;
+}
+
+function signInArgument(attempt: SignInAttempt & { kind: 'sign-in' }): { connectionId?: string; userid?: string } {
+  return { ...(attempt.connectionId === null ? {} : { connectionId: attempt.connectionId }), ...(attempt.userid === null ? {} : { userid: attempt.userid }) };
 }
 
 /**
@@ -40,11 +63,11 @@ export function useSignIn(api: AiriskApi): SignInControl {
       setFailure(null);
       let outcome: SignInOutcome;
       try {
-        outcome = attempt.kind === 'renew' ? await api.renew(attempt.accountId) : await api.signIn(attempt.userid === null ? {} : { userid: attempt.userid });
+        outcome = attempt.kind === 'renew' ? await api.renew(attempt.accountId) : await api.signIn(signInArgument(attempt));
       } catch (error) {
         const message = errorText(error);
         setFailure({ code: 'call_failed', message, at: new Date().toISOString() });
-        announce(`Sign-in failed: ${message}`);
+        announce(`${failedPrefix(attempt)}: ${message}`);
         return;
       }
       if (outcome.ok) {
@@ -53,14 +76,14 @@ export function useSignIn(api: AiriskApi): SignInControl {
         announce('Sign-in cancelled.');
       } else {
         setFailure(outcome.error);
-        announce(`Sign-in failed: ${outcome.error.message}`);
+        announce(`${failedPrefix(attempt)}: ${outcome.error.message}`);
       }
     },
     [api],
   );
 
-  const start = useCallback((userid: string | null) => void run({ kind: 'sign-in', userid }), [run]);
-  const renew = useCallback((accountId: string, label: string) => void run({ kind: 'renew', accountId, label }), [run]);
+  const start = useCallback((request: SignInRequest) => void run({ kind: 'sign-in', ...request }), [run]);
+  const renew = useCallback((accountId: string, label: string, connectionName: string | null) => void run({ kind: 'renew', accountId, label, connectionName }), [run]);
   const retry = useCallback(() => {
     if (lastAttempt !== null) void run(lastAttempt);
   }, [lastAttempt, run]);

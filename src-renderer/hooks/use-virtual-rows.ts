@@ -8,6 +8,8 @@ export interface VirtualRowsOptions<T> {
   readonly keyOf: (item: T) => string;
   /** The height of a row (px) until rows have been measured. */
   readonly rowHeight: number;
+  /** Rows of a fixed height (headings), never measured: their height, or undefined for a measured row. */
+  readonly fixedHeightOf?: (item: T) => number | undefined;
   /** Rows rendered beyond each edge of the visible part. */
   readonly overscan: number;
   /** A row rendered wherever it is (the list's tab stop, so keyboard focus never leaves the page). */
@@ -31,7 +33,7 @@ export interface VirtualRows {
   readonly height: number;
   /** Scrolls as little as needed to show row `index` whole. */
   readonly scrollTo: (index: number) => void;
-  /** Ref callback for each rendered row (which carries `data-index`): keeps its real height. */
+  /** Ref callback for each rendered measured row (which carries its index as `data-row`): keeps its real height. */
   readonly measure: (element: HTMLElement | null) => void;
 }
 
@@ -70,9 +72,10 @@ function commonHeight(heights: readonly number[], fallback: number): number {
  * and the `keep` row are rendered, each at its offset. The row height is measured (the height most
  * rendered rows have: it changes with the window's width), starting from `rowHeight`; a row that
  * differs (a message under it, a rename field) keeps its own measured height and moves the rows
- * below it. Scrolling renders again only when the set of rows in view changes.
+ * below it. Rows with a fixed height (`fixedHeightOf`, e.g. group headings) are never measured.
+ * Scrolling renders again only when the set of rows in view changes.
  */
-export function useVirtualRows<T>({ items, keyOf, rowHeight, overscan, keep, scrollRef }: VirtualRowsOptions<T>): VirtualRows {
+export function useVirtualRows<T>({ items, keyOf, rowHeight, fixedHeightOf, overscan, keep, scrollRef }: VirtualRowsOptions<T>): VirtualRows {
   // Rows whose measured height differs from the common one, by key; and the rendered rows.
   const [exceptions] = useState(() => new Map<string, number>());
   const [rendered] = useState(() => new Set<HTMLElement>());
@@ -92,11 +95,11 @@ export function useVirtualRows<T>({ items, keyOf, rowHeight, overscan, keep, scr
     const height = common.current;
     let offset = 0;
     items.forEach((item, index) => {
-      offset += exceptions.size === 0 ? height : (exceptions.get(keyOf(item)) ?? height);
+      offset += fixedHeightOf?.(item) ?? (exceptions.size === 0 ? height : (exceptions.get(keyOf(item)) ?? height));
       offsets[index + 1] = offset;
     });
     return offsets;
-    // `measured` counts the changes to `exceptions` and `common`; `keyOf` is a pure function of the item.
+    // `measured` counts the changes to `exceptions` and `common`; `keyOf` and `fixedHeightOf` are pure functions of the item.
   }, [items, measured, exceptions]);
   const latest = useRef({ items, keyOf, starts });
   latest.current = { items, keyOf, starts };
@@ -135,7 +138,7 @@ export function useVirtualRows<T>({ items, keyOf, rowHeight, overscan, keep, scr
           observer.unobserve(row);
           rendered.delete(row);
         }
-        const rows = [...rendered].map((row) => ({ item: latest.current.items[Number(row.dataset['index'])], height: row.offsetHeight }));
+        const rows = [...rendered].map((row) => ({ item: latest.current.items[Number(row.dataset['row'])], height: row.offsetHeight }));
         const height = commonHeight(
           rows.filter((row) => row.height > 0).map((row) => row.height),
           common.current,

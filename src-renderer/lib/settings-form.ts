@@ -1,42 +1,22 @@
 import type { SettingsProblem, SettingsUpdate, SettingsView } from '../../src-main/contract.ts';
 
-/** The settings form as typed: text for every field a person types into, booleans for switches. */
+/** The app-wide settings form as typed: text for the numbers a person types, booleans for switches. */
 export interface SettingsFormValues {
-  readonly baseUrl: string;
-  readonly authorizePath: string;
-  readonly tokenPath: string;
-  readonly clientId: string;
-  /** A replacement secret; empty keeps the current one. */
-  readonly clientSecret: string;
-  readonly redirectUri: string;
-  readonly bodyEncoding: 'form' | 'json';
   readonly expiryLeadMinutes: string;
   readonly clipboardClearSeconds: string;
   readonly startAtLogin: boolean;
   readonly startHidden: boolean;
   readonly allowWeakEncryption: boolean;
-  /** Standard OAuth 2.0 servers only; empty = unset. */
-  readonly scope: string;
-  readonly issuer: string;
 }
 
-/** The form's starting values for `settings`; the secret field always starts empty. */
+/** The app-wide form's starting values for `settings`. */
 export function formFromSettings(settings: SettingsView): SettingsFormValues {
   return {
-    baseUrl: settings.baseUrl,
-    authorizePath: settings.authorizePath,
-    tokenPath: settings.tokenPath,
-    clientId: settings.clientId,
-    clientSecret: '',
-    redirectUri: settings.redirectUri,
-    bodyEncoding: settings.bodyEncoding,
     expiryLeadMinutes: String(settings.expiryLeadSeconds / 60),
     clipboardClearSeconds: String(settings.clipboardClearSeconds),
     startAtLogin: settings.startAtLogin,
     startHidden: settings.startHidden,
     allowWeakEncryption: settings.allowWeakEncryption,
-    scope: settings.scope,
-    issuer: settings.issuer,
   };
 }
 
@@ -47,34 +27,32 @@ function parseNumber(text: string): number | undefined {
 }
 
 /**
- * The changes from `settings` to `form`, as one update. Numbers that are not numbers become
- * problems here (main checks ranges and every other rule); untouched fields are left out.
+ * The changes from `settings` to `form`, as one app-wide update. Numbers that are not numbers
+ * become problems here (main checks ranges and every other rule); untouched fields are left out.
  */
 export function updateFromForm(form: SettingsFormValues, settings: SettingsView): { update: SettingsUpdate; problems: SettingsProblem[] } {
   const problems: SettingsProblem[] = [];
-  const update: Record<string, unknown> = {};
-  for (const field of ['baseUrl', 'authorizePath', 'tokenPath', 'clientId', 'redirectUri', 'bodyEncoding', 'startAtLogin', 'startHidden', 'allowWeakEncryption', 'scope', 'issuer'] as const) {
+  const update: { -readonly [K in keyof SettingsUpdate]: SettingsUpdate[K] } = {};
+  for (const field of ['startAtLogin', 'startHidden', 'allowWeakEncryption'] as const) {
     if (form[field] !== settings[field]) update[field] = form[field];
   }
-  if (form.clientSecret !== '') update['clientSecret'] = form.clientSecret;
-
   const leadMinutes = parseNumber(form.expiryLeadMinutes);
   if (leadMinutes === undefined) {
     problems.push({ field: 'expiryLeadSeconds', message: 'Enter a number of minutes, such as 5 (0 turns the warning off).' });
   } else if (Math.round(leadMinutes * 60) !== settings.expiryLeadSeconds) {
-    update['expiryLeadSeconds'] = Math.round(leadMinutes * 60);
+    update.expiryLeadSeconds = Math.round(leadMinutes * 60);
   }
   const clearSeconds = parseNumber(form.clipboardClearSeconds);
   if (clearSeconds === undefined) {
     problems.push({ field: 'clipboardClearSeconds', message: 'Enter a number of seconds, such as 60 (0 never clears the clipboard).' });
   } else if (clearSeconds !== settings.clipboardClearSeconds) {
-    update['clipboardClearSeconds'] = clearSeconds;
+    update.clipboardClearSeconds = clearSeconds;
   }
-  return { update: update as SettingsUpdate, problems };
+  return { update, problems };
 }
 
-/** Problems keyed by field, several messages for one field joined into one text. */
-export function problemsByField(problems: readonly SettingsProblem[]): ReadonlyMap<string, string> {
+/** Problems keyed by field, several messages for one field joined into one text (settings and connection forms). */
+export function problemsByField(problems: readonly { readonly field: string; readonly message: string }[]): ReadonlyMap<string, string> {
   const byField = new Map<string, string>();
   for (const problem of problems) {
     const earlier = byField.get(problem.field);
@@ -83,8 +61,10 @@ export function problemsByField(problems: readonly SettingsProblem[]): ReadonlyM
   return byField;
 }
 
-/** The order fields appear in the forms, to focus the first one with a problem. */
+/** The order fields appear in the forms (connection fields first), to focus the first one with a problem. */
 export const FIELD_ORDER: readonly string[] = [
+  'file',
+  'name',
   'baseUrl',
   'clientId',
   'clientSecret',

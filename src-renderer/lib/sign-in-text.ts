@@ -10,19 +10,23 @@ export const STAGE_TEXT: Readonly<Record<SignInStage, string>> = {
   exchanging_code: 'Exchanging the code',
 };
 
-/** Who a sign-in is for, in words: "user_42" or "the generic token". */
-export function signInSubject(userid: string | null): string {
-  return userid === null ? 'the generic token' : userid;
+/**
+ * Who a sign-in is for, in words: "user_42" or "the generic token", followed by " on Staging" when
+ * `connectionName` is given (two or more connections).
+ */
+export function signInSubject(userid: string | null, connectionName: string | null = null): string {
+  const who = userid === null ? 'the generic token' : userid;
+  return connectionName === null ? who : `${who} on ${connectionName}`;
 }
 
-/** The heading of a sign-in under way: "Signing in for user_42". */
-export function signInHeading(userid: string | null): string {
-  return `Signing in for ${signInSubject(userid)}`;
+/** The heading of a sign-in under way: "Signing in for user_42" (… " on Staging"). */
+export function signInHeading(userid: string | null, connectionName: string | null = null): string {
+  return `Signing in for ${signInSubject(userid, connectionName)}`;
 }
 
 /** The announcement for a stage: "Signing in for user_42: waiting for you in the browser." */
-export function stageAnnouncement(userid: string | null, stage: SignInStage): string {
-  return `${signInHeading(userid)}: ${STAGE_TEXT[stage].toLowerCase()}.`;
+export function stageAnnouncement(userid: string | null, stage: SignInStage, connectionName: string | null = null): string {
+  return `${signInHeading(userid, connectionName)}: ${STAGE_TEXT[stage].toLowerCase()}.`;
 }
 
 /** A short headline for a failed sign-in, by error code; the server's exact reason follows it. */

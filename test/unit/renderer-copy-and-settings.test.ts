@@ -28,33 +28,27 @@ test('rejections read as their reason, without Electron’s wrapper', () => {
 });
 
 const settings: SettingsView = {
-  baseUrl: 'https://api.AIRisk.example.com',
-  authorizePath: '/api/oauth2/Authorize',
-  tokenPath: '/api/oauth2/Token',
-  clientId: 'demo',
-  clientSecretSet: true,
-  clientSecretProblem: null,
-  redirectUri: 'http://127.0.0.1:8765/callback',
-  bodyEncoding: 'form',
   expiryLeadSeconds: 300,
   clipboardClearSeconds: 60,
   startAtLogin: false,
   startHidden: false,
   allowWeakEncryption: false,
-  scope: '',
-  issuer: '',
+  connections: [],
 };
 
-test('an untouched settings form sends nothing, and never the secret', () => {
+test('an untouched settings form sends nothing', () => {
   const form = formFromSettings(settings);
-  assert.equal(form.clientSecret, '');
   assert.equal(form.expiryLeadMinutes, '5');
   assert.deepEqual(updateFromForm(form, settings), { update: {}, problems: [] });
 });
 
 test('the settings form sends only what changed, converting minutes to seconds', () => {
-  const form = { ...formFromSettings(settings), clientSecret: 'new-secret', expiryLeadMinutes: '10', startAtLogin: true, bodyEncoding: 'json' as const };
-  assert.deepEqual(updateFromForm(form, settings), { update: { clientSecret: 'new-secret', expiryLeadSeconds: 600, startAtLogin: true, bodyEncoding: 'json' }, problems: [] });
+  const form = { ...formFromSettings(settings), expiryLeadMinutes: '10', startAtLogin: true };
+  assert.deepEqual(updateFromForm(form, settings), { update: { expiryLeadSeconds: 600, startAtLogin: true }, problems: [] });
+});
+
+test('the app-wide settings form carries no connection field', () => {
+  assert.deepEqual(Object.keys(formFromSettings(settings)).sort(), ['allowWeakEncryption', 'clipboardClearSeconds', 'expiryLeadMinutes', 'startAtLogin', 'startHidden']);
 });
 
 test('numbers that are not numbers become problems on their own fields', () => {
@@ -71,4 +65,5 @@ test('problems group by field and the first one in form order gets focus', () =>
   ]);
   assert.equal(byField.get('redirectUri'), 'A. C.');
   assert.equal(firstProblemField(byField), 'baseUrl');
+  assert.equal(firstProblemField(problemsByField([{ field: 'clientId', message: 'X.' }, { field: 'name', message: 'Y.' }])), 'name');
 });

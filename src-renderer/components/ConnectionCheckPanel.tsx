@@ -1,0 +1,77 @@
+import { useEffect, useId, useState, type ReactElement } from 'react';
+import type { ConnectionCheck } from '../../src-main/contract.ts';
+import { announce } from '../lib/announcer.ts';
+import { checkAnnouncement, checkSteps, VERDICT_LOOK } from '../lib/check-text.ts';
+import { errorText } from '../lib/error-text.ts';
+import { Icon } from './Icon.tsx';
+
+/** Props of {@link ConnectionCheckPanel}. */
+export interface ConnectionCheckPanelProps {
+  /** Runs `checkConnection` with the form's current (unsaved) values. */
+  readonly onCheck: () => Promise<ConnectionCheck>;
+  /** The values checked: when they change, the result shown no longer describes them and is cleared. */
+  readonly values: unknown;
+}
+
+/**
+ * "Check connection": the button, the sentence saying that checking sends the client credentials
+ * to that AIRisk, and each step's verdict (shape and word) with its sentence. Used by the first-run
+ * setup and by the connection form in Settings.
+ */
+export function ConnectionCheckPanel({ onCheck, values }: ConnectionCheckPanelProps): ReactElement {
+  const [check, setCheck] = useState<ConnectionCheck | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [checking, setChecking] = useState(false);
+  const noteId = useId();
+
+  useEffect(() => {
+    setCheck(null);
+    setError(null);
+  }, [values]);
+
+  const run = async (): Promise<void> => {
+    setChecking(true);
+    setError(null);
+    setCheck(null);
+    try {
+      const found = await onCheck();
+      setCheck(found);
+      announce(checkAnnouncement(found));
+    } catch (failure) {
+      setError(errorText(failure));
+      announce(`The check did not run: ${errorText(failure)}`);
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  return (
+    <div className="connection-check">
+      <div className="actions">
+        <button type="button" className="button" disabled={checking} aria-describedby={noteId} onClick={() => void run()}>
+          {checking ? 'Checking…' : 'Check connection'}
+        </button>
+        <p id={noteId} className="field-hint">
+          Checking sends the client id and secret to that AIRisk, before any browser opens.
+        </p>
+      </div>
+      {check === null ? null : (
+        <ul className="check-results" aria-label="Check results">
+          {checkSteps(check).map(({ key, title, step }) => {
+            const look = VERDICT_LOOK[step.verdict];
+            return (
+              <li key={key} className="check-result">
+                <span className={`status ${look.className}`}>
+                  <Icon name={look.icon} />
+                  {title}: {look.word}
+                </span>
+                <span className="check-message">{step.message}</span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {error === null ? null : <p className="inline-error">The check did not run: {error}</p>}
+    </div>
+  );
+}

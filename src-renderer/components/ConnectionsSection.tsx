@@ -1,0 +1,147 @@
+import { useEffect, useId, useRef, useState, type ChangeEvent, type ReactElement } from 'react';
+import type { ConnectionSummary, ConnectionView } from '../../src-main/contract.ts';
+import { useApi } from '../hooks/use-api.ts';
+import { useConnectionActions } from '../hooks/use-connection-actions.ts';
+import { removeBlockedReason } from '../lib/connection-text.ts';
+import { ConnectionForm } from './ConnectionForm.tsx';
+import { ConnectionItem } from './ConnectionItem.tsx';
+import { RemoveConnectionDialog } from './RemoveConnectionDialog.tsx';
+
+/** Props of {@link ConnectionsSection}. */
+export interface ConnectionsSectionProps {
+  /** `AppState.connections`: the list (kept current by main's state). */
+  readonly summaries: readonly ConnectionSummary[];
+  /** `SettingsView.connections` as loaded with the settings; read again after each change. */
+  readonly initial: readonly ConnectionView[];
+}
+
+/** What the section shows besides the list: the form open on a connection (null id: a new one). */
+type Editing = { readonly id: string | null; readonly note: string | null };
+
+const editButtonId = (id: string): string => `connection-edit-${id}`;
+
+/**
+ * Settings' Connections: every connection (name, origin, its tokens, a badge when its secret is not
+ * usable) with Edit, Duplicate, Export and Remove, and Add connection / Import… below. Edit and
+ * Add open the connection form in place of the list.
+ */
+export function ConnectionsSection({ summaries, initial }: ConnectionsSectionProps): ReactElement {
+  const api = useApi();
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [pendingRemoval, setPendingRemoval] = useState<ConnectionSummary | null>(null);
+  const actions = useConnectionActions(api, summaries, initial, (id, note) => setEditing({ id, note }));
+  const { views, message, setMessage } = actions;
+  const fileRef = useRef<HTMLInputElement>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+  /** Where focus goes when the form closes: a connection's Edit (its id), Add connection (null), or nowhere (undefined). */
+  const returnFocus = useRef<string | null | undefined>(undefined);
+  const lastReasonId = useId();
+
+  const importChosen = (event: ChangeEvent<HTMLInputElement>): void => {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file !== undefined) void actions.importFile(file);
+  };
+
+  const confirmRemoval = async (): Promise<void> => {
+    if (pendingRemoval === null) return;
+    const summary = pendingRemoval;
+    setPendingRemoval(null);
+    if (await actions.remove(summary)) addRef.current?.focus();
+    else document.getElementById(editButtonId(summary.id))?.focus();
+  };
+
+  const closeForm = (saved: ConnectionView | null): void => {
+    returnFocus.current = saved?.id ?? editing?.id ?? null;
+    setEditing(null);
+    if (saved !== null) void actions.saved(saved);
+  };
+
+  // Back to the list from the form: focus the connection's Edit (or Add connection) once it is drawn again.
+  useEffect(() => {
+    if (editing !== null || returnFocus.current === undefined) return;
+    const id = returnFocus.current;
+    returnFocus.current = undefined;
+    (id === null ? addRef.current : document.getElementById(editButtonId(id)))?.focus();
+  }, [editing]);
+
+  const removeBlocked = removeBlockedReason(summaries.length);
+  const editingView = editing?.id === null || editing === null ? null : (views.find((view) => view.id === editing.id) ?? null);
+
+  return (
+    // A fieldset like the other groups of Settings (same look, and a named group for screen readers).
+    <fieldset className="group connections">
+      <legend>Connections</legend>
+      {editing !== null && (editing.id === null || editingView !== null) ? (
+        <ConnectionForm key={editing.id ?? 'new'} connection={editingView} note={editing.note} onDone={closeForm} />
+      ) : (
+        <>
+          <p className="field-hint">Each connection is one AIRisk environment (production, staging, a sandbox) with its own client and its own tokens.</p>
+          <ul className="connection-list">
+            {summaries.map((summary) => (
+              <ConnectionItem
+                key={summary.id}
+                summary={summary}
+                view={views.find((view) => view.id === summary.id)}
+                removeBlocked={removeBlocked}
+                lastReasonId={lastReasonId}
+                onEdit={() => {
+                  setMessage(null);
+                  setEditing({ id: summary.id, note: null });
+                }}
+                editButtonId={editButtonId(summary.id)}
+                onDuplicate={() => void actions.duplicate(summary)}
+                onExport={() => void actions.exportOne(summary)}
+                onRemove={() => {
+                  setMessage(null);
+                  setPendingRemoval(summary);
+                }}
+              />
+            ))}
+          </ul>
+          {removeBlocked === null ? null : (
+            <p id={lastReasonId} className="field-hint">
+              {removeBlocked}
+            </p>
+          )}
+          <div className="actions">
+            <button
+              ref={addRef}
+              type="button"
+              className="button"
+              onClick={() => {
+                setMessage(null);
+                setEditing({ id: null, note: null });
+              }}
+            >
+              Add connection
+            </button>
+            <button type="button" className="button" onClick={() => fileRef.current?.click()}>
+              Import…
+            </button>
+            <input ref={fileRef} type="file" accept=".json,application/json" hidden tabIndex={-1} aria-hidden="true" onChange={importChosen} />
+          </div>
+        </>
+      )}
+      {message === null ? null : (
+        <div className={message.kind === 'done' ? 'save-note' : 'inline-error'}>
+          {message.lines.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+        </div>
+      )}
+      {pendingRemoval === null ? null : (
+        <RemoveConnectionDialog
+          summary={pendingRemoval}
+          onConfirm={() => void confirmRemoval()}
+          onCancel={() => {
+            const { id } = pendingRemoval;
+            setPendingRemoval(null);
+            document.getElementById(editButtonId(id))?.focus();
+          }}
+        />
+      )}
+    </fieldset>
+  );
+}

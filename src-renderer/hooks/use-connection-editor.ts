@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import type { AiriskApi, ConnectionCheck, ConnectionView } from '../../src-main/contract.ts';
+import { connectionUpdateFromForm, localConnectionProblems, type ConnectionFormValues } from '../lib/connection-form.ts';
+import { errorText } from '../lib/error-text.ts';
+import { firstProblemField, problemsByField } from '../lib/settings-form.ts';
+
+/** A connection form's state and its two calls, Save and Check connection. */
+export interface ConnectionEditor {
+  readonly form: ConnectionFormValues;
+  readonly set: <K extends keyof ConnectionFormValues>(field: K) => (value: ConnectionFormValues[K]) => void;
+  readonly reset: (form: ConnectionFormValues) => void;
+  /** Main's (or the window's own) problems by field. */
+  readonly problems: ReadonlyMap<string, string>;
+  /** A failed call (not a field's problem). */
+  readonly callError: string | null;
+  readonly saving: boolean;
+  /** Saves (adds when the connection is null); the saved connection, or null when there are problems (the first field is focused). */
+  readonly save: () => Promise<ConnectionView | null>;
+  /** Checks the form's values laid over the saved connection. */
+  readonly check: () => Promise<ConnectionCheck>;
+}
+
+/**
+ * The logic shared by the first-run setup and the connection form in Settings: the values typed,
+ * `saveConnection` with only what changed (the secret only when typed), `checkConnection` with
+ * the unsaved values, and the problems shown at their fields (`fieldId` gives each field's id).
+ */
+export function useConnectionEditor(api: AiriskApi, connection: ConnectionView | null, initial: ConnectionFormValues, fieldId: (field: string) => string): ConnectionEditor {
+  const [form, setForm] = useState(initial);
+  const [problems, setProblems] = useState<ReadonlyMap<string, string>>(new Map());
+  const [callError, setCallError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const set = <K extends keyof ConnectionFormValues>(field: K) => (value: ConnectionFormValues[K]): void => {
+    setForm((current) => ({ ...current, [field]: value }));
+    setCallError(null);
+  };
+
+  const showProblems = (found: ReadonlyMap<string, string>): void => {
+    setProblems(found);
+    const first = firstProblemField(found);
+    if (first !== undefined) document.getElementById(fieldId(first))?.focus();
+  };
+
+  const save = async (): Promise<ConnectionView | null> => {
+    setCallError(null);
+    const local = localConnectionProblems(form, connection);
+    if (local.length > 0) {
+      showProblems(problemsByField(local));
+      return null;
+    }
+    setSaving(true);
+    try {
+      const result = await api.saveConnection(connection?.id ?? null, connectionUpdateFromForm(form, connection));
+      if (!result.ok) {
+        showProblems(problemsByField(result.problems));
+        return null;
+      }
+      setProblems(new Map());
+      setForm((current) => ({ ...current, clientSecret: '' }));
+      return result.connection;
+    } catch (error) {
+      setCallError(errorText(error));
+      return null;
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const check = (): Promise<ConnectionCheck> => api.checkConnection(connection?.id ?? null, connectionUpdateFromForm(form, connection));
+
+  const reset = (next: ConnectionFormValues): void => {
+    setForm(next);
+    setProblems(new Map());
+    setCallError(null);
+  };
+
+  return { form, set, reset, problems, callError, saving, save, check };
+}

@@ -1,0 +1,52 @@
+import type { AccountView, AppState, ConnectionSummary } from '../../src-main/contract.ts';
+
+/** "no tokens", "1 token", "3 tokens". */
+export function tokenCount(count: number): string {
+  if (count === 0) return 'no tokens';
+  return count === 1 ? '1 token' : `${count} tokens`;
+}
+
+/**
+ * The question before removing a connection: "Remove Staging?" and, when it holds tokens, "This
+ * removes its 3 tokens." (`detail` null when it holds none).
+ */
+export function removeConnectionQuestion(connection: { readonly name: string; readonly accountCount: number }): { title: string; detail: string | null } {
+  const { name, accountCount } = connection;
+  return { title: `Remove ${name}?`, detail: accountCount === 0 ? null : `This removes its ${accountCount === 1 ? 'token' : `${accountCount} tokens`}.` };
+}
+
+/** Why a connection cannot be removed, or null when it can: the last one always stays. */
+export function removeBlockedReason(connectionCount: number): string | null {
+  return connectionCount <= 1 ? 'The last connection cannot be removed.' : null;
+}
+
+/**
+ * The file name an exported connection downloads as: `<name>.airisk-connection.json`, with the
+ * characters file systems refuse (and leading dots) replaced, never empty.
+ */
+export function connectionFileName(name: string): string {
+  const safe = name.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '-').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 100);
+  return `${safe === '' ? 'connection' : safe}.airisk-connection.json`;
+}
+
+/**
+ * The connection a sign-in uses unless the person picks another: the active account's connection
+ * when sign-in can start there, else the first configured one, else the first one (null when
+ * there is none).
+ */
+export function defaultConnectionId(state: Pick<AppState, 'accounts' | 'activeAccountId' | 'connections'>): string | null {
+  const active = state.activeAccountId === null ? undefined : state.accounts.find((account) => account.id === state.activeAccountId);
+  if (active !== undefined && state.connections.some((connection) => connection.id === active.connectionId && connection.configured)) return active.connectionId;
+  return (state.connections.find((connection) => connection.configured) ?? state.connections[0])?.id ?? null;
+}
+
+/** The connection's name when there are two or more connections (so it is worth saying), else null. */
+export function connectionNameToShow(connections: readonly ConnectionSummary[], connectionId: string | null): string | null {
+  if (connections.length < 2 || connectionId === null) return null;
+  return connections.find((connection) => connection.id === connectionId)?.name ?? null;
+}
+
+/** The name of `account`'s connection when there are two or more connections, else null. */
+export function accountConnectionName(connections: readonly ConnectionSummary[], account: AccountView | undefined): string | null {
+  return account === undefined ? null : connectionNameToShow(connections, account.connectionId);
+}

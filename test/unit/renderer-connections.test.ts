@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { AccountView, ConnectionSummary, ConnectionView } from '../../src-main/contract.ts';
+import { listRows } from '../../src-renderer/lib/account-rows.ts';
+import { checkAnnouncement } from '../../src-renderer/lib/check-text.ts';
+import { connectionUpdateFromForm, formFromConnection, importProblemLines, localConnectionProblems, newConnectionForm } from '../../src-renderer/lib/connection-form.ts';
+import { connectionFileName, connectionNameToShow, defaultConnectionId, removeBlockedReason, removeConnectionQuestion, tokenCount } from '../../src-renderer/lib/connection-text.ts';
+import { signInHeading, stageAnnouncement } from '../../src-renderer/lib/sign-in-text.ts';
+
+const summary = (id: string, name: string, configured = true, accountCount = 0): ConnectionSummary => ({ id, name, origin: `https://${id}.example.com`, configured, accountCount });
+const account = (id: string, connectionId: string, active = false): AccountView => ({
+  id,
+  connectionId,
+  label: id,
+  userid: id,
+  status: 'valid',
+  expiration: '2030-01-01T01:00:00Z',
+  secondsLeft: 3600,
+  active,
+  stored: 'disk',
+  obtainedAt: '2030-01-01T00:00:00Z',
+  lastUsedAt: null,
+});
+
+const production = summary('prod', 'Production');
+const staging = summary('stage', 'Staging');
+
+test('with one connection the list is the accounts alone, in their order, without headings', () => {
+  const accounts = [account('b', 'prod'), account('a', 'prod')];
+  const layout = listRows(accounts, [production]);
+  assert.equal(layout.grouped, false);
+  assert.deepEqual(layout.rows.map((row) => row.kind), ['account', 'account']);
+  assert.deepEqual(layout.rowOf, [0, 1]);
+  assert.equal(layout.accounts, accounts);
+  assert.ok(layout.rows.every((row) => row.kind !== 'account' || row.connectionName === null));
+});
+
+test('with two connections accounts group under a heading per connection, in the connections’ order, sorted as given within', () => {
+  const accounts = [account('s1', 'stage'), account('p1', 'prod'), account('s2', 'stage'), account('p2', 'prod')];
+  const layout = listRows(accounts, [production, staging]);
+  assert.equal(layout.grouped, true);
+  assert.deepEqual(
+    layout.rows.map((row) => (row.kind === 'heading' ? `# ${row.connection.name}` : `${row.account.id} (${row.accountIndex}, ${row.connectionName})`)),
+    ['# Production', 'p1 (0, Production)', 'p2 (1, Production)', '# Staging', 's1 (2, Staging)', 's2 (3, Staging)'],
+  );
+  assert.deepEqual(layout.accounts.map((shown) => shown.id), ['p1', 'p2', 's1', 's2']);
+  // The roving focus moves over accounts: account i sits in row rowOf[i], headings are skipped.
+  assert.deepEqual(layout.rowOf, [1, 2, 4, 5]);
+});
+
+test('a connection with no account shown gets no heading (an empty connection, or a filter)', () => {
+  const layout = listRows([account('s1', 'stage')], [production, staging]);
+  assert.deepEqual(layout.rows.map((row) => row.key), ['connection:stage', 's1']);
+  assert.deepEqual(listRows([], [production, staging]).rows, []);
+});
+
+test('an account of an unknown connection is still listed, last and under no heading', () => {
+  const layout = listRows([account('x', 'gone'), account('p1', 'prod')], [production, staging]);
+  assert.deepEqual(layout.rows.map((row) => row.key), ['connection:prod', 'p1', 'x']);
+  assert.deepEqual(layout.rowOf, [1, 2]);
+});
+
+test('sign-in defaults to the active account’s connection', () => {
+  const state = { accounts: [account('p1', 'prod'), account('s1', 'stage', true)], activeAccountId: 's1', connections: [production, staging] };
+  assert.equal(defaultConnectionId(state), 'stage');
+});
+
+test('without an active account, or when its connection cannot sign in, sign-in defaults to the first configured connection', () => {
+  assert.equal(defaultConnectionId({ accounts: [account('p1', 'prod')], activeAccountId: null, connections: [production, staging] }), 'prod');
+  const unconfiguredStaging = summary('stage', 'Staging', false);
+  const state = { accounts: [account('s1', 'stage', true)], activeAccountId: 's1', connections: [summary('prod', 'Production', false), unconfiguredStaging, summary('sand', 'Sandbox')] };
+  assert.equal(defaultConnectionId(state), 'sand');
+  assert.equal(defaultConnectionId({ accounts: [], activeAccountId: null, connections: [unconfiguredStaging] }), 'stage');
+  assert.equal(defaultConnectionId({ accounts: [], activeAccountId: null, connections: [] }), null);
+});
+
+test('the connection is named only when there are two or more', () => {
+  assert.equal(connectionNameToShow([production], 'prod'), null);
+  assert.equal(connectionNameToShow([production, staging], 'stage'), 'Staging');
+  assert.equal(signInHeading('user_42', 'Staging'), 'Signing in for user_42 on Staging');
+  assert.equal(signInHeading(null), 'Signing in for the generic token');
+  assert.equal(stageAnnouncement(null, 'waiting_for_browser', 'Production'), 'Signing in for the generic token on Production: waiting for you in the browser.');
+});
+
+test('removing a connection asks with its token count, and says nothing of tokens when it has none', () => {
+  assert.deepEqual(removeConnectionQuestion({ name: 'Staging', accountCount: 3 }), { title: 'Remove Staging?', detail: 'This removes its 3 tokens.' });
+  assert.deepEqual(removeConnectionQuestion({ name: 'Staging', accountCount: 1 }), { title: 'Remove Staging?', detail: 'This removes its token.' });
+  assert.deepEqual(removeConnectionQuestion({ name: 'Sandbox', accountCount: 0 }), { title: 'Remove Sandbox?', detail: null });
+  assert.equal(removeBlockedReason(1), 'The last connection cannot be removed.');
+  assert.equal(removeBlockedReason(2), null);
+  assert.deepEqual([0, 1, 3].map(tokenCount), ['no tokens', '1 token', '3 tokens']);
+});
+
+test('an exported connection downloads as <name>.airisk-connection.json, with a name any file system takes', () => {
+  assert.equal(connectionFileName('Staging'), 'Staging.airisk-connection.json');
+  assert.equal(connectionFileName('EU / Prod: "main"'), 'EU - Prod- -main-.airisk-connection.json');
+  assert.equal(connectionFileName('..'), 'connection.airisk-connection.json');
+  assert.equal(connectionFileName('a\u0000b\nc'), 'a-b-c.airisk-connection.json');
+});
+
+const saved: ConnectionView = {
+  id: 'stage',
+  name: 'Staging',
+  baseUrl: 'https://staging.example.com',
+  authorizePath: '/api/oauth2/Authorize',
+  tokenPath: '/api/oauth2/Token',
+  clientId: 'demo',
+  clientSecretSet: true,
+  clientSecretProblem: null,
+  redirectUri: 'http://127.0.0.1:8765/callback',
+  bodyEncoding: 'form',
+  scope: '',
+  issuer: '',
+  accountCount: 2,
+};
+
+test('an untouched connection form sends nothing, and its secret field starts empty', () => {
+  const form = formFromConnection(saved);
+  assert.equal(form.clientSecret, '');
+  assert.deepEqual(connectionUpdateFromForm(form, saved), {});
+});
+
+test('an edited connection sends only what changed, and the secret only when typed', () => {
+  const form = { ...formFromConnection(saved), name: 'Stage', bodyEncoding: 'json' as const, clientSecret: 'new-secret' };
+  assert.deepEqual(connectionUpdateFromForm(form, saved), { name: 'Stage', bodyEncoding: 'json', clientSecret: 'new-secret' });
+});
+
+test('a new connection sends every field, named “AIRisk” on first run', () => {
+  const form = { ...newConnectionForm('AIRisk'), clientId: 'demo', clientSecret: 's' };
+  const update = connectionUpdateFromForm(form, null);
+  assert.equal(update.name, 'AIRisk');
+  assert.deepEqual(Object.keys(update).sort(), ['authorizePath', 'baseUrl', 'bodyEncoding', 'clientId', 'clientSecret', 'issuer', 'name', 'redirectUri', 'scope', 'tokenPath']);
+});
+
+test('the window asks for a name, a client id and a secret (unless one is stored) before calling main', () => {
+  const empty = { ...newConnectionForm(''), clientId: ' ' };
+  assert.deepEqual(localConnectionProblems(empty, null).map((problem) => problem.field), ['name', 'clientId', 'clientSecret']);
+  assert.deepEqual(localConnectionProblems(formFromConnection(saved), saved), []);
+  assert.deepEqual(localConnectionProblems(formFromConnection(saved), { ...saved, clientSecretSet: false }).map((problem) => problem.field), ['clientSecret']);
+});
+
+test('a refused import shows the file’s problem as it is and a field’s with the field named', () => {
+  assert.deepEqual(
+    importProblemLines([
+      { field: 'file', message: 'This is not a connection file.' },
+      { field: 'baseUrl', message: 'Use https.' },
+    ]),
+    ['This is not a connection file.', 'Base URL: Use https.'],
+  );
+});
+
+test('a check is announced step by step, each verdict in words', () => {
+  const check = { authorization: { verdict: 'ok', message: 'AIRisk answered (HTTP 200).' }, token: { verdict: 'failed', message: 'AIRisk refused the client id or secret (invalid_client).' } } as const;
+  assert.equal(checkAnnouncement(check), 'Authorization endpoint: OK. AIRisk answered (HTTP 200). Token endpoint and client: Failed. AIRisk refused the client id or secret (invalid_client).');
+});
