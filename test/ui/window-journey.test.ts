@@ -142,8 +142,11 @@ test('the window: setup, sign-ins, copy, switch, denial, expiry and renewal, rem
   // Settings, then back.
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.getByRole('heading', { name: 'Settings' }).waitFor();
-  await page.getByText('(currently set)').waitFor();
+  await page.getByRole('group', { name: 'Connections' }).getByText('AIRisk', { exact: true }).waitFor();
   await checkScreen(page, '08-settings');
+  await page.getByRole('button', { name: 'Edit AIRisk' }).click();
+  await page.getByText('(currently set)').waitFor();
+  await checkScreen(page, '08-settings-connection');
   await page.getByRole('button', { name: 'Accounts', exact: true }).click();
   await page.getByRole('heading', { name: 'Accounts (2)' }).waitFor();
   assert.equal(await page.getByText('AIRisk refused the sign-in', { exact: true }).count(), 0, 'a dismissed failure stays dismissed');
@@ -184,7 +187,7 @@ test('the window: setup, sign-ins, copy, switch, denial, expiry and renewal, rem
   }
   assert.ok(!traffic.some((entry) => /eyJ[\w-]+\.[\w-]+\.[\w-]+/.test(entry)), 'nothing JWT-shaped crossed the bridge');
   const withSecret = traffic.filter((entry) => entry.includes(sandbox.demoClient.clientSecret));
-  assert.ok(withSecret.length > 0 && withSecret.every((entry) => entry.startsWith('request updateSettings ')), 'the client secret went only into updateSettings');
+  assert.ok(withSecret.length > 0 && withSecret.every((entry) => entry.startsWith('request saveConnection ')), 'the client secret went only into saveConnection');
 
   assert.deepEqual(session.pageErrors, [], 'no page errors (CSP violations would show here)');
 });
