@@ -3,8 +3,8 @@
  * host and the same window in tests. Types only: nothing here exists at run time.
  *
  * Invariant: no method argument, result or event ever carries a token, an authorization code or a
- * PKCE verifier. The client secret travels one way only, into `updateSettings` when the person types
- * it, and never comes back. The window asks main to copy; main writes the clipboard.
+ * PKCE verifier. A client secret travels one way only, into `saveConnection` (or `checkConnection`)
+ * when the person types it, and never comes back. The window asks main to copy; main writes the clipboard.
  */
 
 /** How a token stands, on AIRisk's clock. `sign_in_again`: the token is gone or cannot be decrypted. */
