@@ -30,7 +30,7 @@ import { createNotifier } from './electron/notifier.ts';
 import { watchPower } from './electron/power.ts';
 import { createSafeStorageCipher } from './electron/safe-storage-cipher.ts';
 import { createTray } from './electron/tray.ts';
-import { createWindowController, denyAllPermissions, hardenWebContents, type WindowController } from './electron/window.ts';
+import { createWindowController, hardenSession, hardenWebContents, type WindowController } from './electron/window.ts';
 import { messageOf } from './shared/message-of.ts';
 
 /** electron-builder.yml `appId`; Windows ties notifications and the taskbar to it. */
@@ -101,7 +101,7 @@ async function start(launch: ReturnType<typeof parseLaunchOptions>, appVariables
   app.dock?.hide();
   const menuTemplate = applicationMenuTemplate(process.platform);
   Menu.setApplicationMenu(menuTemplate === null ? null : Menu.buildFromTemplate(menuTemplate));
-  denyAllPermissions(session.defaultSession);
+  hardenSession(session.defaultSession);
 
   const appPath = app.getAppPath();
   // Icons ship next to app.asar when packaged (electron-builder.yml extraResources), in resources/ otherwise.

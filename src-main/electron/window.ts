@@ -1,6 +1,7 @@
 import { BrowserWindow, nativeTheme, type IpcMainInvokeEvent, type Session, type WebContents } from 'electron';
 import { isTrustedIpcEvent } from '../core/ipc/ipc-binding.ts';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../core/window/app-origin.ts';
+import { isWindowExportDownload } from '../core/window/download-policy.ts';
 import { isAllowedNavigation } from '../core/window/navigation-policy.ts';
 import { windowOpenHandler } from '../core/window/window-open-policy.ts';
 import { windowOptions } from '../core/window/window-options.ts';
@@ -57,8 +58,11 @@ export function hardenWebContents(contents: WebContents, openUrl: (url: string) 
   contents.setWindowOpenHandler(windowOpenHandler(openUrl, (reason) => console.error(`airisk: a new window was refused: ${reason}`)));
 }
 
-/** Denies every permission request and check (camera, notifications from the page, clipboard-read, …). */
-export function denyAllPermissions(session: Session): void {
+/** Denies every permission request and check (camera, notifications from the page, clipboard-read, …), and every download but an Export. */
+export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  session.on('will-download', (event, item) => {
+    if (!isWindowExportDownload(item.getURL())) event.preventDefault();
+  });
 }

@@ -18,7 +18,7 @@ import { AIRISK_METHOD_NAMES } from '../../src-main/contract-methods.ts';
 const ELECTRON_STAND_IN = String.raw`
 const { EventEmitter } = require('node:events');
 const log = [];
-const state = { handlers: {}, protocolHandlers: {}, menus: [], trays: [], windows: [], appListeners: {}, quitCalls: 0 };
+const state = { handlers: {}, protocolHandlers: {}, menus: [], trays: [], windows: [], appListeners: {}, sessionListeners: {}, quitCalls: 0 };
 class Tray extends EventEmitter {
   constructor(image) { super(); this.image = image; this.destroyed = false; state.trays.push(this); log.push(['new Tray', image]); }
   setImage(image) { this.image = image; }
@@ -67,7 +67,7 @@ module.exports = {
     setApplicationMenu: (menu) => log.push(['Menu.setApplicationMenu', menu]),
     buildFromTemplate: (template) => { const menu = { items: template.map((item) => ({ label: item.label ?? '', enabled: item.enabled !== false, click: item.click ?? (() => {}), type: item.type })) }; state.menus.push(menu); return menu; },
   },
-  session: { defaultSession: { setPermissionRequestHandler: (h) => { state.permissionRequest = h; }, setPermissionCheckHandler: (h) => { state.permissionCheck = h; } } },
+  session: { defaultSession: { setPermissionRequestHandler: (h) => { state.permissionRequest = h; }, setPermissionCheckHandler: (h) => { state.permissionCheck = h; }, on: (event, h) => { state.sessionListeners[event] = h; } } },
   protocol: { registerSchemesAsPrivileged: (s) => log.push(['protocol.registerSchemesAsPrivileged', s]), handle: (scheme, h) => { state.protocolHandlers[scheme] = h; } },
   ipcMain: { handle: (channel, h) => { if (state.handlers[channel]) throw new Error('second handler for ' + channel); state.handlers[channel] = h; }, on: () => {}, removeAllListeners: (channel) => log.push(['ipcMain.removeAllListeners', channel]) },
   safeStorage: {
@@ -119,6 +119,12 @@ const until = async (probe) => { for (let i = 0; i < 200; i += 1) { const v = pr
   const permissionAnswers = [];
   s.permissionRequest({}, 'notifications', (granted) => permissionAnswers.push(granted));
   permissionAnswers.push(s.permissionCheck({}, 'clipboard-read', 'app://airisk', {}));
+  // Downloads: only a blob: URL the window made (Settings → Export) goes on to Electron's save dialog.
+  const downloadCancelled = ['blob:app://airisk/3f1c2b9e-8d4a-4c1e-9f7a-2b6d5e4c3a21', 'https://evil.example/payload.exe'].map((url) => {
+    const e = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    s.sessionListeners['will-download'](e, { getURL: () => url });
+    return e.defaultPrevented;
+  });
   const report = {
     log: electron.__log.filter(([name]) => name !== 'powerMonitor.off'),
     channels: Object.keys(s.handlers),
@@ -133,6 +139,7 @@ const until = async (probe) => { for (let i = 0; i < 200; i += 1) { const v = pr
     badArgs,
     pushed: window.webContents.sent.map(([channel, payload]) => [channel, typeof payload.generatedAt]),
     permissionAnswers,
+    downloadCancelled,
     newWindowAnswers,
     openedExternally: electron.__log.filter(([name]) => name === 'shell.openExternal').map(([, url]) => url),
     appEvents: Object.keys(s.appListeners).sort(),
@@ -184,6 +191,7 @@ test('main.cjs wires tray, window, IPC, store and quit through the Electron API'
     badArgs: string;
     pushed: [string, string][];
     permissionAnswers: boolean[];
+    downloadCancelled: boolean[];
     newWindowAnswers: { action: string }[];
     openedExternally: string[];
     appEvents: string[];
@@ -228,6 +236,7 @@ test('main.cjs wires tray, window, IPC, store and quit through the Electron API'
   assert.equal(report.window.options.webPreferences['sandbox'], true);
   assert.equal(report.window.options.webPreferences['contextIsolation'], true);
   assert.deepEqual(report.permissionAnswers, [false, false]);
+  assert.deepEqual(report.downloadCancelled, [false, true], 'an Export download proceeds; any other download is cancelled');
   assert.deepEqual(report.newWindowAnswers, [{ action: 'deny' }, { action: 'deny' }, { action: 'deny' }], 'no new window is ever created');
   assert.deepEqual(report.openedExternally, [], 'with no sign-in under way, a new-window request opens nothing, not even the authorization endpoint');
 
