@@ -49,17 +49,17 @@ async function checkSmallScreen(page: Page, name: string): Promise<void> {
   await page.setViewportSize(WINDOW);
 }
 
-/** Signs user_42 in on `connection`, picked in the sign-in form's Connection select, approved in a new tab. */
-async function signInUser42(current: UiSession, connection: string): Promise<void> {
+/** Signs in on `connection`, picked in the sign-in form's Connection select, approved in a new tab (userid '' : the generic token). */
+async function signIn(current: UiSession, connection: string, userid: string): Promise<void> {
   const { page, context, host } = current;
   const select = page.getByRole('combobox', { name: 'Connection' });
-  const option = select.getByRole('option').filter({ hasText: connection });
-  await select.selectOption({ label: (await option.innerText()).trim() });
-  await page.getByRole('textbox', { name: 'User id (optional)' }).fill('user_42');
+  await select.selectOption({ label: connection });
+  await page.getByRole('textbox', { name: 'User id (optional)' }).fill(userid);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await approveInNewTab(context, 'approve', { host });
   await page.bringToFront();
-  await accountRow(page, connection).waitFor();
+  const label = userid === '' ? 'Generic' : userid;
+  await page.getByRole('listitem').filter({ has: page.getByText(label, { exact: true }) }).filter({ hasText: `on ${connection}` }).waitFor();
 }
 
 /** Copy header on user_42's row of `connection`; returns what the host clipboard then holds. */
@@ -100,8 +100,12 @@ test('connections: user_42 on two sandboxes, headers kept apart, export and impo
 
   // 1. user_42 on both connections, picked in the sign-in form; the list groups them.
   await page.getByRole('heading', { name: 'Accounts (0)' }).waitFor();
-  await signInUser42(session, 'Sandbox A');
-  await signInUser42(session, 'Sandbox B');
+  await signIn(session, 'Sandbox A', 'user_42');
+  const select = page.getByRole('combobox', { name: 'Connection' });
+  assert.deepEqual(await select.getByRole('option').allInnerTexts(), ['Sandbox A', 'Sandbox B'], 'the options are the names');
+  const originHint = page.locator(`[id="${(await select.getAttribute('aria-describedby')) ?? ''}"]`);
+  assert.equal(await originHint.innerText(), sandbox.url, 'the chosen connection’s origin is shown under the select, not cut off inside it');
+  await signIn(session, 'Sandbox B', 'user_42');
   await page.getByRole('heading', { name: 'Accounts (2)' }).waitFor();
   assert.deepEqual(await page.locator('.list-heading-name').allInnerTexts(), ['Sandbox A', 'Sandbox B'], 'one group per connection, in order');
   const signedIn = await appState(page);
@@ -137,6 +141,8 @@ test('connections: user_42 on two sandboxes, headers kept apart, export and impo
   await page.getByRole('heading', { name: 'Edit Sandbox A (imported)' }).waitFor();
   await page.getByText('Enter the client secret for Sandbox A (imported).', { exact: true }).waitFor();
   assert.equal(await page.locator(':focus').getAttribute('id'), 'connection-clientSecret', 'the imported connection opens on its secret');
+  assert.equal(await page.getByLabel('Client secret (currently not set)').count(), 1, 'nothing to replace: the field asks for the secret');
+  await checkScreen(page, 'connections-03-imported');
   await page.getByRole('button', { name: 'Cancel' }).click();
   await connectionItem(page, 'Sandbox A (imported)').getByText('Needs a client secret before anyone can sign in.').waitFor();
   const imported = (await appState(page)).connections.find((connection) => connection.name === 'Sandbox A (imported)');
@@ -150,7 +156,7 @@ test('connections: user_42 on two sandboxes, headers kept apart, export and impo
   assert.match(refused, /Token endpoint and client: Failed/);
   assert.match(refused, /invalid_client/);
   assert.match(refused, /client id or secret/);
-  await checkScreen(page, 'connections-03-check-invalid-client');
+  await checkScreen(page, 'connections-04-check-invalid-client');
   await page.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('button', { name: 'Edit Sandbox A', exact: true }).click();
   await page.getByText('(currently set)').waitFor();
@@ -158,8 +164,9 @@ test('connections: user_42 on two sandboxes, headers kept apart, export and impo
   assert.match(await runCheck(page), /Token endpoint and client: OK/, 'the stored secret still works');
   await page.getByRole('button', { name: 'Cancel' }).click();
 
-  // 5. Remove Sandbox B, which holds the active account's token.
+  // 5. Remove Sandbox B, which holds the active account's token and the generic one.
   await page.getByRole('button', { name: 'Accounts', exact: true }).click();
+  await signIn(session, 'Sandbox B', '');
   await page.getByRole('button', { name: 'Make active for user_42 on Sandbox B', exact: true }).click();
   await accountRow(page, 'Sandbox B').getByText('Active', { exact: true }).waitFor();
   const beforeRemoval = await appState(page);
@@ -170,8 +177,8 @@ test('connections: user_42 on two sandboxes, headers kept apart, export and impo
   await page.getByRole('button', { name: 'Remove Sandbox B', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Remove Sandbox B?' });
   await dialog.waitFor();
-  await dialog.getByText('This removes its token.', { exact: true }).waitFor();
-  await checkScreen(page, 'connections-04-confirm-remove');
+  await dialog.getByText('This removes its 2 tokens.', { exact: true }).waitFor();
+  await checkScreen(page, 'connections-05-confirm-remove');
   await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
   await live.filter({ hasText: 'Removed Sandbox B.' }).waitFor();
   assert.equal(await connectionItem(page, 'Sandbox B').count(), 0);
@@ -179,7 +186,7 @@ test('connections: user_42 on two sandboxes, headers kept apart, export and impo
   assert.deepEqual(
     afterRemoval.accounts.map((account) => account.id),
     [idOnA],
-    'only Sandbox A’s user_42 is left',
+    'only Sandbox A’s user_42 is left: Sandbox B’s two tokens went with it',
   );
   assert.equal(afterRemoval.activeAccountId, idOnA, 'the active account moved to the one left');
 
@@ -194,6 +201,7 @@ test('connections: user_42 on two sandboxes, headers kept apart, export and impo
   assert.equal(await lastRemove.isDisabled(), true, 'the last connection cannot be removed');
   const reasonId = (await lastRemove.getAttribute('aria-describedby')) ?? '';
   assert.equal(await page.locator(`[id="${reasonId}"]`).innerText(), 'The last connection cannot be removed.');
+  await checkScreen(page, 'connections-06-last-connection');
 
   await page.getByRole('button', { name: 'Accounts', exact: true }).click();
   await page.getByRole('heading', { name: 'Accounts (1)' }).waitFor();
