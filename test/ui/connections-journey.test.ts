@@ -111,6 +111,12 @@ test('connections: user_42 on two sandboxes, headers kept apart, export and impo
   const signedIn = await appState(page);
   assert.equal(new Set(signedIn.accounts.map((account) => account.connectionId)).size, 2, 'two accounts on two connections');
   await checkScreen(page, 'connections-01-grouped-list');
+  await page.setViewportSize(SMALL_WINDOW);
+  const title = await page.getByRole('heading', { name: 'AIRisk Token Tray' }).boundingBox();
+  assert.ok(title !== null && title.height < 30, `the title keeps to one line beside the tabs at 360 px (${title?.height ?? 0} px high)`);
+  const tabs = await page.getByRole('navigation', { name: 'Screens' }).boundingBox();
+  assert.ok(tabs !== null && tabs.x + tabs.width <= SMALL_WINDOW.width - 8, `the tabs end inside the header's padding at 360 px (at ${tabs === null ? '?' : tabs.x + tabs.width} px)`);
+  await page.setViewportSize(WINDOW);
   await checkSmallScreen(page, 'connections-01-grouped-list');
 
   // 2. Each header works on its own sandbox only.
@@ -123,7 +129,15 @@ test('connections: user_42 on two sandboxes, headers kept apart, export and impo
   // 3. Export Sandbox A (a download without the secret), import it back.
   await openSettings(page);
   await connectionItem(page, 'Sandbox B').waitFor();
+  const editBox = await page.getByRole('button', { name: 'Edit Sandbox A', exact: true }).boundingBox();
+  const removeBox = await page.getByRole('button', { name: 'Remove Sandbox A', exact: true }).boundingBox();
+  assert.equal(removeBox?.y, editBox?.y, 'at 440 px a connection’s four actions share one line');
   await checkScreen(page, 'connections-02-settings');
+  await page.setViewportSize(SMALL_WINDOW);
+  const exportBox = await page.getByRole('button', { name: 'Export Sandbox A', exact: true }).boundingBox();
+  const wrappedBox = await page.getByRole('button', { name: 'Remove Sandbox A', exact: true }).boundingBox();
+  assert.ok(exportBox !== null && wrappedBox !== null && wrappedBox.x + wrappedBox.width >= exportBox.x + exportBox.width, 'wrapped at 360 px, Remove keeps to the right end');
+  await page.setViewportSize(WINDOW);
   await checkSmallScreen(page, 'connections-02-settings');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Sandbox A', exact: true }).click()]);
   assert.equal(download.suggestedFilename(), 'Sandbox A.airisk-connection.json');
@@ -141,7 +155,7 @@ test('connections: user_42 on two sandboxes, headers kept apart, export and impo
   await page.getByRole('heading', { name: 'Edit Sandbox A (imported)' }).waitFor();
   await page.getByText('Enter the client secret for Sandbox A (imported).', { exact: true }).waitFor();
   assert.equal(await page.locator(':focus').getAttribute('id'), 'connection-clientSecret', 'the imported connection opens on its secret');
-  assert.equal(await page.getByLabel('Client secret (currently not set)').count(), 1, 'nothing to replace: the field asks for the secret');
+  assert.equal(await page.getByLabel('Client secret (currently not set)', { exact: true }).count(), 1, 'nothing to replace: the field asks for the secret');
   await checkScreen(page, 'connections-03-imported');
   await page.getByRole('button', { name: 'Cancel' }).click();
   await connectionItem(page, 'Sandbox A (imported)').getByText('Needs a client secret before anyone can sign in.').waitFor();
