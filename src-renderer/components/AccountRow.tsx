@@ -67,7 +67,8 @@ function AccountRowView({ account, deadline, index, row, setSize, connectionName
   const menuId = `${ids}-menu`;
   const connectionId = `${ids}-connection`;
   const { id, label } = account;
-  // Announcements are heard outside the group: they name the connection (when there are several).
+  // Announcements are heard outside the group, and the row's buttons must tell two same-named accounts
+  // apart: both name the connection (when there are several).
   const spoken = connectionName === null ? label : `${label} on ${connectionName}`;
   const usable = isUsable(account.status);
   const needsRenewal = account.status !== 'valid';
@@ -134,13 +135,13 @@ function AccountRowView({ account, deadline, index, row, setSize, connectionName
   };
 
   const menuItems: RowMenuItem[] = [
-    { key: 'header', text: 'Copy header', name: `Copy header for ${label}`, onSelect: () => void copy('header') },
-    { key: 'token', text: 'Copy token', name: `Copy token for ${label}`, onSelect: () => void copy('token') },
-    { key: 'curl', text: 'Copy as curl -H', name: `Copy as curl -H for ${label}`, onSelect: () => void copy('curl') },
-    ...(account.active ? [] : [{ key: 'active', text: 'Make active', name: `Make active for ${label}`, onSelect: () => void makeActive() }]),
-    { key: 'renew', text: 'Renew', name: `Renew token for ${label}`, onSelect: renew },
-    { key: 'rename', text: 'Rename…', name: `Rename ${label}`, onSelect: startRename },
-    { key: 'remove', text: 'Remove…', name: `Remove ${label}`, danger: true, onSelect: remove },
+    { key: 'header', text: 'Copy header', name: `Copy header for ${spoken}`, onSelect: () => void copy('header') },
+    { key: 'token', text: 'Copy token', name: `Copy token for ${spoken}`, onSelect: () => void copy('token') },
+    { key: 'curl', text: 'Copy as curl -H', name: `Copy as curl -H for ${spoken}`, onSelect: () => void copy('curl') },
+    ...(account.active ? [] : [{ key: 'active', text: 'Make active', name: `Make active for ${spoken}`, onSelect: () => void makeActive() }]),
+    { key: 'renew', text: 'Renew', name: `Renew token for ${spoken}`, onSelect: renew },
+    { key: 'rename', text: 'Rename…', name: `Rename ${spoken}`, onSelect: startRename },
+    { key: 'remove', text: 'Remove…', name: `Remove ${spoken}`, danger: true, onSelect: remove },
   ];
 
   const setRowRef = (element: HTMLDivElement | null): void => {
@@ -189,7 +190,7 @@ function AccountRowView({ account, deadline, index, row, setSize, connectionName
               Active
             </span>
           ) : (
-            <button type="button" className="link-button" tabIndex={innerTab} aria-label={`Make active for ${label}`} onClick={() => void makeActive()}>
+            <button type="button" className="link-button" tabIndex={innerTab} aria-label={`Make active for ${spoken}`} onClick={() => void makeActive()}>
               <Icon name="inactive" />
               Make active
             </button>
@@ -222,11 +223,11 @@ function AccountRowView({ account, deadline, index, row, setSize, connectionName
       {editing ? null : (
         <div className="row-actions">
           {needsRenewal ? (
-            <button type="button" className={usable ? 'button' : 'button button-primary'} tabIndex={innerTab} aria-label={`Renew token for ${label}`} onClick={renew}>
+            <button type="button" className={usable ? 'button' : 'button button-primary'} tabIndex={innerTab} aria-label={`Renew token for ${spoken}`} onClick={renew}>
               Renew
             </button>
           ) : null}
-          <button type="button" className={usable ? 'button button-primary' : 'button'} tabIndex={innerTab} aria-label={`Copy header for ${label}`} onClick={() => void copy('header')}>
+          <button type="button" className={usable ? 'button button-primary' : 'button'} tabIndex={innerTab} aria-label={`Copy header for ${spoken}`} onClick={() => void copy('header')}>
             Copy header
           </button>
           <button
@@ -234,7 +235,7 @@ function AccountRowView({ account, deadline, index, row, setSize, connectionName
             type="button"
             className="button button-icon"
             tabIndex={innerTab}
-            aria-label={`More actions for ${label}`}
+            aria-label={`More actions for ${spoken}`}
             aria-haspopup="menu"
             aria-expanded={menuOpen}
             aria-controls={menuOpen ? menuId : undefined}
@@ -254,7 +255,7 @@ function AccountRowView({ account, deadline, index, row, setSize, connectionName
       {feedback?.kind === 'error' ? (
         <p className="row-error">
           {feedback.text}
-          <button type="button" className="link-button" tabIndex={innerTab} aria-label={`Dismiss message for ${label}`} onClick={() => show(null)}>
+          <button type="button" className="link-button" tabIndex={innerTab} aria-label={`Dismiss message for ${spoken}`} onClick={() => show(null)}>
             Dismiss
           </button>
         </p>
@@ -262,7 +263,7 @@ function AccountRowView({ account, deadline, index, row, setSize, connectionName
       {menuOpen ? (
         <RowMenu
           id={menuId}
-          name={`Actions for ${label}`}
+          name={`Actions for ${spoken}`}
           items={menuItems}
           anchorRef={moreRef}
           onClose={(returnFocus) => {

@@ -29,8 +29,9 @@ export function ConnectionFields({ editor, connection, fieldId, full }: Connecti
           connection === null ? (
             'Client secret'
           ) : (
+            // "Replace" only when there is one to replace (an imported or duplicated connection has none yet).
             <>
-              Replace client secret <span className={secretSet ? 'secret-state secret-set' : 'secret-state secret-unset'}>(currently {secretSet ? 'set' : 'not set'})</span>
+              {secretSet ? 'Replace client secret' : 'Client secret'} <span className={secretSet ? 'secret-state secret-set' : 'secret-state secret-unset'}>(currently {secretSet ? 'set' : 'not set'})</span>
             </>
           )
         }

@@ -23,6 +23,7 @@ export function SignInForm({ onStart, connections, defaultConnectionId }: SignIn
   const inputId = useId();
   const hintId = useId();
   const selectId = useId();
+  const originId = useId();
   const trimmed = userid.trim();
   const choosing = connections.length > 1;
   const pickedConnection = connections.find((connection) => connection.id === picked && connection.configured);
@@ -43,14 +44,18 @@ export function SignInForm({ onStart, connections, defaultConnectionId }: SignIn
             Connection
           </label>
           <div className="field-control">
-            <select id={selectId} className="input" value={connection?.id ?? ''} onChange={(event) => setPicked(event.currentTarget.value)}>
+            <select id={selectId} className="input" value={connection?.id ?? ''} aria-describedby={originId} onChange={(event) => setPicked(event.currentTarget.value)}>
               {connections.map((option) => (
                 <option key={option.id} value={option.id} disabled={!option.configured}>
-                  {option.configured ? `${option.name} — ${option.origin}` : `${option.name} (needs client secret)`}
+                  {option.configured ? option.name : `${option.name} (needs client secret)`}
                 </option>
               ))}
             </select>
           </div>
+          {/* The origin under the select, not in its options: a long one would be cut off in a narrow window. */}
+          <p id={originId} className="field-hint field-hint-url">
+            {connection === undefined ? 'No connection can sign in yet.' : connection.origin}
+          </p>
         </div>
       ) : null}
       <div className="field">

@@ -7,16 +7,14 @@
  * and dark (test-results/screenshots/). Needs `npx vite build` first.
  */
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { afterEach, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright';
 import type { AppState } from '../../src-main/contract.ts';
 import { whoAmI } from '../support/sign-in-fixtures.ts';
+import { checkScreen } from './support/check-screen.ts';
 import { approveInNewTab, startUiSession } from './support/ui-fixture.ts';
 import type { AiriskGlobal, UiSession } from './support/ui-fixture.ts';
 
-const SCREENSHOTS = new URL('../../test-results/screenshots/', import.meta.url);
 /** Long enough for the steps before the wait for expiry, short enough to wait for. */
 const TOKEN_LIFETIME_SECONDS = 45;
 
@@ -25,19 +23,6 @@ afterEach(async () => {
   await session?.close();
   session = undefined;
 });
-
-/** axe-core finds nothing on the page in light and in dark; a screenshot of each lands in test-results. */
-async function checkScreen(page: Page, name: string): Promise<void> {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page }).analyze();
-    const violations = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-    assert.deepEqual(violations, [], `axe-core on "${name}" (${colorScheme})`);
-    await page.screenshot({ path: new URL(`${name}-${colorScheme}.png`, SCREENSHOTS).pathname });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 function row(page: Page, label: string): Locator {
   return page.getByRole('listitem').filter({ has: page.getByText(label, { exact: true }) });
