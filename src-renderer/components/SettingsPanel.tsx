@@ -31,6 +31,8 @@ export function SettingsPanel({ state, headingId, focusField = null, onFocused }
   const api = useApi();
   const [settings, setSettings] = useState<SettingsView | null>(null);
   const [form, setForm] = useState<SettingsFormValues | null>(null);
+  // While a connection is edited it has its own Save; the app-wide one then stays at the page's end.
+  const [editingConnection, setEditingConnection] = useState(false);
   const [problems, setProblems] = useState<ReadonlyMap<string, string>>(new Map());
   const [message, setMessage] = useState<{ kind: 'done' | 'error'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
@@ -108,7 +110,7 @@ export function SettingsPanel({ state, headingId, focusField = null, onFocused }
       <h2 id={headingId} className="section-title" tabIndex={-1}>
         Settings
       </h2>
-      <ConnectionsSection summaries={state.connections} initial={settings.connections} />
+      <ConnectionsSection summaries={state.connections} initial={settings.connections} onEditingChange={setEditingConnection} />
       <form className="form" noValidate aria-label="App settings" onSubmit={(event) => void save(event)}>
         <fieldset className="group">
           <legend>Tokens</legend>
@@ -169,7 +171,7 @@ export function SettingsPanel({ state, headingId, focusField = null, onFocused }
         </fieldset>
 
         {other.length === 0 ? null : <p className="inline-error">{other.join(' ')}</p>}
-        <div className="actions actions-sticky">
+        <div className={editingConnection ? 'actions' : 'actions actions-sticky'}>
           <button type="submit" className="button button-primary" disabled={saving}>
             Save settings
           </button>

@@ -27,11 +27,14 @@ export function SignInForm({ onStart, connections, defaultConnectionId }: SignIn
   const trimmed = userid.trim();
   const choosing = connections.length > 1;
   const pickedConnection = connections.find((connection) => connection.id === picked && connection.configured);
-  const connection = pickedConnection ?? connections.find((candidate) => candidate.id === defaultConnectionId);
+  // Only a connection that can sign in is ever chosen; with none, the select says so and Sign in waits.
+  const connection = pickedConnection ?? connections.find((candidate) => candidate.id === defaultConnectionId && candidate.configured);
+  const blocked = choosing && connection === undefined;
   const where = choosing && connection !== undefined ? `${connection.name}’s` : 'AIRisk’s';
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
+    if (blocked) return;
     onStart({ userid: trimmed === '' ? null : trimmed, connectionId: connection?.id ?? null, connectionName: choosing ? (connection?.name ?? null) : null });
     setUserid('');
   };
@@ -45,6 +48,11 @@ export function SignInForm({ onStart, connections, defaultConnectionId }: SignIn
           </label>
           <div className="field-control">
             <select id={selectId} className="input" value={connection?.id ?? ''} aria-describedby={originId} onChange={(event) => setPicked(event.currentTarget.value)}>
+              {connection === undefined ? (
+                <option value="" disabled>
+                  Choose a connection
+                </option>
+              ) : null}
               {connections.map((option) => (
                 <option key={option.id} value={option.id} disabled={!option.configured}>
                   {option.configured ? option.name : `${option.name} (needs client secret)`}
@@ -54,7 +62,7 @@ export function SignInForm({ onStart, connections, defaultConnectionId }: SignIn
           </div>
           {/* The origin under the select, not in its options: a long one would be cut off in a narrow window. */}
           <p id={originId} className="field-hint field-hint-url">
-            {connection === undefined ? 'No connection can sign in yet.' : connection.origin}
+            {connection === undefined ? 'No connection can sign in yet: enter its client secret in Settings → Connections.' : connection.origin}
           </p>
         </div>
       ) : null}
@@ -73,7 +81,7 @@ export function SignInForm({ onStart, connections, defaultConnectionId }: SignIn
             aria-describedby={hintId}
             onChange={(event) => setUserid(event.currentTarget.value)}
           />
-          <button type="submit" className="button button-primary">
+          <button type="submit" className="button button-primary" disabled={blocked}>
             Sign in
           </button>
         </div>

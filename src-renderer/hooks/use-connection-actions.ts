@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { AiriskApi, ConnectionResult, ConnectionSummary, ConnectionView } from '../../src-main/contract.ts';
 import { announce } from '../lib/announcer.ts';
 import { importProblemLines } from '../lib/connection-form.ts';
-import { connectionFileName } from '../lib/connection-text.ts';
+import { connectionFileName, originOf } from '../lib/connection-text.ts';
 import { downloadText } from '../lib/download-text.ts';
 import { errorText } from '../lib/error-text.ts';
 
@@ -62,8 +62,9 @@ export function useConnectionActions(api: AiriskApi, summaries: readonly Connect
       say('error', [refused, ...importProblemLines(result.problems)]);
       return;
     }
-    const { id, name } = result.connection;
-    const note = `Enter the client secret for ${name}.`;
+    const { id, name, baseUrl } = result.connection;
+    // The file chose where the secret will go: show it, since a look-alike name can hide another AIRisk.
+    const note = `Enter the client secret for ${name} only if ${originOf(baseUrl)} is your AIRisk.`;
     await reload().catch(() => undefined);
     open(id, note);
     announce(`Added ${name}. ${note}`);

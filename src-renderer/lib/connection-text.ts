@@ -50,3 +50,12 @@ export function connectionNameToShow(connections: readonly ConnectionSummary[], 
 export function accountConnectionName(connections: readonly ConnectionSummary[], account: AccountView | undefined): string | null {
   return account === undefined ? null : connectionNameToShow(connections, account.connectionId);
 }
+
+/** The origin of a base URL for a sentence (`https://host:port`), or the text itself when it is not a URL. */
+export function originOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).origin;
+  } catch {
+    return baseUrl;
+  }
+}

@@ -153,7 +153,7 @@ test('connections: user_42 on two sandboxes, headers kept apart, export and impo
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import…' }).click()]);
   await chooser.setFiles(exportedPath);
   await page.getByRole('heading', { name: 'Edit Sandbox A (imported)' }).waitFor();
-  await page.getByText('Enter the client secret for Sandbox A (imported).', { exact: true }).waitFor();
+  await page.getByText(`Enter the client secret for Sandbox A (imported) only if ${sandbox.url} is your AIRisk.`, { exact: true }).waitFor();
   assert.equal(await page.locator(':focus').getAttribute('id'), 'connection-clientSecret', 'the imported connection opens on its secret');
   assert.equal(await page.getByLabel('Client secret (currently not set)', { exact: true }).count(), 1, 'nothing to replace: the field asks for the secret');
   await checkScreen(page, 'connections-03-imported');
