@@ -143,7 +143,7 @@ test('a sign-in under way is cancelled cleanly when its connection\'s URLs or cl
   await app.service.saveConnection(b, { name: 'Sandbox B renamed' });
   await app.service.saveConnection(a, { clientId: 'other-client' });
   assert.equal((await app.service.getState()).signIn?.connectionId, b, 'still waiting after a rename and an edit of another connection');
-  const saved = await app.service.saveConnection(b, { baseUrl: sandboxB.url.replace('127.0.0.1', 'localhost') });
+  const saved = await app.service.saveConnection(b, { baseUrl: sandboxB.url.replace('127.0.0.1', 'localhost'), clientSecret: sandboxB.demoClient.clientSecret });
   assert.ok(saved.ok);
   const ended = await outcome;
   assert.equal(ended.ok ? '' : ended.error.code, 'cancelled');
@@ -166,6 +166,19 @@ test('a new client secret for the connection of a sign-in under way cancels it t
   assert.ok((await app.service.saveConnection(a, { clientSecret: sandboxA.demoClient.clientSecret })).ok);
   const ended = await outcome;
   assert.equal(ended.ok ? '' : ended.error.code, 'cancelled');
+});
+
+test('moving a connection with a stored secret to another origin is refused unless the secret is entered again; a same-origin edit keeps it', async () => {
+  const other = sandboxB.url;
+  const refused = await app.service.saveConnection(a, { baseUrl: other });
+  assert.deepEqual(refused, { ok: false, problems: [{ field: 'clientSecret', message: `The client secret is kept for ${sandboxA.url} only; enter it again for ${other}.` }] });
+  const unchanged = (await app.service.getState()).connections.find((connection) => connection.id === a);
+  assert.equal(unchanged?.origin, sandboxA.url, 'nothing was saved');
+  assert.equal(unchanged?.configured, true);
+  const samePath = await app.service.saveConnection(a, { baseUrl: `${sandboxA.url}/` });
+  assert.ok(samePath.ok && samePath.connection.clientSecretSet && samePath.connection.clientSecretProblem === null, 'same origin: the secret stays usable');
+  const moved = await app.service.saveConnection(a, { baseUrl: other, clientSecret: sandboxB.demoClient.clientSecret });
+  assert.ok(moved.ok && moved.connection.clientSecretProblem === null);
 });
 
 test('removing a connection cancels a sign-in under way on it, and removes its accounts and tokens', async () => {

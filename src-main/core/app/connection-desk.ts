@@ -2,6 +2,7 @@ import type { ConnectionCheck, ConnectionResult, ConnectionUpdate, ConnectionVie
 import { checkConnection } from '../connections/connection-check.ts';
 import { exportConnectionFile, parseConnectionFile, type ConnectionFileFields } from '../connections/connection-file.ts';
 import type { FetchPort } from '../oauth/fetch-port.ts';
+import { movedSecretProblem } from '../settings/client-secret-origin.ts';
 import { freeConnectionName } from '../settings/connection-name.ts';
 import { changesSignIn, validateConnectionUpdate } from '../settings/connection-validation.ts';
 import { connectionView } from '../settings/connection-view.ts';
@@ -49,6 +50,8 @@ export class ConnectionDesk {
     const checked = validateConnectionUpdate(current === undefined ? { ...base, name: '' } : base, update, this.#namesBut(id));
     if (!checked.ok) return { ok: false, problems: checked.problems };
     const { fields, clientSecret } = checked.accepted;
+    const moved = current !== undefined && clientSecret === undefined && current.clientSecretStored !== 'none' ? movedSecretProblem(current.baseUrl, fields.baseUrl) : undefined;
+    if (moved !== undefined) return { ok: false, problems: [{ field: 'clientSecret', message: moved }] };
     let saved: ConnectionRecord;
     if (current === undefined) {
       saved = vault.addConnection(fields);
