@@ -144,6 +144,7 @@ test('check connection never sends a stored secret to another origin: unsaved fi
   if (!needsMerge(t)) return;
   const check = await app.service.checkConnection(a, { baseUrl: sandboxB.url });
   assert.notEqual(check.token.verdict, 'ok', 'A\'s secret, sealed to A\'s origin, was not sent to B');
+  assert.deepEqual(check.token, { verdict: 'skipped', message: `The stored secret is for ${sandboxA.url} and was not sent to ${sandboxB.url}; enter it again to check.` }, 'it says why, not "no client secret is set"');
 });
 
 test('check connection with invalid fields sends nothing and says what to fix', async () => {

@@ -98,7 +98,7 @@ describe('the vault binds the client secret to the base URL\'s origin', () => {
     moveTo(vault, 'https://b.example');
     assert.equal(await secretOf(vault), undefined);
     const problem = 'The client secret was saved for https://a.example; enter it again for https://b.example. A secret is only ever sent to the address it was entered for.';
-    assert.deepEqual(await readSecret(vault), { secret: undefined, problem });
+    assert.deepEqual(await readSecret(vault), { secret: undefined, problem, savedFor: 'https://a.example' });
     await vault.setClientSecret(only(vault), 'secret-b');
     assert.deepEqual(await readSecret(vault), { secret: 'secret-b' });
   });
@@ -150,7 +150,11 @@ describe('the vault binds the client secret to the base URL\'s origin', () => {
       connectionIn(document).clientSecretOrigin = 'http://127.0.0.1:9';
     });
     const edited = await openVault(directory);
-    assert.deepEqual(await readSecret(edited), { secret: undefined, problem: 'The client secret was saved for https://a.example; enter it again for http://127.0.0.1:9. A secret is only ever sent to the address it was entered for.' });
+    assert.deepEqual(await readSecret(edited), {
+      secret: undefined,
+      problem: 'The client secret was saved for https://a.example; enter it again for http://127.0.0.1:9. A secret is only ever sent to the address it was entered for.',
+      savedFor: 'https://a.example',
+    });
   });
 });
 

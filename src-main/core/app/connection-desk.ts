@@ -2,13 +2,13 @@ import type { ConnectionCheck, ConnectionResult, ConnectionUpdate, ConnectionVie
 import { checkConnection } from '../connections/connection-check.ts';
 import { exportConnectionFile, parseConnectionFile, type ConnectionFileFields } from '../connections/connection-file.ts';
 import type { FetchPort } from '../oauth/fetch-port.ts';
-import { movedSecretProblem } from '../settings/client-secret-origin.ts';
+import { movedSecretProblem, secretNotSentForCheck } from '../settings/client-secret-origin.ts';
 import { freeConnectionName } from '../settings/connection-name.ts';
 import { changesSignIn, validateConnectionUpdate } from '../settings/connection-validation.ts';
 import { connectionView } from '../settings/connection-view.ts';
 import { signInConfig } from '../settings/sign-in-config.ts';
 import { DEFAULT_CONNECTION_FIELDS, type ConnectionFields } from '../settings/stored-settings.ts';
-import type { ConnectionRecord, Vault } from '../vault/vault.ts';
+import type { ClientSecretRead, ConnectionRecord, Vault } from '../vault/vault.ts';
 
 /** What the desk needs from the service around it. */
 export interface ConnectionDeskPorts {
@@ -99,9 +99,10 @@ export class ConnectionDesk {
       return { authorization: { verdict: 'failed', message: `Nothing was sent: ${why}` }, token: { verdict: 'skipped', message: 'Not tried until the settings above are fixed.' } };
     }
     const { fields, clientSecret } = checked.accepted;
-    const secret = clientSecret ?? (id === null ? undefined : (await this.#ports.vault.readClientSecret(id, fields.baseUrl)).secret);
+    const stored = clientSecret !== undefined || id === null ? undefined : await this.#ports.vault.readClientSecret(id, fields.baseUrl);
+    const secret = clientSecret ?? stored?.secret;
     const ports = { now: this.#ports.now, ...(this.#ports.fetch === undefined ? {} : { fetch: this.#ports.fetch }) };
-    return checkConnection(signInConfig(fields, secret ?? ''), ports);
+    return checkConnection(signInConfig(fields, secret ?? ''), ports, { secretProblem: storedSecretProblem(stored, fields.baseUrl) });
   }
 
   /** The connection as a connection file's text (never the secret). */
@@ -141,6 +142,12 @@ export function accountCounts(vault: Pick<Vault, 'accounts'>): Map<string, numbe
   const counts = new Map<string, number>();
   for (const account of vault.accounts()) counts.set(account.connectionId, (counts.get(account.connectionId) ?? 0) + 1);
   return counts;
+}
+
+/** Why a stored secret was not used for a check of `baseUrl`, in the token step's words (undefined: it was, or none is set). */
+function storedSecretProblem(stored: ClientSecretRead | undefined, baseUrl: string): string | undefined {
+  if (stored?.problem === undefined) return undefined;
+  return stored.savedFor === undefined ? `Not tried: ${stored.problem}` : secretNotSentForCheck(stored.savedFor, baseUrl);
 }
 
 function fileFields(fields: ConnectionFileFields): ConnectionFileFields {

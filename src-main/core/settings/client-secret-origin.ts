@@ -41,3 +41,8 @@ export function movedSecretProblem(before: string, after: string): string | unde
   if (from === to) return undefined;
   return `The client secret is kept for ${from ?? 'the old base URL'} only; enter it again for ${to ?? 'the new base URL'}.`;
 }
+
+/** What "Check connection" says when the stored secret, sealed to `savedFor`, is not sent to the checked `baseUrl`. */
+export function secretNotSentForCheck(savedFor: string, baseUrl: string): string {
+  return `The stored secret is for ${savedFor} and was not sent to ${originOf(baseUrl) ?? 'the new base URL'}; enter it again to check.`;
+}

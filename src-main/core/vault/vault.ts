@@ -63,8 +63,13 @@ export type EditableSettings = Partial<StoredSettings>;
 export const UNDECRYPTABLE_CLIENT_SECRET =
   'The client secret stored for this connection can no longer be decrypted (the system keyring or key file changed); enter the client secret again.';
 
-/** A connection's client secret for its base URL, or why there is none to send (undefined: none is set). */
-export type ClientSecretRead = { readonly secret: string; readonly problem?: undefined } | { readonly secret: undefined; readonly problem: string | undefined };
+/**
+ * A connection's client secret for its base URL, or why there is none to send (undefined: none is
+ * set); `savedFor` is the origin a secret kept for another address was sealed to.
+ */
+export type ClientSecretRead =
+  | { readonly secret: string; readonly problem?: undefined; readonly savedFor?: undefined }
+  | { readonly secret: undefined; readonly problem: string | undefined; readonly savedFor?: string | undefined };
 
 /**
  * The multi-account token vault: connections (each with its own client secret), accounts (generic +
@@ -351,7 +356,8 @@ export class Vault {
       return { secret: undefined, problem: UNDECRYPTABLE_CLIENT_SECRET };
     }
     const problem = clientSecretOriginProblem(unsealed.origin ?? null, baseUrl ?? connection.baseUrl);
-    return problem === undefined ? { secret: unsealed.secret } : { secret: undefined, problem };
+    if (problem === undefined) return { secret: unsealed.secret };
+    return unsealed.origin === undefined ? { secret: undefined, problem } : { secret: undefined, problem, savedFor: unsealed.origin };
   }
 
   /** What was encrypted for a connection's client secret (sealed, or an older bare secret), or whether there is none or it no longer decrypts. */
