@@ -11,7 +11,9 @@ import type { SignInOutcome } from '../../src-main/contract.ts';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox-server.ts';
 import { ManualClock } from '../support/manual-clock.ts';
 import { createNodeApp, type NodeApp } from '../support/node-app.ts';
-import { connectSandbox, TWO_SANDBOX_NAMES } from '../support/sandbox-settings.ts';
+import { connectSandbox, sandboxSettings, TWO_SANDBOX_NAMES } from '../support/sandbox-settings.ts';
+import { createAesGcmCipher, loadOrCreateKeyFile } from '../../src-main/core/vault/aes-gcm-cipher.ts';
+import type { CipherPort } from '../../src-main/core/vault/cipher-port.ts';
 import { ConsentingBrowser, whoAmI } from '../support/sign-in-fixtures.ts';
 
 let clock: ManualClock;
@@ -179,6 +181,20 @@ test('moving a connection with a stored secret to another origin is refused unle
   assert.ok(samePath.ok && samePath.connection.clientSecretSet && samePath.connection.clientSecretProblem === null, 'same origin: the secret stays usable');
   const moved = await app.service.saveConnection(a, { baseUrl: other, clientSecret: sandboxB.demoClient.clientSecret });
   assert.ok(moved.ok && moved.connection.clientSecretProblem === null);
+});
+
+test('a client secret the cipher cannot encrypt saves nothing: neither a new connection nor an edit\'s other fields', async () => {
+  await app.service.shutdown();
+  const aes = createAesGcmCipher(await loadOrCreateKeyFile(join(directory, 'test-cipher.key')));
+  // TEST DOUBLE: the real cipher, except that encrypt fails (a keyring that went away).
+  const failingEncryptCipherForTests: CipherPort = { describe: () => aes.describe(), decrypt: (text) => aes.decrypt(text), encrypt: () => Promise.reject(new Error('keyring locked')) };
+  app = await createNodeApp({ directory, timers: clock, cipher: failingEncryptCipherForTests, openUrl: (url) => browser.openUrl(url), callbackTimeoutMs: 5000 });
+  const before = await app.service.getSettings();
+  await assert.rejects(app.service.saveConnection(null, { ...sandboxSettings(sandboxA, 'Sandbox C') }), /^Error: The client secret could not be encrypted \(keyring locked\); nothing was saved/);
+  await assert.rejects(app.service.saveConnection(a, { clientId: 'another-client', baseUrl: sandboxB.url, clientSecret: 'new-secret' }), /could not be encrypted/);
+  assert.deepEqual(await app.service.getSettings(), before, 'no connection added, no field changed, the old secret still usable');
+  const check = await app.service.checkConnection(a, {});
+  assert.equal(check.token.verdict, 'ok', check.token.message);
 });
 
 test('removing a connection cancels a sign-in under way on it, and removes its accounts and tokens', async () => {

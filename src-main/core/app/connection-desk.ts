@@ -52,16 +52,11 @@ export class ConnectionDesk {
     const { fields, clientSecret } = checked.accepted;
     const moved = current !== undefined && clientSecret === undefined && current.clientSecretStored !== 'none' ? movedSecretProblem(current.baseUrl, fields.baseUrl) : undefined;
     if (moved !== undefined) return { ok: false, problems: [{ field: 'clientSecret', message: moved }] };
-    let saved: ConnectionRecord;
-    if (current === undefined) {
-      saved = vault.addConnection(fields);
-    } else {
-      // A new secret changes the client too: a sign-in under way would exchange its code with the old one.
-      if (changesSignIn(current, fields) || clientSecret !== undefined) this.#ports.cancelSignInOn(current.id);
-      saved = vault.updateConnection(current.id, fields);
-    }
-    if (clientSecret !== undefined) await vault.setClientSecret(saved.id, clientSecret);
-    return { ok: true, connection: await this.#view(this.#require(saved.id)) };
+    // A new secret changes the client too: a sign-in under way would exchange its code with the old one.
+    if (current !== undefined && (changesSignIn(current, fields) || clientSecret !== undefined)) this.#ports.cancelSignInOn(current.id);
+    // Fields and secret in one change, the secret encrypted first: a failing cipher saves nothing.
+    const saved = await vault.saveConnection(current?.id ?? null, fields, clientSecret);
+    return { ok: true, connection: await this.#view(saved) };
   }
 
   /** A copy named "<name> (copy)" (then "(copy 2)" …), without the secret and without accounts. */

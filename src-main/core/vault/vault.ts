@@ -170,6 +170,31 @@ export class Vault {
     return this.#connectionRecord(connection);
   }
 
+  /**
+   * Adds (`id` null) or changes a connection and, when `clientSecret` is given, sets its secret for
+   * the new base URL's origin, in one change: the secret is encrypted first, so a cipher that fails
+   * leaves the connection as it was (nothing half-saved).
+   */
+  async saveConnection(id: string | null, fields: ConnectionFields, clientSecret: string | undefined): Promise<ConnectionRecord> {
+    const check = (): void => {
+      if (id !== null) this.#requireConnection(id);
+      this.#requireFreeName(fields.name, id ?? undefined);
+    };
+    check();
+    const prepared = clientSecret === undefined ? undefined : await this.#prepareClientSecret(fields.baseUrl, clientSecret);
+    check(); // the encryption awaited: the connection may have gone, or its name been taken meanwhile
+    const targetId = id ?? randomUUID();
+    const secretFields = prepared === undefined ? {} : { clientSecret: prepared.onDisk };
+    const connections =
+      id === null
+        ? [...this.#document.connections, { id: targetId, ...fields, clientSecret: null, ...secretFields }]
+        : this.#document.connections.map((connection) => (connection.id === id ? { ...connection, ...fields, ...secretFields } : connection));
+    this.#commit({ ...this.#document, connections }, () => {
+      if (prepared !== undefined) this.#keepSealedInMemory(targetId, prepared);
+    });
+    return this.#connectionRecord(this.#requireConnection(targetId));
+  }
+
   /** Changes a connection's fields; its secret stays (and is sent only while its sealed origin is the base URL's). */
   updateConnection(id: string, changes: Partial<ConnectionFields>): ConnectionRecord {
     this.#requireConnection(id);
@@ -325,15 +350,28 @@ export class Vault {
       });
       return;
     }
-    const origin = originOf(connection.baseUrl);
+    const prepared = await this.#prepareClientSecret(connection.baseUrl, secret);
+    this.#commitConnection(connectionId, (current) => ({ ...current, clientSecret: prepared.onDisk }), () => this.#keepSealedInMemory(connectionId, prepared));
+  }
+
+  /** `secret` sealed to `baseUrl`'s origin, and encrypted for the file unless secrets are kept in memory only. Throws when the cipher fails. */
+  async #prepareClientSecret(baseUrl: string, secret: string): Promise<{ readonly sealed: string; readonly onDisk: EncryptedSecret | null }> {
+    const origin = originOf(baseUrl);
     if (origin === null) throw new Error('Set a valid AIRisk base URL before the client secret: the secret is kept for that address only.');
     const sealed = sealClientSecret(secret, origin);
-    const ciphertext = this.#persistsSecrets() ? await this.#encrypt(sealed) : null;
-    const onDisk = ciphertext !== null && this.#persistsSecrets() ? ciphertext : null;
-    this.#commitConnection(connectionId, (current) => ({ ...current, clientSecret: onDisk }), () => {
-      if (onDisk === null) this.#memoryClientSecrets.set(connectionId, sealed);
-      else this.#memoryClientSecrets.delete(connectionId);
-    });
+    let ciphertext: EncryptedSecret | null = null;
+    try {
+      if (this.#persistsSecrets()) ciphertext = await this.#encrypt(sealed);
+    } catch (error) {
+      throw new Error(`The client secret could not be encrypted (${messageOf(error)}); nothing was saved. Try again, or check the system keyring.`, { cause: error });
+    }
+    return { sealed, onDisk: ciphertext !== null && this.#persistsSecrets() ? ciphertext : null };
+  }
+
+  /** After a prepared secret was committed: kept in memory when it is not on disk, forgotten there otherwise. */
+  #keepSealedInMemory(connectionId: string, prepared: { readonly sealed: string; readonly onDisk: EncryptedSecret | null }): void {
+    if (prepared.onDisk === null) this.#memoryClientSecrets.set(connectionId, prepared.sealed);
+    else this.#memoryClientSecrets.delete(connectionId);
   }
 
   /**
