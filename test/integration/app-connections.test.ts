@@ -225,6 +225,22 @@ test('removing the active account\'s connection makes another account active, or
   assert.deepEqual(state.connections.map((connection) => connection.id), [c]);
 });
 
+test('removing the active account\'s connection makes active what the sensible-account rule picks among all that remain: the generic account, else the first userid case-insensitively', async () => {
+  const c = await connectSandbox(app.service, sandboxA, 'Sandbox C');
+  const zed = await app.service.signIn({ connectionId: a, userid: 'Zed' });
+  const alice = await app.service.signIn({ connectionId: c, userid: 'alice' });
+  const onB = await app.service.signIn({ connectionId: b, userid: 'user_42' });
+  const generic = await app.service.signIn({ connectionId: c });
+  assert.ok(zed.ok && alice.ok && onB.ok && generic.ok);
+  await app.service.setActive(onB.accountId);
+  await app.service.removeConnection(b);
+  const state = await app.service.getState();
+  assert.equal(state.activeAccountId, generic.accountId, 'the generic account (on another connection) becomes active');
+  assert.deepEqual(state.accounts.filter((account) => account.active).map((account) => account.id), [generic.accountId], 'AppState agrees: exactly one active account');
+  await app.service.removeConnection(c);
+  assert.equal((await app.service.getState()).activeAccountId, zed.accountId, 'only Zed is left');
+});
+
 test('the last connection cannot be removed, with a plain message', async () => {
   await app.service.removeConnection(b);
   await assert.rejects(app.service.removeConnection(a), /The last connection cannot be removed/);
