@@ -248,6 +248,15 @@ test('the last connection cannot be removed, with a plain message', async () => 
   await assert.rejects(app.service.removeConnection(b), /That connection no longer exists/);
 });
 
+test('a refused removal of the last connection leaves a sign-in under way on it running', async () => {
+  await app.service.removeConnection(b);
+  const { outcome } = await pendingSignIn(a);
+  await assert.rejects(app.service.removeConnection(a), /^Error: The last connection cannot be removed: sign-in needs one\. Edit it instead, or add another first\.$/);
+  assert.equal((await app.service.getState()).signIn?.connectionId, a, 'still waiting in the browser');
+  await app.service.cancelSignIn();
+  await outcome;
+});
+
 test('a duplicate is named "(copy)", then "(copy 2)", without the secret and without accounts', async () => {
   assert.ok((await app.service.signIn({ connectionId: a })).ok);
   const copy = await app.service.duplicateConnection(a);

@@ -37,3 +37,10 @@ test('names are the same name when their NFKC forms match case-insensitively', (
   assert.equal(connectionNameProblem('Staging 2', ['Staging']), undefined);
   assert.equal(freeConnectionName('\uFF33taging', 'copy', ['Staging', 'staging (copy)']), '\uFF33taging (copy 2)');
 });
+
+test('the first connection\'s default name is one shared constant, for the renderer too', async () => {
+  const shared = await import('../../src-main/shared/airisk-defaults.ts');
+  const stored = await import('../../src-main/core/settings/stored-settings.ts');
+  assert.equal(shared.DEFAULT_CONNECTION_NAME, 'AIRisk');
+  assert.equal(stored.DEFAULT_CONNECTION_FIELDS.name, shared.DEFAULT_CONNECTION_NAME);
+});

@@ -9,6 +9,7 @@ import { connectionView } from '../settings/connection-view.ts';
 import { signInConfig } from '../settings/sign-in-config.ts';
 import { DEFAULT_CONNECTION_FIELDS, type ConnectionFields } from '../settings/stored-settings.ts';
 import type { ClientSecretRead, ConnectionRecord, Vault } from '../vault/vault.ts';
+import { accountCounts } from './state-view.ts';
 
 /** What the desk needs from the service around it. */
 export interface ConnectionDeskPorts {
@@ -34,7 +35,7 @@ export class ConnectionDesk {
 
   /** Every connection as Settings edits it (decrypts each secret to judge it; Settings only). */
   async views(): Promise<ConnectionView[]> {
-    const counts = accountCounts(this.#ports.vault);
+    const counts = accountCounts(this.#ports.vault.accounts());
     const views: ConnectionView[] = [];
     for (const connection of this.#ports.vault.connections()) views.push(await this.#view(connection, counts));
     return views;
@@ -66,14 +67,14 @@ export class ConnectionDesk {
     return { ok: true, connection: await this.#view(copy) };
   }
 
-  /** Removes the connection with its accounts and tokens (refused for the last one); a sign-in under way on it is cancelled first. */
+  /** Removes the connection with its accounts and tokens (the vault refuses the last one); a sign-in under way on it is then cancelled. */
   remove(id: string): void {
     const vault = this.#ports.vault;
     this.#require(id);
-    if (vault.connections().length === 1) throw new Error('The last connection cannot be removed: sign-in needs one. Edit it instead, or add another first.');
     const accountIds = vault.accounts().filter((account) => account.connectionId === id).map((account) => account.id);
-    this.#ports.cancelSignInOn(id);
+    // The vault refuses the last connection (the one place of that rule); only then is a sign-in on it stopped.
     vault.removeConnection(id);
+    this.#ports.cancelSignInOn(id);
     this.#ports.accountsRemoved(accountIds);
   }
 
@@ -115,7 +116,7 @@ export class ConnectionDesk {
     return this.save(null, { ...fields, name: freeConnectionName(fields.name.trim(), 'imported', this.#namesBut(null), true) });
   }
 
-  async #view(connection: ConnectionRecord, counts: ReadonlyMap<string, number> = accountCounts(this.#ports.vault)): Promise<ConnectionView> {
+  async #view(connection: ConnectionRecord, counts: ReadonlyMap<string, number> = accountCounts(this.#ports.vault.accounts())): Promise<ConnectionView> {
     const { problem } = await this.#ports.vault.readClientSecret(connection.id);
     return connectionView(connection, problem, counts.get(connection.id) ?? 0);
   }
@@ -130,13 +131,6 @@ export class ConnectionDesk {
   #namesBut(id: string | null): string[] {
     return this.#ports.vault.connections().filter((connection) => connection.id !== id).map((connection) => connection.name);
   }
-}
-
-/** How many accounts each connection has, by connection id. */
-export function accountCounts(vault: Pick<Vault, 'accounts'>): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const account of vault.accounts()) counts.set(account.connectionId, (counts.get(account.connectionId) ?? 0) + 1);
-  return counts;
 }
 
 /** Why a stored secret was not used for a check of `baseUrl`, in the token step's words (undefined: it was, or none is set). */

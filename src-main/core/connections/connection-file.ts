@@ -5,21 +5,12 @@
  */
 import type { ConnectionProblem } from '../../contract.ts';
 import { serverText } from '../oauth/server-text.ts';
+import type { ConnectionFields } from '../settings/stored-settings.ts';
 import { connectionNameProblem } from '../settings/connection-name.ts';
 import { DEFAULT_AUTHORIZE_PATH, DEFAULT_TOKEN_PATH } from '../../shared/airisk-defaults.ts';
 
-/** The connection as the file carries it: everything but the secret. */
-export type ConnectionFileFields = {
-  readonly name: string;
-  readonly baseUrl: string;
-  readonly authorizePath: string;
-  readonly tokenPath: string;
-  readonly clientId: string;
-  readonly redirectUri: string;
-  readonly bodyEncoding: 'form' | 'json';
-  readonly scope: string;
-  readonly issuer: string;
-};
+/** The connection as the file carries it: its fields, never the secret (which ConnectionFields does not hold). */
+export type ConnectionFileFields = ConnectionFields;
 
 type FieldName = keyof ConnectionFileFields;
 
