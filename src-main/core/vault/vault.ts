@@ -9,6 +9,7 @@ import { inDisplayOrder, sensibleActiveAccountId } from './account-order.ts';
 import type { CipherDescription, CipherPort } from './cipher-port.ts';
 import type { DocumentStorePort } from './document-store-port.ts';
 import { persistsSecrets, protectionWarning } from './protection-policy.ts';
+import { clientSecretSecrets, tokenSecrets, type SecretKind } from './secret-kinds.ts';
 import { STORE_SCHEMA_VERSION, migrateStoreDocument, type StoreDocument, type StoredAccount } from './store-document.ts';
 import { StoreDocumentError } from './store-document-error.ts';
 import { StoreWriter, type PersistMode, type WriteUrgency } from './store-writer.ts';
@@ -453,34 +454,33 @@ export class Vault {
     this.#updateAccount(id, (account) => ({ ...account, token: renewed }));
   }
 
-  /** Weak encryption was allowed: encrypt what was kept in memory and store it. */
+  /** The secrets the vault keeps per record: accounts' tokens and connections' client secrets. */
+  #secretKinds(): SecretKind[] {
+    return [tokenSecrets(this.#memoryTokens, (id) => this.#undecryptable.delete(id)), clientSecretSecrets(this.#memoryClientSecrets)];
+  }
+
+  /**
+   * Weak encryption was allowed: encrypt what was kept in memory and store it. Only what is still
+   * in memory unchanged, with nothing stored for it meanwhile, is moved.
+   */
   async #moveSecretsToDisk(): Promise<void> {
-    const encrypted = new Map<string, { plaintext: string; token: EncryptedSecret }>();
-    for (const [id, plaintext] of this.#memoryTokens) {
-      const token = await this.#tryEncrypt(plaintext);
-      if (token !== undefined) encrypted.set(id, { plaintext, token });
-    }
-    const secrets = new Map<string, { plaintext: string; secret: EncryptedSecret }>();
-    for (const [id, plaintext] of this.#memoryClientSecrets) {
-      const secret = await this.#tryEncrypt(plaintext);
-      if (secret !== undefined) secrets.set(id, { plaintext, secret });
+    const kinds = this.#secretKinds();
+    const encrypted: Map<string, { plaintext: string; secret: EncryptedSecret }>[] = [];
+    for (const kind of kinds) {
+      const entries = new Map<string, { plaintext: string; secret: EncryptedSecret }>();
+      for (const [id, plaintext] of kind.memory) {
+        const secret = await this.#tryEncrypt(plaintext);
+        if (secret !== undefined) entries.set(id, { plaintext, secret });
+      }
+      encrypted.push(entries);
     }
     if (!this.#persistsSecrets()) return;
-    const movedIds = new Set([...encrypted].filter(([id, { plaintext }]) => this.#memoryTokens.get(id) === plaintext && this.#findAccount(id)?.token === null).map(([id]) => id));
-    const accounts = this.#document.accounts.map((account) => {
-      const entry = encrypted.get(account.id);
-      return entry !== undefined && movedIds.has(account.id) ? { ...account, token: entry.token } : account;
+    const moves = kinds.map((kind, index) => {
+      const stored = kind.stored(this.#document);
+      const still = [...(encrypted[index] ?? [])].filter(([id, { plaintext }]) => kind.memory.get(id) === plaintext && stored.has(id) && stored.get(id) === null);
+      return new Map(still.map(([id, { secret }]) => [id, secret]));
     });
-    const movedSecrets = new Set([...secrets].filter(([id, { plaintext }]) => this.#memoryClientSecrets.get(id) === plaintext && this.#findConnection(id)?.clientSecret === null).map(([id]) => id));
-    const connections = this.#document.connections.map((connection) => {
-      const entry = secrets.get(connection.id);
-      return entry !== undefined && movedSecrets.has(connection.id) ? { ...connection, clientSecret: entry.secret } : connection;
-    });
-    if (movedIds.size === 0 && movedSecrets.size === 0) return;
-    this.#commit({ ...this.#document, accounts, connections }, () => {
-      for (const id of movedIds) this.#memoryTokens.delete(id);
-      for (const id of movedSecrets) this.#memoryClientSecrets.delete(id);
-    });
+    this.#commitMoves(kinds, moves, (kind, id) => kind.memory.delete(id));
   }
 
   /**
@@ -490,30 +490,35 @@ export class Vault {
    */
   async #moveSecretsToMemory(): Promise<void> {
     const backend = this.#protection.backend;
-    const decrypted = new Map<string, { stored: EncryptedSecret; plaintext: string | undefined }>();
-    for (const account of this.#document.accounts) {
-      if (account.token === null || account.token.backend !== backend) continue;
-      decrypted.set(account.id, { stored: account.token, plaintext: await this.#tryDecrypt(account.token) });
-    }
-    const secrets = new Map<string, { stored: EncryptedSecret; plaintext: string | undefined }>();
-    for (const connection of this.#document.connections) {
-      if (connection.clientSecret === null || connection.clientSecret.backend !== backend) continue;
-      secrets.set(connection.id, { stored: connection.clientSecret, plaintext: await this.#tryDecrypt(connection.clientSecret) });
+    const kinds = this.#secretKinds();
+    const decrypted: Map<string, { stored: EncryptedSecret; plaintext: string | undefined }>[] = [];
+    for (const kind of kinds) {
+      const entries = new Map<string, { stored: EncryptedSecret; plaintext: string | undefined }>();
+      for (const [id, stored] of kind.stored(this.#document)) {
+        if (stored !== null && stored.backend === backend) entries.set(id, { stored, plaintext: await this.#tryDecrypt(stored) });
+      }
+      decrypted.push(entries);
     }
     if (this.#persistsSecrets()) return;
-    const moved = new Map([...decrypted].filter(([id, { stored }]) => this.#findAccount(id)?.token === stored));
-    const accounts = this.#document.accounts.map((account) => (moved.has(account.id) ? { ...account, token: null } : account));
-    const movedSecrets = new Map([...secrets].filter(([id, { stored }]) => this.#findConnection(id)?.clientSecret === stored));
-    const connections = this.#document.connections.map((connection) => (movedSecrets.has(connection.id) ? { ...connection, clientSecret: null } : connection));
-    if (moved.size === 0 && movedSecrets.size === 0) return;
-    this.#commit({ ...this.#document, accounts, connections }, () => {
-      for (const [id, { plaintext }] of moved) {
-        if (plaintext !== undefined) this.#memoryTokens.set(id, plaintext);
-        this.#undecryptable.delete(id);
-      }
-      for (const [id, { plaintext }] of movedSecrets) {
-        if (plaintext !== undefined) this.#memoryClientSecrets.set(id, plaintext);
-      }
+    const moves = kinds.map((kind, index) => {
+      const stored = kind.stored(this.#document);
+      return new Map([...(decrypted[index] ?? [])].filter(([id, entry]) => stored.get(id) === entry.stored).map(([id]) => [id, null]));
+    });
+    this.#commitMoves(kinds, moves, (kind, id, index) => {
+      const plaintext = decrypted[index]?.get(id)?.plaintext;
+      if (plaintext !== undefined) kind.memory.set(id, plaintext);
+      kind.movedToMemory?.(id);
+    });
+  }
+
+  /** Writes every kind's `moves` (record id → what to store) in one change, then runs `moved` for each record. */
+  #commitMoves(kinds: readonly SecretKind[], moves: readonly ReadonlyMap<string, EncryptedSecret | null>[], moved: (kind: SecretKind, id: string, index: number) => void): void {
+    if (moves.every((changes) => changes.size === 0)) return;
+    const next = kinds.reduce((document, kind, index) => kind.withStored(document, moves[index] ?? new Map()), this.#document);
+    this.#commit(next, () => {
+      kinds.forEach((kind, index) => {
+        for (const id of moves[index]?.keys() ?? []) moved(kind, id, index);
+      });
     });
   }
 
