@@ -121,13 +121,12 @@ export function openConfDocumentStore(options: ConfDocumentStoreOptions): Opened
     recovered = { movedTo: moveAside(conf.path, judged.kind, new Date(now())), reason: judged.reason };
     current = undefined;
   } else if (recovered === undefined && judged.kind === 'empty') {
-    const restorable = filesSetAside(filePath, 'newer').find((path) => judge(readStoreFile(path)).kind === 'usable');
-    if (restorable !== undefined) {
-      renameSync(restorable, filePath);
+    const restored = restoreSetAsideStore(filePath);
+    if (restored !== undefined) {
       conf = create(shared);
       current = conf.store;
       judged = judge(current);
-      recovered = { restoredFrom: restorable };
+      recovered = { restoredFrom: restored };
     }
   }
   // Before the migrated document is written over it, the file as the older version wrote it is kept.
@@ -166,6 +165,17 @@ function judge(raw: unknown): StoreJudgement {
     if (!(error instanceof StoreDocumentError)) throw error;
     return { kind: error.kind === 'newer-version' ? 'newer' : 'corrupt', reason: error.reason };
   }
+}
+
+/**
+ * For a store that is missing or holds nothing: renames the newest `.newer-…` file an older version
+ * set aside, if this version reads it and it holds something, back to `filePath` and returns where
+ * it was; undefined when there is none.
+ */
+function restoreSetAsideStore(filePath: string): string | undefined {
+  const restorable = filesSetAside(filePath, 'newer').find((path) => judge(readStoreFile(path)).kind === 'usable');
+  if (restorable !== undefined) renameSync(restorable, filePath);
+  return restorable;
 }
 
 /** A set-aside store file's document, or undefined when it cannot be read or parsed (it is then left where it is). */
