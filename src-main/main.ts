@@ -7,6 +7,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { app, dialog, Menu, session, shell } from 'electron';
 import { AppService } from './core/app/app-service.ts';
+import { upsertDemoConnections } from './core/app/demo-connections.ts';
 import { parseLaunchOptions, startsHidden } from './core/autostart/launch-options.ts';
 import { createXdgAutostart } from './core/autostart/xdg-autostart.ts';
 import { systemTimers } from './core/ports/timer-port.ts';
@@ -141,11 +142,7 @@ async function start(launch: ReturnType<typeof parseLaunchOptions>, appVariables
   });
   late.service = service;
 
-  for (const demo of launch.demoConnections) {
-    const existing = (await service.getState()).connections.find((connection) => connection.name === demo.name);
-    const result = await service.saveConnection(existing?.id ?? null, demo);
-    if (!result.ok) log(`the demo connection was refused: ${result.problems.map((problem) => problem.message).join(' ')}`);
-  }
+  for (const refusal of await upsertDemoConnections(service, launch.demoConnections)) log(refusal);
 
   const window = createWindowController({ preloadPath: join(appPath, 'dist', 'main', 'preload.cjs'), iconPath: join(resourcesDir, ...appIconFile(platform).split('/')) });
   late.window = window;

@@ -7,3 +7,5 @@ export const DEFAULT_BASE_URL = 'https://api.AIRisk.example.com';
 export const DEFAULT_AUTHORIZE_PATH = '/api/oauth2/Authorize';
 export const DEFAULT_TOKEN_PATH = '/api/oauth2/Token';
 export const DEFAULT_REDIRECT_URI = 'http://127.0.0.1:8765/callback';
+/** The name the first connection gets (first-run setup, and the v2 → v3 migration). */
+export const DEFAULT_CONNECTION_NAME = 'AIRisk';

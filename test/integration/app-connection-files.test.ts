@@ -85,6 +85,27 @@ test('an import under a free name keeps the name', async (t) => {
   assert.equal(back.connection.name, 'Sandbox B');
 });
 
+test('a name of 40 emoji (80 UTF-16 units) saves, exports and imports back: the file and Settings count characters the same way', async (t) => {
+  if (!needsMerge(t)) return;
+  const emoji = '\u{1F680}'.repeat(40);
+  const saved = await app.service.saveConnection(b, { name: emoji });
+  assert.ok(saved.ok, 'saved');
+  await app.service.removeConnection(a);
+  const back = await app.service.importConnection(await app.service.exportConnection(b));
+  assert.ok(back.ok, back.ok ? '' : JSON.stringify(back.problems));
+  assert.equal(back.connection.name, `${emoji} (imported)`);
+});
+
+test('a name Settings saves is one the import reads: text-direction and zero-width characters are refused when saving, and a look-alike of a taken name is taken', async () => {
+  for (const name of ['Rev\u202Eerse', 'Sandbox\u200B B', 'Two\u2028lines']) {
+    const refused = await app.service.saveConnection(null, { name, baseUrl: sandboxA.url });
+    assert.deepEqual(refused.ok ? [] : refused.problems.map((problem) => [problem.field, problem.message]), [['name', 'A connection name cannot contain control or invisible characters (line breaks, tabs, zero-width or text-direction characters); remove them.']], JSON.stringify(name));
+  }
+  const lookAlike = await app.service.saveConnection(null, { name: '\uFF33andbox \uFF42', baseUrl: sandboxA.url });
+  assert.deepEqual(lookAlike.ok ? [] : lookAlike.problems.map((problem) => problem.field), ['name'], 'full-width "Ｓandbox ｂ" is the name "Sandbox B"');
+  assert.deepEqual((await app.service.getState()).connections.map((connection) => connection.name), [...TWO_SANDBOX_NAMES]);
+});
+
 test('a malformed or hostile connection file is refused with problems and changes nothing', async (t) => {
   if (!needsMerge(t)) return;
   const before = await app.service.getSettings();
@@ -123,6 +144,7 @@ test('check connection never sends a stored secret to another origin: unsaved fi
   if (!needsMerge(t)) return;
   const check = await app.service.checkConnection(a, { baseUrl: sandboxB.url });
   assert.notEqual(check.token.verdict, 'ok', 'A\'s secret, sealed to A\'s origin, was not sent to B');
+  assert.deepEqual(check.token, { verdict: 'skipped', message: `The stored secret is for ${sandboxA.url} and was not sent to ${sandboxB.url}; enter it again to check.` }, 'it says why, not "no client secret is set"');
 });
 
 test('check connection with invalid fields sends nothing and says what to fix', async () => {

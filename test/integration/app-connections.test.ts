@@ -11,7 +11,9 @@ import type { SignInOutcome } from '../../src-main/contract.ts';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox-server.ts';
 import { ManualClock } from '../support/manual-clock.ts';
 import { createNodeApp, type NodeApp } from '../support/node-app.ts';
-import { connectSandbox, TWO_SANDBOX_NAMES } from '../support/sandbox-settings.ts';
+import { connectSandbox, sandboxSettings, TWO_SANDBOX_NAMES } from '../support/sandbox-settings.ts';
+import { createAesGcmCipher, loadOrCreateKeyFile } from '../../src-main/core/vault/aes-gcm-cipher.ts';
+import type { CipherPort } from '../../src-main/core/vault/cipher-port.ts';
 import { ConsentingBrowser, whoAmI } from '../support/sign-in-fixtures.ts';
 
 let clock: ManualClock;
@@ -143,7 +145,7 @@ test('a sign-in under way is cancelled cleanly when its connection\'s URLs or cl
   await app.service.saveConnection(b, { name: 'Sandbox B renamed' });
   await app.service.saveConnection(a, { clientId: 'other-client' });
   assert.equal((await app.service.getState()).signIn?.connectionId, b, 'still waiting after a rename and an edit of another connection');
-  const saved = await app.service.saveConnection(b, { baseUrl: sandboxB.url.replace('127.0.0.1', 'localhost') });
+  const saved = await app.service.saveConnection(b, { baseUrl: sandboxB.url.replace('127.0.0.1', 'localhost'), clientSecret: sandboxB.demoClient.clientSecret });
   assert.ok(saved.ok);
   const ended = await outcome;
   assert.equal(ended.ok ? '' : ended.error.code, 'cancelled');
@@ -166,6 +168,33 @@ test('a new client secret for the connection of a sign-in under way cancels it t
   assert.ok((await app.service.saveConnection(a, { clientSecret: sandboxA.demoClient.clientSecret })).ok);
   const ended = await outcome;
   assert.equal(ended.ok ? '' : ended.error.code, 'cancelled');
+});
+
+test('moving a connection with a stored secret to another origin is refused unless the secret is entered again; a same-origin edit keeps it', async () => {
+  const other = sandboxB.url;
+  const refused = await app.service.saveConnection(a, { baseUrl: other });
+  assert.deepEqual(refused, { ok: false, problems: [{ field: 'clientSecret', message: `The client secret is kept for ${sandboxA.url} only; enter it again for ${other}.` }] });
+  const unchanged = (await app.service.getState()).connections.find((connection) => connection.id === a);
+  assert.equal(unchanged?.origin, sandboxA.url, 'nothing was saved');
+  assert.equal(unchanged?.configured, true);
+  const samePath = await app.service.saveConnection(a, { baseUrl: `${sandboxA.url}/` });
+  assert.ok(samePath.ok && samePath.connection.clientSecretSet && samePath.connection.clientSecretProblem === null, 'same origin: the secret stays usable');
+  const moved = await app.service.saveConnection(a, { baseUrl: other, clientSecret: sandboxB.demoClient.clientSecret });
+  assert.ok(moved.ok && moved.connection.clientSecretProblem === null);
+});
+
+test('a client secret the cipher cannot encrypt saves nothing: neither a new connection nor an edit\'s other fields', async () => {
+  await app.service.shutdown();
+  const aes = createAesGcmCipher(await loadOrCreateKeyFile(join(directory, 'test-cipher.key')));
+  // TEST DOUBLE: the real cipher, except that encrypt fails (a keyring that went away).
+  const failingEncryptCipherForTests: CipherPort = { describe: () => aes.describe(), decrypt: (text) => aes.decrypt(text), encrypt: () => Promise.reject(new Error('keyring locked')) };
+  app = await createNodeApp({ directory, timers: clock, cipher: failingEncryptCipherForTests, openUrl: (url) => browser.openUrl(url), callbackTimeoutMs: 5000 });
+  const before = await app.service.getSettings();
+  await assert.rejects(app.service.saveConnection(null, { ...sandboxSettings(sandboxA, 'Sandbox C') }), /^Error: The client secret could not be encrypted \(keyring locked\); nothing was saved/);
+  await assert.rejects(app.service.saveConnection(a, { clientId: 'another-client', baseUrl: sandboxB.url, clientSecret: 'new-secret' }), /could not be encrypted/);
+  assert.deepEqual(await app.service.getSettings(), before, 'no connection added, no field changed, the old secret still usable');
+  const check = await app.service.checkConnection(a, {});
+  assert.equal(check.token.verdict, 'ok', check.token.message);
 });
 
 test('removing a connection cancels a sign-in under way on it, and removes its accounts and tokens', async () => {
@@ -196,11 +225,36 @@ test('removing the active account\'s connection makes another account active, or
   assert.deepEqual(state.connections.map((connection) => connection.id), [c]);
 });
 
+test('removing the active account\'s connection makes active what the sensible-account rule picks among all that remain: the generic account, else the first userid case-insensitively', async () => {
+  const c = await connectSandbox(app.service, sandboxA, 'Sandbox C');
+  const zed = await app.service.signIn({ connectionId: a, userid: 'Zed' });
+  const alice = await app.service.signIn({ connectionId: c, userid: 'alice' });
+  const onB = await app.service.signIn({ connectionId: b, userid: 'user_42' });
+  const generic = await app.service.signIn({ connectionId: c });
+  assert.ok(zed.ok && alice.ok && onB.ok && generic.ok);
+  await app.service.setActive(onB.accountId);
+  await app.service.removeConnection(b);
+  const state = await app.service.getState();
+  assert.equal(state.activeAccountId, generic.accountId, 'the generic account (on another connection) becomes active');
+  assert.deepEqual(state.accounts.filter((account) => account.active).map((account) => account.id), [generic.accountId], 'AppState agrees: exactly one active account');
+  await app.service.removeConnection(c);
+  assert.equal((await app.service.getState()).activeAccountId, zed.accountId, 'only Zed is left');
+});
+
 test('the last connection cannot be removed, with a plain message', async () => {
   await app.service.removeConnection(b);
   await assert.rejects(app.service.removeConnection(a), /The last connection cannot be removed/);
   assert.equal((await app.service.getState()).connections.length, 1);
   await assert.rejects(app.service.removeConnection(b), /That connection no longer exists/);
+});
+
+test('a refused removal of the last connection leaves a sign-in under way on it running', async () => {
+  await app.service.removeConnection(b);
+  const { outcome } = await pendingSignIn(a);
+  await assert.rejects(app.service.removeConnection(a), /^Error: The last connection cannot be removed: sign-in needs one\. Edit it instead, or add another first\.$/);
+  assert.equal((await app.service.getState()).signIn?.connectionId, a, 'still waiting in the browser');
+  await app.service.cancelSignIn();
+  await outcome;
 });
 
 test('a duplicate is named "(copy)", then "(copy 2)", without the secret and without accounts', async () => {

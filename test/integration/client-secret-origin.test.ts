@@ -98,7 +98,7 @@ describe('the vault binds the client secret to the base URL\'s origin', () => {
     moveTo(vault, 'https://b.example');
     assert.equal(await secretOf(vault), undefined);
     const problem = 'The client secret was saved for https://a.example; enter it again for https://b.example. A secret is only ever sent to the address it was entered for.';
-    assert.deepEqual(await readSecret(vault), { secret: undefined, problem });
+    assert.deepEqual(await readSecret(vault), { secret: undefined, problem, savedFor: 'https://a.example' });
     await vault.setClientSecret(only(vault), 'secret-b');
     assert.deepEqual(await readSecret(vault), { secret: 'secret-b' });
   });
@@ -150,7 +150,11 @@ describe('the vault binds the client secret to the base URL\'s origin', () => {
       connectionIn(document).clientSecretOrigin = 'http://127.0.0.1:9';
     });
     const edited = await openVault(directory);
-    assert.deepEqual(await readSecret(edited), { secret: undefined, problem: 'The client secret was saved for https://a.example; enter it again for http://127.0.0.1:9. A secret is only ever sent to the address it was entered for.' });
+    assert.deepEqual(await readSecret(edited), {
+      secret: undefined,
+      problem: 'The client secret was saved for https://a.example; enter it again for http://127.0.0.1:9. A secret is only ever sent to the address it was entered for.',
+      savedFor: 'https://a.example',
+    });
   });
 });
 
@@ -232,24 +236,21 @@ describe('the app never sends the client secret to an origin it was not saved fo
     assert.deepEqual([connection?.clientSecretSet, connection?.clientSecretProblem], [false, LEGACY_PROBLEM(hostile.origin)]);
   });
 
-  test('Settings asks for the secret again and says why; entering it binds it to the new origin and the sign-in works', async (t) => {
+  test('Settings refuses to move the connection to another origin without the secret, saying why; entering it binds it to the new origin and the sign-in works', async (t) => {
     const browser = new ConsentingBrowser('approve');
     const app = await startApp(t, browser);
     const id = await connectSandbox(app.service, sandbox);
     // localhost and 127.0.0.1 are different origins, though the same sandbox answers on both.
     const localhost = sandbox.url.replace('127.0.0.1', 'localhost');
     const moved = await app.service.saveConnection(id, { baseUrl: localhost });
-    assert.ok(moved.ok);
-    assert.equal(moved.connection.clientSecretSet, false);
-    assert.equal(moved.connection.clientSecretProblem, `The client secret was saved for ${sandbox.url}; enter it again for ${localhost}. A secret is only ever sent to the address it was entered for.`);
-    const refused = await app.service.signIn({});
-    assert.equal(refused.ok, false);
-    assert.deepEqual(browser.opened, []);
+    assert.deepEqual(moved, { ok: false, problems: [{ field: 'clientSecret', message: `The client secret is kept for ${sandbox.url} only; enter it again for ${localhost}.` }] });
+    assert.equal((await app.service.getSettings()).connections[0]?.baseUrl, sandbox.url, 'nothing was saved');
 
     const again = await app.service.saveConnection(id, { baseUrl: localhost, clientSecret: sandbox.demoClient.clientSecret });
     assert.ok(again.ok);
     assert.deepEqual([again.connection.clientSecretSet, again.connection.clientSecretProblem], [true, null]);
     assert.equal((await app.service.signIn({})).ok, true);
+    assert.ok(browser.opened[0]?.startsWith(`${localhost}/`));
   });
 
   test('a base URL changed within the same origin keeps the secret', async (t) => {

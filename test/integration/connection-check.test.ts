@@ -61,7 +61,7 @@ test('the sandbox with the demo client passes both steps', async () => {
   const check = await checkConnection(sandboxConfig(sandbox), {});
   assert.equal(check.authorization.verdict, 'ok');
   assert.equal(check.authorization.message, `The sign-in page at ${sandbox.url}/api/oauth2/Authorize answers (HTTP 400).`);
-  assert.deepEqual(check.token, { verdict: 'ok', message: 'AIRisk accepted the client id and secret (it refused the test code, as expected).' });
+  assert.deepEqual(check.token, { verdict: 'ok', message: 'AIRisk did not refuse the client id and secret (it refused the made-up code, as expected).' });
 });
 
 test('the test code is posted exactly as a sign-in posts its code, PKCE verifier included, with a concrete redirect port', async () => {
@@ -215,7 +215,56 @@ test('a sign-in page answering 302, 403 and 405 is ok, a warning and a warning',
   }
 });
 
-test('a hostile token endpoint’s bidi and control characters are removed, and secrets it echoes are hidden', async () => {
+test('a hostile token endpoint’s bidi and control characters are removed from its description', async () => {
+  const { url, close } = await serve((_, response) => {
+    response.writeHead(400, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'unauthorized_client\u202E', error_description: 'Look\u202E here\u0007\r\nnow\u2066' }));
+  });
+  try {
+    const check = await checkConnection(sandboxConfig(sandbox, { baseUrl: url }), {});
+    assert.equal(check.token.verdict, 'warning');
+    assert.match(check.token.message, /^The token endpoint speaks OAuth, but AIRisk refused the token request: unauthorized_client — Look here now/);
+    assert.doesNotMatch(check.token.message, /[\p{Cc}\p{Cf}]/u);
+  } finally {
+    await close();
+  }
+});
+
+test('a server whose description repeats a short client secret (3 characters) or the test code has its description left out', async () => {
+  for (const echoed of ['client_secret', 'code'] as const) {
+    const { url, close } = await serve((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const value = new URLSearchParams(Buffer.concat(chunks).toString('utf8')).get(echoed) ?? '';
+        response.writeHead(400, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'unauthorized_client', error_description: `you sent ${value}` }));
+      });
+    });
+    try {
+      const check = await checkConnection(sandboxConfig(sandbox, { baseUrl: url, clientSecret: 'k9q' }), {});
+      assert.deepEqual(check.token, { verdict: 'warning', message: "The token endpoint speaks OAuth, but AIRisk's description was left out because it repeated a secret." }, echoed);
+      assert.doesNotMatch(messages(check), /k9q|airisk-token-tray-connection-check-/);
+    } finally {
+      await close();
+    }
+  }
+});
+
+test('a bare 401 from the token endpoint (no OAuth body) means the client id or secret was refused (RFC 6749 §5.2), not a wrong token path', async () => {
+  for (const [type, body] of [['text/plain', 'Unauthorized'], ['application/json', '{}']] as const) {
+    const { url, close } = await serve((request, response) => {
+      if (request.method === 'GET') response.writeHead(400, { 'Content-Type': 'text/html' }).end('missing parameters');
+      else response.writeHead(401, { 'Content-Type': type, 'WWW-Authenticate': 'Basic realm="AIRisk"' }).end(body);
+    });
+    try {
+      const check = await checkConnection(sandboxConfig(sandbox, { baseUrl: url }), {});
+      assert.deepEqual(check.token, { verdict: 'failed', message: `AIRisk did not accept the client id or secret (HTTP 401) at ${url}/api/oauth2/Token: check them.` }, type);
+    } finally {
+      await close();
+    }
+  }
+});
+
+test('a hostile token endpoint’s bidi and control characters are removed, and secrets it echoes are left out', async () => {
   const { url, close } = await serve((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -229,7 +278,7 @@ test('a hostile token endpoint’s bidi and control characters are removed, and 
   try {
     const check = await checkConnection(sandboxConfig(sandbox, { baseUrl: url }), {});
     assert.equal(check.token.verdict, 'warning');
-    assert.match(check.token.message, /^The token endpoint speaks OAuth, but AIRisk refused the token request: unauthorized_client — Look here now \[hidden\] \[hidden\] \[hidden\]/);
+    assert.equal(check.token.message, "The token endpoint speaks OAuth, but AIRisk's description was left out because it repeated a secret.");
     for (const message of [check.authorization.message, check.token.message]) assert.doesNotMatch(message, /[\p{Cc}\p{Cf}]/u);
     assert.doesNotMatch(messages(check), /demo-secret|airisk-token-tray-connection-check-/);
   } finally {

@@ -144,7 +144,8 @@ test('refuses duplicate keys, which JSON.parse would silently resolve to the las
 test('refuses values that are not text, too long, or carry control or bidi characters, naming the field and not the value', () => {
   assertRefused(fileWith({ clientId: 42 }), 'clientId', /"clientId" must be text, not a JSON number/);
   assertRefused(fileWith({ scope: null }), 'scope', /must be text, not null/);
-  assertRefused(fileWith({ name: 'N'.repeat(65) }), 'name', /longer than 64 characters/);
+  assertRefused(fileWith({ name: 'N'.repeat(65) }), 'name', /at most 64 characters; this one has 65/);
+  assert.equal(parseConnectionFile(fileWith({ name: '\u{1F680}'.repeat(64) })).ok, true, '64 emoji are 64 characters');
   const long = assertRefused(fileWith({ issuer: `https://${'i'.repeat(2048)}` }), 'issuer', /longer than 2048 characters/);
   assert.doesNotMatch(JSON.stringify(long), /iiiiiiii/);
   for (const bad of ['Stag\u0000ing', 'Line\nbreak', 'Rev\u202Eerse', 'Iso\u2066late', 'Lone \ud800 surrogate']) {

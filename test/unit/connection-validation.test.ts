@@ -51,7 +51,7 @@ test('connection names: trimmed, 1–64 characters, no control characters, uniqu
   const cases: [string, RegExp][] = [
     ['   ', /Give the connection a name/],
     ['x'.repeat(65), /at most 64 characters; this one has 65/],
-    ['Stag\ning', /control characters/],
+    ['Stag\ning', /control or invisible characters/],
     ['staging', /There is a connection named "staging" already/],
     [' STAGING ', /There is a connection named "STAGING" already/],
   ];

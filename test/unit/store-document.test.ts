@@ -255,7 +255,7 @@ describe('validation rejects', () => {
       [{ name: 3 }, /connections\[0\]\.name is not text/],
       [{ name: '' }, /connections\[0\]\.name is not a usable connection name \(Give the connection a name/],
       [{ name: ' Staging ' }, /no leading or trailing spaces/],
-      [{ name: 'Sta\tging' }, /control characters/],
+      [{ name: 'Sta\tging' }, /control or invisible characters/],
       [{ bodyEncoding: 'xml' }, /connections\[0\]\.bodyEncoding is not "form" or "json"/],
       [{ baseUrl: null }, /connections\[0\]\.baseUrl is not text/],
       [{ scope: ['openid'] }, /connections\[0\]\.scope is not text/],

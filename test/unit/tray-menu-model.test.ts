@@ -26,6 +26,16 @@ test('renew appears only for expiring, expired and sign-in-again accounts', () =
   assert.deepEqual(labels(menu).filter((label) => label.startsWith('Renew')), ['Renew b — 2 min left', 'Renew c — sign in again']);
 });
 
+test('a renew item is enabled by its account\'s own connection being set up, not by any connection', () => {
+  const accounts = [accountView('a', { status: 'expired', secondsLeft: -60 }), accountView('s', { connectionId: 'staging', status: 'expired', secondsLeft: -60, active: true })];
+  const renewItems = (connections: Parameters<typeof appState>[1]): [string, boolean][] =>
+    buildTrayMenu(appState(accounts, connections)).flatMap((item) => (item.kind === 'action' && item.action.type === 'renew' ? [[item.action.accountId, item.enabled] as [string, boolean]] : []));
+  const unfinishedStaging = { configured: true, connections: [connectionSummary(FIXTURE_CONNECTION_ID, 'AIRisk'), connectionSummary('staging', 'Staging', { configured: false })] };
+  assert.deepEqual(renewItems(unfinishedStaging), [['a', true], ['s', false]]);
+  const onlyStaging = { configured: true, connections: [connectionSummary(FIXTURE_CONNECTION_ID, 'AIRisk', { configured: false }), connectionSummary('staging', 'Staging')] };
+  assert.deepEqual(renewItems(onlyStaging), [['a', false], ['s', true]]);
+});
+
 test('the menu always ends with sign-in, open window, start at login and quit', () => {
   const menu = buildTrayMenu(appState([], { startAtLogin: true }));
   assert.deepEqual(labels(menu), ['No tokens yet — sign in to get one', '---', 'Sign in (generic token)', 'Sign in as a user…', '---', 'Open AIRisk Token Tray', 'Start at login', 'Quit']);

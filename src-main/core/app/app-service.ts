@@ -21,9 +21,10 @@ import { formatTimeLeft } from '../../shared/time-left.ts';
 import { msLeft } from '../expiry/token-status.ts';
 import { SignInCoordinator } from '../oauth/sign-in.ts';
 import { SignInError } from '../oauth/sign-in-error.ts';
+import { changesSignIn } from '../settings/connection-validation.ts';
 import { validateSettingsUpdate } from '../settings/settings-validation.ts';
 import { signInConfig } from '../settings/sign-in-config.ts';
-import { Vault, type AccountRecord } from '../vault/vault.ts';
+import { Vault, type AccountRecord, type ClientSecretRead, type ConnectionRecord } from '../vault/vault.ts';
 import { accountName, connectionNameFor } from '../../shared/account-name.ts';
 import type { AppPorts } from './app-ports.ts';
 import { ConnectionDesk } from './connection-desk.ts';
@@ -49,6 +50,8 @@ export class AppService implements AiriskApi {
   readonly #connections: ConnectionDesk;
   /** The connection of the sign-in under way (set when it starts, before its first progress). */
   #signInConnectionId: string | undefined;
+  /** Sign-ins still reading their client secret (before start): an edit or removal of their connection marks them cancelled. */
+  readonly #startingSignIns = new Set<{ readonly connectionId: string; cancelled: boolean }>();
   readonly #options: AppServiceOptions;
   readonly #listeners = new Set<(state: AppState) => void>();
   #signIn: SignInView | null = null;
@@ -77,6 +80,7 @@ export class AppService implements AiriskApi {
       now: () => ports.timers.now(),
       cancelSignInOn: (connectionId) => {
         if (this.#signIns.current !== undefined && this.#signInConnectionId === connectionId) this.#signIns.cancel();
+        for (const starting of this.#startingSignIns) if (starting.connectionId === connectionId) starting.cancelled = true;
       },
       accountsRemoved: (accountIds) => {
         for (const id of accountIds) this.#scheduler.removeAccount(id);
@@ -107,7 +111,8 @@ export class AppService implements AiriskApi {
     if (connectionId === undefined) return this.#failed(new SignInError('invalid_configuration', 'Add a connection (the AIRisk address, client id and client secret) in Settings before signing in.'));
     const connection = this.#vault.connection(connectionId);
     if (connection === undefined) throw new Error('That connection no longer exists; it may have been removed.');
-    const read = await this.#vault.readClientSecret(connectionId);
+    const read = await this.#readSecretForSignIn(connection);
+    if (read === 'changed') return this.#failed(new SignInError('cancelled', `${connection.name} was changed or removed while the sign-in was starting; sign in again.`));
     // With one connection nothing changes: its name is only said when there are several.
     const named = this.#vault.connections().length > 1;
     // A secret saved for another origin is never sent: the base URL changed since it was entered.
@@ -163,6 +168,23 @@ export class AppService implements AiriskApi {
         this.#signInConnectionId = undefined;
       }
       this.#queueEmit();
+    }
+  }
+
+  /**
+   * The connection's client secret for a sign-in about to start, or 'changed' when, while it was
+   * being decrypted, the connection was removed or edited in a way that stops a sign-in (changesSignIn,
+   * or a new secret): what was read is then stale and must not be used.
+   */
+  async #readSecretForSignIn(connection: ConnectionRecord): Promise<ClientSecretRead | 'changed'> {
+    const starting = { connectionId: connection.id, cancelled: false };
+    this.#startingSignIns.add(starting);
+    try {
+      const read = await this.#vault.readClientSecret(connection.id);
+      const now = this.#vault.connection(connection.id);
+      return starting.cancelled || now === undefined || changesSignIn(connection, now) ? 'changed' : read;
+    } finally {
+      this.#startingSignIns.delete(starting);
     }
   }
 

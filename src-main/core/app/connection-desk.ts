@@ -2,12 +2,14 @@ import type { ConnectionCheck, ConnectionResult, ConnectionUpdate, ConnectionVie
 import { checkConnection } from '../connections/connection-check.ts';
 import { exportConnectionFile, parseConnectionFile, type ConnectionFileFields } from '../connections/connection-file.ts';
 import type { FetchPort } from '../oauth/fetch-port.ts';
+import { movedSecretProblem, secretNotSentForCheck } from '../settings/client-secret-origin.ts';
 import { freeConnectionName } from '../settings/connection-name.ts';
 import { changesSignIn, validateConnectionUpdate } from '../settings/connection-validation.ts';
 import { connectionView } from '../settings/connection-view.ts';
 import { signInConfig } from '../settings/sign-in-config.ts';
 import { DEFAULT_CONNECTION_FIELDS, type ConnectionFields } from '../settings/stored-settings.ts';
-import type { ConnectionRecord, Vault } from '../vault/vault.ts';
+import type { ClientSecretRead, ConnectionRecord, Vault } from '../vault/vault.ts';
+import { accountCounts } from './state-view.ts';
 
 /** What the desk needs from the service around it. */
 export interface ConnectionDeskPorts {
@@ -33,7 +35,7 @@ export class ConnectionDesk {
 
   /** Every connection as Settings edits it (decrypts each secret to judge it; Settings only). */
   async views(): Promise<ConnectionView[]> {
-    const counts = accountCounts(this.#ports.vault);
+    const counts = accountCounts(this.#ports.vault.accounts());
     const views: ConnectionView[] = [];
     for (const connection of this.#ports.vault.connections()) views.push(await this.#view(connection, counts));
     return views;
@@ -49,16 +51,13 @@ export class ConnectionDesk {
     const checked = validateConnectionUpdate(current === undefined ? { ...base, name: '' } : base, update, this.#namesBut(id));
     if (!checked.ok) return { ok: false, problems: checked.problems };
     const { fields, clientSecret } = checked.accepted;
-    let saved: ConnectionRecord;
-    if (current === undefined) {
-      saved = vault.addConnection(fields);
-    } else {
-      // A new secret changes the client too: a sign-in under way would exchange its code with the old one.
-      if (changesSignIn(current, fields) || clientSecret !== undefined) this.#ports.cancelSignInOn(current.id);
-      saved = vault.updateConnection(current.id, fields);
-    }
-    if (clientSecret !== undefined) await vault.setClientSecret(saved.id, clientSecret);
-    return { ok: true, connection: await this.#view(this.#require(saved.id)) };
+    const moved = current !== undefined && clientSecret === undefined && current.clientSecretStored !== 'none' ? movedSecretProblem(current.baseUrl, fields.baseUrl) : undefined;
+    if (moved !== undefined) return { ok: false, problems: [{ field: 'clientSecret', message: moved }] };
+    // A new secret changes the client too: a sign-in under way would exchange its code with the old one.
+    if (current !== undefined && (changesSignIn(current, fields) || clientSecret !== undefined)) this.#ports.cancelSignInOn(current.id);
+    // Fields and secret in one change, the secret encrypted first: a failing cipher saves nothing.
+    const saved = await vault.saveConnection(current?.id ?? null, fields, clientSecret);
+    return { ok: true, connection: await this.#view(saved) };
   }
 
   /** A copy named "<name> (copy)" (then "(copy 2)" …), without the secret and without accounts. */
@@ -68,14 +67,14 @@ export class ConnectionDesk {
     return { ok: true, connection: await this.#view(copy) };
   }
 
-  /** Removes the connection with its accounts and tokens (refused for the last one); a sign-in under way on it is cancelled first. */
+  /** Removes the connection with its accounts and tokens (the vault refuses the last one); a sign-in under way on it is then cancelled. */
   remove(id: string): void {
     const vault = this.#ports.vault;
     this.#require(id);
-    if (vault.connections().length === 1) throw new Error('The last connection cannot be removed: sign-in needs one. Edit it instead, or add another first.');
     const accountIds = vault.accounts().filter((account) => account.connectionId === id).map((account) => account.id);
-    this.#ports.cancelSignInOn(id);
+    // The vault refuses the last connection (the one place of that rule); only then is a sign-in on it stopped.
     vault.removeConnection(id);
+    this.#ports.cancelSignInOn(id);
     this.#ports.accountsRemoved(accountIds);
   }
 
@@ -96,9 +95,10 @@ export class ConnectionDesk {
       return { authorization: { verdict: 'failed', message: `Nothing was sent: ${why}` }, token: { verdict: 'skipped', message: 'Not tried until the settings above are fixed.' } };
     }
     const { fields, clientSecret } = checked.accepted;
-    const secret = clientSecret ?? (id === null ? undefined : (await this.#ports.vault.readClientSecret(id, fields.baseUrl)).secret);
+    const stored = clientSecret !== undefined || id === null ? undefined : await this.#ports.vault.readClientSecret(id, fields.baseUrl);
+    const secret = clientSecret ?? stored?.secret;
     const ports = { now: this.#ports.now, ...(this.#ports.fetch === undefined ? {} : { fetch: this.#ports.fetch }) };
-    return checkConnection(signInConfig(fields, secret ?? ''), ports);
+    return checkConnection(signInConfig(fields, secret ?? ''), ports, { secretProblem: storedSecretProblem(stored, fields.baseUrl) });
   }
 
   /** The connection as a connection file's text (never the secret). */
@@ -116,7 +116,7 @@ export class ConnectionDesk {
     return this.save(null, { ...fields, name: freeConnectionName(fields.name.trim(), 'imported', this.#namesBut(null), true) });
   }
 
-  async #view(connection: ConnectionRecord, counts: ReadonlyMap<string, number> = accountCounts(this.#ports.vault)): Promise<ConnectionView> {
+  async #view(connection: ConnectionRecord, counts: ReadonlyMap<string, number> = accountCounts(this.#ports.vault.accounts())): Promise<ConnectionView> {
     const { problem } = await this.#ports.vault.readClientSecret(connection.id);
     return connectionView(connection, problem, counts.get(connection.id) ?? 0);
   }
@@ -133,11 +133,10 @@ export class ConnectionDesk {
   }
 }
 
-/** How many accounts each connection has, by connection id. */
-export function accountCounts(vault: Pick<Vault, 'accounts'>): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const account of vault.accounts()) counts.set(account.connectionId, (counts.get(account.connectionId) ?? 0) + 1);
-  return counts;
+/** Why a stored secret was not used for a check of `baseUrl`, in the token step's words (undefined: it was, or none is set). */
+function storedSecretProblem(stored: ClientSecretRead | undefined, baseUrl: string): string | undefined {
+  if (stored?.problem === undefined) return undefined;
+  return stored.savedFor === undefined ? `Not tried: ${stored.problem}` : secretNotSentForCheck(stored.savedFor, baseUrl);
 }
 
 function fileFields(fields: ConnectionFileFields): ConnectionFileFields {

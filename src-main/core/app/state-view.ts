@@ -28,6 +28,13 @@ export function accountView(account: AccountRecord, activeId: string | null, now
   };
 }
 
+/** How many accounts each connection has, by connection id (AppState's summaries and Settings' views). */
+export function accountCounts(accounts: readonly Pick<AccountRecord, 'connectionId'>[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const account of accounts) counts.set(account.connectionId, (counts.get(account.connectionId) ?? 0) + 1);
+  return counts;
+}
+
 /** Inputs of {@link buildAppState}; all plain data. */
 export interface AppStateInputs {
   readonly accounts: readonly AccountRecord[];
@@ -45,8 +52,7 @@ export interface AppStateInputs {
 
 /** The whole state the faces draw. Contains no token and no secret by construction. */
 export function buildAppState(inputs: AppStateInputs): AppState {
-  const counts = new Map<string, number>();
-  for (const account of inputs.accounts) counts.set(account.connectionId, (counts.get(account.connectionId) ?? 0) + 1);
+  const counts = accountCounts(inputs.accounts);
   const connections = inputs.connections.map((connection) => connectionSummary(connection, counts.get(connection.id) ?? 0));
   const configured = connections.some((connection) => connection.configured);
   return {

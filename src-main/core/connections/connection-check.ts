@@ -20,8 +20,13 @@ const STAND_IN_PORT = 8765;
 
 type Ports = { readonly fetch?: FetchPort; readonly now?: () => number; readonly timeoutMs?: number };
 
-/** Secrets shorter than this are not hidden in messages: hiding them would garble the sentence itself. */
-const MIN_HIDDEN_LENGTH = 6;
+/** What a check knows beyond the config: why a stored secret was not used (the token step says so instead of "no client secret is set"). */
+export interface CheckContext {
+  readonly secretProblem?: string | undefined;
+}
+
+/** Stands in for a server's description that repeated the client secret, the test code or the verifier. */
+export const LEFT_OUT_DESCRIPTION = "AIRisk's description was left out because it repeated a secret.";
 
 /**
  * Checks `config`: a bare GET of the authorization endpoint (does it answer at all?), then a POST of
@@ -29,17 +34,16 @@ const MIN_HIDDEN_LENGTH = 6;
  * the client id and secret accepted?). Never throws; no secret, code or token is in any message,
  * and a token issued for the made-up code is discarded.
  */
-export async function checkConnection(config: AiriskClientConfig, ports: Ports): Promise<ConnectionCheck> {
+export async function checkConnection(config: AiriskClientConfig, ports: Ports, context: CheckContext = {}): Promise<ConnectionCheck> {
   const timeoutMs = ports.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
   const problems = findClientConfigProblems(config);
   const probe = await checkAuthorization(config, problems, ports.fetch ?? globalThis.fetch, timeoutMs);
   // Both endpoints share the origin: when it cannot be reached (network, TLS) the secret is not sent.
   const token =
     probe.unreachable === undefined
-      ? await checkToken(config, problems, ports, timeoutMs)
+      ? await checkToken(config, problems, ports, timeoutMs, context)
       : step('skipped', `Not tried: ${probe.unreachable.charAt(0).toLowerCase()}${probe.unreachable.slice(1)}`);
-  const hidden = (found: ConnectionCheckStep): ConnectionCheckStep => step(found.verdict, redact(found.message, [config.clientSecret]));
-  return { authorization: hidden(probe.step), token: hidden(token) };
+  return { authorization: probe.step, token };
 }
 
 function step(verdict: ConnectionCheckStep['verdict'], message: string): ConnectionCheckStep {
@@ -93,10 +97,12 @@ function authorizationStatusStep(page: string, status: number): ConnectionCheckS
 // ---------------------------------------------------------------------------------------------
 // Token endpoint
 
-async function checkToken(config: AiriskClientConfig, problems: readonly ClientConfigProblem[], ports: Ports, timeoutMs: number): Promise<ConnectionCheckStep> {
+async function checkToken(config: AiriskClientConfig, problems: readonly ClientConfigProblem[], ports: Ports, timeoutMs: number, context: CheckContext): Promise<ConnectionCheckStep> {
   const invalid = problemFor(problems, ['baseUrl', 'tokenPath', 'clientId']);
   if (invalid !== undefined) return step('failed', invalid.message);
-  if (config.clientSecret === '') return step('skipped', 'Not tried: no client secret is set; enter the one AIRisk gave you for this app, then check again.');
+  if (config.clientSecret === '') {
+    return step('skipped', context.secretProblem ?? 'Not tried: no client secret is set; enter the one AIRisk gave you for this app, then check again.');
+  }
   let redirectUri: string;
   try {
     const redirect = parseLoopbackRedirectUri(config.redirectUri);
@@ -118,22 +124,30 @@ async function checkToken(config: AiriskClientConfig, problems: readonly ClientC
     // The token is dropped here, unread: it must not be kept, returned or logged.
     return step('warning', `AIRisk issued a token for a made-up code at ${endpoint} — it does not check codes; the token was discarded.`);
   } catch (error) {
-    const found = isSignInError(error) ? tokenErrorStep(error, endpoint, url.origin, timeoutMs) : step('failed', 'The check failed unexpectedly; try again.');
-    return step(found.verdict, redact(found.message, secrets));
+    if (!isSignInError(error)) return step('failed', 'The check failed unexpectedly; try again.');
+    // The message carries what the server said: a server that echoes a secret gets none of it shown.
+    const description = secrets.some((secret) => error.message.includes(secret)) ? LEFT_OUT_DESCRIPTION : error.message;
+    return tokenErrorStep(error, description, endpoint, url.origin, timeoutMs);
   }
 }
 
-/** One sentence for how the token client refused the made-up code. */
-function tokenErrorStep(error: SignInError, endpoint: string, origin: string, timeoutMs: number): ConnectionCheckStep {
+/**
+ * One sentence for how the token client refused the made-up code; `description` is the error's
+ * message (what the server said), or LEFT_OUT_DESCRIPTION when it repeated a secret.
+ */
+function tokenErrorStep(error: SignInError, description: string, endpoint: string, origin: string, timeoutMs: number): ConnectionCheckStep {
   const status = error.httpStatus;
+  // RFC 6749 §5.2: a token endpoint answers 401 when client authentication failed, OAuth body or not.
+  const clientRefused = status === 401 && error.code !== 'token_rejected';
+  if (clientRefused) return step('failed', `AIRisk did not accept the client id or secret (HTTP 401) at ${endpoint}: check them.`);
   switch (error.code) {
     case 'token_rejected':
-      if (error.oauthError === 'invalid_grant') return step('ok', 'AIRisk accepted the client id and secret (it refused the test code, as expected).');
+      if (error.oauthError === 'invalid_grant') return step('ok', 'AIRisk did not refuse the client id and secret (it refused the made-up code, as expected).');
       if (error.oauthError === 'invalid_client') return step('failed', 'AIRisk did not accept the client id or secret (invalid_client): check them.');
-      return step('warning', `The token endpoint speaks OAuth, but ${error.message}`);
+      return step('warning', `The token endpoint speaks OAuth, but ${description}`);
     case 'token_http_error':
       if (status !== undefined && status >= 500) return step('warning', `The token endpoint at ${endpoint} answers with HTTP ${status}: AIRisk may be having trouble; try again in a moment.`);
-      if (status === 415) return step('failed', error.message);
+      if (status === 415) return step('failed', description);
       return step('failed', `AIRisk does not speak OAuth at ${endpoint} (HTTP ${status ?? '?'}, no OAuth error): check the token path.`);
     case 'token_not_json':
       return step('failed', `AIRisk does not speak OAuth at ${endpoint} (HTTP ${status ?? '?'}, not JSON): check the token path.`);
@@ -143,13 +157,8 @@ function tokenErrorStep(error: SignInError, endpoint: string, origin: string, ti
     case 'token_network':
       return step('failed', describeReachFailure(error.cause, origin, error.code === 'token_timeout' ? timeoutMs : undefined));
     default:
-      return step('failed', error.message);
+      return step('failed', description);
   }
-}
-
-/** Hides every secret value (client secret, test code, verifier) a hostile server echoed back. */
-function redact(message: string, secrets: readonly string[]): string {
-  return secrets.reduce((text, secret) => (secret.length < MIN_HIDDEN_LENGTH ? text : text.split(secret).join('[hidden]')), message);
 }
 
 // ---------------------------------------------------------------------------------------------

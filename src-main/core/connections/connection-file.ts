@@ -5,20 +5,12 @@
  */
 import type { ConnectionProblem } from '../../contract.ts';
 import { serverText } from '../oauth/server-text.ts';
+import type { ConnectionFields } from '../settings/stored-settings.ts';
+import { connectionNameProblem } from '../settings/connection-name.ts';
 import { DEFAULT_AUTHORIZE_PATH, DEFAULT_TOKEN_PATH } from '../../shared/airisk-defaults.ts';
 
-/** The connection as the file carries it: everything but the secret. */
-export type ConnectionFileFields = {
-  readonly name: string;
-  readonly baseUrl: string;
-  readonly authorizePath: string;
-  readonly tokenPath: string;
-  readonly clientId: string;
-  readonly redirectUri: string;
-  readonly bodyEncoding: 'form' | 'json';
-  readonly scope: string;
-  readonly issuer: string;
-};
+/** The connection as the file carries it: its fields, never the secret (which ConnectionFields does not hold). */
+export type ConnectionFileFields = ConnectionFields;
 
 type FieldName = keyof ConnectionFileFields;
 
@@ -27,7 +19,6 @@ const VERSION = 1;
 /** Larger files are refused before parsing; an exported file is well under 1 KiB. */
 export const MAX_CONNECTION_FILE_BYTES = 16 * 1024;
 const MAX_VALUE_LENGTH = 2048;
-const MAX_NAME_LENGTH = 64;
 /** How many offending keys a message names before "and N more". */
 const MAX_NAMED_KEYS = 5;
 
@@ -207,8 +198,9 @@ function readFields(connection: Record<string, unknown>): { ok: true; fields: Co
 function fieldProblem(field: FieldName, value: unknown): string | undefined {
   if (value === undefined) return `The file has no "${field}"; export the connection again.`;
   if (typeof value !== 'string') return `"${field}" must be text, not ${describeJson(value)}.`;
-  const max = field === 'name' ? MAX_NAME_LENGTH : MAX_VALUE_LENGTH;
-  if (value.length > max) return `"${field}" is longer than ${max} characters.`;
+  // The name has the rules of every connection name (uniqueness aside: a taken name gets " (imported)").
+  if (field === 'name') return connectionNameProblem(value);
+  if (value.length > MAX_VALUE_LENGTH) return `"${field}" is longer than ${MAX_VALUE_LENGTH} characters.`;
   if (UNSAFE_CHARACTERS.test(value) || !value.isWellFormed()) return `"${field}" contains control or invisible characters; remove them.`;
   if (field === 'bodyEncoding' && value !== 'form' && value !== 'json') return '"bodyEncoding" must be "form" or "json".';
   return undefined;

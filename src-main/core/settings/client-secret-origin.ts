@@ -29,3 +29,20 @@ export function clientSecretOriginProblem(savedFor: string | null, baseUrl: stri
     ? `The client secret was saved by an earlier version without the AIRisk address it is for; enter it again for ${where} (needed once after the update). ${why}`
     : `The client secret was saved for ${savedFor}; enter it again for ${where}. ${why}`;
 }
+
+/**
+ * Why an edit of a connection with a stored secret from `before` to `after` (base URLs) must carry the
+ * secret again, or undefined when it need not (same origin). Saving it would leave a secret that
+ * silently stops being sent; the edit is refused instead, naming both origins.
+ */
+export function movedSecretProblem(before: string, after: string): string | undefined {
+  const from = originOf(before);
+  const to = originOf(after);
+  if (from === to) return undefined;
+  return `The client secret is kept for ${from ?? 'the old base URL'} only; enter it again for ${to ?? 'the new base URL'}.`;
+}
+
+/** What "Check connection" says when the stored secret, sealed to `savedFor`, is not sent to the checked `baseUrl`. */
+export function secretNotSentForCheck(savedFor: string, baseUrl: string): string {
+  return `The stored secret is for ${savedFor} and was not sent to ${originOf(baseUrl) ?? 'the new base URL'}; enter it again to check.`;
+}

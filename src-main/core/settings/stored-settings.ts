@@ -5,6 +5,7 @@ import {
   DEFAULT_TOKEN_PATH,
   type TokenBodyEncoding,
 } from '../oauth/client-config.ts';
+import { DEFAULT_CONNECTION_NAME } from '../../shared/airisk-defaults.ts';
 
 /** A secret as it sits in the store file: ciphertext only, and which cipher backend made it. */
 export interface EncryptedSecret {
@@ -57,8 +58,7 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   allowWeakEncryption: false,
 };
 
-/** The name the first connection gets (first-run setup, and the v2 → v3 migration). */
-export const DEFAULT_CONNECTION_NAME = 'AIRisk';
+export { DEFAULT_CONNECTION_NAME };
 
 /** A new connection's fields before the person changes them. */
 export const DEFAULT_CONNECTION_FIELDS: ConnectionFields = {

@@ -87,7 +87,9 @@ export function buildTrayMenu(state: AppState): TrayMenuItem[] {
   if (needsRenewal.length > 0) {
     items.push({ kind: 'separator' });
     for (const account of needsRenewal) {
-      items.push({ kind: 'action', label: `Renew ${line(account)}`, action: { type: 'renew', accountId: account.id }, enabled: state.configured && state.signIn === null });
+      // Renew signs in on the account's own connection: that one must be set up, whatever the others are.
+      const own = state.connections.find((connection) => connection.id === account.connectionId);
+      items.push({ kind: 'action', label: `Renew ${line(account)}`, action: { type: 'renew', accountId: account.id }, enabled: own?.configured === true && state.signIn === null });
     }
   }
 

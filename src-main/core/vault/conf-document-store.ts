@@ -1,9 +1,9 @@
 import { writeFile as atomicWriteFile } from 'atomically';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Conf, { type Options } from 'conf';
 import type { DocumentStorePort } from './document-store-port.ts';
-import { moveAside } from './move-aside.ts';
+import { copyAside, filesSetAside, moveAside } from './move-aside.ts';
 import { removeStaleTempFiles } from './stale-temp-files.ts';
 import { StoreDocumentError } from './store-document-error.ts';
 import { migrateStoreDocument } from './store-document.ts';
@@ -84,6 +84,11 @@ export interface OpenedConfDocumentStore {
  * newer version) and the store starts empty; `recovered` says where it went and why. Other errors
  * (permissions, a directory in the way) are thrown.
  *
+ * Nothing is lost across versions: when the store is missing or holds nothing (no connection, no
+ * account) and an older version moved a store aside as `.newer-…` that this version reads, the newest
+ * such file is renamed back (`recovered.restoredFrom`). Before a store of an older schema is
+ * migrated (and written over), it is copied to `<fileName>.v<old version>-<timestamp>.json`, once.
+ *
  * Crash safety: conf writes through `atomically.writeFileSync` — a temporary file
  * `<path>.tmp-<time><random>` in the same directory, created with `configFileMode`, written,
  * fsynced, closed, then renamed over the store file — so a killed process leaves either the old or
@@ -111,16 +116,21 @@ export function openConfDocumentStore(options: ConfDocumentStoreOptions): Opened
   // This process is the file's only writer (single-instance lock), so what it last read or wrote is
   // what the file holds: the document is parsed once here, not again when the vault opens.
   let current: unknown = recovered === undefined && existsSync(conf.path) ? conf.store : undefined;
-  if (recovered === undefined) {
-    try {
-      migrateStoreDocument(current);
-    } catch (error) {
-      if (!(error instanceof StoreDocumentError)) throw error;
-      const kind = error.kind === 'newer-version' ? 'newer' : 'corrupt';
-      recovered = { movedTo: moveAside(conf.path, kind, new Date(now())), reason: error.reason };
-      current = undefined;
+  let judged: StoreJudgement = recovered === undefined ? judge(current) : { kind: 'empty', migratedFrom: undefined };
+  if (judged.kind === 'corrupt' || judged.kind === 'newer') {
+    recovered = { movedTo: moveAside(conf.path, judged.kind, new Date(now())), reason: judged.reason };
+    current = undefined;
+  } else if (recovered === undefined && judged.kind === 'empty') {
+    const restored = restoreSetAsideStore(filePath);
+    if (restored !== undefined) {
+      conf = create(shared);
+      current = conf.store;
+      judged = judge(current);
+      recovered = { restoredFrom: restored };
     }
   }
+  // Before the migrated document is written over it, the file as the older version wrote it is kept.
+  if (judged.migratedFrom !== undefined) copyAside(filePath, `v${judged.migratedFrom}`, new Date(now()));
   const store: DocumentStorePort = {
     path: conf.path,
     read: () => current,
@@ -138,6 +148,43 @@ export function openConfDocumentStore(options: ConfDocumentStoreOptions): Opened
     },
   };
   return { store, recovered };
+}
+
+/** What a store file's document is to this version: usable, usable but holding nothing, or to be moved aside (and why). */
+type StoreJudgement =
+  | { readonly kind: 'usable' | 'empty'; readonly migratedFrom: number | undefined }
+  | { readonly kind: 'corrupt' | 'newer'; readonly reason: string; readonly migratedFrom?: undefined };
+
+/** Migrates and validates `raw` (nothing is written); `empty` = no file, or one with no connection and no account. */
+function judge(raw: unknown): StoreJudgement {
+  try {
+    const { document, migratedFrom } = migrateStoreDocument(raw);
+    const empty = document.connections.length === 0 && document.accounts.length === 0;
+    return { kind: empty ? 'empty' : 'usable', migratedFrom };
+  } catch (error) {
+    if (!(error instanceof StoreDocumentError)) throw error;
+    return { kind: error.kind === 'newer-version' ? 'newer' : 'corrupt', reason: error.reason };
+  }
+}
+
+/**
+ * For a store that is missing or holds nothing: renames the newest `.newer-…` file an older version
+ * set aside, if this version reads it and it holds something, back to `filePath` and returns where
+ * it was; undefined when there is none.
+ */
+function restoreSetAsideStore(filePath: string): string | undefined {
+  const restorable = filesSetAside(filePath, 'newer').find((path) => judge(readStoreFile(path)).kind === 'usable');
+  if (restorable !== undefined) renameSync(restorable, filePath);
+  return restorable;
+}
+
+/** A set-aside store file's document, or undefined when it cannot be read or parsed (it is then left where it is). */
+function readStoreFile(path: string): unknown {
+  try {
+    return parseStoreText(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 /** conf's `deserialize`: JSON text (a leading byte order mark ignored) that must be an object. Throws SyntaxError. */

@@ -7,15 +7,25 @@ export interface VaultWarning {
   readonly message: string;
 }
 
-/** A store file that could not be used and was moved aside (see conf-document-store.ts). */
-export interface StoreRecovery {
-  readonly movedTo: string;
-  /** One sentence saying what was wrong with it. */
-  readonly reason: string;
-}
+/**
+ * What happened to the store file at start-up (see conf-document-store.ts): it could not be used and
+ * was moved aside (`movedTo`, `reason`), or the store was empty and a file an older version had
+ * moved aside was put back (`restoredFrom`).
+ */
+export type StoreRecovery =
+  | {
+      readonly movedTo: string;
+      /** One sentence saying what was wrong with it. */
+      readonly reason: string;
+      readonly restoredFrom?: undefined;
+    }
+  | { readonly restoredFrom: string; readonly movedTo?: undefined; readonly reason?: undefined };
 
-/** The warning for a store file that was moved aside at start-up. */
+/** The warning for a store file that was moved aside, or restored, at start-up. */
 export function storeRecoveredWarning(recovered: StoreRecovery): VaultWarning {
+  if (recovered.restoredFrom !== undefined) {
+    return { kind: 'store-recovered', message: `Restored the tokens an older version of AIRisk Token Tray had set aside (${recovered.restoredFrom}).` };
+  }
   return {
     kind: 'store-recovered',
     message: `${recovered.reason} It was kept as ${recovered.movedTo}, and the app started with no accounts and default settings.`,

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { isWellFormedUserid, MAX_USERID_LENGTH } from '../oauth/userid.ts';
-import { clientSecretOriginProblem, originOf } from '../settings/client-secret-origin.ts';
-import { connectionNameProblem } from '../settings/connection-name.ts';
-import type { ConnectionFields, EncryptedSecret, StoredConnection, StoredSettings } from '../settings/stored-settings.ts';
-import { sealClientSecret, unsealClientSecret, type UnsealedClientSecret } from './client-secret-seal.ts';
+import type { ConnectionFields, EncryptedSecret, StoredSettings } from '../settings/stored-settings.ts';
 import { defaultLabel, normaliseLabel } from './account-label.ts';
 import { inDisplayOrder, sensibleActiveAccountId } from './account-order.ts';
 import type { CipherDescription, CipherPort } from './cipher-port.ts';
 import type { DocumentStorePort } from './document-store-port.ts';
 import { persistsSecrets, protectionWarning } from './protection-policy.ts';
+import { VaultConnections, type ClientSecretRead, type ConnectionRecord } from './vault-connections.ts';
+import { clientSecretSecrets, tokenSecrets, type SecretKind } from './secret-kinds.ts';
 import { STORE_SCHEMA_VERSION, migrateStoreDocument, type StoreDocument, type StoredAccount } from './store-document.ts';
 import { StoreDocumentError } from './store-document-error.ts';
 import { StoreWriter, type PersistMode, type WriteUrgency } from './store-writer.ts';
@@ -17,6 +16,7 @@ import { storeMigratedWarning, storeRecoveredWarning, storeWriteFailedWarning, t
 import { messageOf } from '../../shared/message-of.ts';
 
 export type { StoreRecovery, VaultWarning, VaultWarningKind } from './vault-warning.ts';
+export { UNDECRYPTABLE_CLIENT_SECRET, type ClientSecretRead, type ConnectionRecord } from './vault-connections.ts';
 
 /** One account as the app sees it: the stored metadata (never the token), and where its token is. */
 export type AccountRecord = Omit<StoredAccount, 'token'> & {
@@ -38,12 +38,6 @@ export interface VaultOptions {
   readonly persistence?: PersistMode;
 }
 
-/** One connection as the app sees it: its fields (never the secret), and where its client secret is. */
-export type ConnectionRecord = Omit<StoredConnection, 'clientSecret'> & {
-  /** Encrypted in the store file, in this process's memory only, or not set. */
-  readonly clientSecretStored: 'disk' | 'memory' | 'none';
-};
-
 /** A token just obtained from AIRisk (see IssuedToken in oauth/token-client.ts). */
 export interface SaveTokenInput {
   /** The connection the sign-in was on. */
@@ -59,19 +53,14 @@ export interface SaveTokenInput {
 /** The app-wide settings `updateSettings` changes. */
 export type EditableSettings = Partial<StoredSettings>;
 
-/** What a connection's client secret is not decrypted for: a problem the person fixes by entering it again. */
-export const UNDECRYPTABLE_CLIENT_SECRET =
-  'The client secret stored for this connection can no longer be decrypted (the system keyring or key file changed); enter the client secret again.';
-
-/** A connection's client secret for its base URL, or why there is none to send (undefined: none is set). */
-export type ClientSecretRead = { readonly secret: string; readonly problem?: undefined } | { readonly secret: undefined; readonly problem: string | undefined };
-
 /**
  * The multi-account token vault: connections (each with its own client secret), accounts (generic +
  * one per userid, on each connection), which one is active, their encrypted tokens, and the app-wide
  * settings, all in one store document that is written after every change. Tokens and secrets are
  * decrypted only when asked for (`readToken`, `readClientSecret`), never cached; when protection is
  * weak and the user has not opted in (or there is none), tokens and client secrets live in memory only.
+ * Connections and their secrets are kept by VaultConnections (vault-connections.ts) on the same
+ * document; accounts, tokens, settings and removing a connection with its accounts are here.
  */
 export class Vault {
   readonly #writer: StoreWriter;
@@ -85,8 +74,8 @@ export class Vault {
   readonly #memoryTokens = new Map<string, string>();
   /** Accounts whose stored token failed to decrypt. */
   readonly #undecryptable = new Set<string>();
-  /** Sealed client secrets (client-secret-seal.ts) kept in memory only, by connection id. */
-  readonly #memoryClientSecrets = new Map<string, string>();
+  /** Connections and their client secrets (vault-connections.ts), on this vault's document. */
+  readonly #connections: VaultConnections;
   readonly #listeners = new Set<() => void>();
 
   private constructor(options: VaultOptions, protection: CipherDescription, document: StoreDocument, notices: readonly VaultWarning[]) {
@@ -99,6 +88,13 @@ export class Vault {
     this.#protection = protection;
     this.#document = document;
     this.#notices = notices;
+    this.#connections = new VaultConnections({
+      document: () => this.#document,
+      commit: (next, afterWrite) => this.#commit(next, afterWrite),
+      persistsSecrets: () => this.#persistsSecrets(),
+      encrypt: (plaintext) => this.#encrypt(plaintext),
+      decrypt: (ciphertext) => this.#cipher.decrypt(ciphertext),
+    });
   }
 
   /**
@@ -148,30 +144,27 @@ export class Vault {
 
   /** Every connection, in creation order. */
   connections(): readonly ConnectionRecord[] {
-    return this.#document.connections.map((connection) => this.#connectionRecord(connection));
+    return this.#connections.list();
   }
 
   /** One connection, or undefined for an unknown id. */
   connection(id: string): ConnectionRecord | undefined {
-    const connection = this.#findConnection(id);
-    return connection === undefined ? undefined : this.#connectionRecord(connection);
+    return this.#connections.get(id);
   }
 
-  /** Adds a connection without a client secret (values are validated in src-main/core/settings; the name's rules are checked here too). */
+  /** Adds a connection without a client secret (see VaultConnections.add). */
   addConnection(fields: ConnectionFields): ConnectionRecord {
-    this.#requireFreeName(fields.name, undefined);
-    const connection: StoredConnection = { id: randomUUID(), ...fields, clientSecret: null };
-    this.#commit({ ...this.#document, connections: [...this.#document.connections, connection] });
-    return this.#connectionRecord(connection);
+    return this.#connections.add(fields);
+  }
+
+  /** Adds (`id` null) or changes a connection with its new secret, if any, in one change; a cipher that fails saves nothing (see VaultConnections.save). */
+  saveConnection(id: string | null, fields: ConnectionFields, clientSecret: string | undefined): Promise<ConnectionRecord> {
+    return this.#connections.save(id, fields, clientSecret);
   }
 
   /** Changes a connection's fields; its secret stays (and is sent only while its sealed origin is the base URL's). */
   updateConnection(id: string, changes: Partial<ConnectionFields>): ConnectionRecord {
-    this.#requireConnection(id);
-    if (changes.name !== undefined) this.#requireFreeName(changes.name, id);
-    const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
-    this.#commitConnection(id, (connection) => ({ ...connection, ...defined }));
-    return this.#connectionRecord(this.#requireConnection(id));
+    return this.#connections.update(id, changes);
   }
 
   /**
@@ -179,7 +172,7 @@ export class Vault {
    * the active account goes with it, the sensible one of the remaining accounts becomes active.
    */
   removeConnection(id: string): void {
-    this.#requireConnection(id);
+    this.#connections.require(id);
     if (this.#document.connections.length === 1) throw new Error('The last connection cannot be removed: sign-in needs one. Edit it instead, or add another first.');
     const connections = this.#document.connections.filter((connection) => connection.id !== id);
     const gone = this.#document.accounts.filter((account) => account.connectionId === id).map((account) => account.id);
@@ -187,7 +180,7 @@ export class Vault {
     const active = this.#document.activeAccountId;
     const activeAccountId = active !== null && gone.includes(active) ? sensibleActiveAccountId(accounts) : active;
     this.#commit({ ...this.#document, connections, accounts, activeAccountId }, () => {
-      this.#memoryClientSecrets.delete(id);
+      this.#connections.memory.delete(id);
       for (const accountId of gone) {
         this.#memoryTokens.delete(accountId);
         this.#undecryptable.delete(accountId);
@@ -202,7 +195,7 @@ export class Vault {
    * in memory only when protection is weak without opt-in or absent.
    */
   async saveToken(input: SaveTokenInput): Promise<AccountRecord> {
-    checkTokenInput(input, this.#findConnection(input.connectionId) !== undefined);
+    checkTokenInput(input, this.#connections.find(input.connectionId) !== undefined);
     const ciphertext = this.#persistsSecrets() ? await this.#encrypt(input.accessToken) : null;
     const token = ciphertext !== null && this.#persistsSecrets() ? ciphertext : null;
     const fields = {
@@ -308,74 +301,14 @@ export class Vault {
     else await this.#moveSecretsToMemory();
   }
 
-  /**
-   * Sets (encrypting it, or in memory only under the same rules as tokens) or clears (null or '')
-   * a connection's client secret. It is bound to the connection's base URL origin: set that first.
-   */
-  async setClientSecret(connectionId: string, secret: string | null): Promise<void> {
-    const connection = this.#requireConnection(connectionId);
-    if (secret === null || secret === '') {
-      this.#commitConnection(connectionId, (current) => ({ ...current, clientSecret: null }), () => {
-        this.#memoryClientSecrets.delete(connectionId);
-      });
-      return;
-    }
-    const origin = originOf(connection.baseUrl);
-    if (origin === null) throw new Error('Set a valid AIRisk base URL before the client secret: the secret is kept for that address only.');
-    const sealed = sealClientSecret(secret, origin);
-    const ciphertext = this.#persistsSecrets() ? await this.#encrypt(sealed) : null;
-    const onDisk = ciphertext !== null && this.#persistsSecrets() ? ciphertext : null;
-    this.#commitConnection(connectionId, (current) => ({ ...current, clientSecret: onDisk }), () => {
-      if (onDisk === null) this.#memoryClientSecrets.set(connectionId, sealed);
-      else this.#memoryClientSecrets.delete(connectionId);
-    });
+  /** Sets or clears (null or '') a connection's client secret, bound to its base URL's origin (see VaultConnections.setClientSecret). */
+  setClientSecret(connectionId: string, secret: string | null): Promise<void> {
+    return this.#connections.setClientSecret(connectionId, secret);
   }
 
-  /**
-   * A connection's client secret, decrypted now. It is handed out only when the origin sealed inside
-   * it is the origin of `baseUrl` (default: the connection's own base URL; "Check connection" passes
-   * the unsaved one); otherwise `problem` says why and what to do. A bare secret saved before sealing
-   * has no known origin: it is never sent, and must be entered again (the store file's plain fields
-   * cannot vouch for it: another program may have edited them). One that no longer decrypts must be
-   * entered again too.
-   */
-  async readClientSecret(connectionId: string, baseUrl?: string): Promise<ClientSecretRead> {
-    const connection = this.#requireConnection(connectionId);
-    const read = await this.#readSealedClientSecret(connectionId);
-    if (read === 'none') return { secret: undefined, problem: undefined };
-    if (read === 'undecryptable') return { secret: undefined, problem: UNDECRYPTABLE_CLIENT_SECRET };
-    let unsealed: UnsealedClientSecret;
-    try {
-      unsealed = unsealClientSecret(read);
-    } catch {
-      return { secret: undefined, problem: UNDECRYPTABLE_CLIENT_SECRET };
-    }
-    const problem = clientSecretOriginProblem(unsealed.origin ?? null, baseUrl ?? connection.baseUrl);
-    return problem === undefined ? { secret: unsealed.secret } : { secret: undefined, problem };
-  }
-
-  /** What was encrypted for a connection's client secret (sealed, or an older bare secret), or whether there is none or it no longer decrypts. */
-  async #readSealedClientSecret(connectionId: string): Promise<string | 'none' | 'undecryptable'> {
-    const inMemory = this.#memoryClientSecrets.get(connectionId);
-    if (inMemory !== undefined) return inMemory;
-    const stored = this.#findConnection(connectionId)?.clientSecret ?? null;
-    if (stored === null) return 'none';
-    let decrypted: { plaintext: string; shouldReEncrypt: boolean };
-    try {
-      decrypted = await this.#cipher.decrypt(stored.ciphertext);
-    } catch {
-      return 'undecryptable';
-    }
-    if (decrypted.shouldReEncrypt) await this.#renewClientSecret(connectionId, stored, decrypted.plaintext);
-    return decrypted.plaintext;
-  }
-
-  /** Re-encrypts a stored client secret as `plaintext` (the cipher asked for a newer key), if it is still the one on disk. */
-  async #renewClientSecret(connectionId: string, stored: EncryptedSecret, plaintext: string): Promise<void> {
-    const renewed = await this.#tryEncrypt(plaintext);
-    if (renewed !== undefined && this.#findConnection(connectionId)?.clientSecret === stored && this.#persistsSecrets()) {
-      this.#commitConnection(connectionId, (connection) => ({ ...connection, clientSecret: renewed }));
-    }
+  /** A connection's client secret for `baseUrl` (default its own), decrypted now, or why it is not sent (see VaultConnections.readClientSecret). */
+  readClientSecret(connectionId: string, baseUrl?: string): Promise<ClientSecretRead> {
+    return this.#connections.readClientSecret(connectionId, baseUrl);
   }
 
   /** Calls `listener` after every change (persisted, or to what `accounts()` reports). Returns the unsubscribe function. */
@@ -409,34 +342,33 @@ export class Vault {
     this.#updateAccount(id, (account) => ({ ...account, token: renewed }));
   }
 
-  /** Weak encryption was allowed: encrypt what was kept in memory and store it. */
+  /** The secrets the vault keeps per record: accounts' tokens and connections' client secrets. */
+  #secretKinds(): SecretKind[] {
+    return [tokenSecrets(this.#memoryTokens, (id) => this.#undecryptable.delete(id)), clientSecretSecrets(this.#connections.memory)];
+  }
+
+  /**
+   * Weak encryption was allowed: encrypt what was kept in memory and store it. Only what is still
+   * in memory unchanged, with nothing stored for it meanwhile, is moved.
+   */
   async #moveSecretsToDisk(): Promise<void> {
-    const encrypted = new Map<string, { plaintext: string; token: EncryptedSecret }>();
-    for (const [id, plaintext] of this.#memoryTokens) {
-      const token = await this.#tryEncrypt(plaintext);
-      if (token !== undefined) encrypted.set(id, { plaintext, token });
-    }
-    const secrets = new Map<string, { plaintext: string; secret: EncryptedSecret }>();
-    for (const [id, plaintext] of this.#memoryClientSecrets) {
-      const secret = await this.#tryEncrypt(plaintext);
-      if (secret !== undefined) secrets.set(id, { plaintext, secret });
+    const kinds = this.#secretKinds();
+    const encrypted: Map<string, { plaintext: string; secret: EncryptedSecret }>[] = [];
+    for (const kind of kinds) {
+      const entries = new Map<string, { plaintext: string; secret: EncryptedSecret }>();
+      for (const [id, plaintext] of kind.memory) {
+        const secret = await this.#tryEncrypt(plaintext);
+        if (secret !== undefined) entries.set(id, { plaintext, secret });
+      }
+      encrypted.push(entries);
     }
     if (!this.#persistsSecrets()) return;
-    const movedIds = new Set([...encrypted].filter(([id, { plaintext }]) => this.#memoryTokens.get(id) === plaintext && this.#findAccount(id)?.token === null).map(([id]) => id));
-    const accounts = this.#document.accounts.map((account) => {
-      const entry = encrypted.get(account.id);
-      return entry !== undefined && movedIds.has(account.id) ? { ...account, token: entry.token } : account;
+    const moves = kinds.map((kind, index) => {
+      const stored = kind.stored(this.#document);
+      const still = [...(encrypted[index] ?? [])].filter(([id, { plaintext }]) => kind.memory.get(id) === plaintext && stored.has(id) && stored.get(id) === null);
+      return new Map(still.map(([id, { secret }]) => [id, secret]));
     });
-    const movedSecrets = new Set([...secrets].filter(([id, { plaintext }]) => this.#memoryClientSecrets.get(id) === plaintext && this.#findConnection(id)?.clientSecret === null).map(([id]) => id));
-    const connections = this.#document.connections.map((connection) => {
-      const entry = secrets.get(connection.id);
-      return entry !== undefined && movedSecrets.has(connection.id) ? { ...connection, clientSecret: entry.secret } : connection;
-    });
-    if (movedIds.size === 0 && movedSecrets.size === 0) return;
-    this.#commit({ ...this.#document, accounts, connections }, () => {
-      for (const id of movedIds) this.#memoryTokens.delete(id);
-      for (const id of movedSecrets) this.#memoryClientSecrets.delete(id);
-    });
+    this.#commitMoves(kinds, moves, (kind, id) => kind.memory.delete(id));
   }
 
   /**
@@ -446,30 +378,35 @@ export class Vault {
    */
   async #moveSecretsToMemory(): Promise<void> {
     const backend = this.#protection.backend;
-    const decrypted = new Map<string, { stored: EncryptedSecret; plaintext: string | undefined }>();
-    for (const account of this.#document.accounts) {
-      if (account.token === null || account.token.backend !== backend) continue;
-      decrypted.set(account.id, { stored: account.token, plaintext: await this.#tryDecrypt(account.token) });
-    }
-    const secrets = new Map<string, { stored: EncryptedSecret; plaintext: string | undefined }>();
-    for (const connection of this.#document.connections) {
-      if (connection.clientSecret === null || connection.clientSecret.backend !== backend) continue;
-      secrets.set(connection.id, { stored: connection.clientSecret, plaintext: await this.#tryDecrypt(connection.clientSecret) });
+    const kinds = this.#secretKinds();
+    const decrypted: Map<string, { stored: EncryptedSecret; plaintext: string | undefined }>[] = [];
+    for (const kind of kinds) {
+      const entries = new Map<string, { stored: EncryptedSecret; plaintext: string | undefined }>();
+      for (const [id, stored] of kind.stored(this.#document)) {
+        if (stored !== null && stored.backend === backend) entries.set(id, { stored, plaintext: await this.#tryDecrypt(stored) });
+      }
+      decrypted.push(entries);
     }
     if (this.#persistsSecrets()) return;
-    const moved = new Map([...decrypted].filter(([id, { stored }]) => this.#findAccount(id)?.token === stored));
-    const accounts = this.#document.accounts.map((account) => (moved.has(account.id) ? { ...account, token: null } : account));
-    const movedSecrets = new Map([...secrets].filter(([id, { stored }]) => this.#findConnection(id)?.clientSecret === stored));
-    const connections = this.#document.connections.map((connection) => (movedSecrets.has(connection.id) ? { ...connection, clientSecret: null } : connection));
-    if (moved.size === 0 && movedSecrets.size === 0) return;
-    this.#commit({ ...this.#document, accounts, connections }, () => {
-      for (const [id, { plaintext }] of moved) {
-        if (plaintext !== undefined) this.#memoryTokens.set(id, plaintext);
-        this.#undecryptable.delete(id);
-      }
-      for (const [id, { plaintext }] of movedSecrets) {
-        if (plaintext !== undefined) this.#memoryClientSecrets.set(id, plaintext);
-      }
+    const moves = kinds.map((kind, index) => {
+      const stored = kind.stored(this.#document);
+      return new Map([...(decrypted[index] ?? [])].filter(([id, entry]) => stored.get(id) === entry.stored).map(([id]) => [id, null]));
+    });
+    this.#commitMoves(kinds, moves, (kind, id, index) => {
+      const plaintext = decrypted[index]?.get(id)?.plaintext;
+      if (plaintext !== undefined) kind.memory.set(id, plaintext);
+      kind.movedToMemory?.(id);
+    });
+  }
+
+  /** Writes every kind's `moves` (record id → what to store) in one change, then runs `moved` for each record. */
+  #commitMoves(kinds: readonly SecretKind[], moves: readonly ReadonlyMap<string, EncryptedSecret | null>[], moved: (kind: SecretKind, id: string, index: number) => void): void {
+    if (moves.every((changes) => changes.size === 0)) return;
+    const next = kinds.reduce((document, kind, index) => kind.withStored(document, moves[index] ?? new Map()), this.#document);
+    this.#commit(next, () => {
+      kinds.forEach((kind, index) => {
+        for (const id of moves[index]?.keys() ?? []) moved(kind, id, index);
+      });
     });
   }
 
@@ -479,33 +416,6 @@ export class Vault {
     } catch {
       return undefined;
     }
-  }
-
-  #commitConnection(id: string, change: (connection: StoredConnection) => StoredConnection, afterWrite?: () => void): void {
-    const connections = this.#document.connections.map((connection) => (connection.id === id ? change(connection) : connection));
-    this.#commit({ ...this.#document, connections }, afterWrite);
-  }
-
-  #findConnection(id: string): StoredConnection | undefined {
-    return this.#document.connections.find((connection) => connection.id === id);
-  }
-
-  #requireConnection(id: string): StoredConnection {
-    const connection = this.#findConnection(id);
-    if (connection === undefined) throw new Error(`There is no connection with id ${JSON.stringify(id)}; it may have been removed.`);
-    return connection;
-  }
-
-  #requireFreeName(name: string, ownId: string | undefined): void {
-    const taken = this.#document.connections.filter((connection) => connection.id !== ownId).map((connection) => connection.name);
-    const problem = name === name.trim() ? connectionNameProblem(name, taken) : 'A connection name has no leading or trailing spaces.';
-    if (problem !== undefined) throw new Error(problem);
-  }
-
-  #connectionRecord(connection: StoredConnection): ConnectionRecord {
-    const { clientSecret, ...fields } = connection;
-    const clientSecretStored = this.#memoryClientSecrets.has(connection.id) ? 'memory' : clientSecret === null ? 'none' : 'disk';
-    return Object.freeze({ ...fields, clientSecretStored });
   }
 
   #setUndecryptable(id: string, undecryptable: boolean): void {
