@@ -8,13 +8,13 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, afterEach, before, beforeEach, test, type TestContext } from 'node:test';
+import { afterEach, beforeEach, test, type TestContext } from 'node:test';
 import { exportConnectionFile } from '../../src-main/core/connections/connection-file.ts';
 import { DEFAULT_CONNECTION_FIELDS } from '../../src-main/core/settings/stored-settings.ts';
-import { startSandbox, type Sandbox } from '../sandbox/sandbox-server.ts';
 import { createNodeApp, type NodeApp } from '../support/node-app.ts';
 import { connectSandbox, TWO_SANDBOX_NAMES } from '../support/sandbox-settings.ts';
 import { ConsentingBrowser } from '../support/sign-in-fixtures.ts';
+import { useTwoSandboxes } from '../support/two-sandboxes.ts';
 
 /** Whether the connection modules are the real ones (the r4-conn-check branch is merged). */
 function merged(): boolean {
@@ -34,26 +34,17 @@ function needsMerge(t: TestContext): boolean {
   return MERGED;
 }
 
-let sandboxA: Sandbox;
-let sandboxB: Sandbox;
+const sandboxes = useTwoSandboxes();
 let directory: string;
 let app: NodeApp;
 let a: string;
 let b: string;
 
-before(async () => {
-  sandboxA = await startSandbox();
-  sandboxB = await startSandbox();
-});
-after(async () => {
-  await sandboxA.close();
-  await sandboxB.close();
-});
 beforeEach(async () => {
   directory = await mkdtemp(join(tmpdir(), 'airisk-connection-files-'));
   app = await createNodeApp({ directory, openUrl: new ConsentingBrowser('approve').openUrl });
-  a = await connectSandbox(app.service, sandboxA, TWO_SANDBOX_NAMES[0]);
-  b = await connectSandbox(app.service, sandboxB, TWO_SANDBOX_NAMES[1]);
+  a = await connectSandbox(app.service, sandboxes.a, TWO_SANDBOX_NAMES[0]);
+  b = await connectSandbox(app.service, sandboxes.b, TWO_SANDBOX_NAMES[1]);
 });
 afterEach(async () => {
   await app.service.shutdown();
@@ -63,7 +54,7 @@ afterEach(async () => {
 test('an export/import round trip adds the same connection without its secret, named "(imported)" when the name is taken', async (t) => {
   if (!needsMerge(t)) return;
   const text = await app.service.exportConnection(b);
-  assert.equal(text.includes(sandboxB.demoClient.clientSecret), false, 'the file never carries the secret');
+  assert.equal(text.includes(sandboxes.b.demoClient.clientSecret), false, 'the file never carries the secret');
   assert.equal(JSON.parse(text).format, 'airisk-token-tray/connection');
   const first = await app.service.importConnection(text);
   const second = await app.service.importConnection(text);
@@ -98,10 +89,10 @@ test('a name of 40 emoji (80 UTF-16 units) saves, exports and imports back: the 
 
 test('a name Settings saves is one the import reads: text-direction and zero-width characters are refused when saving, and a look-alike of a taken name is taken', async () => {
   for (const name of ['Rev\u202Eerse', 'Sandbox\u200B B', 'Two\u2028lines']) {
-    const refused = await app.service.saveConnection(null, { name, baseUrl: sandboxA.url });
+    const refused = await app.service.saveConnection(null, { name, baseUrl: sandboxes.a.url });
     assert.deepEqual(refused.ok ? [] : refused.problems.map((problem) => [problem.field, problem.message]), [['name', 'A connection name cannot contain control or invisible characters (line breaks, tabs, zero-width or text-direction characters); remove them.']], JSON.stringify(name));
   }
-  const lookAlike = await app.service.saveConnection(null, { name: '\uFF33andbox \uFF42', baseUrl: sandboxA.url });
+  const lookAlike = await app.service.saveConnection(null, { name: '\uFF33andbox \uFF42', baseUrl: sandboxes.a.url });
   assert.deepEqual(lookAlike.ok ? [] : lookAlike.problems.map((problem) => problem.field), ['name'], 'full-width "Ｓandbox ｂ" is the name "Sandbox B"');
   assert.deepEqual((await app.service.getState()).connections.map((connection) => connection.name), [...TWO_SANDBOX_NAMES]);
 });
@@ -142,9 +133,9 @@ test('check connection reports invalid_client for a wrong secret typed into the 
 
 test('check connection never sends a stored secret to another origin: unsaved fields pointing at sandbox B use no secret of A', async (t) => {
   if (!needsMerge(t)) return;
-  const check = await app.service.checkConnection(a, { baseUrl: sandboxB.url });
+  const check = await app.service.checkConnection(a, { baseUrl: sandboxes.b.url });
   assert.notEqual(check.token.verdict, 'ok', 'A\'s secret, sealed to A\'s origin, was not sent to B');
-  assert.deepEqual(check.token, { verdict: 'skipped', message: `The stored secret is for ${sandboxA.url} and was not sent to ${sandboxB.url}; enter it again to check.` }, 'it says why, not "no client secret is set"');
+  assert.deepEqual(check.token, { verdict: 'skipped', message: `The stored secret is for ${sandboxes.a.url} and was not sent to ${sandboxes.b.url}; enter it again to check.` }, 'it says why, not "no client secret is set"');
 });
 
 test('check connection with invalid fields sends nothing and says what to fix', async () => {

@@ -7,14 +7,14 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test, type TestContext } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import type { AiriskApi } from '../../src-main/contract.ts';
 import { createAesGcmCipher, loadOrCreateKeyFile } from '../../src-main/core/vault/aes-gcm-cipher.ts';
 import type { CipherPort } from '../../src-main/core/vault/cipher-port.ts';
-import { startSandbox, type Sandbox } from '../sandbox/sandbox-server.ts';
 import { createNodeApp, type NodeApp } from '../support/node-app.ts';
 import { connectSandbox, TWO_SANDBOX_NAMES } from '../support/sandbox-settings.ts';
 import { ConsentingBrowser } from '../support/sign-in-fixtures.ts';
+import { useTwoSandboxes } from '../support/two-sandboxes.ts';
 
 /** TEST DOUBLE: a real cipher whose decrypt, once `hold()` is called, waits until `release()` (a deliberately slow keyring). */
 interface HeldDecryptCipherForTests extends CipherPort {
@@ -49,16 +49,7 @@ function heldDecryptCipherForTests(inner: CipherPort): HeldDecryptCipherForTests
   };
 }
 
-let sandboxA: Sandbox;
-let sandboxB: Sandbox;
-before(async () => {
-  sandboxA = await startSandbox();
-  sandboxB = await startSandbox();
-});
-after(async () => {
-  await sandboxA.close();
-  await sandboxB.close();
-});
+const sandboxes = useTwoSandboxes();
 
 async function startApp(t: TestContext): Promise<{ app: NodeApp; cipher: HeldDecryptCipherForTests; browser: ConsentingBrowser; a: string }> {
   const directory = await mkdtemp(join(tmpdir(), 'airisk-sign-in-race-'));
@@ -70,14 +61,14 @@ async function startApp(t: TestContext): Promise<{ app: NodeApp; cipher: HeldDec
     await app.service.shutdown();
     await rm(directory, { recursive: true, force: true });
   });
-  const a = await connectSandbox(app.service, sandboxA, TWO_SANDBOX_NAMES[0]);
-  await connectSandbox(app.service, sandboxB, TWO_SANDBOX_NAMES[1]);
+  const a = await connectSandbox(app.service, sandboxes.a, TWO_SANDBOX_NAMES[0]);
+  await connectSandbox(app.service, sandboxes.b, TWO_SANDBOX_NAMES[1]);
   return { app, cipher, browser, a };
 }
 
 const edits: [string, (service: AiriskApi, a: string) => Promise<unknown>][] = [
   ['its client id changes', (service, a) => service.saveConnection(a, { clientId: 'another-client' })],
-  ['its base URL moves (with a new secret)', (service, a) => service.saveConnection(a, { baseUrl: sandboxB.url, clientSecret: sandboxB.demoClient.clientSecret })],
+  ['its base URL moves (with a new secret)', (service, a) => service.saveConnection(a, { baseUrl: sandboxes.b.url, clientSecret: sandboxes.b.demoClient.clientSecret })],
   ['a new client secret is saved', (service, a) => service.saveConnection(a, { clientSecret: 'a-newer-secret' })],
   ['it is removed', (service, a) => service.removeConnection(a)],
 ];
