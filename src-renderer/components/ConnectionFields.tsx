@@ -13,16 +13,28 @@ export interface ConnectionFieldsProps {
   readonly full: boolean;
 }
 
+type TextKey = Exclude<keyof ConnectionEditor['form'], 'bodyEncoding' | 'clientSecret'>;
+
 /** A connection's fields as the editor holds them, each with main's problem next to it; the secret is write-only. */
 export function ConnectionFields({ editor, connection, fieldId, full }: ConnectionFieldsProps): ReactElement {
   const { form, set, problems } = editor;
   const encodingId = useId();
   const secretSet = connection?.clientSecretSet === true;
+  const encodingError = problems.get('bodyEncoding');
+  const field = (key: TextKey, label: string, hint?: string, url?: boolean): ReactElement => (
+    <TextField id={fieldId(key)} label={label} type={url ? 'url' : undefined} inputMode={url ? 'url' : undefined} value={form[key]} onChange={set(key)} error={problems.get(key)} hint={hint} />
+  );
+  const radio = (value: 'form' | 'json', label: string): ReactElement => (
+    <label className="radio">
+      <input id={value === 'form' ? fieldId('bodyEncoding') : undefined} type="radio" name={`${encodingId}-bodyEncoding`} value={value} checked={form.bodyEncoding === value} onChange={() => set('bodyEncoding')(value)} />
+      {label}
+    </label>
+  );
   return (
     <>
-      <TextField id={fieldId('name')} label="Name" value={form.name} onChange={set('name')} error={problems.get('name')} hint="Your name for this AIRisk, such as “Production” or “Staging”." />
-      <TextField id={fieldId('baseUrl')} label="AIRisk base URL" type="url" inputMode="url" value={form.baseUrl} onChange={set('baseUrl')} error={problems.get('baseUrl')} />
-      <TextField id={fieldId('clientId')} label="Client id" value={form.clientId} onChange={set('clientId')} error={problems.get('clientId')} />
+      {field('name', 'Name', 'Your name for this AIRisk, such as “Production” or “Staging”.')}
+      {field('baseUrl', 'AIRisk base URL', undefined, true)}
+      {field('clientId', 'Client id')}
       <TextField
         id={fieldId('clientSecret')}
         label={
@@ -31,7 +43,7 @@ export function ConnectionFields({ editor, connection, fieldId, full }: Connecti
           ) : (
             // "Replace" only when there is one to replace (an imported or duplicated connection has none yet).
             <>
-              {secretSet ? 'Replace client secret' : 'Client secret'} <span className={secretSet ? 'secret-state secret-set' : 'secret-state secret-unset'}>(currently {secretSet ? 'set' : 'not set'})</span>
+              {secretSet ? 'Replace client secret' : 'Client secret'} <span className={`secret-state secret-${secretSet ? 'set' : 'unset'}`}>(currently {secretSet ? 'set' : 'not set'})</span>
             </>
           )
         }
@@ -42,56 +54,31 @@ export function ConnectionFields({ editor, connection, fieldId, full }: Connecti
         error={problems.get('clientSecret')}
         hint={connection === null ? 'Kept encrypted on this computer and never shown again.' : (connection.clientSecretProblem ?? (secretSet ? 'Write-only: the secret is never shown. Leave empty to keep the current one.' : 'Write-only: kept encrypted on this computer and never shown again.'))}
       />
-      <TextField
-        id={fieldId('redirectUri')}
-        label="Redirect URI"
-        type="url"
-        inputMode="url"
-        value={form.redirectUri}
-        onChange={set('redirectUri')}
-        error={problems.get('redirectUri')}
-        hint="Register this address with AIRisk as the app’s redirect URI."
-      />
+      {field('redirectUri', 'Redirect URI', 'Register this address with AIRisk as the app’s redirect URI.', true)}
       {full ? (
         <>
-          <TextField id={fieldId('authorizePath')} label="Authorization path" value={form.authorizePath} onChange={set('authorizePath')} error={problems.get('authorizePath')} />
-          <TextField id={fieldId('tokenPath')} label="Token path" value={form.tokenPath} onChange={set('tokenPath')} error={problems.get('tokenPath')} />
-          <fieldset className={problems.has('bodyEncoding') ? 'choice field-invalid' : 'choice'} aria-describedby={problems.has('bodyEncoding') ? `${encodingId}-error` : undefined}>
+          {field('authorizePath', 'Authorization path')}
+          {field('tokenPath', 'Token path')}
+          <fieldset className={encodingError === undefined ? 'choice' : 'choice field-invalid'} aria-describedby={encodingError === undefined ? undefined : `${encodingId}-error`}>
             <legend className="field-label">Token request body</legend>
             <div className="choice-options">
-              <label className="radio">
-                <input id={fieldId('bodyEncoding')} type="radio" name={`${encodingId}-bodyEncoding`} value="form" checked={form.bodyEncoding === 'form'} onChange={() => set('bodyEncoding')('form')} />
-                Form (x-www-form-urlencoded)
-              </label>
-              <label className="radio">
-                <input type="radio" name={`${encodingId}-bodyEncoding`} value="json" checked={form.bodyEncoding === 'json'} onChange={() => set('bodyEncoding')('json')} />
-                JSON
-              </label>
+              {radio('form', 'Form (x-www-form-urlencoded)')}
+              {radio('json', 'JSON')}
             </div>
-            {problems.has('bodyEncoding') ? (
+            {encodingError === undefined ? null : (
               <p id={`${encodingId}-error`} className="field-error">
-                {problems.get('bodyEncoding')}
+                {encodingError}
               </p>
-            ) : null}
+            )}
           </fieldset>
           <fieldset className="group">
             <legend>Advanced: standard OAuth 2.0 servers</legend>
             <p className="field-hint">AIRisk needs neither; leave both empty unless your server asks for them.</p>
-            <TextField id={fieldId('scope')} label="Scope" value={form.scope} onChange={set('scope')} error={problems.get('scope')} hint="Sent with the sign-in only when set, e.g. “openid profile”." />
-            <TextField
-              id={fieldId('issuer')}
-              label="Issuer"
-              type="url"
-              inputMode="url"
-              value={form.issuer}
-              onChange={set('issuer')}
-              error={problems.get('issuer')}
-              hint="The issuer a sign-in’s iss must name. Empty: the base URL."
-            />
+            {field('scope', 'Scope', 'Sent with the sign-in only when set, e.g. “openid profile”.')}
+            {field('issuer', 'Issuer', 'The issuer a sign-in’s iss must name. Empty: the base URL.', true)}
           </fieldset>
         </>
       ) : null}
     </>
   );
 }
-

@@ -10,8 +10,8 @@ export interface TextFieldProps {
   readonly hint?: ReactNode;
   /** The problem to show next to the field (main's message, word for word). */
   readonly error?: string | undefined;
-  readonly type?: HTMLInputTypeAttribute;
-  readonly inputMode?: 'text' | 'url' | 'numeric' | 'decimal';
+  readonly type?: HTMLInputTypeAttribute | undefined;
+  readonly inputMode?: 'text' | 'url' | 'numeric' | 'decimal' | undefined;
   readonly autoComplete?: string;
   readonly placeholder?: string;
   readonly required?: boolean;
