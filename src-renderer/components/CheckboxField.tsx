@@ -1,4 +1,5 @@
 import type { ReactElement, ReactNode } from 'react';
+import { FieldNote, noteIds } from './FieldNote.tsx';
 
 /** Props of {@link CheckboxField}. */
 export interface CheckboxFieldProps {
@@ -13,9 +14,6 @@ export interface CheckboxFieldProps {
 
 /** A labelled checkbox with an optional hint and inline error. */
 export function CheckboxField({ id, label, checked, onChange, hint, error, disabled }: CheckboxFieldProps): ReactElement {
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [error === undefined ? undefined : errorId, hint === undefined ? undefined : hintId].filter((part) => part !== undefined).join(' ');
   return (
     <div className={error === undefined ? 'check' : 'check field-invalid'}>
       <input
@@ -24,23 +22,15 @@ export function CheckboxField({ id, label, checked, onChange, hint, error, disab
         checked={checked}
         disabled={disabled}
         aria-invalid={error === undefined ? undefined : true}
-        aria-describedby={describedBy === '' ? undefined : describedBy}
+        aria-describedby={noteIds(id, error, hint)}
         onChange={(event) => onChange(event.currentTarget.checked)}
       />
       <div>
         <label htmlFor={id} className="check-label">
           {label}
         </label>
-        {hint === undefined ? null : (
-          <p id={hintId} className="field-hint">
-            {hint}
-          </p>
-        )}
-        {error === undefined ? null : (
-          <p id={errorId} className="field-error">
-            {error}
-          </p>
-        )}
+        <FieldNote id={id} kind="hint" text={hint} />
+        <FieldNote id={id} kind="error" text={error} />
       </div>
     </div>
   );

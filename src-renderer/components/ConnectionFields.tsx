@@ -1,6 +1,7 @@
 import { useId, type ReactElement } from 'react';
 import type { ConnectionView } from '../../src-main/contract.ts';
 import type { ConnectionEditor } from '../hooks/use-connection-editor.ts';
+import { FieldNote, noteIds } from './FieldNote.tsx';
 import { TextField } from './TextField.tsx';
 
 /** Props of {@link ConnectionFields}. */
@@ -59,17 +60,13 @@ export function ConnectionFields({ editor, connection, fieldId, full }: Connecti
         <>
           {field('authorizePath', 'Authorization path')}
           {field('tokenPath', 'Token path')}
-          <fieldset className={encodingError === undefined ? 'choice' : 'choice field-invalid'} aria-describedby={encodingError === undefined ? undefined : `${encodingId}-error`}>
+          <fieldset className={encodingError === undefined ? 'choice' : 'choice field-invalid'} aria-describedby={noteIds(encodingId, encodingError, undefined)}>
             <legend className="field-label">Token request body</legend>
             <div className="choice-options">
               {radio('form', 'Form (x-www-form-urlencoded)')}
               {radio('json', 'JSON')}
             </div>
-            {encodingError === undefined ? null : (
-              <p id={`${encodingId}-error`} className="field-error">
-                {encodingError}
-              </p>
-            )}
+            <FieldNote id={encodingId} kind="error" text={encodingError} />
           </fieldset>
           <fieldset className="group">
             <legend>Advanced: standard OAuth 2.0 servers</legend>

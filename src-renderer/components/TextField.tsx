@@ -1,4 +1,5 @@
 import type { HTMLInputTypeAttribute, ReactElement, ReactNode } from 'react';
+import { FieldNote, noteIds } from './FieldNote.tsx';
 
 /** Props of {@link TextField}. */
 export interface TextFieldProps {
@@ -24,9 +25,6 @@ export interface TextFieldProps {
 
 /** A labelled text input with an optional hint and an inline error, both tied to it for screen readers. */
 export function TextField({ id, label, value, onChange, hint, error, type = 'text', inputMode, autoComplete = 'off', placeholder, required, min, max, step, suffix }: TextFieldProps): ReactElement {
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [error === undefined ? undefined : errorId, hint === undefined ? undefined : hintId].filter((part) => part !== undefined).join(' ');
   return (
     <div className={error === undefined ? 'field' : 'field field-invalid'}>
       <label htmlFor={id} className="field-label">
@@ -47,21 +45,13 @@ export function TextField({ id, label, value, onChange, hint, error, type = 'tex
           max={max}
           step={step}
           aria-invalid={error === undefined ? undefined : true}
-          aria-describedby={describedBy === '' ? undefined : describedBy}
+          aria-describedby={noteIds(id, error, hint)}
           onChange={(event) => onChange(event.currentTarget.value)}
         />
         {suffix === undefined ? null : <span className="field-suffix">{suffix}</span>}
       </div>
-      {error === undefined ? null : (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
-      {hint === undefined ? null : (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      )}
+      <FieldNote id={id} kind="error" text={error} />
+      <FieldNote id={id} kind="hint" text={hint} />
     </div>
   );
 }
