@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import { memo, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import type { AccountView, CopyFormat, CopyOutcome } from '../../src-main/contract.ts';
 import { isUsable } from '../lib/account-time.ts';
 import { announce } from '../lib/announcer.ts';
@@ -76,38 +76,36 @@ function AccountRowView({ account, deadline, index, row, setSize, connectionName
 
   useEffect(() => () => window.clearTimeout(feedbackTimer.current), []);
 
-  const show = useCallback((next: Feedback | null) => {
+  const show = (next: Feedback | null): void => {
     window.clearTimeout(feedbackTimer.current);
     setFeedback(next);
     if (next?.kind === 'done') feedbackTimer.current = window.setTimeout(() => setFeedback(null), FEEDBACK_MS);
-  }, []);
+  };
 
-  const copy = useCallback(
-    async (format: CopyFormat) => {
-      show(null);
-      try {
-        const outcome = await actions.copy(id, format);
-        const now = Date.now();
-        show({ kind: 'done', text: copiedText(outcome.clearsAt, now) });
-        announce(copiedAnnouncement(format, spoken, outcome.clearsAt, now));
-      } catch (error) {
-        show({ kind: 'error', text: errorText(error) });
-        announce(errorText(error));
-      }
-    },
-    [actions, id, spoken, show],
-  );
-
-  const makeActive = useCallback(async () => {
+  /** Runs a row action; its failure shows under the row and is announced. */
+  const attempt = async (action: () => Promise<void>): Promise<void> => {
     show(null);
     try {
-      await actions.setActive(id);
-      announce(`${spoken} is now the active account.`);
+      await action();
     } catch (error) {
       show({ kind: 'error', text: errorText(error) });
       announce(errorText(error));
     }
-  }, [actions, id, spoken, show]);
+  };
+
+  const copy = (format: CopyFormat): Promise<void> =>
+    attempt(async () => {
+      const outcome = await actions.copy(id, format);
+      const now = Date.now();
+      show({ kind: 'done', text: copiedText(outcome.clearsAt, now) });
+      announce(copiedAnnouncement(format, spoken, outcome.clearsAt, now));
+    });
+
+  const makeActive = (): Promise<void> =>
+    attempt(async () => {
+      await actions.setActive(id);
+      announce(`${spoken} is now the active account.`);
+    });
 
   const focusRow = (): void => rowRef.current?.focus({ preventScroll: true });
   const renew = (): void => actions.renew(id, label);
@@ -276,20 +274,9 @@ function AccountRowView({ account, deadline, index, row, setSize, connectionName
   );
 }
 
+/** Equal props, the account compared by what a row shows (see lib/row-equality.ts). */
 function sameProps(a: AccountRowProps, b: AccountRowProps): boolean {
-  return (
-    sameRowContent(a.account, b.account) &&
-    a.deadline === b.deadline &&
-    a.index === b.index &&
-    a.row === b.row &&
-    a.setSize === b.setSize &&
-    a.connectionName === b.connectionName &&
-    a.tabStop === b.tabStop &&
-    a.live === b.live &&
-    a.top === b.top &&
-    a.actions === b.actions &&
-    a.measure === b.measure
-  );
+  return sameRowContent(a.account, b.account) && (Object.keys(a) as (keyof AccountRowProps)[]).every((key) => key === 'account' || a[key] === b[key]);
 }
 
 /**
