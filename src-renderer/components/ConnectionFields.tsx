@@ -1,6 +1,9 @@
 import { useId, type ReactElement } from 'react';
 import type { ConnectionView } from '../../src-main/contract.ts';
 import type { ConnectionEditor } from '../hooks/use-connection-editor.ts';
+import { CONNECTION_FIELDS, SETUP_FIELDS } from '../lib/connection-form.ts';
+import { otherProblems } from '../lib/settings-form.ts';
+import { ConnectionCheckPanel } from './ConnectionCheckPanel.tsx';
 import { FieldNote, noteIds } from './FieldNote.tsx';
 import { TextField } from './TextField.tsx';
 
@@ -16,12 +19,17 @@ export interface ConnectionFieldsProps {
 
 type TextKey = Exclude<keyof ConnectionEditor['form'], 'bodyEncoding' | 'clientSecret'>;
 
-/** A connection's fields as the editor holds them, each with main's problem next to it; the secret is write-only. */
+/**
+ * A connection's fields as the editor holds them, each with main's problem next to it (the secret
+ * write-only); then Check connection, and the problems no field shows with a failed call's error.
+ */
 export function ConnectionFields({ editor, connection, fieldId, full }: ConnectionFieldsProps): ReactElement {
   const { form, set, problems } = editor;
   const encodingId = useId();
   const secretSet = connection?.clientSecretSet === true;
   const encodingError = problems.get('bodyEncoding');
+  const errors = otherProblems(problems, full ? CONNECTION_FIELDS : SETUP_FIELDS);
+  if (editor.callError !== null) errors.push(editor.callError);
   const field = (key: TextKey, label: string, hint?: string, url?: boolean): ReactElement => (
     <TextField id={fieldId(key)} label={label} type={url ? 'url' : undefined} inputMode={url ? 'url' : undefined} value={form[key]} onChange={set(key)} error={problems.get(key)} hint={hint} />
   );
@@ -76,6 +84,8 @@ export function ConnectionFields({ editor, connection, fieldId, full }: Connecti
           </fieldset>
         </>
       ) : null}
+      <ConnectionCheckPanel onCheck={editor.check} values={form} />
+      {errors.length === 0 ? null : <p className="inline-error">{errors.join(' ')}</p>}
     </>
   );
 }

@@ -2,8 +2,7 @@ import { useEffect, useId, type FormEvent, type ReactElement } from 'react';
 import type { ConnectionView } from '../../src-main/contract.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useConnectionEditor } from '../hooks/use-connection-editor.ts';
-import { CONNECTION_FIELDS, formFromConnection, newConnectionForm } from '../lib/connection-form.ts';
-import { ConnectionCheckPanel } from './ConnectionCheckPanel.tsx';
+import { formFromConnection, newConnectionForm } from '../lib/connection-form.ts';
 import { ConnectionFields } from './ConnectionFields.tsx';
 
 /** Props of {@link ConnectionForm}. */
@@ -39,9 +38,6 @@ export function ConnectionForm({ connection, note, onDone }: ConnectionFormProps
     if (saved !== null) onDone(saved);
   };
 
-  const general = [...editor.problems].filter(([field]) => !CONNECTION_FIELDS.has(field)).map(([, message]) => message);
-  const errors = [...general, ...(editor.callError === null ? [] : [editor.callError])];
-
   return (
     <form className="form connection-form" noValidate aria-labelledby={headingId} onSubmit={(event) => void submit(event)}>
       <h3 id={headingId} className="subsection-title">
@@ -53,9 +49,7 @@ export function ConnectionForm({ connection, note, onDone }: ConnectionFormProps
         </p>
       )}
       <ConnectionFields editor={editor} connection={connection} fieldId={fieldId} full />
-      <ConnectionCheckPanel onCheck={editor.check} values={editor.form} />
-      {errors.length === 0 ? null : <p className="inline-error">{errors.join(' ')}</p>}
-      <div className="actions">
+            <div className="actions">
         <button type="submit" className="button button-primary" disabled={editor.saving}>
           {connection === null ? 'Add connection' : 'Save connection'}
         </button>

@@ -4,7 +4,7 @@ import { useApi } from '../hooks/use-api.ts';
 import { useSettingsOnMount } from '../hooks/use-settings-on-mount.ts';
 import { announce } from '../lib/announcer.ts';
 import { errorText } from '../lib/error-text.ts';
-import { firstProblemField, formFromSettings, problemsByField, updateFromForm, type SettingsFormValues } from '../lib/settings-form.ts';
+import { firstProblemField, formFromSettings, otherProblems, problemsByField, updateFromForm, type SettingsFormValues } from '../lib/settings-form.ts';
 import { CheckboxField } from './CheckboxField.tsx';
 import { ConnectionsSection } from './ConnectionsSection.tsx';
 import { StorageInfo } from './StorageInfo.tsx';
@@ -102,7 +102,7 @@ export function SettingsPanel({ state, headingId, focusField = null, onFocused }
     }
   };
 
-  const other = [...problems].filter(([field]) => !SHOWN_FIELDS.has(field)).map(([, text]) => text);
+  const other = otherProblems(problems, SHOWN_FIELDS);
   const storageWarnings = state.warnings.filter((warning) => warning.kind === 'weak-encryption' || warning.kind === 'tokens-in-memory-only');
 
   return (

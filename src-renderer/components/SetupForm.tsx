@@ -3,8 +3,7 @@ import type { ConnectionView } from '../../src-main/contract.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useConnectionEditor } from '../hooks/use-connection-editor.ts';
 import { useSettingsOnMount } from '../hooks/use-settings-on-mount.ts';
-import { formFromConnection, newConnectionForm, SETUP_FIELDS } from '../lib/connection-form.ts';
-import { ConnectionCheckPanel } from './ConnectionCheckPanel.tsx';
+import { formFromConnection, newConnectionForm } from '../lib/connection-form.ts';
 import { ConnectionFields } from './ConnectionFields.tsx';
 
 /** Props of {@link SetupForm}. */
@@ -48,9 +47,6 @@ function SetupBody({ connection, onDone, headingId }: SetupFormProps & { readonl
     if ((await editor.save()) !== null) onDone();
   };
 
-  const general = [...editor.problems].filter(([field]) => !SETUP_FIELDS.has(field)).map(([, message]) => message);
-  const errors = [...general, ...(editor.callError === null ? [] : [editor.callError])];
-
   return (
     <section className="panel setup" aria-labelledby={headingId}>
       <h2 id={headingId} className="section-title" tabIndex={-1}>
@@ -59,9 +55,7 @@ function SetupBody({ connection, onDone, headingId }: SetupFormProps & { readonl
       <p className="lead">Enter the details AIRisk gave you when you registered this app. You can change them later in Settings, and add more AIRisk environments there.</p>
       <form className="form" noValidate onSubmit={(event) => void submit(event)}>
         <ConnectionFields editor={editor} connection={connection} fieldId={fieldId} full={false} />
-        <ConnectionCheckPanel onCheck={editor.check} values={editor.form} />
-        {errors.length === 0 ? null : <p className="inline-error">{errors.join(' ')}</p>}
-        <div className="actions">
+                  <div className="actions">
           <button type="submit" className="button button-primary" disabled={editor.saving}>
             Save and continue
           </button>

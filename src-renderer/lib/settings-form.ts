@@ -61,6 +61,11 @@ export function problemsByField(problems: readonly { readonly field: string; rea
   return byField;
 }
 
+/** The problems of fields a form does not show (`shown`), to show together under it. */
+export function otherProblems(problems: ReadonlyMap<string, string>, shown: ReadonlySet<string>): string[] {
+  return [...problems].filter(([field]) => !shown.has(field)).map(([, text]) => text);
+}
+
 /** The order fields appear in the forms (connection fields first), to focus the first one with a problem. */
 export const FIELD_ORDER: readonly string[] = [
   'file',
