@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
+import { useEffect, useState, type FormEvent, type ReactElement, type ReactNode } from 'react';
 import type { AppState, SettingsView } from '../../src-main/contract.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useSettingsOnMount } from '../hooks/use-settings-on-mount.ts';
@@ -53,15 +53,17 @@ export function SettingsPanel({ state, headingId, focusField = null, onFocused }
     onFocused?.();
   }, [loaded, focusField, onFocused]);
 
+  const panel = (content: ReactNode): ReactElement => (
+    <section className="panel settings" aria-labelledby={headingId}>
+      <h2 id={headingId} className="section-title" tabIndex={-1}>
+        Settings
+      </h2>
+      {content}
+    </section>
+  );
+
   if (settings === null || form === null) {
-    return (
-      <section className="panel settings" aria-labelledby={headingId}>
-        <h2 id={headingId} className="section-title" tabIndex={-1}>
-          Settings
-        </h2>
-        <p className={message === null ? 'lead' : 'inline-error'}>{message === null ? 'Loading…' : message.text}</p>
-      </section>
-    );
+    return panel(<p className={message === null ? 'lead' : 'inline-error'}>{message === null ? 'Loading…' : message.text}</p>);
   }
 
   const set = <K extends keyof SettingsFormValues>(field: K) => (value: SettingsFormValues[K]): void => {
@@ -105,11 +107,12 @@ export function SettingsPanel({ state, headingId, focusField = null, onFocused }
   const other = otherProblems(problems, SHOWN_FIELDS);
   const storageWarnings = state.warnings.filter((warning) => warning.kind === 'weak-encryption' || warning.kind === 'tokens-in-memory-only');
 
-  return (
-    <section className="panel settings" aria-labelledby={headingId}>
-      <h2 id={headingId} className="section-title" tabIndex={-1}>
-        Settings
-      </h2>
+  const check = (field: 'allowWeakEncryption' | 'startAtLogin' | 'startHidden', label: string, hint?: string): ReactElement => (
+    <CheckboxField id={fieldId(field)} label={label} checked={form[field]} onChange={set(field)} error={problems.get(field)} hint={hint} />
+  );
+
+  return panel(
+    <>
       <ConnectionsSection summaries={state.connections} initial={settings.connections} onEditingChange={setEditingConnection} />
       <form className="form" noValidate aria-label="App settings" onSubmit={(event) => void save(event)}>
         <fieldset className="group">
@@ -147,27 +150,17 @@ export function SettingsPanel({ state, headingId, focusField = null, onFocused }
         <fieldset className="group">
           <legend>Storage</legend>
           <StorageInfo storage={state.storage} warnings={storageWarnings} />
-          <CheckboxField
-            id={fieldId('allowWeakEncryption')}
-            label="Store tokens on disk even with weak encryption"
-            checked={form.allowWeakEncryption}
-            onChange={set('allowWeakEncryption')}
-            error={problems.get('allowWeakEncryption')}
-            hint="Off: where only weak protection exists, tokens stay in memory and are gone when the app quits. On: they survive restarts, but anyone who can read your files can read them."
-          />
+          {check(
+            'allowWeakEncryption',
+            'Store tokens on disk even with weak encryption',
+            'Off: where only weak protection exists, tokens stay in memory and are gone when the app quits. On: they survive restarts, but anyone who can read your files can read them.',
+          )}
         </fieldset>
 
         <fieldset className="group">
           <legend>Startup</legend>
-          <CheckboxField id={fieldId('startAtLogin')} label="Start at login" checked={form.startAtLogin} onChange={set('startAtLogin')} error={problems.get('startAtLogin')} />
-          <CheckboxField
-            id={fieldId('startHidden')}
-            label="Start hidden in the tray"
-            checked={form.startHidden}
-            onChange={set('startHidden')}
-            error={problems.get('startHidden')}
-            hint="When started at login, stay in the tray without opening this window."
-          />
+          {check('startAtLogin', 'Start at login')}
+          {check('startHidden', 'Start hidden in the tray', 'When started at login, stay in the tray without opening this window.')}
         </fieldset>
 
         {other.length === 0 ? null : <p className="inline-error">{other.join(' ')}</p>}
@@ -189,6 +182,6 @@ export function SettingsPanel({ state, headingId, focusField = null, onFocused }
           {message === null ? null : <p className={message.kind === 'done' ? 'save-note' : 'inline-error'}>{message.text}</p>}
         </div>
       </form>
-    </section>
+    </>,
   );
 }
