@@ -79,32 +79,16 @@ export function RowMenu({ id, name, items, anchorRef, onClose }: RowMenuProps): 
     const at = entries.indexOf(document.activeElement as HTMLElement);
     const go = (index: number): void => entries[(index + entries.length) % entries.length]?.focus();
     event.stopPropagation();
-    switch (event.key) {
-      case 'ArrowDown':
-        event.preventDefault();
-        go(at + 1);
-        break;
-      case 'ArrowUp':
-        event.preventDefault();
-        go(at - 1);
-        break;
-      case 'Home':
-        event.preventDefault();
-        go(0);
-        break;
-      case 'End':
-        event.preventDefault();
-        go(entries.length - 1);
-        break;
-      case 'Escape':
-        event.preventDefault();
-        onClose(true);
-        break;
-      case 'Tab':
-        onClose(false);
-        break;
-      default:
-        break;
+    const moves: Record<string, number> = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: entries.length - 1 };
+    const to = moves[event.key];
+    if (to !== undefined) {
+      event.preventDefault();
+      go(to);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      onClose(true);
+    } else if (event.key === 'Tab') {
+      onClose(false);
     }
   };
 
