@@ -6,7 +6,7 @@ import { deadlineMs } from '../lib/account-time.ts';
 import { announce } from '../lib/announcer.ts';
 import { errorText } from '../lib/error-text.ts';
 import { listRows, type ListRow } from '../lib/account-rows.ts';
-import { accountConnectionName } from '../lib/connection-text.ts';
+import { accountConnectionName, onConnection } from '../lib/connection-text.ts';
 import { filterAccounts } from '../lib/filter-accounts.ts';
 import { stableDeadlines } from '../lib/row-equality.ts';
 import { AccountRow, type RowActions } from './AccountRow.tsx';
@@ -115,8 +115,7 @@ export function AccountList({ accounts, connections, generatedAt, actions, remov
 
   // An account named outside its group (the dialog, announcements) says its connection, when there are several.
   const accountName = (account: AccountView): string => {
-    const connectionName = accountConnectionName(connections, account);
-    return connectionName === null ? account.label : `${account.label} on ${connectionName}`;
+    return onConnection(account.label, accountConnectionName(connections, account));
   };
 
   const confirmRemoval = async (): Promise<void> => {

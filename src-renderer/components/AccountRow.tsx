@@ -2,6 +2,7 @@ import { memo, useEffect, useId, useRef, useState, type KeyboardEvent, type Reac
 import type { AccountView, CopyFormat, CopyOutcome } from '../../src-main/contract.ts';
 import { isUsable } from '../lib/account-time.ts';
 import { announce } from '../lib/announcer.ts';
+import { onConnection } from '../lib/connection-text.ts';
 import { copiedAnnouncement, copiedText } from '../lib/copy-text.ts';
 import { errorText } from '../lib/error-text.ts';
 import { sameRowContent } from '../lib/row-equality.ts';
@@ -69,7 +70,7 @@ function AccountRowView({ account, deadline, index, row, setSize, connectionName
   const { id, label } = account;
   // Announcements are heard outside the group, and the row's buttons must tell two same-named accounts
   // apart: both name the connection (when there are several).
-  const spoken = connectionName === null ? label : `${label} on ${connectionName}`;
+  const spoken = onConnection(label, connectionName);
   const usable = isUsable(account.status);
   const needsRenewal = account.status !== 'valid';
   const innerTab = tabStop ? 0 : -1;

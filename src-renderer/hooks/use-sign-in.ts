@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { AiriskApi, ErrorView, SignInOutcome } from '../../src-main/contract.ts';
 import { announce } from '../lib/announcer.ts';
+import { onConnection } from '../lib/connection-text.ts';
 import { errorText } from '../lib/error-text.ts';
 import { signInSubject } from '../lib/sign-in-text.ts';
 
@@ -36,7 +37,7 @@ export interface SignInControl {
 
 function subjectOf(attempt: SignInAttempt): string {
   if (attempt.kind === 'sign-in') return signInSubject(attempt.userid, attempt.connectionName);
-  return attempt.connectionName === null ? attempt.label : `${attempt.label} on ${attempt.connectionName}`;
+  return onConnection(attempt.label, attempt.connectionName);
 }
 
 /** "Sign-in failed", or "Sign-in on Staging failed" with two or more connections. */

@@ -46,6 +46,11 @@ export function connectionNameToShow(connections: readonly ConnectionSummary[], 
   return connections.find((connection) => connection.id === connectionId)?.name ?? null;
 }
 
+/** "user_42 on Staging": a name with its connection's, when that is worth saying (not null), else the name alone. */
+export function onConnection(name: string, connectionName: string | null): string {
+  return connectionName === null ? name : `${name} on ${connectionName}`;
+}
+
 /** The name of `account`'s connection when there are two or more connections, else null. */
 export function accountConnectionName(connections: readonly ConnectionSummary[], account: AccountView | undefined): string | null {
   return account === undefined ? null : connectionNameToShow(connections, account.connectionId);

@@ -1,4 +1,5 @@
 import type { SignInStage } from '../../src-main/contract.ts';
+import { onConnection } from './connection-text.ts';
 
 /** The stages in order, as the progress steps show them. */
 export const SIGN_IN_STAGES: readonly SignInStage[] = ['opening_browser', 'waiting_for_browser', 'exchanging_code'];
@@ -15,8 +16,7 @@ export const STAGE_TEXT: Readonly<Record<SignInStage, string>> = {
  * `connectionName` is given (two or more connections).
  */
 export function signInSubject(userid: string | null, connectionName: string | null = null): string {
-  const who = userid === null ? 'the generic token' : userid;
-  return connectionName === null ? who : `${who} on ${connectionName}`;
+  return onConnection(userid ?? 'the generic token', connectionName);
 }
 
 /** The heading of a sign-in under way: "Signing in for user_42" (… " on Staging"). */
