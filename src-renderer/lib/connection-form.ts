@@ -1,21 +1,11 @@
 import type { ConnectionProblem, ConnectionUpdate, ConnectionView } from '../../src-main/contract.ts';
 import { DEFAULT_AUTHORIZE_PATH, DEFAULT_BASE_URL, DEFAULT_REDIRECT_URI, DEFAULT_TOKEN_PATH } from '../../src-main/shared/airisk-defaults.ts';
 
-/** The connection form as typed. The secret field is write-only: it always starts empty. */
-export interface ConnectionFormValues {
-  readonly name: string;
-  readonly baseUrl: string;
-  readonly authorizePath: string;
-  readonly tokenPath: string;
-  readonly clientId: string;
-  /** A new or replacement secret; empty keeps the current one. */
-  readonly clientSecret: string;
-  readonly redirectUri: string;
-  readonly bodyEncoding: 'form' | 'json';
-  /** Standard OAuth 2.0 servers only; empty = unset. */
-  readonly scope: string;
-  readonly issuer: string;
-}
+/**
+ * The connection form as typed: every field of a connection update, none optional. The secret
+ * field is write-only: it always starts empty, and empty keeps the current secret.
+ */
+export type ConnectionFormValues = Required<ConnectionUpdate>;
 
 /** The text fields a connection form sends as typed (everything but the secret and the encoding). */
 const TEXT_FIELDS = ['name', 'baseUrl', 'authorizePath', 'tokenPath', 'clientId', 'redirectUri', 'scope', 'issuer'] as const;

@@ -164,18 +164,25 @@ before(async () => {
 });
 after(() => rm(workDir, { recursive: true, force: true }));
 
-test('main.cjs wires tray, window, IPC, store and quit through the Electron API', async () => {
-  const dataDir = join(workDir, 'data dir');
-  const child = spawn(process.execPath, ['-e', DRIVER, '--', '--data-dir', dataDir], {
-    cwd: workDir,
-    env: { ...process.env, STAND_IN_USER_DATA: dataDir, AIRISK_DEMO_SANDBOX_URL: 'http://127.0.0.1:8790', AIRISK_DEMO_CLIENT_ID: 'demo-client', AIRISK_DEMO_CLIENT_SECRET: 'demo-secret' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** Runs a driver script (which requires main.cjs against the stand-in Electron) in the work folder; collects its output. */
+async function runDriver(driver: string, args: readonly string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['-e', driver, '--', ...args], { cwd: workDir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, stdout, stderr };
+}
+
+test('main.cjs wires tray, window, IPC, store and quit through the Electron API', async () => {
+  const dataDir = join(workDir, 'data dir');
+  const { code, stdout, stderr } = await runDriver(DRIVER, ['--data-dir', dataDir], {
+    STAND_IN_USER_DATA: dataDir,
+    AIRISK_DEMO_SANDBOX_URL: 'http://127.0.0.1:8790',
+    AIRISK_DEMO_CLIENT_ID: 'demo-client',
+    AIRISK_DEMO_CLIENT_SECRET: 'demo-secret',
+  });
   assert.equal(code, 0, stderr);
   const report = JSON.parse(stdout) as {
     log: unknown[][];
@@ -290,21 +297,11 @@ const menuItem = (prefix) => (s.menus.at(-1)?.items ?? []).find((i) => i.label.s
 
 test('a tray sign-in against the sandbox opens only the authorization URL (the window link only its exact URL while pending), copies with the secret marker, and quit clears the clipboard', async () => {
   const dataDir = join(workDir, 'sign-in data');
-  const child = spawn(process.execPath, ['-e', SIGN_IN_DRIVER, '--', '--data-dir', dataDir], {
-    cwd: workDir,
-    env: {
-      ...process.env,
-      STAND_IN_USER_DATA: dataDir,
-      SANDBOX_MODULE: new URL('../sandbox/sandbox-server.ts', import.meta.url).href,
-      CONSENT_MODULE: new URL('../support/consent.ts', import.meta.url).href,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const { code, stdout, stderr } = await runDriver(SIGN_IN_DRIVER, ['--data-dir', dataDir], {
+    STAND_IN_USER_DATA: dataDir,
+    SANDBOX_MODULE: new URL('../sandbox/sandbox-server.ts', import.meta.url).href,
+    CONSENT_MODULE: new URL('../support/consent.ts', import.meta.url).href,
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   assert.equal(code, 0, stderr);
   const report = JSON.parse(stdout) as { windows: number; openedUrl: string; openedWhilePending: string[]; callbackStatus: number; header: string; formats: string[]; me: { userid: string | null }; menu: string[]; trayImage: string; clipboardAfterQuit: string };
   assert.equal(report.windows, 0, '--hidden: no window');
@@ -324,16 +321,7 @@ const DEBUGGING_REFUSED = '--remote-debugging-port is refused: it would let any 
 /** Starts main.cjs with --remote-debugging-port and the given stand-in facts; returns the exit code, the Electron calls and stderr. */
 async function startWithRemoteDebugging(standIn: Record<string, string>): Promise<{ code: number | null; calls: unknown[][]; stderr: string }> {
   const driver = "const electron = require('electron'); require('./dist/main/main.cjs'); setTimeout(() => { console.log(JSON.stringify(electron.__log)); process.exit(0); }, 200);";
-  const child = spawn(process.execPath, ['-e', driver, '--', '--remote-debugging-port=9222'], {
-    cwd: workDir,
-    env: { ...process.env, ...standIn, STAND_IN_USER_DATA: join(workDir, 'debug data') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const { code, stdout, stderr } = await runDriver(driver, ['--remote-debugging-port=9222'], { ...standIn, STAND_IN_USER_DATA: join(workDir, 'debug data') });
   return { code, calls: code === 0 ? (JSON.parse(stdout) as unknown[][]) : [], stderr };
 }
 
