@@ -1,6 +1,6 @@
 /**
  * The v2 → v3 store migration against test/fixtures/store-v2.json, a file the schema-v2 code wrote
- * (test/support/write-v2-fixture.ts, at commit fedf1aa): opened from a real file with the real
+ * (with the script in `git show 228aa47:test/support/write-v2-fixture.ts`, run at fedf1aa): opened from a real file with the real
  * vault and cipher, it keeps every account, token, label, active flag and setting, on one
  * connection named "AIRisk" whose sealed client secret still decrypts for its origin.
  */
