@@ -191,7 +191,7 @@ async function start(launch: ReturnType<typeof parseLaunchOptions>, appVariables
   });
   app.on('before-quit', quit.beforeQuit);
 
-  const settings = await service.getSettings();
+  const settings = service.appSettings;
   if (settings.startAtLogin) {
     // Keep the login entry pointing at this copy of the app (an AppImage may have moved).
     loginItem.set(true, { hidden: settings.startHidden }).catch((error: unknown) => log(`could not renew the start-at-login entry: ${messageOf(error)}`));

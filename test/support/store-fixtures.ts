@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { createAesGcmCipher, loadOrCreateKeyFile } from '../../src-main/core/vault/aes-gcm-cipher.ts';
 import type { CipherPort } from '../../src-main/core/vault/cipher-port.ts';
 import { openConfDocumentStore } from '../../src-main/core/vault/conf-document-store.ts';
-import { DEFAULT_CONNECTION_FIELDS } from '../../src-main/core/settings/stored-settings.ts';
-import type { StoreDocument, StoredAccount, StoredConnection } from '../../src-main/core/vault/store-document.ts';
+import { DEFAULT_CONNECTION_FIELDS, type StoredConnection } from '../../src-main/core/settings/stored-settings.ts';
+import type { StoreDocument, StoredAccount } from '../../src-main/core/vault/store-document.ts';
 import { Vault } from '../../src-main/core/vault/vault.ts';
 
 /** The benchmark cipher: the Node AES-256-GCM one with a key file in the data dir. */

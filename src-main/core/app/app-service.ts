@@ -23,6 +23,8 @@ import { SignInCoordinator } from '../oauth/sign-in.ts';
 import { SignInError } from '../oauth/sign-in-error.ts';
 import { changesSignIn } from '../settings/connection-validation.ts';
 import { validateSettingsUpdate } from '../settings/settings-validation.ts';
+import { isConfigured } from '../settings/connection-view.ts';
+import type { StoredSettings } from '../settings/stored-settings.ts';
 import { signInConfig } from '../settings/sign-in-config.ts';
 import { Vault, type AccountRecord, type ClientSecretRead, type ConnectionRecord } from '../vault/vault.ts';
 import { accountName, connectionNameFor } from '../../shared/account-name.ts';
@@ -287,6 +289,11 @@ export class AppService implements AiriskApi {
     };
   }
 
+  /** The app-wide settings as stored; unlike `getSettings`, it reads no connection's secret (start-up uses it). */
+  get appSettings(): StoredSettings {
+    return this.#vault.settings;
+  }
+
   /**
    * The authorization endpoint the browser may be sent to: the one of the connection the sign-in
    * under way is on (else the default connection's); undefined when there is no connection.
@@ -380,7 +387,7 @@ export class AppService implements AiriskApi {
     const active = this.#vault.activeAccountId === null ? undefined : this.#vault.account(this.#vault.activeAccountId);
     if (active !== undefined) return active.connectionId;
     const connections = this.#vault.connections();
-    return (connections.find((connection) => connection.clientId !== '' && connection.clientSecretStored !== 'none') ?? connections[0])?.id;
+    return (connections.find(isConfigured) ?? connections[0])?.id;
   }
 
   #account(accountId: string): AccountRecord {

@@ -7,6 +7,14 @@ import { originOf } from './client-secret-origin.ts';
  * usable (saved for another origin, undecryptable, saved before the binding) counts as not set,
  * and `clientSecretProblem` says why.
  */
+/**
+ * Whether a connection can start a sign-in: a client id and a stored secret. Judged without
+ * decrypting, so start-up decrypts nothing; a secret that does not fit shows when it is read.
+ */
+export function isConfigured(connection: Pick<ConnectionRecord, 'clientId' | 'clientSecretStored'>): boolean {
+  return connection.clientId !== '' && connection.clientSecretStored !== 'none';
+}
+
 export function connectionView(connection: ConnectionRecord, clientSecretProblem: string | undefined, accountCount: number): ConnectionView {
   const { clientSecretStored, ...fields } = connection;
   const stored = clientSecretStored !== 'none';
@@ -24,7 +32,7 @@ export function connectionSummary(connection: ConnectionRecord, accountCount: nu
     id: connection.id,
     name: connection.name,
     origin: originOf(connection.baseUrl) ?? connection.baseUrl,
-    configured: connection.clientId !== '' && connection.clientSecretStored !== 'none',
+    configured: isConfigured(connection),
     accountCount,
   };
 }

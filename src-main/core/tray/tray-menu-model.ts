@@ -35,7 +35,7 @@ const STAGE_TEXT = {
  * "user_42 — 42 min left" / "Generic — expired 3 min ago" / "user_7 — sign in again"; with two or
  * more connections the connection's name follows the label: "user_42 · Staging — 42 min left".
  */
-export function accountLine(account: AccountView, connections: AppState['connections'] = []): string {
+export function accountLine(account: AccountView, connections: AppState['connections']): string {
   const state = account.status === 'sign_in_again' ? 'sign in again' : formatTimeLeft(account.secondsLeft * 1000);
   return `${trayAccountName(account, connections)} — ${state}`;
 }

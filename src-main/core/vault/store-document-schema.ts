@@ -6,8 +6,6 @@ import type { EncryptedSecret, StoredConnection, StoredSettings } from '../setti
  * importing each other.
  */
 
-export type { StoredConnection } from '../settings/stored-settings.ts';
-
 /**
  * The schema version this build writes. History:
  * - 1 (pre-release): `tokens` keyed by userid (`""` = generic), no ids, labels or clock skew,

@@ -7,7 +7,7 @@ import { STORE_SCHEMA_VERSION, type StoreDocument } from './store-document-schem
 import { isRecord } from './store-readers.ts';
 import { validateStoreDocument } from './validate-store-document.ts';
 
-export { STORE_SCHEMA_VERSION, type StoreDocument, type StoredAccount, type StoredConnection } from './store-document-schema.ts';
+export { STORE_SCHEMA_VERSION, type StoreDocument, type StoredAccount } from './store-document-schema.ts';
 
 /** What {@link migrateStoreDocument} made of a raw document. */
 export interface StoreDocumentMigration {
