@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
 import type { ConnectionView } from '../../src-main/contract.ts';
+import { DEFAULT_CONNECTION_NAME } from '../../src-main/shared/airisk-defaults.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useConnectionEditor } from '../hooks/use-connection-editor.ts';
 import { useSettingsOnMount } from '../hooks/use-settings-on-mount.ts';
@@ -35,12 +36,12 @@ export function SetupForm({ onDone, headingId }: SetupFormProps): ReactElement {
     () => undefined,
   );
 
-  return existing === null ? <SetupBody key="new" connection={null} onDone={onDone} headingId={headingId} /> : <SetupBody key={existing.id} connection={existing} onDone={onDone} headingId={headingId} />;
+  return <SetupBody key={existing?.id ?? 'new'} connection={existing} onDone={onDone} headingId={headingId} />;
 }
 
 function SetupBody({ connection, onDone, headingId }: SetupFormProps & { readonly connection: ConnectionView | null }): ReactElement {
   const api = useApi();
-  const editor = useConnectionEditor(api, connection, connection === null ? newConnectionForm('AIRisk') : formFromConnection(connection), fieldId);
+  const editor = useConnectionEditor(api, connection, connection === null ? newConnectionForm(DEFAULT_CONNECTION_NAME) : formFromConnection(connection), fieldId);
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();

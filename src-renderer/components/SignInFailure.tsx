@@ -21,7 +21,7 @@ export function SignInFailure({ error, connectionName, onRetry, onOpenSettings, 
       <p className="failure-title">
         <Icon name="warning" />
         {failureTitle(error.code)}
-        {connectionName === null ? null : <span className="failure-connection"> ({connectionName})</span>}
+        {connectionName === null ? null : <span> ({connectionName})</span>}
       </p>
       <p className="failure-message">{error.message}</p>
       <div className="actions">

@@ -114,8 +114,8 @@ export function useConnectionActions(api: AiriskApi, summaries: readonly Connect
       fail(`${summary.name} was not removed`, error);
       return false;
     }
+    // Main's state push drops the removed connection from the summaries, which reads the views again.
     say('done', [`Removed ${summary.name}.`]);
-    await reload().catch(() => undefined);
     return true;
   };
 

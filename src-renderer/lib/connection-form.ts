@@ -54,7 +54,7 @@ export const CONNECTION_FIELDS: ReadonlySet<string> = new Set(['name', 'baseUrl'
 export const SETUP_FIELDS: ReadonlySet<string> = new Set(['name', 'baseUrl', 'clientId', 'clientSecret', 'redirectUri']);
 
 /** Each connection field in words, to name it where a problem is shown away from its field (an import). */
-export const CONNECTION_FIELD_LABELS: Readonly<Record<string, string>> = {
+const CONNECTION_FIELD_LABELS: Readonly<Record<string, string>> = {
   name: 'Name',
   baseUrl: 'Base URL',
   authorizePath: 'Authorization path',

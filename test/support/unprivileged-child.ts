@@ -16,7 +16,7 @@ export interface ChildOutcome {
 const NOBODY = 65534;
 
 /** True when children run as nobody (the tests run as root). */
-export function runsAsNobody(): boolean {
+function runsAsNobody(): boolean {
   return process.getuid?.() === 0;
 }
 

@@ -34,7 +34,7 @@ export const BRIDGE_PREFIX = '/__airisk/';
 export const HOST_KEY_HEADER = 'X-AIRisk-Host-Key';
 
 /** The bridge endpoints that need the key: the calls and the event stream (bridge.js itself is public). */
-export function needsHostKey(path: string): boolean {
+function needsHostKey(path: string): boolean {
   return path.startsWith(`${BRIDGE_PREFIX}call/`) || path === `${BRIDGE_PREFIX}events`;
 }
 

@@ -8,7 +8,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright';
 
 /** Where every UI test's screenshots land. */
-export const SCREENSHOTS = new URL('../../../test-results/screenshots/', import.meta.url);
+const SCREENSHOTS = new URL('../../../test-results/screenshots/', import.meta.url);
 
 /** axe-core finds nothing on the page in light and in dark; a screenshot of each lands in test-results. */
 export async function checkScreen(page: Page, name: string): Promise<void> {

@@ -21,7 +21,7 @@ export function chromiumPath(): string {
 
 /** Launches headless Chromium; rejects with the fixes when the executable is missing. */
 export async function launchChromium(executablePath?: string): Promise<Browser> {
-  const path = executablePath ?? chromiumPath();
-  if (!isRunnableFile(path)) throw new Error(`No browser can run at ${path}. ${noBrowserMessage(thisMachine({}))}`);
-  return chromium.launch({ executablePath: path, headless: true, args: [...CHROMIUM_FLAGS] });
+  // A browser found by chromiumPath() is runnable already; one passed in is checked here.
+  if (executablePath !== undefined && !isRunnableFile(executablePath)) throw new Error(`No browser can run at ${executablePath}. ${noBrowserMessage(thisMachine({}))}`);
+  return chromium.launch({ executablePath: executablePath ?? chromiumPath(), headless: true, args: [...CHROMIUM_FLAGS] });
 }
