@@ -8,6 +8,7 @@ import { serverText } from '../oauth/server-text.ts';
 import type { ConnectionFields } from '../settings/stored-settings.ts';
 import { connectionNameProblem } from '../settings/connection-name.ts';
 import { DEFAULT_AUTHORIZE_PATH, DEFAULT_TOKEN_PATH } from '../../shared/airisk-defaults.ts';
+import { isJsonObject } from '../../shared/json-object.ts';
 
 /** The connection as the file carries it: its fields, never the secret (which ConnectionFields does not hold). */
 export type ConnectionFileFields = ConnectionFields;
@@ -58,18 +59,14 @@ export function parseConnectionFile(text: string): { ok: true; fields: Connectio
   } catch {
     return refuse('The file is not valid JSON; choose the file AIRisk Token Tray exported.');
   }
-  if (!isPlainObject(parsed)) return refuse(`The file holds ${describeJson(parsed)}, not a connection; choose the file AIRisk Token Tray exported.`);
+  if (!isJsonObject(parsed)) return refuse(`The file holds ${describeJson(parsed)}, not a connection; choose the file AIRisk Token Tray exported.`);
   const keyProblems = findKeyProblems(parsed, json);
   if (keyProblems.length > 0) return { ok: false, problems: keyProblems };
   const header = checkHeader(parsed);
   if (header !== undefined) return refuse(header);
   const { connection } = parsed;
-  if (!isPlainObject(connection)) return refuse('The file has no "connection" object; export the connection again.');
+  if (!isJsonObject(connection)) return refuse('The file has no "connection" object; export the connection again.');
   return readFields(connection);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function describeJson(value: unknown): string {
@@ -104,7 +101,7 @@ function findKeyProblems(root: Record<string, unknown>, text: string): Connectio
       if (SECRET_KEYS.has(normalized)) secret.push(key);
       else if (PROTOTYPE_KEYS.has(key)) prototype.push(key);
       else if (allowed !== undefined && !allowed.includes(key)) unknown.push(key);
-      const inConnection = value === root && key === 'connection' && isPlainObject(child);
+      const inConnection = value === root && key === 'connection' && isJsonObject(child);
       pending.push({ value: child, allowed: inConnection ? FIELD_ORDER : undefined });
     }
   }

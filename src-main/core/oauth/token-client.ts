@@ -5,6 +5,7 @@ import { serverContentType } from './server-text.ts';
 import { SignInError } from './sign-in-error.ts';
 import { invalidAnswer, readTokenAnswer } from './token-answer.ts';
 import { tokenRefusalError } from './token-refusal.ts';
+import { isJsonObject } from '../../shared/json-object.ts';
 
 /**
  * One code exchange at `POST {base}/api/oauth2/Token`, as the AIRisk page documents it plus the
@@ -152,7 +153,7 @@ function interpretAnswer(response: Response, text: string, url: URL, encoding: T
       contentType: response.headers.get('content-type'),
       location: response.headers.get('location'),
       url: url.href,
-      oauthError: isObject(json) ? { error: json.error, description: json.error_description } : undefined,
+      oauthError: isJsonObject(json) ? { error: json.error, description: json.error_description } : undefined,
       encoding,
     });
   }
@@ -160,7 +161,7 @@ function interpretAnswer(response: Response, text: string, url: URL, encoding: T
     const contentType = serverContentType(response.headers.get('content-type'));
     throw new SignInError('token_not_json', `AIRisk returned HTTP ${status} (${contentType}), not JSON. Check the base URL and token path in settings.`, { httpStatus: status });
   }
-  if (!isObject(json)) throw invalidAnswer('is JSON but not an object', status);
+  if (!isJsonObject(json)) throw invalidAnswer('is JSON but not an object', status);
   const clock = readServerClock(response.headers.get('date'), sentAt, receivedAt);
   const { accessToken, expiration } = readTokenAnswer(json, clock, status);
   return {
@@ -179,10 +180,6 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function isObject(json: unknown): json is Record<string, unknown> {
-  return typeof json === 'object' && json !== null && !Array.isArray(json);
 }
 
 function describeNetworkCause(error: unknown): string {

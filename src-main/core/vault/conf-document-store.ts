@@ -7,8 +7,9 @@ import { copyAside, filesSetAside, moveAside } from './move-aside.ts';
 import { removeStaleTempFiles } from './stale-temp-files.ts';
 import { StoreDocumentError } from './store-document-error.ts';
 import { migrateStoreDocument } from './store-document.ts';
-import { isRecord } from './store-readers.ts';
+
 import type { StoreRecovery } from './vault-warning.ts';
+import { isJsonObject } from '../../shared/json-object.ts';
 
 /** The store file's name without extension: `<directory>/airisk-token-tray.json`. */
 export const DEFAULT_STORE_FILE_NAME = 'airisk-token-tray';
@@ -195,6 +196,6 @@ export function parseStoreText(text: string): Record<string, unknown> {
   } catch {
     throw new SyntaxError(text.trim().length === 0 ? 'The store file is empty.' : 'The store file is not valid JSON.');
   }
-  if (!isRecord(parsed)) throw new SyntaxError('The store file holds JSON that is not an object.');
+  if (!isJsonObject(parsed)) throw new SyntaxError('The store file holds JSON that is not an object.');
   return parsed;
 }

@@ -1,7 +1,8 @@
 import { connectionNameProblem } from '../settings/connection-name.ts';
 import { DEFAULT_CONNECTION_FIELDS, type ConnectionFields, type StoredConnection } from '../settings/stored-settings.ts';
 import { invalidDocument } from './store-document-error.ts';
-import { isBodyEncoding, isRecord, isString, readEncryptedSecret, readField } from './store-readers.ts';
+import { isBodyEncoding, isString, readEncryptedSecret, readField } from './store-readers.ts';
+import { isJsonObject } from '../../shared/json-object.ts';
 
 /** Ids of accounts and connections in the store file. */
 export const STORE_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -29,7 +30,7 @@ export function readClientSecretField(raw: Record<string, unknown>, path: string
 
 /** One schema-v3 connection; its name must be valid and not taken (case-insensitively) by an earlier one in `taken`. */
 export function readStoredConnection(raw: unknown, path: string, taken: readonly string[]): StoredConnection {
-  if (!isRecord(raw)) throw invalidDocument(`${path} is not an object`);
+  if (!isJsonObject(raw)) throw invalidDocument(`${path} is not an object`);
   if (typeof raw.id !== 'string' || !STORE_ID.test(raw.id)) throw invalidDocument(`${path}.id is not a connection id`);
   if (typeof raw.name !== 'string') throw invalidDocument(`${path}.name is not text`);
   const problem = raw.name === raw.name.trim() ? connectionNameProblem(raw.name, taken) : 'A name has no leading or trailing spaces.';

@@ -1,7 +1,8 @@
 import { defaultLabel } from './account-label.ts';
 import type { StoredAccount } from './store-document-schema.ts';
 import { invalidDocument } from './store-document-error.ts';
-import { isRecord, readEncryptedSecret, readIsoTime, readUserid } from './store-readers.ts';
+import { readEncryptedSecret, readIsoTime, readUserid } from './store-readers.ts';
+import { isJsonObject } from '../../shared/json-object.ts';
 
 /*
  * Store schema version 1 (pre-release builds), kept only to migrate it:
@@ -22,11 +23,11 @@ import { isRecord, readEncryptedSecret, readIsoTime, readUserid } from './store-
  * ours); `active` becomes the matching account id. Settings are carried over unchanged.
  */
 export function migrateV1ToV2(raw: Record<string, unknown>, newId: () => string): Record<string, unknown> {
-  if (!isRecord(raw.tokens)) throw invalidDocument('tokens (schema version 1) is not an object');
+  if (!isJsonObject(raw.tokens)) throw invalidDocument('tokens (schema version 1) is not an object');
   const idsByKey = new Map<string, string>();
   const accounts: Omit<StoredAccount, 'connectionId'>[] = Object.entries(raw.tokens).map(([key, entry]) => {
     const path = `tokens[${JSON.stringify(key)}]`;
-    if (!isRecord(entry)) throw invalidDocument(`${path} is not an object`);
+    if (!isJsonObject(entry)) throw invalidDocument(`${path} is not an object`);
     const userid = key === '' ? null : readUserid(key, `the key of ${path}`);
     const id = newId();
     idsByKey.set(key, id);

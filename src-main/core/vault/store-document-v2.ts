@@ -1,7 +1,7 @@
 import { DEFAULT_CONNECTION_NAME } from '../settings/stored-settings.ts';
 import { readClientSecretField, readConnectionFields } from './read-store-connection.ts';
 import { invalidDocument } from './store-document-error.ts';
-import { isRecord } from './store-readers.ts';
+import { isJsonObject } from '../../shared/json-object.ts';
 
 /*
  * Store schema version 2, kept only to migrate it:
@@ -27,7 +27,7 @@ const APP_WIDE_KEYS = ['expiryLeadSeconds', 'clipboardClearSeconds', 'startAtLog
  */
 export function migrateV2ToV3(raw: Record<string, unknown>, newId: () => string): Record<string, unknown> {
   const settings = raw.settings ?? {};
-  if (!isRecord(settings)) throw invalidDocument('settings (schema version 2) is not an object');
+  if (!isJsonObject(settings)) throw invalidDocument('settings (schema version 2) is not an object');
   if (!Array.isArray(raw.accounts)) throw invalidDocument('accounts (schema version 2) is not a list');
   const connection = {
     id: newId(),
@@ -35,7 +35,7 @@ export function migrateV2ToV3(raw: Record<string, unknown>, newId: () => string)
     clientSecret: readClientSecretField(settings, 'settings'),
   };
   const accounts = raw.accounts.map((account: unknown, index) => {
-    if (!isRecord(account)) throw invalidDocument(`accounts[${index}] is not an object`);
+    if (!isJsonObject(account)) throw invalidDocument(`accounts[${index}] is not an object`);
     return { ...account, connectionId: connection.id };
   });
   const appWide = Object.fromEntries(APP_WIDE_KEYS.filter((key) => settings[key] !== undefined).map((key) => [key, settings[key]]));

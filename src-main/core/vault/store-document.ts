@@ -4,8 +4,9 @@ import { migrateV1ToV2 } from './store-document-v1.ts';
 import { migrateV2ToV3 } from './store-document-v2.ts';
 import { StoreDocumentError, invalidDocument } from './store-document-error.ts';
 import { STORE_SCHEMA_VERSION, type StoreDocument } from './store-document-schema.ts';
-import { isRecord } from './store-readers.ts';
+
 import { validateStoreDocument } from './validate-store-document.ts';
+import { isJsonObject } from '../../shared/json-object.ts';
 
 export { STORE_SCHEMA_VERSION, type StoreDocument, type StoredAccount } from './store-document-schema.ts';
 
@@ -45,7 +46,7 @@ export function emptyStoreDocument(): StoreDocument {
  */
 export function migrateStoreDocument(raw: unknown, options: MigrationOptions = {}): StoreDocumentMigration {
   if (raw === undefined) return { document: emptyStoreDocument(), migratedFrom: undefined, repairs: [] };
-  if (!isRecord(raw)) throw invalidDocument('it is not a JSON object');
+  if (!isJsonObject(raw)) throw invalidDocument('it is not a JSON object');
   const version = raw.schemaVersion;
   if (version === undefined) throw invalidDocument('it has no schemaVersion');
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {

@@ -1,6 +1,7 @@
 import { isWellFormedUserid, MAX_USERID_LENGTH } from '../oauth/userid.ts';
 import type { EncryptedSecret } from '../settings/stored-settings.ts';
 import { invalidDocument } from './store-document-error.ts';
+import { isJsonObject } from '../../shared/json-object.ts';
 
 /*
  * Small readers of store-document values, shared by validation (version 3) and the version 1 and 2
@@ -9,15 +10,10 @@ import { invalidDocument } from './store-document-error.ts';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
 
-/** A JSON object (not null, not an array); `conf` hands out objects without a prototype, which count too. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** An encrypted secret (`{ ciphertext, backend }`, both non-empty text) or null. */
 export function readEncryptedSecret(raw: unknown, path: string): EncryptedSecret | null {
   if (raw === null) return null;
-  if (!isRecord(raw)) throw invalidDocument(`${path} is neither an encrypted value nor null`);
+  if (!isJsonObject(raw)) throw invalidDocument(`${path} is neither an encrypted value nor null`);
   if (typeof raw.ciphertext !== 'string' || raw.ciphertext.length === 0) throw invalidDocument(`${path}.ciphertext is not non-empty text`);
   if (typeof raw.backend !== 'string' || raw.backend.length === 0) throw invalidDocument(`${path}.backend is not non-empty text`);
   return { ciphertext: raw.ciphertext, backend: raw.backend };

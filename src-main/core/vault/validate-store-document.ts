@@ -4,7 +4,8 @@ import { sensibleActiveAccountId } from './account-order.ts';
 import { STORE_ID, readStoredConnection } from './read-store-connection.ts';
 import type { StoreDocument, StoredAccount } from './store-document-schema.ts';
 import { invalidDocument } from './store-document-error.ts';
-import { isBoolean, isFiniteNumber, isRecord, readEncryptedSecret, readField, readIsoTime, readUserid } from './store-readers.ts';
+import { isBoolean, isFiniteNumber, readEncryptedSecret, readField, readIsoTime, readUserid } from './store-readers.ts';
+import { isJsonObject } from '../../shared/json-object.ts';
 
 /*
  * Strict runtime validation of the current store document (schema version 3). Rules:
@@ -50,7 +51,7 @@ export function validateStoreDocument(raw: Record<string, unknown>): { document:
 /** The app-wide settings object, each missing setting filled from DEFAULT_SETTINGS (missing object → all defaults). */
 export function readSettings(raw: unknown, path: string): StoredSettings {
   if (raw === undefined) return DEFAULT_SETTINGS;
-  if (!isRecord(raw)) throw invalidDocument(`${path} is not an object`);
+  if (!isJsonObject(raw)) throw invalidDocument(`${path} is not an object`);
   return {
     expiryLeadSeconds: readField(raw, 'expiryLeadSeconds', isFiniteNumber, 'a number', path, DEFAULT_SETTINGS.expiryLeadSeconds),
     clipboardClearSeconds: readField(raw, 'clipboardClearSeconds', isFiniteNumber, 'a number', path, DEFAULT_SETTINGS.clipboardClearSeconds),
@@ -74,7 +75,7 @@ function readConnections(raw: unknown): StoredConnection[] {
 }
 
 function readAccount(raw: unknown, path: string, connectionIds: ReadonlySet<string>): StoredAccount {
-  if (!isRecord(raw)) throw invalidDocument(`${path} is not an object`);
+  if (!isJsonObject(raw)) throw invalidDocument(`${path} is not an object`);
   if (typeof raw.id !== 'string' || !STORE_ID.test(raw.id)) throw invalidDocument(`${path}.id is not an account id`);
   if (typeof raw.connectionId !== 'string' || !connectionIds.has(raw.connectionId)) throw invalidDocument(`${path}.connectionId names no connection in the file`);
   if (typeof raw.label !== 'string') throw invalidDocument(`${path}.label is not text`);
