@@ -24,7 +24,7 @@ import { createCallAnswerer, readCallBody, refuse } from './bridge-call.ts';
 import type { CallAnswer } from './bridge-call.ts';
 import { EventStream } from './event-stream.ts';
 import { assertRendererBuilt, DEFAULT_RENDERER_DIR } from './renderer-build.ts';
-import { BRIDGE_PREFIX, createRequestGuard } from './request-guard.ts';
+import { BRIDGE_PREFIX, createRequestGuard, pathOf } from './request-guard.ts';
 import type { RequestGuard } from './request-guard.ts';
 import { connectSandbox, TWO_SANDBOX_NAMES } from '../sandbox-settings.ts';
 import { lookUpStaticFile } from './static-files.ts';
@@ -219,12 +219,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return closing;
     },
   };
-}
-
-function pathOf(target: string | undefined): string {
-  const raw = target ?? '/';
-  const end = raw.search(/[?#]/);
-  return end === -1 ? raw : raw.slice(0, end);
 }
 
 function sendBody(res: ServerResponse, method: string, contentType: string, body: Buffer): void {

@@ -50,9 +50,7 @@ export function createRequestGuard(port: number, key: string = randomBytes(32).t
       if (!hosts.includes(host)) return { kind: 'refuse', status: 403, message: 'Unknown Host: open the browser host at 127.0.0.1 or localhost.' };
       const origin = req.headers.origin;
       if (origin !== undefined && origin !== `http://${host}`) return { kind: 'refuse', status: 403, message: 'Requests from other origins are refused.' };
-      const target = req.url ?? '/';
-      const queryStart = target.search(/[?#]/);
-      if (!needsHostKey(queryStart === -1 ? target : target.slice(0, queryStart))) return { kind: 'allow' };
+      if (!needsHostKey(pathOf(req.url))) return { kind: 'allow' };
       const presented = req.headers[HOST_KEY_HEADER.toLowerCase()];
       if (typeof presented !== 'string' || !sameSecret(presented, key)) {
         return { kind: 'refuse', status: 401, message: `Open the URL the browser host printed (it carries #key=…) in this tab: calls need its key in ${HOST_KEY_HEADER}.` };
@@ -66,4 +64,11 @@ function sameSecret(presented: string, expected: string): boolean {
   const a = Buffer.from(presented, 'utf8');
   const b = Buffer.from(expected, 'utf8');
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** A request target's path, without its query or fragment. */
+export function pathOf(target: string | undefined): string {
+  const raw = target ?? '/';
+  const end = raw.search(/[?#]/);
+  return end === -1 ? raw : raw.slice(0, end);
 }
