@@ -1,6 +1,7 @@
 /**
- * One-shot sign-in for terminals and scripts: `npm run --silent cli -- login [--user ID]`.
- * Prints the bearer header (or token, or JSON) on stdout and stores no token.
+ * `airisk-token`: asks the running AIRisk Token Tray for a stored token (`header`, `token`, `json`,
+ * `run`, `list`, `status`, `login`), or signs in once without it (`login --no-app`). From the
+ * repository: `npm run --silent cli -- COMMAND …`; bundled by scripts/build-cli.ts.
  */
 import { runCli } from './cli/run-cli.ts';
 import { removeAppVariables } from './core/process/child-environment.ts';

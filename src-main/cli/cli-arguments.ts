@@ -1,139 +1,152 @@
-import { parseArgs } from 'node:util';
-import {
-  DEFAULT_AUTHORIZE_PATH,
-  DEFAULT_BASE_URL,
-  DEFAULT_REDIRECT_URI,
-  DEFAULT_TOKEN_PATH,
-  findClientConfigProblems,
-  type AiriskClientConfig,
-} from '../core/oauth/client-config.ts';
-import { issuerProblem, scopeProblem } from '../core/oauth/standard-oauth-settings.ts';
-import { messageOf } from '../shared/message-of.ts';
+import { resolve } from 'node:path';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { userDataDirectory } from '../core/app-paths.ts';
+import { isWellFormedUserid } from '../core/oauth/userid.ts';
+import { ONE_SHOT_OPTIONS, parseOneShotLogin, type LoginCommand } from './one-shot-arguments.ts';
+import { usageErrorOf, UsageError } from './usage-error.ts';
 
-export type OutputFormat = 'header' | 'token' | 'json';
-
-/** A parsed `login` command. */
-export interface LoginCommand {
-  readonly kind: 'login';
-  readonly config: AiriskClientConfig;
-  readonly userid: string | undefined;
-  readonly openBrowser: boolean;
-  readonly paste: boolean;
-  readonly format: OutputFormat;
-  readonly callbackTimeoutMs: number | undefined;
+/** Which account a command asks for; empty = the active one. Sent as the body of POST /v1/token and /v1/login. */
+export interface AccountSelector {
+  readonly userid?: string;
+  readonly generic?: true;
+  readonly connection?: string;
 }
 
-export type CliCommand = LoginCommand | { readonly kind: 'help' };
-
-/** Bad usage: the CLI prints the message and the usage, and exits 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
+/** `header`, `token`, `json`: print the account's token in that form. */
+export interface TokenCommand {
+  readonly kind: 'token';
+  readonly format: 'header' | 'token' | 'json';
+  readonly selector: AccountSelector;
+  readonly renew: boolean;
+  readonly dataDir: string;
 }
 
-export const USAGE = `Usage: npm run --silent cli -- login [options]
+/** `run … -- CMD ARGS…`. */
+export interface RunCommand {
+  readonly kind: 'run';
+  readonly selector: AccountSelector;
+  readonly renew: boolean;
+  readonly dataDir: string;
+  readonly command: string;
+  readonly args: readonly string[];
+}
 
-Signs in to AIRisk in your browser and prints the bearer token. Stores nothing.
+/** `login` through the app (without `--no-app`). */
+export interface AppLoginCommand {
+  readonly kind: 'app-login';
+  readonly selector: AccountSelector;
+  readonly dataDir: string;
+}
 
-Options:
-  --user ID              user-specific token (userid=ID); without it, the generic token
-  --base-url URL         AIRisk base URL (default ${DEFAULT_BASE_URL})
-  --authorize-path PATH  default ${DEFAULT_AUTHORIZE_PATH}
-  --token-path PATH      default ${DEFAULT_TOKEN_PATH}
-  --client-id ID         client id (or AIRISK_CLIENT_ID)
-  --redirect-uri URI     loopback redirect URI registered with AIRisk (default ${DEFAULT_REDIRECT_URI})
-  --body form|json       token request body encoding (default form)
-  --scope VALUE          OAuth scope to ask for (standard OAuth 2.0 servers; AIRisk needs none)
-  --issuer URL           the issuer a callback's iss must name (default: the base URL)
-  --no-browser           print the sign-in address instead of opening the browser
-  --paste                also accept the redirected URL pasted on standard input
-  --timeout SECONDS      how long to wait for the browser (default 300)
-  --format header|token|json
-                         what to print: "Authorization: Bearer <token>" (default), the bare
-                         token, or {"access_token","expiration","userid"}
-  -h, --help             this text
+/** Every command the CLI runs. */
+export type CliCommand =
+  | TokenCommand
+  | RunCommand
+  | AppLoginCommand
+  | { readonly kind: 'list'; readonly json: boolean; readonly dataDir: string }
+  | { readonly kind: 'status'; readonly dataDir: string }
+  | LoginCommand
+  | { readonly kind: 'help' };
 
-The client secret comes from the AIRISK_CLIENT_SECRET environment variable, never from the
-command line (arguments end up in shell history and process lists).
+/** The commands, in the order `--help` lists them. */
+export const COMMANDS = ['header', 'token', 'json', 'list', 'status', 'run', 'login'] as const;
+type CommandName = (typeof COMMANDS)[number];
 
-Example:  curl -H "$(npm run --silent cli -- login --user user_42)" https://api.AIRisk.example.com/…
-Exit status: 0 signed in, 1 sign-in failed or denied, 2 bad usage.`;
+const COMMON: ParseArgsOptionsConfig = { 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } };
+const SELECTOR: ParseArgsOptionsConfig = { user: { type: 'string' }, generic: { type: 'boolean' }, connection: { type: 'string' } };
+const OPTIONS: Readonly<Record<CommandName, ParseArgsOptionsConfig>> = {
+  header: { ...COMMON, ...SELECTOR, renew: { type: 'boolean' } },
+  token: { ...COMMON, ...SELECTOR, renew: { type: 'boolean' } },
+  json: { ...COMMON, ...SELECTOR, renew: { type: 'boolean' } },
+  run: { ...COMMON, ...SELECTOR, renew: { type: 'boolean' } },
+  list: { ...COMMON, json: { type: 'boolean' } },
+  status: COMMON,
+  login: { ...COMMON, ...SELECTOR, 'no-app': { type: 'boolean' } },
+};
 
-/** Parses argv (without node and the script) and the environment into a command, or throws UsageError. */
+type Values = Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
+
+/**
+ * Parses argv (without node and the script) and the environment into a command, or throws
+ * UsageError with one sentence that names the fix. The command comes first; `login --no-app`
+ * hands the rest to the one-shot parser (today's `login`, unchanged).
+ */
 export function parseCliArguments(argv: readonly string[], env: NodeJS.ProcessEnv): CliCommand {
-  if (argv.some((arg) => arg === '--client-secret' || arg.startsWith('--client-secret='))) {
-    throw new UsageError('Do not pass the client secret as an argument: it would land in shell history and process lists. Set AIRISK_CLIENT_SECRET instead.');
+  const [first, ...rest] = argv;
+  if (first === undefined) throw new UsageError(`Missing the command: say one of ${COMMANDS.join(', ')} (airisk-token --help explains them).`);
+  if (first === '--help' || first === '-h' || first === 'help') return { kind: 'help' };
+  if (!isCommandName(first)) {
+    const hint = first.startsWith('-') ? 'put the command first' : 'say one of';
+    throw new UsageError(`Unknown command "${first}": ${hint} ${COMMANDS.join(', ')} (airisk-token --help explains them).`);
   }
-  let parsed;
+  if (first === 'login' && rest.includes('--no-app')) return parseOneShotLogin(rest.filter((arg) => arg !== '--no-app'), env);
+  const split = first === 'run' ? splitRunArguments(rest) : { options: rest, command: [] };
+  const values = parseOptions(first, split.options);
+  if (values.help === true) return { kind: 'help' };
+  const dataDir = dataDirectory(values, env);
+  switch (first) {
+    case 'header':
+    case 'token':
+    case 'json':
+      return { kind: 'token', format: first, selector: selectorOf(values), renew: values.renew === true, dataDir };
+    case 'run': {
+      const [command, ...args] = split.command;
+      if (command === undefined || command === '') throw new UsageError('run needs the command to run after "--": airisk-token run [--user ID] -- CMD ARGS…');
+      return { kind: 'run', selector: selectorOf(values), renew: values.renew === true, dataDir, command, args };
+    }
+    case 'list':
+      return { kind: 'list', json: values.json === true, dataDir };
+    case 'status':
+      return { kind: 'status', dataDir };
+    case 'login':
+      return { kind: 'app-login', selector: selectorOf(values), dataDir };
+  }
+}
+
+function isCommandName(word: string): word is CommandName {
+  return (COMMANDS as readonly string[]).includes(word);
+}
+
+/** `run`'s own options come before the first `--`; everything after it is the command, untouched. */
+function splitRunArguments(rest: readonly string[]): { options: readonly string[]; command: readonly string[] } {
+  const dashes = rest.indexOf('--');
+  if (dashes === -1) {
+    throw new UsageError('run needs "--" before the command, so its options stay its own: airisk-token run [--user ID] -- CMD ARGS…');
+  }
+  return { options: rest.slice(0, dashes), command: rest.slice(dashes + 1) };
+}
+
+function parseOptions(command: CommandName, args: readonly string[]): Values {
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        user: { type: 'string' },
-        'base-url': { type: 'string', default: DEFAULT_BASE_URL },
-        'authorize-path': { type: 'string', default: DEFAULT_AUTHORIZE_PATH },
-        'token-path': { type: 'string', default: DEFAULT_TOKEN_PATH },
-        'client-id': { type: 'string' },
-        'redirect-uri': { type: 'string', default: DEFAULT_REDIRECT_URI },
-        body: { type: 'string', default: 'form' },
-        scope: { type: 'string' },
-        issuer: { type: 'string' },
-        'no-browser': { type: 'boolean', default: false },
-        paste: { type: 'boolean', default: false },
-        timeout: { type: 'string' },
-        format: { type: 'string', default: 'header' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    return parseArgs({ args: [...args], options: OPTIONS[command], strict: true, allowPositionals: false }).values;
   } catch (error) {
-    throw new UsageError(messageOf(error));
+    const option = /'(--?[\w-]+)/.exec((error as Error).message)?.[1]?.replace(/^--/, '');
+    if (command === 'login' && (ONE_SHOT_OPTIONS as readonly string[]).includes(option ?? '')) {
+      throw new UsageError(`--${String(option)} belongs to the one-shot sign-in without the app: add --no-app (airisk-token login --no-app --${String(option)} …).`);
+    }
+    throw usageErrorOf(error, command);
   }
-  const { values, positionals } = parsed;
-  if (values.help) return { kind: 'help' };
-  if (positionals.length !== 1 || positionals[0] !== 'login') {
-    throw new UsageError(positionals.length === 0 ? 'Missing the command: login.' : `Unknown command "${positionals.join(' ')}"; the only command is login.`);
+}
+
+/** `--data-dir DIR`, else `AIRISK_TOKEN_TRAY_DATA_DIR`, else the app's own data folder; always absolute. */
+function dataDirectory(values: Values, env: NodeJS.ProcessEnv): string {
+  const given = values['data-dir'];
+  if (typeof given === 'string') {
+    if (given.trim() === '') throw new UsageError('--data-dir is empty: give the folder the app keeps its data in, or leave the option out.');
+    return resolve(given);
   }
-  const body = values.body;
-  if (body !== 'form' && body !== 'json') throw new UsageError(`--body must be form or json, not "${body}".`);
-  const format = values.format;
-  if (format !== 'header' && format !== 'token' && format !== 'json') throw new UsageError(`--format must be header, token or json, not "${format}".`);
-  const clientId = values['client-id'] ?? env.AIRISK_CLIENT_ID ?? '';
-  if (clientId.trim() === '') throw new UsageError('No client id: pass --client-id ID or set AIRISK_CLIENT_ID.');
-  const clientSecret = env.AIRISK_CLIENT_SECRET ?? '';
-  if (clientSecret === '') throw new UsageError('No client secret: set the AIRISK_CLIENT_SECRET environment variable.');
-  const scope = values.scope?.trim() ?? '';
-  const badScope = scopeProblem(scope);
-  if (badScope !== undefined) throw new UsageError(`--scope: ${badScope}`);
-  const issuer = values.issuer?.trim() ?? '';
-  const badIssuer = issuerProblem(issuer);
-  if (badIssuer !== undefined) throw new UsageError(`--issuer: ${badIssuer}`);
-  let callbackTimeoutMs: number | undefined;
-  if (values.timeout !== undefined) {
-    const seconds = Number(values.timeout);
-    if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a positive number of seconds, not "${values.timeout}".`);
-    callbackTimeoutMs = Math.round(seconds * 1000);
-  }
-  const config: AiriskClientConfig = {
-    baseUrl: values['base-url'],
-    authorizePath: values['authorize-path'],
-    tokenPath: values['token-path'],
-    clientId: clientId.trim(),
-    clientSecret,
-    redirectUri: values['redirect-uri'],
-    bodyEncoding: body,
-    ...(scope === '' ? {} : { scope }),
-    ...(issuer === '' ? {} : { issuer }),
-  };
-  const pathProblems = findClientConfigProblems(config).filter((problem) => problem.field === 'authorizePath' || problem.field === 'tokenPath');
-  if (pathProblems.length > 0) throw new UsageError(pathProblems.map((problem) => problem.message).join(' '));
+  const fromEnv = env.AIRISK_TOKEN_TRAY_DATA_DIR;
+  return fromEnv !== undefined && fromEnv !== '' ? resolve(fromEnv) : userDataDirectory(env);
+}
+
+function selectorOf(values: Values): AccountSelector {
+  const { user, generic, connection } = values;
+  if (typeof user === 'string' && generic === true) throw new UsageError('--user and --generic pick different accounts: give one of them.');
+  if (typeof user === 'string' && !isWellFormedUserid(user)) throw new UsageError('--user must be a user ID like user_42: 1–128 characters, no spaces or control characters.');
+  if (typeof connection === 'string' && connection.trim() === '') throw new UsageError('--connection is empty: give a connection name as the app shows it, or leave the option out.');
   return {
-    kind: 'login',
-    config,
-    userid: values.user,
-    openBrowser: !values['no-browser'],
-    paste: values.paste,
-    format,
-    callbackTimeoutMs,
+    ...(typeof user === 'string' ? { userid: user } : {}),
+    ...(generic === true ? { generic: true as const } : {}),
+    ...(typeof connection === 'string' ? { connection: connection.trim() } : {}),
   };
 }

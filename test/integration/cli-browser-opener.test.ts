@@ -33,7 +33,7 @@ test('the browser opener the CLI starts gets an environment without the client s
     await chmod(join(bin, name), 0o755);
   }
   const secret = 'demo-secret';
-  const run = runCliProcess(['login', '--base-url', sandbox.url, '--client-id', 'demo-client', '--redirect-uri', 'http://127.0.0.1:0/callback'], {
+  const run = runCliProcess(['login', '--no-app', '--base-url', sandbox.url, '--client-id', 'demo-client', '--redirect-uri', 'http://127.0.0.1:0/callback'], {
     PATH: `${bin}${delimiter}${process.env.PATH ?? ''}`,
     AIRISK_CLIENT_SECRET: secret,
     AIRISK_DEMO_CLIENT_SECRET: 'another-secret',

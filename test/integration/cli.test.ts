@@ -12,7 +12,7 @@ before(async () => {
 after(() => sandbox.close());
 
 const secretEnv = { AIRISK_CLIENT_SECRET: 'demo-secret' };
-const loginArgs = (...extra: string[]) => ['login', '--base-url', sandbox.url, '--client-id', 'demo-client', '--redirect-uri', 'http://127.0.0.1:0/callback', '--no-browser', ...extra];
+const loginArgs = (...extra: string[]) => ['login', '--no-app', '--base-url', sandbox.url, '--client-id', 'demo-client', '--redirect-uri', 'http://127.0.0.1:0/callback', '--no-browser', ...extra];
 
 test('login --user user_42 prints exactly the bearer header, and AIRisk accepts it for user_42', async () => {
   const run = runCliProcess(loginArgs('--user', 'user_42'), secretEnv);
@@ -55,7 +55,7 @@ test('bad usage exits 2 and explains', async () => {
   const noSecret = await runCliProcess(loginArgs(), {}).exit;
   assert.equal(noSecret.code, 2);
   assert.match(noSecret.stderr, /AIRISK_CLIENT_SECRET/);
-  const badRedirect = await runCliProcess(['login', '--base-url', sandbox.url, '--client-id', 'demo-client', '--redirect-uri', 'http://example.com/callback', '--no-browser'], secretEnv).exit;
+  const badRedirect = await runCliProcess(['login', '--no-app', '--base-url', sandbox.url, '--client-id', 'demo-client', '--redirect-uri', 'http://example.com/callback', '--no-browser'], secretEnv).exit;
   assert.equal(badRedirect.code, 2);
   assert.match(badRedirect.stderr, /loopback/);
 });
@@ -116,7 +116,7 @@ describe('against a stock OAuth 2.0 server', () => {
     standard = await startSandbox({ standardOAuth: true });
   });
   after(() => standard.close());
-  const standardArgs = (...extra: string[]) => ['login', '--base-url', standard.url, '--client-id', 'demo-client', '--redirect-uri', 'http://127.0.0.1:0/callback', '--no-browser', ...extra];
+  const standardArgs = (...extra: string[]) => ['login', '--no-app', '--base-url', standard.url, '--client-id', 'demo-client', '--redirect-uri', 'http://127.0.0.1:0/callback', '--no-browser', ...extra];
 
   test('--scope is sent, grant_type is sent, and the {access_token, token_type, expires_in} answer becomes a working header', async () => {
     const run = runCliProcess(standardArgs('--scope', 'openid profile', '--format', 'json'), secretEnv);

@@ -94,7 +94,7 @@ test('in-process sign-ins, good and failing, show no token, code, verifier or se
 });
 
 test('the CLI prints the token on stdout only, and nothing secret on stderr', async () => {
-  const run = runCliProcess(['login', '--base-url', sandbox.url, '--client-id', 'demo-client', '--redirect-uri', 'http://127.0.0.1:0/callback', '--no-browser', '--user', 'user_42'], { AIRISK_CLIENT_SECRET: 'demo-secret' });
+  const run = runCliProcess(['login', '--no-app', '--base-url', sandbox.url, '--client-id', 'demo-client', '--redirect-uri', 'http://127.0.0.1:0/callback', '--no-browser', '--user', 'user_42'], { AIRISK_CLIENT_SECRET: 'demo-secret' });
   const browser = new ConsentingBrowser('approve');
   await browser.openUrl(await run.authorizationUrl);
   const { location } = await browser.last();

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseCliArguments, USAGE, UsageError } from '../../src-main/cli/cli-arguments.ts';
+import { parseCliArguments } from '../../src-main/cli/cli-arguments.ts';
+import { USAGE } from '../../src-main/cli/cli-usage.ts';
+import { UsageError } from '../../src-main/cli/usage-error.ts';
 
 const env = { AIRISK_CLIENT_SECRET: 'demo-secret' };
 
 test('login defaults: documented base URL and paths, loopback redirect, form body, header output, browser on', () => {
-  const command = parseCliArguments(['login', '--client-id', 'demo-client'], env);
+  const command = parseCliArguments(['login', '--no-app', '--client-id', 'demo-client'], env);
   assert.equal(command.kind, 'login');
   if (command.kind !== 'login') return;
   assert.equal(command.config.baseUrl, 'https://api.AIRisk.example.com');
@@ -21,7 +23,7 @@ test('login defaults: documented base URL and paths, loopback redirect, form bod
 
 test('every option is read, and the client id may come from AIRISK_CLIENT_ID', () => {
   const command = parseCliArguments(
-    ['login', '--user', 'user_42', '--base-url', 'http://127.0.0.1:8790', '--redirect-uri', 'http://[::1]:0/callback', '--body', 'json', '--no-browser', '--paste', '--format', 'json', '--timeout', '2.5'],
+    ['login', '--no-app', '--user', 'user_42', '--base-url', 'http://127.0.0.1:8790', '--redirect-uri', 'http://[::1]:0/callback', '--body', 'json', '--no-browser', '--paste', '--format', 'json', '--timeout', '2.5'],
     { ...env, AIRISK_CLIENT_ID: 'from-env' },
   );
   assert.deepEqual(command, {
@@ -44,20 +46,20 @@ test('every option is read, and the client id may come from AIRISK_CLIENT_ID', (
 });
 
 test('the client secret is refused on the command line and required in the environment', () => {
-  assert.throws(() => parseCliArguments(['login', '--client-id', 'c', '--client-secret', 's'], env), /AIRISK_CLIENT_SECRET/);
-  assert.throws(() => parseCliArguments(['login', '--client-id', 'c', '--client-secret=s'], env), /shell history/);
-  assert.throws(() => parseCliArguments(['login', '--client-id', 'c'], {}), /No client secret/);
+  assert.throws(() => parseCliArguments(['login', '--no-app', '--client-id', 'c', '--client-secret', 's'], env), /AIRISK_CLIENT_SECRET/);
+  assert.throws(() => parseCliArguments(['login', '--no-app', '--client-id', 'c', '--client-secret=s'], env), /shell history/);
+  assert.throws(() => parseCliArguments(['login', '--no-app', '--client-id', 'c'], {}), /No client secret/);
 });
 
 test('bad usage names the problem', () => {
   const cases: [string[], RegExp][] = [
     [[], /Missing the command/],
     [['logout'], /Unknown command "logout"/],
-    [['login'], /No client id/],
-    [['login', '--client-id', 'c', '--body', 'xml'], /--body must be form or json/],
-    [['login', '--client-id', 'c', '--format', 'yaml'], /--format must be header, token or json/],
-    [['login', '--client-id', 'c', '--timeout=-1'], /--timeout must be a positive number/],
-    [['login', '--client-id', 'c', '--colour'], /Unknown option '--colour'/],
+    [['login', '--no-app'], /No client id/],
+    [['login', '--no-app', '--client-id', 'c', '--body', 'xml'], /--body must be form or json/],
+    [['login', '--no-app', '--client-id', 'c', '--format', 'yaml'], /--format must be header, token or json/],
+    [['login', '--no-app', '--client-id', 'c', '--timeout=-1'], /--timeout must be a positive number/],
+    [['login', '--no-app', '--client-id', 'c', '--colour'], /Unknown option '--colour'/],
   ];
   for (const [argv, message] of cases) {
     assert.throws(() => parseCliArguments(argv, env), (error) => error instanceof UsageError && message.test(error.message), argv.join(' '));
@@ -65,16 +67,16 @@ test('bad usage names the problem', () => {
 });
 
 test('--scope and --issuer go into the client config only when given, checked like the settings', () => {
-  const command = parseCliArguments(['login', '--client-id', 'c', '--scope', ' openid profile ', '--issuer', 'https://login.example.com'], env);
+  const command = parseCliArguments(['login', '--no-app', '--client-id', 'c', '--scope', ' openid profile ', '--issuer', 'https://login.example.com'], env);
   assert.ok(command.kind === 'login');
   assert.equal(command.config.scope, 'openid profile');
   assert.equal(command.config.issuer, 'https://login.example.com');
-  const plain = parseCliArguments(['login', '--client-id', 'c'], env);
+  const plain = parseCliArguments(['login', '--no-app', '--client-id', 'c'], env);
   assert.ok(plain.kind === 'login');
   assert.equal('scope' in plain.config, false);
   assert.equal('issuer' in plain.config, false);
-  assert.throws(() => parseCliArguments(['login', '--client-id', 'c', '--scope', 'a\u0007b'], env), (error) => error instanceof UsageError && /^--scope: .*printable/.test(error.message));
-  assert.throws(() => parseCliArguments(['login', '--client-id', 'c', '--issuer', 'http://login.example.com'], env), (error) => error instanceof UsageError && /^--issuer: .*https/.test(error.message));
+  assert.throws(() => parseCliArguments(['login', '--no-app', '--client-id', 'c', '--scope', 'a\u0007b'], env), (error) => error instanceof UsageError && /^--scope: .*printable/.test(error.message));
+  assert.throws(() => parseCliArguments(['login', '--no-app', '--client-id', 'c', '--issuer', 'http://login.example.com'], env), (error) => error instanceof UsageError && /^--issuer: .*https/.test(error.message));
   assert.match(USAGE, /--scope VALUE/);
   assert.match(USAGE, /--issuer URL/);
 });

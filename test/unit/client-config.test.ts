@@ -9,7 +9,8 @@ import {
   resolveEndpoint,
   type AiriskClientConfig,
 } from '../../src-main/core/oauth/client-config.ts';
-import { parseCliArguments, UsageError } from '../../src-main/cli/cli-arguments.ts';
+import { parseCliArguments } from '../../src-main/cli/cli-arguments.ts';
+import { UsageError } from '../../src-main/cli/usage-error.ts';
 import { isSignInError } from '../../src-main/core/oauth/sign-in-error.ts';
 
 const good: AiriskClientConfig = {
@@ -130,7 +131,7 @@ test('findClientConfigProblems refuses an origin-leaving path for each endpoint 
 
 test('a --token-path that leaves the base URL\'s origin is bad usage, named', () => {
   assert.throws(
-    () => parseCliArguments(['login', '--client-id', 'c', '--base-url', 'http://127.0.0.1:8790', '--token-path', '/\\\\127.0.0.1:9999/steal'], { AIRISK_CLIENT_SECRET: 's' }),
+    () => parseCliArguments(['login', '--no-app', '--client-id', 'c', '--base-url', 'http://127.0.0.1:8790', '--token-path', '/\\\\127.0.0.1:9999/steal'], { AIRISK_CLIENT_SECRET: 's' }),
     (error: unknown) => error instanceof UsageError && /^The token path /.test(error.message),
   );
 });
