@@ -3,7 +3,6 @@ import { appLogin, listAccounts, printToken, runWithToken, showStatus } from './
 import { parseCliArguments } from './cli-arguments.ts';
 import { USAGE } from './cli-usage.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
-import { runOneShotLogin } from './one-shot-login.ts';
 import type { SignalSource } from './run-child.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -40,7 +39,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         io.stdout.write(`${USAGE}\n`);
         return EXIT_OK;
       case 'login':
-        return await runOneShotLogin(command, io);
+        // Loaded only here: the sign-in code stays out of the app commands' start-up.
+        return await (await import('./one-shot-login.ts')).runOneShotLogin(command, io);
       case 'token':
         return await printToken(command, io);
       case 'run':
