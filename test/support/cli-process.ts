@@ -9,10 +9,22 @@ export interface CliRun {
   readonly authorizationUrl: Promise<string>;
   readonly exit: Promise<{ code: number | null; stdout: string; stderr: string }>;
   writeStdin(text: string): void;
+  /** Closes the CLI's standard input (end of file). */
+  endStdin(): void;
+  /** What the CLI has printed on stdout so far. */
+  stdoutSoFar(): string;
+  /** The CLI process's pid (what it sends as X-AIRisk-Client), e.g. to signal it. */
+  readonly pid: number | undefined;
 }
 
-export function runCliProcess(args: readonly string[], env: Record<string, string> = {}): CliRun {
-  const child = spawn(process.execPath, [CLI, ...args], {
+/** Which Node runs which CLI: by default this Node (24) runs the source; the bundle test passes Node 20 and the bundle. */
+export interface CliProgram {
+  readonly node?: string;
+  readonly cli?: string;
+}
+
+export function runCliProcess(args: readonly string[], env: Record<string, string> = {}, program: CliProgram = {}): CliRun {
+  const child = spawn(program.node ?? process.execPath, [program.cli ?? CLI, ...args], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME ?? '', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -37,5 +49,8 @@ export function runCliProcess(args: readonly string[], env: Record<string, strin
     authorizationUrl,
     exit,
     writeStdin: (text) => child.stdin.write(text),
+    endStdin: () => child.stdin.end(),
+    stdoutSoFar: () => stdout,
+    pid: child.pid,
   };
 }
