@@ -4,9 +4,10 @@
  * every failure becomes an AccessFailure holding one sentence for stderr and the exit status.
  */
 import { request } from 'node:http';
+import { describeDuration } from '../core/oauth/duration-text.ts';
 import { serverText } from '../core/oauth/server-text.ts';
 import { isJsonObject } from '../shared/json-object.ts';
-import { readAccessCoordinates, UnsafeTerminalFolder, type AccessCoordinates } from './access-coordinates.ts';
+import { readAccessCoordinates } from './access-coordinates.ts';
 import { EXIT_FAILED, EXIT_NOT_RUNNING } from './exit-codes.ts';
 
 /** The sentence for exit status 3. */
@@ -40,17 +41,28 @@ const MAX_ANSWER_BYTES = 1024 * 1024;
 /** Connection errors that mean nothing listens there (the app is not running, or access is off). */
 const NOT_LISTENING = new Set(['ENOENT', 'ECONNREFUSED', 'ENOTSOCK', 'ENOTDIR']);
 
-/** The running app's endpoint and key under `dataDir`, or the AccessFailure that says why there are none. */
-export async function findApp(dataDir: string): Promise<AccessCoordinates> {
+/** Where the app listens and its key, as {@link sendAccessRequest} needs them. */
+export interface AppAddress {
+  readonly endpoint: string;
+  readonly key: string;
+}
+
+/**
+ * The running app's endpoint and key under `dataDir`, or the AccessFailure that says why there are
+ * none: no key file → exit 3 with {@link NOT_RUNNING_MESSAGE}; a damaged one → exit 3 with "restart
+ * the app"; an unreadable one (another user's, EACCES) → exit 1.
+ */
+export async function findApp(dataDir: string): Promise<AppAddress> {
   let coordinates;
   try {
     coordinates = await readAccessCoordinates(dataDir);
   } catch (error) {
-    if (error instanceof UnsafeTerminalFolder) throw new AccessFailure(EXIT_FAILED, 'unsafe_folder', error.message);
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new AccessFailure(EXIT_FAILED, 'unreadable_key', `The terminal access key under ${dataDir} cannot be read (${code}); run airisk-token as the user who runs AIRisk Token Tray.`);
   }
-  if (coordinates === null) throw new AccessFailure(EXIT_NOT_RUNNING, 'not_running', NOT_RUNNING_MESSAGE);
-  return coordinates;
+  if (coordinates.ok) return { endpoint: coordinates.endpoint, key: coordinates.key };
+  if (coordinates.problem === 'not_set_up') throw new AccessFailure(EXIT_NOT_RUNNING, 'not_running', NOT_RUNNING_MESSAGE);
+  throw new AccessFailure(EXIT_NOT_RUNNING, coordinates.problem, coordinates.message);
 }
 
 /** Finds the app under `dataDir` and sends `access`; resolves with the JSON answer. */
@@ -59,7 +71,7 @@ export async function askApp(dataDir: string, access: AccessRequest): Promise<Re
 }
 
 /** Sends one request over the socket or pipe at `coordinates.endpoint`. */
-export function sendAccessRequest(coordinates: AccessCoordinates, access: AccessRequest): Promise<Record<string, unknown>> {
+export function sendAccessRequest(coordinates: AppAddress, access: AccessRequest): Promise<Record<string, unknown>> {
   const payload = access.body === undefined ? undefined : JSON.stringify(access.body);
   return new Promise((resolve, reject) => {
     const outgoing = request({
@@ -78,7 +90,7 @@ export function sendAccessRequest(coordinates: AccessCoordinates, access: Access
       ...(access.timeoutMs === undefined ? {} : { timeout: access.timeoutMs }),
     });
     outgoing.once('timeout', () => {
-      outgoing.destroy(new AccessFailure(EXIT_FAILED, 'timeout', `AIRisk Token Tray did not answer within ${Math.round((access.timeoutMs ?? 0) / 1000)} s; look at the app's window, then try again.`));
+      outgoing.destroy(new AccessFailure(EXIT_FAILED, 'timeout', `AIRisk Token Tray did not answer within ${describeDuration(access.timeoutMs ?? 0)}; look at the app's window, then try again.`));
     });
     outgoing.once('error', (error) => reject(connectionFailure(error)));
     outgoing.once('response', (incoming) => {

@@ -4,43 +4,45 @@
  * Windows pipe name from the data folder).
  *
  * TO BE REPLACED by H1's `readAccessCoordinates(dataDir)` in src-main/core/terminal/terminal-paths.ts
- * at merge: this is a minimal stand-in reader of the same files, so the CLI could be built beside it.
+ * at merge: a minimal stand-in reader of the same files with the same signature and answer shape
+ * (H1's branch term-core, commit 2015fa7), so the swap is an import. It does not plan the
+ * long-path fallback socket: the endpoint file names that one.
  */
 import { createHash } from 'node:crypto';
-import { lstat, readFile } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
-/** The endpoint (socket path or pipe name) and the access key. */
-export interface AccessCoordinates {
-  readonly endpoint: string;
-  readonly key: string;
-}
-
-/** The terminal folder exists but is not ours alone: nothing in it is trusted. */
-export class UnsafeTerminalFolder extends Error {
-  override readonly name = 'UnsafeTerminalFolder';
-}
+/** Where a client reaches the app and the key it must send, or why it cannot. */
+export type AccessCoordinates =
+  | { readonly ok: true; readonly endpoint: string; readonly key: string }
+  | { readonly ok: false; readonly problem: 'not_set_up' | 'bad_key_file'; readonly message: string };
 
 const KEY = /^[0-9a-f]{64}$/;
 
 /**
- * The coordinates, or null when there are none to read (the app never turned terminal access on,
- * or the key file is missing or malformed): the CLI then says the app is not running or access is
- * off. Throws UnsafeTerminalFolder when the folder is a symlink or belongs to another user.
+ * Reads the endpoint and the key a client needs. `not_set_up`: no key file (terminal access was
+ * never turned on for this data folder); `bad_key_file`: the key file is damaged. Messages never
+ * contain the key. Other read errors (EACCES) are thrown.
  */
-export async function readAccessCoordinates(dataDir: string, platform: NodeJS.Platform = process.platform): Promise<AccessCoordinates | null> {
+export async function readAccessCoordinates(dataDir: string, platform: NodeJS.Platform = process.platform): Promise<AccessCoordinates> {
   const directory = join(dataDir, 'terminal');
-  const folder = await lstat(directory).catch(() => null);
-  if (folder === null) return null;
-  const uid = process.getuid?.();
-  if (!folder.isDirectory() || (uid !== undefined && platform !== 'win32' && folder.uid !== uid)) {
-    throw new UnsafeTerminalFolder(`${directory} is not a folder of your own (a symlink, or another user's); quit AIRisk Token Tray, remove that folder, and start the app again.`);
+  const keyText = await readIfPresent(join(directory, 'access-key'));
+  if (keyText === undefined) {
+    return { ok: false, problem: 'not_set_up', message: `Terminal access is not set up for ${dataDir}; turn on Settings → Allow terminal access in AIRisk Token Tray.` };
   }
-  const key = (await readFile(join(directory, 'access-key'), 'utf8').catch(() => '')).trim();
-  if (!KEY.test(key)) return null;
-  if (platform === 'win32') {
-    return { endpoint: `\\\\.\\pipe\\airisk-token-tray-${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}`, key };
+  const key = keyText.endsWith('\n') ? keyText.slice(0, -1) : keyText;
+  if (!KEY.test(key)) return { ok: false, problem: 'bad_key_file', message: `The access key file ${join(directory, 'access-key')} is damaged; restart AIRisk Token Tray to replace it.` };
+  if (platform === 'win32') return { ok: true, endpoint: `\\\\.\\pipe\\airisk-token-tray-${createHash('sha256').update(dataDir, 'utf8').digest('hex').slice(0, 16)}`, key };
+  const written = (await readIfPresent(join(directory, 'endpoint')))?.trim();
+  return { ok: true, endpoint: written !== undefined && written !== '' ? written : join(directory, 'access.sock'), key };
+}
+
+async function readIfPresent(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw error;
   }
-  const written = (await readFile(join(directory, 'endpoint'), 'utf8').catch(() => '')).trim();
-  return { endpoint: written !== '' && isAbsolute(written) ? written : join(directory, 'access.sock'), key };
 }
