@@ -11,6 +11,12 @@ import { removeAppVariables } from './core/process/child-environment.ts';
 const env = { ...process.env };
 removeAppVariables(process.env);
 
+// `airisk-token header | head -c0`: a reader that went away is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 1);
+});
+
 const interrupt = new AbortController();
 process.once('SIGINT', () => interrupt.abort());
 

@@ -21,21 +21,21 @@ const PROMPT_NOTE_AFTER_MS = 400;
 
 /** `header`, `token`, `json`. */
 export async function printToken(command: TokenCommand, io: CliIo): Promise<number> {
-  const token = await requestToken(command.dataDir, '/v1/token', { ...command.selector, ...(command.renew ? { renew: true } : {}) }, command.renew, io);
+  const token = await requestToken(command.dataDir, '/v1/token', withRenew(command), io);
   io.stdout.write(`${tokenText(token, command.format)}\n`);
   return EXIT_OK;
 }
 
 /** `login` through the app: the app signs in (it opens the browser), then the header is printed. */
 export async function appLogin(command: AppLoginCommand, io: CliIo): Promise<number> {
-  const token = await requestToken(command.dataDir, '/v1/login', command.selector, true, io);
+  const token = await requestToken(command.dataDir, '/v1/login', command.selector, io);
   io.stdout.write(`${tokenText(token, 'header')}\n`);
   return EXIT_OK;
 }
 
 /** `run … -- CMD ARGS…`: CMD's own exit status. */
 export async function runWithToken(command: RunCommand, io: CliIo): Promise<number> {
-  const token = await requestToken(command.dataDir, '/v1/token', { ...command.selector, ...(command.renew ? { renew: true } : {}) }, command.renew, io);
+  const token = await requestToken(command.dataDir, '/v1/token', withRenew(command), io);
   headerSafe(token.accessToken);
   return runChild({ command: command.command, args: command.args, env: io.env, token: token.accessToken, stderr: io.stderr, ...(io.signals === undefined ? {} : { signals: io.signals }) });
 }
@@ -76,15 +76,26 @@ function asFailure(format: () => string): string {
   }
 }
 
+/** The body of POST /v1/token: the selector, and `renew: true` with --renew (the app signs in first when the token expired). */
+function withRenew(command: { readonly selector: AccountSelector; readonly renew: boolean }): TokenBody {
+  return { ...command.selector, ...(command.renew ? { renew: true as const } : {}) };
+}
+
+type TokenBody = AccountSelector & { readonly renew?: true };
+
 function signalOf(io: CliIo): Pick<AccessRequest, 'signal'> {
   return io.interrupt === undefined ? {} : { signal: io.interrupt };
 }
 
-/** POSTs the selector to `path`, telling the person on stderr where to look while the app waits for them. */
-async function requestToken(dataDir: string, path: '/v1/token' | '/v1/login', body: AccountSelector & { readonly renew?: true }, signsIn: boolean, io: CliIo): Promise<TokenRead> {
+/**
+ * POSTs the selector to `path`, telling the person on stderr where to look while the app waits
+ * for them. A sign-in (login, --renew) may take the browser round trip, so it waits longer.
+ */
+async function requestToken(dataDir: string, path: '/v1/token' | '/v1/login', body: TokenBody, io: CliIo): Promise<TokenRead> {
   const app = await findApp(dataDir);
+  const signsIn = path === '/v1/login' || body.renew === true;
   if (path === '/v1/login') io.stderr.write('Signing in through AIRisk Token Tray: finish in the browser it opens … (Ctrl+C cancels)\n');
-  const note = path === '/v1/login' ? undefined : setTimeout(() => io.stderr.write('Waiting for AIRisk Token Tray: approve the request in its window … (Ctrl+C cancels)\n'), PROMPT_NOTE_AFTER_MS);
+  const note = path === '/v1/login' ? undefined : setTimeout(() => io.stderr.write('Waiting for AIRisk Token Tray: approve the request in its window if it asks … (Ctrl+C cancels)\n'), PROMPT_NOTE_AFTER_MS);
   note?.unref();
   try {
     return readTokenAnswer(await sendAccessRequest(app, { method: 'POST', path, body, timeoutMs: signsIn ? SIGN_IN_TIMEOUT_MS : TOKEN_TIMEOUT_MS, ...signalOf(io) }));

@@ -11,7 +11,8 @@ Commands:
   header [ACCOUNT]       print "Authorization: Bearer <token>"
   token [ACCOUNT]        print the bare token
   json [ACCOUNT]         print {"access_token","expiration","userid","connection"}
-  list [--json]          the accounts with connection, status and time left (never tokens)
+  list [--json]          the accounts with connection, status and time left (never tokens);
+                         --json: a JSON array of {userid,name,connection,status,expiration,secondsLeft,active}
   status                 is the app running, is terminal access on, the accounts in brief
   run [ACCOUNT] -- CMD ARGS…
                          run CMD with AIRISK_TOKEN and AIRISK_AUTHORIZATION in its environment;

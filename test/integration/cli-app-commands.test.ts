@@ -93,7 +93,7 @@ test('while the app waits for the person, stderr says where to look (stdout stay
   const { code, stdout, stderr } = await cli(['header']).exit;
   assert.equal(code, 0);
   assert.equal(stdout, `Authorization: Bearer ${TOKEN}\n`);
-  assert.match(stderr, /^Waiting for AIRisk Token Tray: approve the request in its window … \(Ctrl\+C cancels\)\n$/);
+  assert.match(stderr, /^Waiting for AIRisk Token Tray: approve the request in its window if it asks … \(Ctrl\+C cancels\)\n$/);
 });
 
 test('login asks the app (POST /v1/login), says so on stderr, and prints the header', async () => {
