@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   const { clientId, clientSecret } = sandbox.demoClient;
   console.log(`AIRisk sandbox listening on ${sandbox.url}`);
   console.log(`Demo client: client_id=${clientId} client_secret=${clientSecret} (redirect URIs: http://127.0.0.1:{port}/callback, http://[::1]:{port}/callback, http://localhost:{port}/callback, https://localhost[:{port}]/callback)`);
-  console.log(`Point the CLI at it: AIRISK_CLIENT_SECRET=${clientSecret} npm run --silent cli -- login --base-url ${sandbox.url} --client-id ${clientId}`);
+  console.log(`Point the CLI at it: AIRISK_CLIENT_SECRET=${clientSecret} npm run --silent cli -- login --no-app --base-url ${sandbox.url} --client-id ${clientId}`);
   if (args.fault !== null) console.log(`Token endpoint fault: ${args.fault}`);
   if (args.standardOAuth) console.log('Behaving like a stock RFC 6749 server: pass --scope to the CLI.');
 

@@ -8,9 +8,10 @@
  * - macOS: `~/.local/bin` when it is on PATH; else `/usr/local/bin`, which needs an administrator,
  *   so the answer is the one `sudo ln -sf …` command to run.
  * - Windows: `airisk-token.cmd` in `%LOCALAPPDATA%\Microsoft\WindowsApps` (on the user PATH by default).
- * - Node.js 20 or newer must be on PATH: the bundle is a Node program. (Electron's own binary could
- *   run it with ELECTRON_RUN_AS_NODE=1, but the launcher would then depend on where the app is
- *   installed and on a variable that also turns Electron's fuses into an attack surface; not used.)
+ * - Node.js 20 or newer must be on PATH: the bundle is a Node program. (Electron's own binary can
+ *   run it with ELECTRON_RUN_AS_NODE=1 in development, but the packaged app flips the runAsNode
+ *   fuse off (electron-builder.yml), and a launcher tied to the app's install path breaks when the
+ *   app moves; not used.)
  * - A file at the launcher's place that is not ours (no marker line, or a symlink elsewhere) is
  *   never overwritten: the answer names it and lets the person decide.
  */
