@@ -8,6 +8,9 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
 
+/** How long the first render waits for the first state before it shows "Loading…". */
+const FIRST_STATE_WAIT_MS = 300;
+
 /** Entry point: mounts the window on #root, talking to `window.airisk` (the preload or the test bridge). */
 const element = document.getElementById('root');
 if (element === null) throw new Error('index.html has no #root element');
@@ -17,11 +20,18 @@ if (api === undefined) {
   root.render(<StrictMode><MissingBridge /></StrictMode>);
 } else {
   // The first render waits for the first state (a few ms): the window then paints its list at once,
-  // instead of a "Loading…" screen that React builds, paints and tears down a moment later.
+  // instead of a "Loading…" screen that React builds, paints and tears down a moment later. A slow
+  // answer still gets that screen after FIRST_STATE_WAIT_MS.
   const first = api.getState();
   // While that answer travels, build the Intl formatters the rows use: the first costs ~10 ms (ICU data).
   formatExpiration(new Date().toISOString(), { nowMs: Date.now() });
-  const mount = (initialState: AppState | null): void => root.render(<StrictMode><App api={api} initialState={initialState} /></StrictMode>);
-  // A failed first read mounts the window without a state; it asks again and shows why it cannot read it.
+  let mounted = false;
+  const mount = (initialState: AppState | null): void => {
+    if (mounted) return;
+    mounted = true;
+    root.render(<StrictMode><App api={api} initialState={initialState} /></StrictMode>);
+  };
+  // Without a first state (failed or slow), the window mounts without one: it asks again, and says why it cannot read it.
+  window.setTimeout(() => mount(null), FIRST_STATE_WAIT_MS);
   first.then(mount, () => mount(null));
 }
