@@ -154,6 +154,10 @@ export interface SettingsView {
   readonly startAtLogin: boolean;
   readonly startHidden: boolean;
   readonly allowWeakEncryption: boolean;
+  /** Scripts and shells may ask the running app for a token, each terminal session with the person's consent. */
+  readonly allowTerminalAccess: boolean;
+  /** An approved terminal session lasts this many minutes without use (1–120). */
+  readonly terminalSessionMinutes: number;
   readonly connections: readonly ConnectionView[];
 }
 
