@@ -13,16 +13,16 @@ import { PROJECT_ROOT } from '../test/support/browser-host/renderer-build.ts';
 export const RENDER_NOTHING = "import { createRoot } from 'react-dom/client';\n\ncreateRoot(document.getElementById('root') as HTMLElement).render(<p />);\n";
 
 /**
- * Row 7's floor: the least the window must do before its list is painted. It asks `window.airisk`
- * (the browser host's bridge) for the same state, then renders one list item with the first
- * account's name.
+ * Row 7's floor: the least a window must do before its list is painted. It asks `window.airisk`
+ * (the browser host's bridge) for the same state, then renders seven static rows with the first
+ * seven accounts' names.
  */
-export const RENDER_ONE_ROW = `import { createRoot } from 'react-dom/client';
+export const RENDER_SEVEN_ROWS = `import { createRoot } from 'react-dom/client';
 
-interface Bridge { getState(): Promise<{ accounts: readonly { label: string }[] }> }
+interface Bridge { getState(): Promise<{ accounts: readonly { id: string; label: string }[] }> }
 const root = createRoot(document.getElementById('root') as HTMLElement);
 void (window as unknown as { airisk: Bridge }).airisk.getState().then((state) =>
-  root.render(<div role="list"><div role="listitem">{state.accounts[0]?.label}</div></div>));
+  root.render(<div role="list">{state.accounts.slice(0, 7).map((account) => <div role="listitem" key={account.id}>{account.label}</div>)}</div>));
 `;
 
 /** A built bare app: its output folder (index.html + assets/), and how to delete it. */

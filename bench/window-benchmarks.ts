@@ -13,7 +13,7 @@ import { startBrowserHost } from '../test/support/browser-host/browser-host.ts';
 import { DEFAULT_RENDERER_DIR, PROJECT_ROOT, assertRendererBuilt } from '../test/support/browser-host/renderer-build.ts';
 import { startSandbox } from '../test/sandbox/sandbox-server.ts';
 import { launchChromium } from '../test/ui/support/chromium.ts';
-import { buildBareApp, RENDER_NOTHING, RENDER_ONE_ROW } from './bare-react.ts';
+import { buildBareApp, RENDER_NOTHING, RENDER_SEVEN_ROWS } from './bare-react.ts';
 import type { BenchRow } from './bench-report.ts';
 import { fillStore } from '../test/support/store-fixtures.ts';
 import { median, round } from './stats.ts';
@@ -22,7 +22,11 @@ import { median, round } from './stats.ts';
 const WINDOW_JS_TARGET_KB = 75;
 /** The real window's size (src-main/core/window/window-options.ts): narrow, so rows wrap. */
 const WINDOW_VIEWPORT = { width: 440, height: 640 } as const;
-const FIRST_RENDER_TARGET_MS: Readonly<Record<number, number>> = { 1000: 150, 10_000: 250 };
+/**
+ * Row 7 target: the window's first render over the floor's, at each count. A ratio, because the
+ * absolute time of one build moves by 20 % and more between runs on these shared machines.
+ */
+const FIRST_RENDER_TARGET_RATIO = 1.3;
 const NODES_TARGET = 800;
 const SCRIPT_MS_PER_S_TARGET = 1;
 const COUNTS = [1000, 10_000] as const;
@@ -119,7 +123,7 @@ async function loadListPage(context: BrowserContext, hostUrl: string, expectedRo
 
 interface CountResult {
   readonly firstRenderMs: number;
-  /** The same measure for {@link RENDER_ONE_ROW} over the same store, loads interleaved with the window's. */
+  /** The same measure for {@link RENDER_SEVEN_ROWS} over the same store, loads interleaved with the window's. */
   readonly floorFirstRenderMs: number;
   readonly domContentLoadedMs: number;
   readonly nodes: number;
@@ -265,7 +269,7 @@ async function textWriteFloor(gapMs: number): Promise<number> {
 export async function windowInBrowser(rendererDir = DEFAULT_RENDERER_DIR): Promise<BenchRow[]> {
   assertRendererBuilt(rendererDir);
   const results = new Map<number, CountResult>();
-  const floorApp = await buildBareApp(RENDER_ONE_ROW);
+  const floorApp = await buildBareApp(RENDER_SEVEN_ROWS);
   try {
     for (const count of COUNTS) results.set(count, await measureCount(count, rendererDir, floorApp.outDir));
   } finally {
@@ -274,12 +278,13 @@ export async function windowInBrowser(rendererDir = DEFAULT_RENDERER_DIR): Promi
   const at = (count: number): CountResult => results.get(count) as CountResult;
   const viewport = `${WINDOW_VIEWPORT.width}×${WINDOW_VIEWPORT.height} viewport`;
 
-  const firstRenderHolds = COUNTS.every((count) => at(count).firstRenderMs <= (FIRST_RENDER_TARGET_MS[count] ?? 0));
+  const ratio = (count: number): number => at(count).firstRenderMs / at(count).floorFirstRenderMs;
+  const firstRenderHolds = COUNTS.every((count) => ratio(count) <= FIRST_RENDER_TARGET_RATIO);
   const first: BenchRow = {
     id: 7,
-    what: `Window first render: navigation → list painted (first row in the DOM, next animation frame), ${viewport}, median of ${MEASURED_LOADS} fresh page loads; floor: bare React reading the same state and painting one row, loads interleaved`,
-    figure: COUNTS.map((count) => `${count.toLocaleString('en')} accounts: ${round(at(count).firstRenderMs, 1)} ms (DOMContentLoaded ${round(at(count).domContentLoadedMs, 1)} ms; floor ${round(at(count).floorFirstRenderMs, 1)} ms, so ${round(at(count).firstRenderMs / at(count).floorFirstRenderMs, 2)}× the floor)`).join('; '),
-    target: COUNTS.map((count) => `≤ ${FIRST_RENDER_TARGET_MS[count]} ms at ${count.toLocaleString('en')}`).join(', '),
+    what: `Window first render: navigation → list painted (first row in the DOM, next animation frame), ${viewport}, median of ${MEASURED_LOADS} fresh page loads; floor: bare React reading the same state and painting seven static rows, same build config, loads interleaved`,
+    figure: COUNTS.map((count) => `${count.toLocaleString('en')} accounts: ${round(at(count).firstRenderMs, 1)} ms (DOMContentLoaded ${round(at(count).domContentLoadedMs, 1)} ms; floor ${round(at(count).floorFirstRenderMs, 1)} ms, so ${round(ratio(count), 2)}× the floor)`).join('; '),
+    target: `≤ ${FIRST_RENDER_TARGET_RATIO}× the floor at each count`,
     holds: firstRenderHolds,
     data: Object.fromEntries(COUNTS.flatMap((count) => [[`firstRender${count}Ms`, at(count).firstRenderMs], [`floorFirstRender${count}Ms`, at(count).floorFirstRenderMs], [`domContentLoaded${count}Ms`, at(count).domContentLoadedMs]])),
   };
