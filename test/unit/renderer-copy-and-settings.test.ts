@@ -33,6 +33,8 @@ const settings: SettingsView = {
   startAtLogin: false,
   startHidden: false,
   allowWeakEncryption: false,
+  allowTerminalAccess: false,
+  terminalSessionMinutes: 10,
   connections: [],
 };
 

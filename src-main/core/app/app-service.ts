@@ -2,10 +2,12 @@ import type {
   AiriskApi,
   AppState,
   AppWarning,
+  CliInstallOutcome,
   ConnectionCheck,
   ConnectionResult,
   ConnectionUpdate,
   CopyFormat,
+  ConsentAnswer,
   CopyOutcome,
   ErrorView,
   SettingsResult,
@@ -234,7 +236,8 @@ export class AppService implements AiriskApi {
   }
 
   async getSettings(): Promise<SettingsView> {
-    return { ...this.#vault.settings, connections: await this.#connections.views() };
+    // LEAD: wire (allowTerminalAccess and terminalSessionMinutes from the stored settings)
+    return { ...this.#vault.settings, allowTerminalAccess: false, terminalSessionMinutes: 10, connections: await this.#connections.views() };
   }
 
   async updateSettings(update: SettingsUpdate): Promise<SettingsResult> {
@@ -280,6 +283,21 @@ export class AppService implements AiriskApi {
 
   async importConnection(fileText: string): Promise<ConnectionResult> {
     return this.#connections.import(requireString(fileText, 'fileText'));
+  }
+
+  // LEAD: wire
+  async answerConsent(_requestId: string, _answer: ConsentAnswer): Promise<void> {
+    throw new Error('Terminal access is not wired yet');
+  }
+
+  // LEAD: wire
+  async revokeTerminalSession(_sessionId: string | null): Promise<void> {
+    throw new Error('Terminal access is not wired yet');
+  }
+
+  // LEAD: wire
+  async installCommandLineTool(): Promise<CliInstallOutcome> {
+    throw new Error('Terminal access is not wired yet');
   }
 
   onStateChange(listener: (state: AppState) => void): () => void {
