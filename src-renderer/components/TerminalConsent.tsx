@@ -4,7 +4,7 @@ import { useApi } from '../hooks/use-api.ts';
 import { useSettingsOnMount } from '../hooks/use-settings-on-mount.ts';
 import { useTick } from '../hooks/use-tick.ts';
 import { errorText } from '../lib/error-text.ts';
-import { answerWithin, consentQuestion, secondsUntil } from '../lib/terminal-text.ts';
+import { answerWithin, consentQuestion, secondsUntil, shownAsIs } from '../lib/terminal-text.ts';
 import { CheckboxField } from './CheckboxField.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 
@@ -56,7 +56,7 @@ export function TerminalConsent({ request }: { readonly request: ConsentRequestV
           </p>
           <ol className="consent-chain" aria-labelledby="consent-chain">
             {client.chain.map((link, index) => (
-              <li key={`${index}|${link}`}>{link}</li>
+              <li key={`${index}|${link}`}>{shownAsIs(link)}</li>
             ))}
           </ol>
         </>

@@ -5,7 +5,7 @@ import { useTick } from '../hooks/use-tick.ts';
 import { announce } from '../lib/announcer.ts';
 import { errorText } from '../lib/error-text.ts';
 import { installOutcomeText, sessionClient, sessionTimes } from '../lib/terminal-text.ts';
-import { Icon } from './Icon.tsx';
+import { Callout } from './Callout.tsx';
 
 type Note = { readonly ok: boolean; readonly text: string; readonly command?: string | null };
 
@@ -18,15 +18,6 @@ function Selectable({ label, value }: { readonly label: string; readonly value: 
     <code className="selectable" tabIndex={0} aria-label={label} onFocus={(event) => window.getSelection()?.selectAllChildren(event.currentTarget)}>
       {value}
     </code>
-  );
-}
-
-function Callout({ children }: { readonly children: ReactNode }): ReactElement {
-  return (
-    <p className="callout">
-      <Icon name="warning" />
-      <span>{children}</span>
-    </p>
   );
 }
 

@@ -6,14 +6,22 @@ import { formatDuration } from '../../src-main/shared/time-left.ts';
  * who asked: a pid the kernel did not confirm is what the caller "claims".
  */
 
+/**
+ * Text a program chose about itself (its name, a process chain entry), with control and invisible
+ * format characters (bidi overrides, zero-width) shown as "�": it cannot reorder or hide parts of the prompt.
+ */
+export function shownAsIs(text: string): string {
+  return text.replace(/[\p{Cc}\p{Cf}]/gu, '\uFFFD');
+}
+
 /** The program's name, or "an unknown program" when it gave none. */
 function clientName(client: TerminalClientView): string {
-  return client.name.trim() === '' ? 'an unknown program' : client.name;
+  return client.name.trim() === '' ? 'an unknown program' : shownAsIs(client.name);
 }
 
 /** "(pid 1234, /dev/pts/3)", "(pid 1234)", or "" when neither is known. */
 export function clientDetails(client: Pick<TerminalClientView, 'pid' | 'tty'>): string {
-  const parts = [client.pid === null ? '' : `pid ${client.pid}`, client.tty ?? ''].filter((part) => part !== '');
+  const parts = [client.pid === null ? '' : `pid ${client.pid}`, shownAsIs(client.tty ?? '')].filter((part) => part !== '');
   return parts.length === 0 ? '' : `(${parts.join(', ')})`;
 }
 
@@ -63,7 +71,7 @@ export function sessionClient(client: TerminalClientView): string {
 
 /** The audit line under an account: "read by a terminal (bash, pid 1234) 2 min ago"; null when never read. */
 export function terminalReadText(read: AccountView['lastTerminalRead'], nowMs: number): string | null {
-  return read === null ? null : `read by a terminal (${read.client}) ${ago(read.at, nowMs)}`;
+  return read === null ? null : `read by a terminal (${shownAsIs(read.client)}) ${ago(read.at, nowMs)}`;
 }
 
 /** The line after "Install command-line tool": where it went and whether the shell finds it, or the command to run. */

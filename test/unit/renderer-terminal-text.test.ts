@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { SettingsView, TerminalClientView } from '../../src-main/contract.ts';
 import { sameRowContent } from '../../src-renderer/lib/row-equality.ts';
 import { formFromSettings, updateFromForm } from '../../src-renderer/lib/settings-form.ts';
-import { ago, agoSteadyFor, answerWithin, clientDetails, consentQuestion, installOutcomeText, secondsUntil, sessionClient, sessionTimes, terminalReadText } from '../../src-renderer/lib/terminal-text.ts';
+import { ago, agoSteadyFor, answerWithin, clientDetails, consentQuestion, installOutcomeText, secondsUntil, sessionClient, sessionTimes, shownAsIs, terminalReadText } from '../../src-renderer/lib/terminal-text.ts';
 import { accountView } from '../support/app-state-fixtures.ts';
 
 const now = Date.parse('2030-01-01T00:10:00Z');
@@ -15,6 +15,16 @@ test('the prompt names a proven program plainly, and a declared one as what it c
   assert.equal(consentQuestion({ ...bash, tty: null, proven: false }, 'user_42 on Staging'), 'A program that claims to be bash (pid 1234) asks for the token of user_42 on Staging');
   assert.equal(consentQuestion({ pid: null, name: ' ', chain: [], tty: null, proven: false }, 'Generic'), 'A program that claims to be an unknown program asks for the token of Generic');
   assert.equal(clientDetails({ pid: null, tty: null }), '');
+});
+
+test('a program name with bidi overrides, zero-width or control characters cannot reorder or hide words of the prompt', () => {
+  // U+202E turns the rest of the line around on screen: "bash" followed by a reversed fake claim.
+  const hostile = { ...bash, name: 'evil\u202E)detrevni( hsab', tty: '/dev/pts/3\n(verified)' };
+  assert.equal(consentQuestion(hostile, 'user_42 on Staging'), 'evil\uFFFD)detrevni( hsab (pid 1234, /dev/pts/3\uFFFD(verified)) asks for the token of user_42 on Staging');
+  assert.equal(shownAsIs('zsh\u200B\u0007'), 'zsh\uFFFD\uFFFD');
+  assert.equal(shownAsIs('tmux: server (pid 99)'), 'tmux: server (pid 99)');
+  assert.equal(sessionClient(hostile), 'evil\uFFFD)detrevni( hsab, pid 1234');
+  assert.equal(terminalReadText({ at: at(-5), client: 'evil\u202Eb, pid 1' }, now), 'read by a terminal (evil\uFFFDb, pid 1) just now');
 });
 
 test('the prompt counts down to its deadline in whole seconds and says when time is up', () => {
