@@ -7,6 +7,7 @@ import { LiveRegion } from './components/LiveRegion.tsx';
 import { SettingsPanel } from './components/SettingsPanel.tsx';
 import { SetupForm } from './components/SetupForm.tsx';
 import { SignInPanel } from './components/SignInPanel.tsx';
+import { TerminalConsent } from './components/TerminalConsent.tsx';
 import { WarningBanner } from './components/WarningBanner.tsx';
 import { ApiContext } from './hooks/use-api.ts';
 import { useAppState } from './hooks/use-app-state.ts';
@@ -71,6 +72,8 @@ export function App({ api, initialState }: AppProps): ReactElement {
     navigate('settings');
   }, [navigate]);
 
+  // Above whichever screen is shown (a modal dialog in the top layer).
+  const consent = state?.terminal.consent ?? null;
   let content: ReactElement;
   if (state === null) {
     content = loadError === null ? <p className="lead">Loading…</p> : <p className="inline-error">AIRisk Token Tray could not read its state: {loadError}</p>;
@@ -108,6 +111,7 @@ export function App({ api, initialState }: AppProps): ReactElement {
       <AppHeader screen={state === null || !state.configured ? null : screen} onNavigate={navigate} />
       <main className={screen === 'accounts' && state?.configured === true ? 'main main-accounts' : 'main'}>{content}</main>
       <LiveRegion />
+      {consent === null ? null : <TerminalConsent key={consent.id} request={consent} />}
     </ApiContext>
   );
 }

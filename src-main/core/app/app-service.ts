@@ -2,10 +2,12 @@ import type {
   AiriskApi,
   AppState,
   AppWarning,
+  CliInstallOutcome,
   ConnectionCheck,
   ConnectionResult,
   ConnectionUpdate,
   CopyFormat,
+  ConsentAnswer,
   CopyOutcome,
   ErrorView,
   SettingsResult,
@@ -299,6 +301,21 @@ export class AppService implements AiriskApi {
 
   async importConnection(fileText: string): Promise<ConnectionResult> {
     return this.#connections.import(requireString(fileText, 'fileText'));
+  }
+
+  // LEAD: wire
+  async answerConsent(_requestId: string, _answer: ConsentAnswer): Promise<void> {
+    throw new Error('Terminal access is not wired yet');
+  }
+
+  // LEAD: wire
+  async revokeTerminalSession(_sessionId: string | null): Promise<void> {
+    throw new Error('Terminal access is not wired yet');
+  }
+
+  // LEAD: wire
+  async installCommandLineTool(): Promise<CliInstallOutcome> {
+    throw new Error('Terminal access is not wired yet');
   }
 
   onStateChange(listener: (state: AppState) => void): () => void {
