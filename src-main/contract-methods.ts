@@ -22,6 +22,9 @@ export const AIRISK_METHOD_NAMES = [
   'checkConnection',
   'exportConnection',
   'importConnection',
+  'answerConsent',
+  'revokeTerminalSession',
+  'installCommandLineTool',
 ] as const satisfies readonly AiriskMethodName[];
 
 type Missing = Exclude<AiriskMethodName, (typeof AIRISK_METHOD_NAMES)[number]>;

@@ -32,6 +32,8 @@ export interface AccountView {
   readonly stored: 'disk' | 'memory' | 'none';
   readonly obtainedAt: string;
   readonly lastUsedAt: string | null;
+  /** The last time a terminal read this token through terminal access, and who ("bash, pid 1234"); never the token. */
+  readonly lastTerminalRead: { readonly at: string; readonly client: string } | null;
 }
 
 export type SignInStage = 'opening_browser' | 'waiting_for_browser' | 'exchanging_code';
@@ -82,9 +84,71 @@ export interface AppState {
   /** At least one connection has a client id and a usable secret: sign-in can start. */
   readonly configured: boolean;
   readonly startAtLogin: boolean;
+  /** Terminal access: whether it listens, where, the consent prompt to show and the approved sessions. */
+  readonly terminal: TerminalView;
   /** Local ISO instant the view was made; `secondsLeft` counts from here. */
   readonly generatedAt: string;
 }
+
+/** The program that asks through terminal access, as far as the platform can name it. */
+export interface TerminalClientView {
+  readonly pid: number | null;
+  readonly name: string;
+  /** The process and its ancestors, e.g. ["bash (pid 1234, /dev/pts/3)", "tmux (pid 99)"]; empty where the platform names none. */
+  readonly chain: readonly string[];
+  readonly tty: string | null;
+  /** The kernel confirmed the pid is the socket's peer; false: the pid is only what the caller claims. */
+  readonly proven: boolean;
+}
+
+/** A terminal's request for a token, waiting for the person's answer. */
+export interface ConsentRequestView {
+  readonly id: string;
+  readonly client: TerminalClientView;
+  readonly accountId: string;
+  /** "user_42 on Staging". */
+  readonly accountName: string;
+  readonly askedAt: string;
+  /** ISO instant the request is refused unless answered. */
+  readonly expiresAt: string;
+}
+
+/** An approved terminal session for one account. */
+export interface TerminalSessionView {
+  readonly id: string;
+  readonly client: TerminalClientView;
+  readonly accountId: string;
+  readonly accountName: string;
+  readonly approvedAt: string;
+  readonly lastUsedAt: string;
+  /** ISO instant it ends unless used again; null: "don't ask again", until revoked. */
+  readonly expiresAt: string | null;
+}
+
+/** Terminal access as the window shows it. */
+export interface TerminalView {
+  readonly enabled: boolean;
+  /** Socket path / pipe name while listening. */
+  readonly endpoint: string | null;
+  /** Why it is not listening though enabled (one sentence). */
+  readonly problem: string | null;
+  readonly consent: ConsentRequestView | null;
+  readonly sessions: readonly TerminalSessionView[];
+  readonly cli: CliToolView;
+}
+
+/** The `airisk-token` command-line tool: can it run here, where is it installed, and the command that installs it. */
+export interface CliToolView {
+  readonly nodeFound: boolean;
+  readonly installedAt: string | null;
+  readonly installCommand: string;
+}
+
+/** The person's answer to a consent prompt: this session, this account for good, or no. */
+export type ConsentAnswer = 'allow' | 'always' | 'deny';
+
+/** What "Install command-line tool" did, or the one command that does it. */
+export type CliInstallOutcome = { readonly ok: true; readonly path: string; readonly onPath: boolean; readonly message: string } | { readonly ok: false; readonly message: string; readonly command: string };
 
 /** A connection as the window lists it (in AppState): enough to group, name and pick. */
 export interface ConnectionSummary {
@@ -154,6 +218,10 @@ export interface SettingsView {
   readonly startAtLogin: boolean;
   readonly startHidden: boolean;
   readonly allowWeakEncryption: boolean;
+  /** Off by default: scripts and shells may ask the running app for a token, with consent. */
+  readonly allowTerminalAccess: boolean;
+  /** An approved terminal session ends after this many minutes without use (1–120). */
+  readonly terminalSessionMinutes: number;
   readonly connections: readonly ConnectionView[];
 }
 
@@ -217,6 +285,12 @@ export interface AiriskApi {
   exportConnection(id: string): Promise<string>;
   /** Adds a connection from an exported file's text; a malformed or hostile file changes nothing. The secret is entered afterwards. */
   importConnection(fileText: string): Promise<ConnectionResult>;
+  /** Answers the consent prompt `requestId`; an unknown or already answered request is ignored. */
+  answerConsent(requestId: string, answer: ConsentAnswer): Promise<void>;
+  /** Ends an approved terminal session (and its "don't ask again"); null ends every session. */
+  revokeTerminalSession(sessionId: string | null): Promise<void>;
+  /** Puts an `airisk-token` launcher on the PATH, or says the one command that does. */
+  installCommandLineTool(): Promise<CliInstallOutcome>;
   /** Every state change, until the returned function is called. */
   onStateChange(listener: (state: AppState) => void): () => void;
 }

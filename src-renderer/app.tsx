@@ -7,13 +7,13 @@ import { LiveRegion } from './components/LiveRegion.tsx';
 import { SettingsPanel } from './components/SettingsPanel.tsx';
 import { SetupForm } from './components/SetupForm.tsx';
 import { SignInPanel } from './components/SignInPanel.tsx';
+import { TerminalConsent } from './components/TerminalConsent.tsx';
 import { WarningBanner } from './components/WarningBanner.tsx';
 import { ApiContext } from './hooks/use-api.ts';
 import { useAppState } from './hooks/use-app-state.ts';
 import { useSignIn } from './hooks/use-sign-in.ts';
 import { useStageAnnouncements } from './hooks/use-stage-announcements.ts';
 import { accountConnectionName, defaultConnectionId } from './lib/connection-text.ts';
-import { formatExpiration } from './lib/format-expiration.ts';
 
 const NO_CONNECTIONS: readonly never[] = [];
 
@@ -21,22 +21,16 @@ const NO_CONNECTIONS: readonly never[] = [];
 export interface AppProps {
   /** `window.airisk`: the only way to the rest of the app. */
   readonly api: AiriskApi;
-  /** `getState()`; the entry point sent the first call before the first render. */
-  readonly readState: () => Promise<AppState>;
+  /** The state the entry point read before the first render, or null when that read failed. */
+  readonly initialState: AppState | null;
 }
 
 /**
  * The token window: first-run setup until the client is configured, then the accounts screen
  * (warnings, sign-in, the list) and the settings screen.
  */
-export function App({ api, readState }: AppProps): ReactElement {
-  const { state, loadError, refresh } = useAppState(api, readState);
-  // While the first state is on its way (the entry point has asked for it), build the Intl formatters
-  // the rows use: the first costs ~10 ms (ICU data), which would otherwise hold up the list's paint.
-  useEffect(() => {
-    const timer = window.setTimeout(() => formatExpiration(new Date().toISOString(), { nowMs: Date.now() }));
-    return () => window.clearTimeout(timer);
-  }, []);
+export function App({ api, initialState }: AppProps): ReactElement {
+  const { state, loadError, refresh } = useAppState(api, initialState);
   const [screen, setScreen] = useState<Screen>('accounts');
   const navigated = useRef(false);
   const signIn = useSignIn(api);
@@ -78,6 +72,8 @@ export function App({ api, readState }: AppProps): ReactElement {
     navigate('settings');
   }, [navigate]);
 
+  // Above whichever screen is shown (a modal dialog in the top layer).
+  const consent = state?.terminal.consent ?? null;
   let content: ReactElement;
   if (state === null) {
     content = loadError === null ? <p className="lead">Loading…</p> : <p className="inline-error">AIRisk Token Tray could not read its state: {loadError}</p>;
@@ -115,6 +111,7 @@ export function App({ api, readState }: AppProps): ReactElement {
       <AppHeader screen={state === null || !state.configured ? null : screen} onNavigate={navigate} />
       <main className={screen === 'accounts' && state?.configured === true ? 'main main-accounts' : 'main'}>{content}</main>
       <LiveRegion />
+      {consent === null ? null : <TerminalConsent key={consent.id} request={consent} />}
     </ApiContext>
   );
 }

@@ -1,30 +1,37 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { AiriskApi, AppState } from '../src-main/contract.ts';
+import type { AppState } from '../src-main/contract.ts';
 import { App } from './app.tsx';
 import { MissingBridge } from './components/MissingBridge.tsx';
+import { formatExpiration } from './lib/format-expiration.ts';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
 
-/** Entry point: mounts the window on #root, talking to `window.airisk` (the preload or the test bridge). */
-const root = document.getElementById('root');
-if (root === null) throw new Error('index.html has no #root element');
-const api = typeof window.airisk === 'object' && window.airisk !== null ? window.airisk : undefined;
-createRoot(root).render(<StrictMode>{api === undefined ? <MissingBridge /> : <App api={api} readState={askEarly(api)} />}</StrictMode>);
+/** How long the first render waits for the first state before it shows "Loading…". */
+const FIRST_STATE_WAIT_MS = 300;
 
-/**
- * Sends `getState()` now, before React renders anything, so the answer travels while the window's
- * shell renders. The returned function hands that answer to its first caller and forgets it (the
- * first state is not kept alive by the App's props); later calls ask again. The empty catch marks a
- * failure as handled until the first caller takes it.
- */
-function askEarly(airisk: AiriskApi): () => Promise<AppState> {
-  let early: Promise<AppState> | undefined = airisk.getState();
-  early.catch(() => undefined);
-  return () => {
-    const answer = early ?? airisk.getState();
-    early = undefined;
-    return answer;
+/** Entry point: mounts the window on #root, talking to `window.airisk` (the preload or the test bridge). */
+const element = document.getElementById('root');
+if (element === null) throw new Error('index.html has no #root element');
+const root = createRoot(element);
+const api = typeof window.airisk === 'object' && window.airisk !== null ? window.airisk : undefined;
+if (api === undefined) {
+  root.render(<StrictMode><MissingBridge /></StrictMode>);
+} else {
+  // The first render waits for the first state (a few ms): the window then paints its list at once,
+  // instead of a "Loading…" screen that React builds, paints and tears down a moment later. A slow
+  // answer still gets that screen after FIRST_STATE_WAIT_MS.
+  const first = api.getState();
+  // While that answer travels, build the Intl formatters the rows use: the first costs ~10 ms (ICU data).
+  formatExpiration(new Date().toISOString(), { nowMs: Date.now() });
+  let mounted = false;
+  const mount = (initialState: AppState | null): void => {
+    if (mounted) return;
+    mounted = true;
+    root.render(<StrictMode><App api={api} initialState={initialState} /></StrictMode>);
   };
+  // Without a first state (failed or slow), the window mounts without one: it asks again, and says why it cannot read it.
+  window.setTimeout(() => mount(null), FIRST_STATE_WAIT_MS);
+  first.then(mount, () => mount(null));
 }

@@ -12,6 +12,7 @@ import { Icon } from './Icon.tsx';
 import { RenameField } from './RenameField.tsx';
 import { RowMenu, type RowMenuItem } from './RowMenu.tsx';
 import { StatusText } from './StatusText.tsx';
+import { TerminalReadNote } from './TerminalReadNote.tsx';
 
 /** What a row can ask for. One stable object for all rows, so rows re-render only for their own changes. */
 export interface RowActions {
@@ -218,6 +219,7 @@ function AccountRowView({ account, deadline, index, row, setSize, connectionName
             </>
           ) : null}
         </span>
+        {account.lastTerminalRead === null ? null : <TerminalReadNote read={account.lastTerminalRead} />}
       </div>
       {editing ? null : (
         <div className="row-actions">

@@ -8,13 +8,18 @@ export interface ConfirmDialogProps {
   readonly confirmText: string;
   readonly onConfirm: () => void;
   readonly onCancel: () => void;
+  /** Text of the button that declines (default "Cancel"); Escape does the same. */
+  readonly cancelText?: string;
+  /** The confirming button's look (default the danger button). */
+  readonly confirmClass?: string;
+  readonly confirmDisabled?: boolean;
 }
 
 /**
  * A modal question (native `<dialog>`: focus stays inside, Escape cancels). Focus starts on Cancel,
  * so a stray Enter never confirms something destructive.
  */
-export function ConfirmDialog({ title, children, confirmText, onConfirm, onCancel }: ConfirmDialogProps): ReactElement {
+export function ConfirmDialog({ title, children, confirmText, onConfirm, onCancel, cancelText = 'Cancel', confirmClass = 'button button-danger', confirmDisabled }: ConfirmDialogProps): ReactElement {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
@@ -47,9 +52,9 @@ export function ConfirmDialog({ title, children, confirmText, onConfirm, onCance
       </div>
       <div className="dialog-actions">
         <button ref={cancelRef} type="button" className="button" onClick={onCancel}>
-          Cancel
+          {cancelText}
         </button>
-        <button type="button" className="button button-danger" onClick={onConfirm}>
+        <button type="button" className={confirmClass} disabled={confirmDisabled} onClick={onConfirm}>
           {confirmText}
         </button>
       </div>

@@ -8,6 +8,7 @@ import { firstProblemField, formFromSettings, otherProblems, problemsByField, up
 import { CheckboxField } from './CheckboxField.tsx';
 import { ConnectionsSection } from './ConnectionsSection.tsx';
 import { StorageInfo } from './StorageInfo.tsx';
+import { TerminalSection } from './TerminalSection.tsx';
 import { TextField } from './TextField.tsx';
 
 /** Props of {@link SettingsPanel}. */
@@ -20,7 +21,7 @@ export interface SettingsPanelProps {
 }
 
 const fieldId = (field: string): string => `settings-${field}`;
-const SHOWN_FIELDS = new Set(['expiryLeadSeconds', 'clipboardClearSeconds', 'startAtLogin', 'startHidden', 'allowWeakEncryption']);
+const SHOWN_FIELDS = new Set(['expiryLeadSeconds', 'clipboardClearSeconds', 'startAtLogin', 'startHidden', 'allowWeakEncryption', 'allowTerminalAccess', 'terminalSessionMinutes']);
 
 /**
  * Every setting: the connections (each edited on its own, see ConnectionsSection), then the
@@ -107,7 +108,7 @@ export function SettingsPanel({ state, headingId, focusField = null, onFocused }
   const other = otherProblems(problems, SHOWN_FIELDS);
   const storageWarnings = state.warnings.filter((warning) => warning.kind === 'weak-encryption' || warning.kind === 'tokens-in-memory-only');
 
-  const check = (field: 'allowWeakEncryption' | 'startAtLogin' | 'startHidden', label: string, hint?: string): ReactElement => (
+  const check = (field: 'allowWeakEncryption' | 'startAtLogin' | 'startHidden' | 'allowTerminalAccess', label: string, hint?: string): ReactElement => (
     <CheckboxField id={fieldId(field)} label={label} checked={form[field]} onChange={set(field)} error={problems.get(field)} hint={hint} />
   );
 
@@ -156,6 +157,28 @@ export function SettingsPanel({ state, headingId, focusField = null, onFocused }
             'Off: where only weak protection exists, tokens stay in memory and are gone when the app quits. On: they survive restarts, but anyone who can read your files can read them.',
           )}
         </fieldset>
+
+        <TerminalSection
+          terminal={state.terminal}
+          fields={
+            <>
+              {check('allowTerminalAccess', 'Allow terminal access', 'Scripts and shells on this computer may then ask this app for a token; you approve each new terminal session here.')}
+              <TextField
+                id={fieldId('terminalSessionMinutes')}
+                label="An approved terminal session ends after"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={120}
+                step={1}
+                suffix="minutes unused"
+                value={form.terminalSessionMinutes}
+                onChange={set('terminalSessionMinutes')}
+                error={problems.get('terminalSessionMinutes')}
+              />
+            </>
+          }
+        />
 
         <fieldset className="group">
           <legend>Startup</legend>

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import type { AppState, AppWarning } from '../../src-main/contract.ts';
+import { Callout } from './Callout.tsx';
 import { Icon } from './Icon.tsx';
 
 /** Props of {@link StorageInfo}. */
@@ -28,10 +29,7 @@ export function StorageInfo({ storage, warnings }: StorageInfoProps): ReactEleme
       </dl>
       {storage.detail === '' ? null : <p className="field-hint">{storage.detail}</p>}
       {warnings.map((warning) => (
-        <p key={warning.kind} className="callout">
-          <Icon name="warning" />
-          <span>{warning.message}</span>
-        </p>
+        <Callout key={warning.kind}>{warning.message}</Callout>
       ))}
     </div>
   );

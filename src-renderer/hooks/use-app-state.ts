@@ -14,22 +14,23 @@ export interface AppStateHandle {
 }
 
 /**
- * Subscribes to `onStateChange` and reads the state with `readState` at start and on `refresh`;
+ * Starts from `initial` (the entry point's first read), subscribes to `onStateChange` and reads the
+ * state again at start (a change may have happened before the subscription) and on `refresh`;
  * whichever answer is newer wins (see {@link newerState}). Unsubscribes on unmount.
  */
-export function useAppState(api: AiriskApi, readState: () => Promise<AppState>): AppStateHandle {
-  const [state, setState] = useState<AppState | null>(null);
+export function useAppState(api: AiriskApi, initial: AppState | null): AppStateHandle {
+  const [state, setState] = useState<AppState | null>(initial);
   const [loadError, setLoadError] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
     try {
-      const fresh = await readState();
+      const fresh = await api.getState();
       setState((current) => newerState(current, fresh));
       setLoadError(null);
     } catch (error) {
       setLoadError(errorText(error));
     }
-  }, [readState]);
+  }, [api]);
 
   useEffect(() => {
     const unsubscribe = api.onStateChange((incoming) => {

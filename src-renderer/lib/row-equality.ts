@@ -6,7 +6,18 @@ import type { AccountView } from '../../src-main/contract.ts';
  * gets a stable deadline instead), and `obtainedAt` / `lastUsedAt` are not shown.
  */
 export function sameRowContent(a: AccountView, b: AccountView): boolean {
-  return a === b || (a.id === b.id && a.label === b.label && a.userid === b.userid && a.status === b.status && a.expiration === b.expiration && a.active === b.active && a.stored === b.stored);
+  return (
+    a === b ||
+    (a.id === b.id &&
+      a.label === b.label &&
+      a.userid === b.userid &&
+      a.status === b.status &&
+      a.expiration === b.expiration &&
+      a.active === b.active &&
+      a.stored === b.stored &&
+      a.lastTerminalRead?.at === b.lastTerminalRead?.at &&
+      a.lastTerminalRead?.client === b.lastTerminalRead?.client)
+  );
 }
 
 /**

@@ -7,6 +7,8 @@ export interface SettingsFormValues {
   readonly startAtLogin: boolean;
   readonly startHidden: boolean;
   readonly allowWeakEncryption: boolean;
+  readonly allowTerminalAccess: boolean;
+  readonly terminalSessionMinutes: string;
 }
 
 /** The app-wide form's starting values for `settings`. */
@@ -17,6 +19,8 @@ export function formFromSettings(settings: SettingsView): SettingsFormValues {
     startAtLogin: settings.startAtLogin,
     startHidden: settings.startHidden,
     allowWeakEncryption: settings.allowWeakEncryption,
+    allowTerminalAccess: settings.allowTerminalAccess,
+    terminalSessionMinutes: String(settings.terminalSessionMinutes),
   };
 }
 
@@ -33,7 +37,7 @@ function parseNumber(text: string): number | undefined {
 export function updateFromForm(form: SettingsFormValues, settings: SettingsView): { update: SettingsUpdate; problems: SettingsProblem[] } {
   const problems: SettingsProblem[] = [];
   const update: { -readonly [K in keyof SettingsUpdate]: SettingsUpdate[K] } = {};
-  for (const field of ['startAtLogin', 'startHidden', 'allowWeakEncryption'] as const) {
+  for (const field of ['startAtLogin', 'startHidden', 'allowWeakEncryption', 'allowTerminalAccess'] as const) {
     if (form[field] !== settings[field]) update[field] = form[field];
   }
   const leadMinutes = parseNumber(form.expiryLeadMinutes);
@@ -47,6 +51,12 @@ export function updateFromForm(form: SettingsFormValues, settings: SettingsView)
     problems.push({ field: 'clipboardClearSeconds', message: 'Enter a number of seconds, such as 60 (0 never clears the clipboard).' });
   } else if (clearSeconds !== settings.clipboardClearSeconds) {
     update.clipboardClearSeconds = clearSeconds;
+  }
+  const sessionMinutes = parseNumber(form.terminalSessionMinutes);
+  if (sessionMinutes === undefined) {
+    problems.push({ field: 'terminalSessionMinutes', message: 'Enter a number of minutes from 1 to 120, such as 10.' });
+  } else if (sessionMinutes !== settings.terminalSessionMinutes) {
+    update.terminalSessionMinutes = sessionMinutes;
   }
   return { update, problems };
 }
@@ -84,6 +94,8 @@ export const FIELD_ORDER: readonly string[] = [
   'startAtLogin',
   'startHidden',
   'allowWeakEncryption',
+  'allowTerminalAccess',
+  'terminalSessionMinutes',
 ];
 
 /** The first field of `problems` in form order, or undefined. */

@@ -1,5 +1,6 @@
 /** AccountView and AppState values for tests of what is drawn from them (tray menu, window helpers). */
 import type { AccountView, AppState, ConnectionSummary } from '../../src-main/contract.ts';
+import { TERMINAL_OFF_VIEW } from '../../src-main/core/app/state-view.ts';
 
 /** The connection id {@link accountView} uses unless told otherwise. */
 export const FIXTURE_CONNECTION_ID = 'conn-1';
@@ -23,6 +24,7 @@ export function accountView(id: string, overrides: Partial<AccountView> = {}): A
     stored: 'disk',
     obtainedAt: '2029-12-31T23:00:00Z',
     lastUsedAt: null,
+    lastTerminalRead: null,
     ...overrides,
   };
 }
@@ -39,6 +41,7 @@ export function appState(accounts: readonly AccountView[] = [], overrides: Parti
     connections: [connectionSummary(FIXTURE_CONNECTION_ID, 'AIRisk', { accountCount: accounts.length })],
     configured: true,
     startAtLogin: false,
+    terminal: TERMINAL_OFF_VIEW,
     generatedAt: '2029-12-31T23:18:00Z',
     ...overrides,
   };

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AiriskApi, AppState, SettingsView } from '../../src-main/contract.ts';
 import { AIRISK_METHOD_NAMES } from '../../src-main/contract-methods.ts';
+import { TERMINAL_OFF_VIEW } from '../../src-main/core/app/state-view.ts';
 import { MAX_TEXT_LENGTH } from '../../src-main/core/ipc/ipc-arguments.ts';
 import { bindContractHandlers, isTrustedSenderFrame, UNTRUSTED_SENDER_MESSAGE } from '../../src-main/core/ipc/ipc-binding.ts';
 import { channelFor, STATE_CHANNEL } from '../../src-main/core/ipc/ipc-channels.ts';
@@ -44,7 +45,7 @@ class FakeAiriskServiceForTests implements AiriskApi {
 
   async getState(): Promise<AppState> {
     this.#record('getState', []);
-    return { accounts: [], activeAccountId: null, storage: { backend: 'test', strength: 'strong', detail: '' }, warnings: [], signIn: null, lastError: null, connections: [], configured: true, startAtLogin: false, generatedAt: '2030-01-01T00:00:00Z' };
+    return { accounts: [], activeAccountId: null, storage: { backend: 'test', strength: 'strong', detail: '' }, warnings: [], signIn: null, lastError: null, connections: [], configured: true, startAtLogin: false, terminal: TERMINAL_OFF_VIEW, generatedAt: '2030-01-01T00:00:00Z' };
   }
   async signIn(request: { readonly connectionId?: string; readonly userid?: string }) {
     this.#record('signIn', [request]);
@@ -103,6 +104,16 @@ class FakeAiriskServiceForTests implements AiriskApi {
   async importConnection(fileText: string) {
     this.#record('importConnection', [fileText]);
     return { ok: false as const, problems: [] };
+  }
+  async answerConsent(requestId: string, answer: 'allow' | 'always' | 'deny') {
+    this.#record('answerConsent', [requestId, answer]);
+  }
+  async revokeTerminalSession(sessionId: string | null) {
+    this.#record('revokeTerminalSession', [sessionId]);
+  }
+  async installCommandLineTool() {
+    this.#record('installCommandLineTool', []);
+    return { ok: false as const, message: 'not here', command: 'true' };
   }
   onStateChange(): () => void {
     return () => undefined;
@@ -210,6 +221,29 @@ test('wrong argument types are refused with a clear message', async () => {
     await assert.rejects(registrar.invoke(channel, TRUSTED, ...args), { message }, `${channel} ${JSON.stringify(args).slice(0, 60)}`);
   }
   assert.deepEqual(service.calls, []);
+});
+
+test('terminal calls reach the service, and a consent answer other than allow, always or deny is refused before it', async () => {
+  const { registrar, service } = bound();
+  await registrar.invoke('airisk:answerConsent', TRUSTED, 'req-1', 'deny');
+  await registrar.invoke('airisk:revokeTerminalSession', TRUSTED, null);
+  await registrar.invoke('airisk:revokeTerminalSession', TRUSTED, 'session-1');
+  await registrar.invoke('airisk:installCommandLineTool', TRUSTED);
+  const refusals: [unknown[], RegExp][] = [
+    [['req-1', 'yes'], /^airisk\.answerConsent: answer must be one of "allow", "always", "deny"; got "yes"\.$/],
+    [['req-1', 'ALLOW'], /got "ALLOW"/],
+    [['req-1', true], /got a boolean/],
+    [[7, 'allow'], /^airisk\.answerConsent: requestId must be text; got a number\.$/],
+    [['req-1'], /takes 2 arguments \(requestId: text, answer: one of "allow", "always", "deny"\)/],
+  ];
+  for (const [args, message] of refusals) await assert.rejects(registrar.invoke('airisk:answerConsent', TRUSTED, ...args), { message }, JSON.stringify(args));
+  await assert.rejects(registrar.invoke('airisk:revokeTerminalSession', TRUSTED), /takes 1 argument \(sessionId: text or null\)/);
+  assert.deepEqual(service.calls, [
+    { method: 'answerConsent', args: ['req-1', 'deny'] },
+    { method: 'revokeTerminalSession', args: [null] },
+    { method: 'revokeTerminalSession', args: ['session-1'] },
+    { method: 'installCommandLineTool', args: [] },
+  ]);
 });
 
 test('class instances are not plain objects', async () => {

@@ -20,6 +20,7 @@ const account = (id: string, connectionId: string, active = false): AccountView 
   stored: 'disk',
   obtainedAt: '2030-01-01T00:00:00Z',
   lastUsedAt: null,
+  lastTerminalRead: null,
 });
 
 const production = summary('prod', 'Production');

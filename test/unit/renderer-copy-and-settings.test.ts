@@ -33,6 +33,8 @@ const settings: SettingsView = {
   startAtLogin: false,
   startHidden: false,
   allowWeakEncryption: false,
+  allowTerminalAccess: false,
+  terminalSessionMinutes: 10,
   connections: [],
 };
 
@@ -48,7 +50,7 @@ test('the settings form sends only what changed, converting minutes to seconds',
 });
 
 test('the app-wide settings form carries no connection field', () => {
-  assert.deepEqual(Object.keys(formFromSettings(settings)).sort(), ['allowWeakEncryption', 'clipboardClearSeconds', 'expiryLeadMinutes', 'startAtLogin', 'startHidden']);
+  assert.deepEqual(Object.keys(formFromSettings(settings)).sort(), ['allowTerminalAccess', 'allowWeakEncryption', 'clipboardClearSeconds', 'expiryLeadMinutes', 'startAtLogin', 'startHidden', 'terminalSessionMinutes']);
 });
 
 test('numbers that are not numbers become problems on their own fields', () => {

@@ -10,12 +10,24 @@ test('app-wide settings: an accepted update returns every app-wide setting', () 
   assert.deepEqual(result.settings, { ...DEFAULT_SETTINGS, expiryLeadSeconds: 600, startHidden: true });
 });
 
+test('terminal access is off by default, and turning it on keeps a 1–120 minute session length', () => {
+  assert.equal(DEFAULT_SETTINGS.allowTerminalAccess, false);
+  assert.equal(DEFAULT_SETTINGS.terminalSessionMinutes, 10);
+  const result = validateSettingsUpdate(DEFAULT_SETTINGS, { allowTerminalAccess: true, terminalSessionMinutes: 120 });
+  assert.ok(result.ok);
+  assert.deepEqual(result.settings, { ...DEFAULT_SETTINGS, allowTerminalAccess: true, terminalSessionMinutes: 120 });
+});
+
 test('each app-wide rule names its field and the fix', () => {
   const cases: [SettingsUpdate, string, RegExp][] = [
     [{ expiryLeadSeconds: 1.5 }, 'expiryLeadSeconds', /whole number of seconds from 0 to 86400/],
     [{ clipboardClearSeconds: 99999 }, 'clipboardClearSeconds', /0 to 3600/],
     [{ startHidden: 'yes' as unknown as boolean }, 'startHidden', /true or false/],
     [{ colour: 'blue' } as SettingsUpdate, 'colour', /not an app-wide setting/],
+    [{ terminalSessionMinutes: 0 }, 'terminalSessionMinutes', /whole number of minutes from 1 to 120/],
+    [{ terminalSessionMinutes: 121 }, 'terminalSessionMinutes', /1 to 120/],
+    [{ terminalSessionMinutes: 2.5 }, 'terminalSessionMinutes', /whole number of minutes/],
+    [{ allowTerminalAccess: 1 as unknown as boolean }, 'allowTerminalAccess', /true or false/],
   ];
   for (const [update, field, message] of cases) {
     const result = validateSettingsUpdate(DEFAULT_SETTINGS, update);

@@ -2,10 +2,12 @@ import type {
   AiriskApi,
   AppState,
   AppWarning,
+  CliInstallOutcome,
   ConnectionCheck,
   ConnectionResult,
   ConnectionUpdate,
   CopyFormat,
+  ConsentAnswer,
   CopyOutcome,
   ErrorView,
   SettingsResult,
@@ -32,6 +34,11 @@ import type { AppPorts } from './app-ports.ts';
 import { ConnectionDesk } from './connection-desk.ts';
 import { buildAppState, expiryFacts } from './state-view.ts';
 import { messageOf } from '../../shared/message-of.ts';
+
+/** A token handed out by {@link AppService.readToken}, or why not. */
+export type TokenRead =
+  | { readonly ok: true; readonly token: string; readonly expiration: string }
+  | { readonly ok: false; readonly code: 'expired' | 'unavailable'; readonly message: string };
 
 /** Options that are not settings: mostly for tests and the CLI-less faces. */
 export interface AppServiceOptions {
@@ -223,14 +230,28 @@ export class AppService implements AiriskApi {
     if (!isCopyFormat(format)) throw new Error(`Unknown copy format "${String(format)}"; use header, token or curl.`);
     const id = accountId ?? this.#vault.activeAccountId;
     if (id === null) throw new Error('There is no token to copy yet: sign in first.');
-    const account = this.#account(id);
-    const left = msLeft(expiryFacts(account), this.#ports.timers.now());
-    if (left <= 0) throw new Error(`The token for ${account.label} ${formatTimeLeft(left)}; renew it first.`);
-    const token = await this.#vault.readToken(id);
-    if (token === undefined) throw new Error(`The token for ${account.label} is no longer available (${account.tokenStored === 'memory' ? 'it was kept in memory only' : 'it cannot be decrypted'}); sign in again.`);
-    const { clearsAt } = await this.#clipboard.copy(formatForClipboard(token, format));
+    const read = await this.readToken(id);
+    if (!read.ok) throw new Error(read.message);
+    const { clearsAt } = await this.#clipboard.copy(formatForClipboard(read.token, format));
     this.#vault.markUsed(id);
     return { accountId: id, format, clearsAt: clearsAt === undefined ? null : new Date(clearsAt).toISOString() };
+  }
+
+  /**
+   * The one rule for who gets a token, for every path that hands one out (the clipboard, the
+   * terminal): the account exists, its token has not expired, and it can still be decrypted.
+   * Refusals say what to do; they never carry the token.
+   */
+  async readToken(accountId: string): Promise<TokenRead> {
+    const account = this.#account(accountId);
+    const left = msLeft(expiryFacts(account), this.#ports.timers.now());
+    if (left <= 0) return { ok: false, code: 'expired', message: `The token for ${account.label} ${formatTimeLeft(left)}; renew it first.` };
+    const token = await this.#vault.readToken(account.id);
+    if (token === undefined) {
+      const why = account.tokenStored === 'memory' ? 'it was kept in memory only' : 'it cannot be decrypted';
+      return { ok: false, code: 'unavailable', message: `The token for ${account.label} is no longer available (${why}); sign in again.` };
+    }
+    return { ok: true, token, expiration: account.expiration };
   }
 
   async getSettings(): Promise<SettingsView> {
@@ -280,6 +301,21 @@ export class AppService implements AiriskApi {
 
   async importConnection(fileText: string): Promise<ConnectionResult> {
     return this.#connections.import(requireString(fileText, 'fileText'));
+  }
+
+  // LEAD: wire
+  async answerConsent(_requestId: string, _answer: ConsentAnswer): Promise<void> {
+    throw new Error('Terminal access is not wired yet');
+  }
+
+  // LEAD: wire
+  async revokeTerminalSession(_sessionId: string | null): Promise<void> {
+    throw new Error('Terminal access is not wired yet');
+  }
+
+  // LEAD: wire
+  async installCommandLineTool(): Promise<CliInstallOutcome> {
+    throw new Error('Terminal access is not wired yet');
   }
 
   onStateChange(listener: (state: AppState) => void): () => void {

@@ -1,4 +1,4 @@
-import type { AccountStatus, AccountView, AppState, AppWarning, ErrorView, SignInView } from '../../contract.ts';
+import type { AccountStatus, AccountView, AppState, AppWarning, ErrorView, SignInView, TerminalView } from '../../contract.ts';
 import { msLeft, tokenStatus, type ExpiryFacts } from '../expiry/token-status.ts';
 import type { CipherDescription } from '../vault/cipher-port.ts';
 import { connectionSummary } from '../settings/connection-view.ts';
@@ -9,8 +9,11 @@ export function expiryFacts(account: AccountRecord): ExpiryFacts {
   return { expirationMs: Date.parse(account.expiration), clockSkewMs: account.clockSkewMs };
 }
 
+/** The last terminal read of an account (see the terminal broker's audit); never a token. */
+export type TerminalRead = NonNullable<AccountView['lastTerminalRead']>;
+
 /** One account as the window and tray see it, at `nowMs` on the local clock. */
-export function accountView(account: AccountRecord, activeId: string | null, nowMs: number, leadMs: number): AccountView {
+export function accountView(account: AccountRecord, activeId: string | null, nowMs: number, leadMs: number, lastTerminalRead: TerminalRead | null = null): AccountView {
   const facts = expiryFacts(account);
   const status: AccountStatus = account.needsSignIn ? 'sign_in_again' : tokenStatus(facts, nowMs, leadMs);
   return {
@@ -25,8 +28,20 @@ export function accountView(account: AccountRecord, activeId: string | null, now
     stored: account.tokenStored,
     obtainedAt: account.obtainedAt,
     lastUsedAt: account.lastUsedAt,
+    lastTerminalRead,
   };
 }
+
+/** Terminal access while nothing feeds the state: off, not listening, no prompt, no session. */
+export const TERMINAL_OFF_VIEW: TerminalView = {
+  enabled: false,
+  endpoint: null,
+  problem: null,
+  consent: null,
+  sessions: [],
+  // LEAD: wire (the real CLI tool view comes from the installer plan)
+  cli: { nodeFound: true, installedAt: null, installCommand: '' },
+};
 
 /** How many accounts each connection has, by connection id (AppState's summaries and Settings' views). */
 export function accountCounts(accounts: readonly Pick<AccountRecord, 'connectionId'>[]): Map<string, number> {
@@ -48,6 +63,10 @@ export interface AppStateInputs {
   readonly startAtLogin: boolean;
   readonly nowMs: number;
   readonly leadMs: number;
+  /** Terminal access as the broker and server see it (default {@link TERMINAL_OFF_VIEW}). */
+  readonly terminal?: TerminalView;
+  /** The last terminal read of each account, by account id (default none). */
+  readonly terminalReads?: ReadonlyMap<string, TerminalRead>;
 }
 
 /** The whole state the faces draw. Contains no token and no secret by construction. */
@@ -56,7 +75,7 @@ export function buildAppState(inputs: AppStateInputs): AppState {
   const connections = inputs.connections.map((connection) => connectionSummary(connection, counts.get(connection.id) ?? 0));
   const configured = connections.some((connection) => connection.configured);
   return {
-    accounts: inputs.accounts.map((account) => accountView(account, inputs.activeAccountId, inputs.nowMs, inputs.leadMs)),
+    accounts: inputs.accounts.map((account) => accountView(account, inputs.activeAccountId, inputs.nowMs, inputs.leadMs, inputs.terminalReads?.get(account.id) ?? null)),
     activeAccountId: inputs.activeAccountId,
     storage: { backend: inputs.protection.backend, strength: inputs.protection.strength, detail: inputs.protection.detail },
     warnings: configured ? inputs.warnings : [...inputs.warnings, notConfiguredWarning(connections.length)],
@@ -65,6 +84,7 @@ export function buildAppState(inputs: AppStateInputs): AppState {
     connections,
     configured,
     startAtLogin: inputs.startAtLogin,
+    terminal: inputs.terminal ?? TERMINAL_OFF_VIEW,
     generatedAt: new Date(inputs.nowMs).toISOString(),
   };
 }

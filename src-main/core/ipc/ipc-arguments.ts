@@ -1,13 +1,16 @@
-import type { AiriskMethodName } from '../../contract.ts';
+import type { AiriskMethodName, ConsentAnswer } from '../../contract.ts';
 
 /** What one argument of a contract method may be, checked before the service sees it. */
-export type ArgumentKind = 'text' | 'text-or-null' | 'sign-in-request' | 'settings-update' | 'connection-update';
+export type ArgumentKind = 'text' | 'text-or-null' | 'sign-in-request' | 'settings-update' | 'connection-update' | 'consent-answer';
 
 /** One parameter: its name (for messages) and kind. */
 export interface ParameterSpec {
   readonly name: string;
   readonly kind: ArgumentKind;
 }
+
+/** The answers a consent prompt takes; anything else is refused before the service sees it. */
+export const CONSENT_ANSWERS: readonly ConsentAnswer[] = ['allow', 'always', 'deny'];
 
 /** Text longer than this is refused at the boundary (a pasted redirect URL is the longest real one). */
 export const MAX_TEXT_LENGTH = 16_384;
@@ -47,6 +50,12 @@ export const METHOD_PARAMETERS: { readonly [M in AiriskMethodName]: readonly Par
   ],
   exportConnection: [{ name: 'connectionId', kind: 'text' }],
   importConnection: [{ name: 'fileText', kind: 'text' }],
+  answerConsent: [
+    { name: 'requestId', kind: 'text' },
+    { name: 'answer', kind: 'consent-answer' },
+  ],
+  revokeTerminalSession: [{ name: 'sessionId', kind: 'text-or-null' }],
+  installCommandLineTool: [],
 };
 
 const KIND_TEXT: Readonly<Record<ArgumentKind, string>> = {
@@ -55,6 +64,7 @@ const KIND_TEXT: Readonly<Record<ArgumentKind, string>> = {
   'sign-in-request': 'an object { connectionId?: text, userid?: text }',
   'settings-update': 'an object of setting changes (text, numbers or true/false)',
   'connection-update': 'an object of connection fields (text)',
+  'consent-answer': `one of ${CONSENT_ANSWERS.map((answer) => `"${answer}"`).join(', ')}`,
 };
 
 /** Refused arguments; the message names the method, the parameter and what was expected. */
@@ -84,6 +94,8 @@ function argumentProblem(kind: ArgumentKind, value: unknown): string | undefined
       return textProblem(value);
     case 'text-or-null':
       return value === null ? undefined : textProblem(value);
+    case 'consent-answer':
+      return CONSENT_ANSWERS.some((answer) => answer === value) ? undefined : typeof value === 'string' ? `got "${value.slice(0, 40)}"` : `got ${describe(value)}`;
     case 'sign-in-request': {
       if (!isPlainObject(value)) return `got ${describe(value)}`;
       const extra = Object.keys(value).filter((key) => key !== 'userid' && key !== 'connectionId');

@@ -1,4 +1,4 @@
-import type { AiriskApi, AiriskMethodName, ConnectionUpdate, CopyFormat, SettingsUpdate } from '../../contract.ts';
+import type { AiriskApi, AiriskMethodName, ConnectionUpdate, ConsentAnswer, CopyFormat, SettingsUpdate } from '../../contract.ts';
 import { AIRISK_METHOD_NAMES } from '../../contract-methods.ts';
 import { hasOrigin } from '../window/app-origin.ts';
 import { checkArguments } from './ipc-arguments.ts';
@@ -38,6 +38,9 @@ const DISPATCH: Dispatch = {
   checkConnection: (service, [id, update]) => service.checkConnection(id as string | null, update as ConnectionUpdate),
   exportConnection: (service, [id]) => service.exportConnection(id as string),
   importConnection: (service, [fileText]) => service.importConnection(fileText as string),
+  answerConsent: (service, [requestId, answer]) => service.answerConsent(requestId as string, answer as ConsentAnswer),
+  revokeTerminalSession: (service, [sessionId]) => service.revokeTerminalSession(sessionId as string | null),
+  installCommandLineTool: (service) => service.installCommandLineTool(),
 };
 
 /**

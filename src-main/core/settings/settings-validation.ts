@@ -8,8 +8,9 @@ import type { StoredSettings } from './stored-settings.ts';
 /** Bounds a person could sensibly want; outside them the value is almost certainly a typo. */
 export const EXPIRY_LEAD_RANGE = { min: 0, max: 24 * 3600 } as const;
 export const CLIPBOARD_CLEAR_RANGE = { min: 0, max: 3600 } as const;
+export const TERMINAL_SESSION_MINUTES_RANGE = { min: 1, max: 120 } as const;
 
-const SETTING_KEYS: readonly string[] = ['expiryLeadSeconds', 'clipboardClearSeconds', 'startAtLogin', 'startHidden', 'allowWeakEncryption'];
+const SETTING_KEYS: readonly string[] = ['expiryLeadSeconds', 'clipboardClearSeconds', 'startAtLogin', 'startHidden', 'allowWeakEncryption', 'allowTerminalAccess', 'terminalSessionMinutes'];
 
 /**
  * Checks an update of the app-wide settings against every rule and names each problem with its fix.
@@ -23,27 +24,29 @@ export function validateSettingsUpdate(current: StoredSettings, update: Settings
       problems.push({ field: key as keyof SettingsUpdate, message: `"${key}" is not an app-wide setting.${hint}` });
     }
   }
-  const flag = (field: 'startAtLogin' | 'startHidden' | 'allowWeakEncryption'): boolean => {
+  const flag = (field: 'startAtLogin' | 'startHidden' | 'allowWeakEncryption' | 'allowTerminalAccess'): boolean => {
     const value = update[field];
     if (value === undefined) return current[field];
     if (typeof value !== 'boolean') problems.push({ field, message: `${field} must be true or false.` });
     return value === true;
   };
-  const seconds = (field: 'expiryLeadSeconds' | 'clipboardClearSeconds', range: { min: number; max: number }, what: string): number => {
+  const whole = (field: 'expiryLeadSeconds' | 'clipboardClearSeconds' | 'terminalSessionMinutes', range: { min: number; max: number }, what: string, unit: string): number => {
     const value = update[field];
     if (value === undefined) return current[field];
     if (typeof value !== 'number' || !Number.isInteger(value) || value < range.min || value > range.max) {
-      problems.push({ field, message: `${what} must be a whole number of seconds from ${range.min} to ${range.max}.` });
+      problems.push({ field, message: `${what} must be a whole number of ${unit} from ${range.min} to ${range.max}.` });
       return current[field];
     }
     return value;
   };
   const settings: StoredSettings = {
-    expiryLeadSeconds: seconds('expiryLeadSeconds', EXPIRY_LEAD_RANGE, 'The expiry warning time'),
-    clipboardClearSeconds: seconds('clipboardClearSeconds', CLIPBOARD_CLEAR_RANGE, 'The clipboard clear time'),
+    expiryLeadSeconds: whole('expiryLeadSeconds', EXPIRY_LEAD_RANGE, 'The expiry warning time', 'seconds'),
+    clipboardClearSeconds: whole('clipboardClearSeconds', CLIPBOARD_CLEAR_RANGE, 'The clipboard clear time', 'seconds'),
     startAtLogin: flag('startAtLogin'),
     startHidden: flag('startHidden'),
     allowWeakEncryption: flag('allowWeakEncryption'),
+    allowTerminalAccess: flag('allowTerminalAccess'),
+    terminalSessionMinutes: whole('terminalSessionMinutes', TERMINAL_SESSION_MINUTES_RANGE, 'A terminal session', 'minutes'),
   };
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, settings };

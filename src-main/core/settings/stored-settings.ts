@@ -23,6 +23,10 @@ export interface StoredSettings {
   readonly startHidden: boolean;
   /** Store tokens even when only weak protection (Linux basic_text) exists. */
   readonly allowWeakEncryption: boolean;
+  /** Scripts and shells may ask the running app for a token, each terminal session with consent (off by default). */
+  readonly allowTerminalAccess: boolean;
+  /** An approved terminal session lasts this many minutes without use. */
+  readonly terminalSessionMinutes: number;
 }
 
 /** What a connection (one AIRisk environment and our client there) holds besides its id and secret. */
@@ -56,6 +60,8 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   startAtLogin: false,
   startHidden: false,
   allowWeakEncryption: false,
+  allowTerminalAccess: false,
+  terminalSessionMinutes: 10,
 };
 
 export { DEFAULT_CONNECTION_NAME };

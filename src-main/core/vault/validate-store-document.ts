@@ -58,6 +58,8 @@ export function readSettings(raw: unknown, path: string): StoredSettings {
     startAtLogin: readField(raw, 'startAtLogin', isBoolean, 'true or false', path, DEFAULT_SETTINGS.startAtLogin),
     startHidden: readField(raw, 'startHidden', isBoolean, 'true or false', path, DEFAULT_SETTINGS.startHidden),
     allowWeakEncryption: readField(raw, 'allowWeakEncryption', isBoolean, 'true or false', path, DEFAULT_SETTINGS.allowWeakEncryption),
+    allowTerminalAccess: readField(raw, 'allowTerminalAccess', isBoolean, 'true or false', path, DEFAULT_SETTINGS.allowTerminalAccess),
+    terminalSessionMinutes: readField(raw, 'terminalSessionMinutes', isFiniteNumber, 'a number', path, DEFAULT_SETTINGS.terminalSessionMinutes),
   };
 }
 

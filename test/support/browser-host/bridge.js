@@ -11,6 +11,7 @@
   const METHODS = [
     'getState', 'signIn', 'cancelSignIn', 'submitRedirectedUrl', 'renew', 'remove', 'setActive', 'rename', 'copy', 'getSettings', 'updateSettings',
     'saveConnection', 'duplicateConnection', 'removeConnection', 'checkConnection', 'exportConnection', 'importConnection',
+    'answerConsent', 'revokeTerminalSession', 'installCommandLineTool',
   ];
   const KEY_HEADER = 'X-AIRisk-Host-Key';
   const KEY_ITEM = 'airisk-host-key';

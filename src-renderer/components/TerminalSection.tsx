@@ -1,0 +1,124 @@
+import { useCallback, useState, type ReactElement, type ReactNode } from 'react';
+import type { TerminalSessionView, TerminalView } from '../../src-main/contract.ts';
+import { useApi } from '../hooks/use-api.ts';
+import { useTick } from '../hooks/use-tick.ts';
+import { announce } from '../lib/announcer.ts';
+import { errorText } from '../lib/error-text.ts';
+import { installOutcomeText, sessionClient, sessionTimes } from '../lib/terminal-text.ts';
+import { Callout } from './Callout.tsx';
+
+type Note = { readonly ok: boolean; readonly text: string; readonly command?: string | null };
+
+/**
+ * A text to copy by hand, shown whole (wrapped) and selected whole by a click or on focus. The window
+ * cannot write the clipboard itself: it is denied every permission, and only main copies (tokens).
+ */
+function Selectable({ label, value }: { readonly label: string; readonly value: string }): ReactElement {
+  return (
+    <code className="selectable" tabIndex={0} aria-label={label} onFocus={(event) => window.getSelection()?.selectAllChildren(event.currentTarget)}>
+      {value}
+    </code>
+  );
+}
+
+function SessionItem({ session, onRevoke }: { readonly session: TerminalSessionView; readonly onRevoke: () => void }): ReactElement {
+  const times = useTick(useCallback((nowMs: number) => sessionTimes(session, nowMs), [session]));
+  const who = sessionClient(session.client);
+  return (
+    <li className="session">
+      <div>
+        <strong>{who}</strong> · {session.accountName}
+        <div className="field-hint">{times}</div>
+      </div>
+      <button type="button" className="button" aria-label={`Revoke ${who} for ${session.accountName}`} onClick={onRevoke}>
+        Revoke
+      </button>
+    </li>
+  );
+}
+
+/**
+ * Settings → Terminal access: `fields` (the switch and the session length, part of the settings
+ * form), then what is live: the socket path, why it does not listen, the approved sessions with
+ * Revoke, and "Install command-line tool".
+ */
+export function TerminalSection({ terminal, fields }: { readonly terminal: TerminalView; readonly fields: ReactNode }): ReactElement {
+  const api = useApi();
+  const [note, setNote] = useState<Note | null>(null);
+  const [installing, setInstalling] = useState(false);
+
+  const run = (action: () => Promise<Note>): void => {
+    setNote(null);
+    action().then(
+      (next) => {
+        setNote(next);
+        announce(next.text);
+      },
+      (error: unknown) => setNote({ ok: false, text: errorText(error) }),
+    );
+  };
+  const revoke = (session: TerminalSessionView | null): void =>
+    run(async () => {
+      await api.revokeTerminalSession(session?.id ?? null);
+      return { ok: true, text: session === null ? 'Every terminal session was revoked.' : `Revoked ${sessionClient(session.client)} for ${session.accountName}.` };
+    });
+  const install = (): void => {
+    setInstalling(true);
+    run(async () => {
+      try {
+        return installOutcomeText(await api.installCommandLineTool());
+      } finally {
+        setInstalling(false);
+      }
+    });
+  };
+  const { cli, sessions } = terminal;
+
+  return (
+    <fieldset className="group">
+      <legend>Terminal access</legend>
+      {fields}
+      {terminal.enabled && terminal.problem !== null ? <Callout>{terminal.problem}</Callout> : null}
+      {terminal.endpoint === null ? null : (
+        <div className="field">
+          <span className="field-label">Socket</span>
+          <Selectable label="Socket path" value={terminal.endpoint} />
+          <p className="field-hint">
+            Scripts can call it with <code>curl --unix-socket</code>, sending the key from the app’s <code>terminal/access-key</code> file.
+          </p>
+        </div>
+      )}
+      {sessions.length === 0 ? (
+        terminal.enabled ? <p className="field-hint">No terminal is approved right now.</p> : null
+      ) : (
+        <div className="field">
+          <span className="field-label">Approved sessions</span>
+          <ul className="sessions" aria-label="Approved terminal sessions">
+            {sessions.map((session) => (
+              <SessionItem key={session.id} session={session} onRevoke={() => revoke(session)} />
+            ))}
+          </ul>
+          {sessions.length < 2 ? null : (
+            <div className="actions">
+              <button type="button" className="button" onClick={() => revoke(null)}>
+                Revoke all
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+      <div className="field">
+        <span className="field-label">Command-line tool</span>
+        {cli.nodeFound ? null : <Callout>Node.js was not found on this computer. The airisk-token command runs on Node.js 20 or later: install it, then install the tool here.</Callout>}
+        {cli.installedAt === null ? null : <p className="field-hint">Installed at {cli.installedAt}.</p>}
+        <div className="actions">
+          <button type="button" className="button" disabled={installing} onClick={install}>
+            Install command-line tool
+          </button>
+        </div>
+        {note === null ? null : <p className={note.ok ? 'save-note' : 'inline-error'}>{note.text}</p>}
+        {note?.command === undefined || note.command === null ? null : <Selectable label="Command to run" value={note.command} />}
+      </div>
+    </fieldset>
+  );
+}

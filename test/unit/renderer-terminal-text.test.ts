@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { SettingsView, TerminalClientView } from '../../src-main/contract.ts';
+import { sameRowContent } from '../../src-renderer/lib/row-equality.ts';
+import { formFromSettings, updateFromForm } from '../../src-renderer/lib/settings-form.ts';
+import { ago, agoSteadyFor, answerWithin, clientDetails, consentQuestion, installOutcomeText, secondsUntil, sessionClient, sessionTimes, shownAsIs, terminalReadText } from '../../src-renderer/lib/terminal-text.ts';
+import { accountView } from '../support/app-state-fixtures.ts';
+
+const now = Date.parse('2030-01-01T00:10:00Z');
+const at = (seconds: number): string => new Date(now + seconds * 1000).toISOString();
+const bash: TerminalClientView = { pid: 1234, name: 'bash', chain: ['bash (pid 1234, /dev/pts/3)'], tty: '/dev/pts/3', proven: true };
+
+test('the prompt names a proven program plainly, and a declared one as what it claims to be', () => {
+  assert.equal(consentQuestion(bash, 'user_42 on Staging'), 'bash (pid 1234, /dev/pts/3) asks for the token of user_42 on Staging');
+  assert.equal(consentQuestion({ ...bash, tty: null, proven: false }, 'user_42 on Staging'), 'A program that claims to be bash (pid 1234) asks for the token of user_42 on Staging');
+  assert.equal(consentQuestion({ pid: null, name: ' ', chain: [], tty: null, proven: false }, 'Generic'), 'A program that claims to be an unknown program asks for the token of Generic');
+  assert.equal(clientDetails({ pid: null, tty: null }), '');
+});
+
+test('a program name with bidi overrides, zero-width or control characters cannot reorder or hide words of the prompt', () => {
+  // U+202E turns the rest of the line around on screen: "bash" followed by a reversed fake claim.
+  const hostile = { ...bash, name: 'evil\u202E)detrevni( hsab', tty: '/dev/pts/3\n(verified)' };
+  assert.equal(consentQuestion(hostile, 'user_42 on Staging'), 'evil\uFFFD)detrevni( hsab (pid 1234, /dev/pts/3\uFFFD(verified)) asks for the token of user_42 on Staging');
+  assert.equal(shownAsIs('zsh\u200B\u0007'), 'zsh\uFFFD\uFFFD');
+  assert.equal(shownAsIs('tmux: server (pid 99)'), 'tmux: server (pid 99)');
+  assert.equal(sessionClient(hostile), 'evil\uFFFD)detrevni( hsab, pid 1234');
+  assert.equal(terminalReadText({ at: at(-5), client: 'evil\u202Eb, pid 1' }, now), 'read by a terminal (evil\uFFFDb, pid 1) just now');
+});
+
+test('the prompt counts down to its deadline in whole seconds and says when time is up', () => {
+  assert.equal(secondsUntil(at(41.2), now), 42);
+  assert.equal(answerWithin(at(42), now), 'answer within 42 s');
+  assert.equal(answerWithin(at(0), now), 'the time to answer is up');
+  assert.equal(answerWithin(at(-5), now), 'the time to answer is up');
+  assert.equal(answerWithin('not a date', now), 'the time to answer is up');
+});
+
+test('a session says when it was approved and when it ends, or that it lasts until revoked', () => {
+  assert.equal(sessionTimes({ approvedAt: at(-180), expiresAt: at(420) }, now), 'approved 3 min ago · expires in 7 min');
+  assert.equal(sessionTimes({ approvedAt: at(-10), expiresAt: at(30) }, now), 'approved just now · expires in 30 s');
+  assert.equal(sessionTimes({ approvedAt: at(-3700), expiresAt: null }, now), 'approved 1 h 1 min ago · until you revoke it');
+  assert.equal(sessionTimes({ approvedAt: at(-700), expiresAt: at(-1) }, now), 'approved 11 min ago · expired');
+  assert.equal(sessionClient(bash), 'bash, pid 1234');
+  assert.equal(sessionClient({ ...bash, proven: false }), 'bash, pid 1234 (claimed)');
+});
+
+test('the audit line names the terminal and when, and its words hold until the next whole minute', () => {
+  assert.equal(terminalReadText({ at: at(-125), client: 'bash, pid 1234' }, now), 'read by a terminal (bash, pid 1234) 2 min ago');
+  assert.equal(terminalReadText({ at: at(-5), client: 'bash, pid 1234' }, now), 'read by a terminal (bash, pid 1234) just now');
+  assert.equal(terminalReadText(null, now), null);
+  assert.equal(agoSteadyFor(at(-125), now), 55_000);
+  assert.equal(ago(at(-125 - 55), now), '3 min ago');
+  assert.equal(agoSteadyFor(at(10), now), 70_000, 'an instant slightly ahead (another clock) reads "just now" until a minute after it');
+});
+
+test('an install outcome says where the tool went and whether the shell finds it, or the command to run', () => {
+  assert.deepEqual(installOutcomeText({ ok: true, path: '/home/u/.local/bin/airisk-token', onPath: true, message: '' }), { ok: true, text: 'Installed at /home/u/.local/bin/airisk-token. Your shell finds it: run airisk-token status.', command: null });
+  assert.match(installOutcomeText({ ok: true, path: '/x/airisk-token', onPath: false, message: 'Add ~/.local/bin to PATH.' }).text, /not on your PATH yet\. Add ~\/\.local\/bin to PATH\.$/);
+  assert.deepEqual(installOutcomeText({ ok: false, message: 'Permission denied.', command: 'sudo ln -s a b' }), { ok: false, text: 'Permission denied.', command: 'sudo ln -s a b' });
+});
+
+test('the terminal settings travel with the settings form: the switch as a flag, the session length as minutes', () => {
+  const settings: SettingsView = { expiryLeadSeconds: 300, clipboardClearSeconds: 60, startAtLogin: false, startHidden: false, allowWeakEncryption: false, allowTerminalAccess: false, terminalSessionMinutes: 10, connections: [] };
+  const form = formFromSettings(settings);
+  assert.deepEqual(updateFromForm(form, settings), { update: {}, problems: [] });
+  assert.deepEqual(updateFromForm({ ...form, allowTerminalAccess: true, terminalSessionMinutes: '30' }, settings).update, { allowTerminalAccess: true, terminalSessionMinutes: 30 });
+  assert.deepEqual(updateFromForm({ ...form, terminalSessionMinutes: 'ten' }, settings).problems, [{ field: 'terminalSessionMinutes', message: 'Enter a number of minutes from 1 to 120, such as 10.' }]);
+});
+
+test('a row redraws when a terminal reads its token', () => {
+  const before = accountView('a');
+  const read = { at: '2030-01-01T00:00:00Z', client: 'bash, pid 1234' };
+  assert.equal(sameRowContent(before, { ...before, lastTerminalRead: read }), false);
+  assert.equal(sameRowContent({ ...before, lastTerminalRead: read }, { ...before, lastTerminalRead: { ...read } }), true);
+  assert.equal(sameRowContent({ ...before, lastTerminalRead: read }, { ...before, lastTerminalRead: { ...read, at: '2030-01-01T00:01:00Z' } }), false);
+});
