@@ -20,19 +20,8 @@ import { constants } from 'node:fs';
 import { access, chmod, lstat, mkdir, readFile, readlink, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { delimiter as posixDelimiter, posix, win32 } from 'node:path';
 import { promisify } from 'node:util';
+import type { CliInstallOutcome, CliToolView } from '../../contract.ts';
 import { childProcessEnvironment } from '../process/child-environment.ts';
-
-/** The answer to "Install command-line tool" (the shape of the contract's CliInstallOutcome, src-main/contract.ts). */
-export type CliInstallOutcome =
-  | { readonly ok: true; readonly path: string; readonly onPath: boolean; readonly message: string }
-  | { readonly ok: false; readonly message: string; readonly command: string };
-
-/** What Settings shows before the button is pressed (the contract's CliToolView). */
-export interface CliToolState {
-  readonly nodeFound: boolean;
-  readonly installedAt: string | null;
-  readonly installCommand: string;
-}
 
 /** Node.js as found on PATH. */
 export interface NodeFound {
@@ -185,7 +174,7 @@ export async function installedLauncher(context: CliInstallContext): Promise<str
 }
 
 /** What Settings shows: Node found?, installed where?, the command that installs by hand. */
-export async function cliToolState(context: CliInstallContext): Promise<CliToolState> {
+export async function cliToolState(context: CliInstallContext): Promise<CliToolView> {
   return { nodeFound: context.node !== null, installedAt: await installedLauncher(context), installCommand: installCommand(context) };
 }
 
