@@ -20,12 +20,15 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 const interrupt = new AbortController();
 process.once('SIGINT', () => interrupt.abort());
 
-process.exitCode = await runCli(process.argv.slice(2), {
+// No top-level await: the bundle is CommonJS (see scripts/build-cli.ts).
+void runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   stdin: process.stdin,
   env,
   interrupt: interrupt.signal,
+}).then((status) => {
+  process.exitCode = status;
+  // The paste reader or an idle socket must not keep a finished CLI alive.
+  process.stdin.unref?.();
 });
-// The paste reader or an idle socket must not keep a finished CLI alive.
-process.stdin.unref?.();

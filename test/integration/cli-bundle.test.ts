@@ -4,9 +4,9 @@
  * a stand-in app, `run`, and a whole one-shot sign-in against the sandbox.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,20 +36,21 @@ let bundle: string;
 
 before(async () => {
   folder = await mkdtemp(join(tmpdir(), 'airisk-cli-bundle-'));
-  bundle = join(folder, 'airisk-token.mjs');
+  bundle = join(folder, 'airisk-token.cjs');
   assert.ok(await buildCli(bundle, () => undefined), 'the bundle builds without errors or warnings');
   program = { node: SYSTEM_NODE, cli: bundle };
 });
 after(() => rm(folder, { recursive: true, force: true }));
 
-test('the bundle is one executable file with a node shebang that imports nothing but Node\'s built-ins', async () => {
+test('the bundle is one executable CommonJS file with a node shebang that requires nothing but Node\'s built-ins (the embedded one-shot sign-in included)', async () => {
   const text = await readFile(bundle, 'utf8');
-  assert.match(text, /^#!\/usr\/bin\/env node\n/);
+  assert.match(text, /^#!\/usr\/bin\/env node\n"use strict";\n/);
   if (process.platform !== 'win32') assert.equal((await stat(bundle)).mode & 0o777, 0o755);
   const builtins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
-  const specifiers = [...text.matchAll(/(?<!['`])\bimport\s*(?:(?:\*\s*as\s+[\w$]+|\{[^}]*\}|[\w$]+)\s*from\s*)?"([^"]+)"|\bimport\s*\(\s*"([^"]+)"\s*\)/g)].map((match) => match[1] ?? match[2] ?? '');
-  assert.ok(specifiers.length > 0, 'the bundle imports node built-ins');
-  assert.deepEqual(specifiers.filter((specifier) => !builtins.has(specifier)), [], 'no import of anything but a built-in');
+  // Plain in the bundle, backslash-escaped inside the embedded one-shot string.
+  const specifiers = [...text.matchAll(/\b(?:require|import)\s*\(\s*\\?["'`]([^"'`\\]+)\\?["'`]\s*\)/g)].map((match) => match[1] ?? '');
+  assert.ok(specifiers.includes('node:http') && specifiers.includes('crypto'), 'both parts were searched');
+  assert.deepEqual([...new Set(specifiers.filter((specifier) => !builtins.has(specifier)))], [], 'no require of anything but a built-in');
 });
 
 test('system Node runs --help (exit 0) and status with no app (exit 3, the one sentence)', async (t) => {
@@ -70,6 +71,25 @@ test('system Node: header from a stand-in app, and run returning the child\'s st
   assert.deepEqual([header.code, header.stdout], [0, 'Authorization: Bearer bundled.token\n']);
   const run = await runCliProcess(['run', '--data-dir', app.dataDir, '--', SYSTEM_NODE, '-e', 'process.exit(process.env.AIRISK_TOKEN === "bundled.token" ? 7 : 1)'], {}, program).exit;
   assert.equal(run.code, 7, run.stderr);
+});
+
+test('an app command never loads the one-shot sign-in\'s modules (https, tls, readline) nor compiles its embedded code', async (t) => {
+  if ('skip' in node) return t.skip(node.skip);
+  const app = await startStandInServer(() => ({ status: 200, body: tokenAnswer('lean.token') }));
+  t.after(() => app.close());
+  const report = join(folder, 'modules.json');
+  const probe = join(folder, 'probe.cjs');
+  await writeFile(probe, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(report)}, JSON.stringify({ modules: process.moduleLoadList, compiled: require('node:vm').compileFunction.called === true })));\nconst vm = require('node:vm'); const compile = vm.compileFunction; vm.compileFunction = function (...args) { vm.compileFunction.called = true; return compile.apply(this, args); };\n`);
+  const run = await new Promise<{ code: number | null }>((resolve) => {
+    const child = spawn(SYSTEM_NODE, ['--require', probe, bundle, 'header', '--data-dir', app.dataDir], { stdio: 'ignore' });
+    child.once('close', (code) => resolve({ code }));
+  });
+  assert.equal(run.code, 0);
+  const seen = JSON.parse(await readFile(report, 'utf8')) as { modules: string[]; compiled: boolean };
+  const loaded = (name: string) => seen.modules.includes(`NativeModule ${name}`);
+  assert.ok(loaded('http'), 'the probe sees the modules header needs');
+  assert.deepEqual(['https', 'tls', 'readline'].filter(loaded), []);
+  assert.equal(seen.compiled, false, 'the embedded one-shot code was compiled');
 });
 
 let sandbox: Sandbox;
