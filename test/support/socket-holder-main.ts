@@ -6,7 +6,10 @@
 import { createServer } from 'node:net';
 
 const [path = ''] = process.argv.slice(2);
-const server = createServer((socket) => socket.end('held\n'));
+const server = createServer((socket) => {
+  socket.on('error', () => {}); // a prober that hangs up at once is no reason to stop
+  socket.end('held\n');
+});
 server.once('error', (error) => {
   process.stderr.write(`${error.message}\n`);
   process.exit(1);
