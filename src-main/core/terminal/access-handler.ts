@@ -1,0 +1,92 @@
+/**
+ * Every request to the terminal access server goes through here, in this order: the key (401),
+ * the route (404/405), the caller's identity (400/403), the rate limit (429), then the route.
+ * Answers are JSON; errors are `{"error":{"code","message"}}` and never carry a token.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { constantTimeEqual } from '../oauth/constant-time.ts';
+import { AccessError, errorBody } from './access-error.ts';
+import type { AccessErrorCode } from './access-error.ts';
+import { findRoute } from './access-routes.ts';
+import type { RouteContext } from './access-routes.ts';
+import { parseDeclaredClient } from './peer-identity.ts';
+import type { PeerIdentity } from './peer-identity.ts';
+import type { RateLimit } from './rate-limit.ts';
+import { ACCESS_KEY_HEADER, CLIENT_HEADER } from './terminal-paths.ts';
+import type { TerminalWarn } from './access-key-file.ts';
+
+/** What the handler needs besides the routes' context. */
+export interface AccessHandlerOptions extends RouteContext {
+  readonly key: string;
+  readonly rateLimit: RateLimit;
+  readonly warn: TerminalWarn;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** Writes a JSON answer (closing the connection after errors that left the body unread). */
+export function sendJson(response: ServerResponse, status: number, body: string, headers: Readonly<Record<string, string>> = {}): void {
+  if (response.headersSent || response.destroyed) return;
+  response.writeHead(status, { 'Content-Type': JSON_TYPE, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store', ...headers });
+  response.end(body);
+}
+
+function sendError(response: ServerResponse, error: AccessError): void {
+  const close: Record<string, string> = error.status === 413 ? { Connection: 'close' } : {};
+  sendJson(response, error.status, errorBody(error.code, error.message), { ...error.headers, ...close });
+}
+
+function pathOf(target: string | undefined): string {
+  const raw = target ?? '/';
+  const end = raw.search(/[?#]/);
+  return end === -1 ? raw : raw.slice(0, end);
+}
+
+function checkKey(request: IncomingMessage, key: string): void {
+  const presented = request.headers[ACCESS_KEY_HEADER.toLowerCase()];
+  if (typeof presented !== 'string' || !constantTimeEqual(presented, key)) {
+    throw new AccessError(401, 'bad_key', `The request lacks the right ${ACCESS_KEY_HEADER}; send the key from the terminal folder's access-key file (airisk-token does).`);
+  }
+}
+
+async function identify(options: AccessHandlerOptions, request: IncomingMessage, socket: Socket): Promise<PeerIdentity> {
+  const header = request.headers[CLIENT_HEADER.toLowerCase()];
+  const declared = parseDeclaredClient(Array.isArray(header) ? header.join(',') : header);
+  if (declared !== null && 'error' in declared) throw new AccessError(400, 'bad_request', declared.error);
+  const result = await options.peers.identify(socket, declared);
+  if (!result.ok) throw new AccessError(result.status, result.code, result.message);
+  return result.identity;
+}
+
+/** The request listener of the terminal access server. */
+export function createAccessHandler(options: AccessHandlerOptions): (request: IncomingMessage, response: ServerResponse) => void {
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const controller = new AbortController();
+    response.once('close', () => {
+      if (!response.writableFinished) controller.abort();
+    });
+    checkKey(request, options.key);
+    const route = findRoute(request.method, pathOf(request.url));
+    const socket = request.socket;
+    const identity = await identify(options, request, socket);
+    if (!options.rateLimit.take(identity.sessionKey)) {
+      throw new AccessError(429, 'too_many_requests', 'More than 5 requests per second from this terminal session; wait a second and try again.', { 'Retry-After': '1' });
+    }
+    const body = await route(options, { request, socket, identity, signal: controller.signal });
+    sendJson(response, 200, JSON.stringify(body));
+  };
+  return (request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (error instanceof AccessError) return sendError(response, error);
+      options.warn(`Terminal access: a request failed inside the app (${error instanceof Error ? error.name : 'error'}).`);
+      sendError(response, new AccessError(500, 'unavailable', 'AIRisk Token Tray could not answer because of an internal error; try again, and report it if it persists.'));
+    });
+  };
+}
+
+/** The error code for an HTTP parse failure before any handler ran. */
+export function clientErrorAnswer(code: string | undefined): { readonly status: number; readonly code: AccessErrorCode; readonly message: string } {
+  if (code === 'HPE_HEADER_OVERFLOW') return { status: 431, code: 'too_large', message: 'The request headers are larger than 16 KiB; send only X-AIRisk-Key, X-AIRisk-Client and the usual HTTP headers.' };
+  return { status: 400, code: 'bad_request', message: 'The request is not valid HTTP/1.1; use airisk-token or curl --unix-socket.' };
+}

@@ -1,0 +1,19 @@
+/** Why the terminal access server cannot start; `message` is one sentence naming the fix. */
+export type TerminalSetupProblem = 'terminal_directory_unsafe' | 'terminal_access_in_use' | 'endpoint_unavailable';
+
+/** A start-up refusal of the terminal access server (the window shows its message as the problem). */
+export class TerminalSetupError extends Error {
+  readonly code: TerminalSetupProblem;
+
+  constructor(code: TerminalSetupProblem, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'TerminalSetupError';
+    this.code = code;
+  }
+}
+
+/** The system error code (`ENOENT`, `EADDRINUSE`, …) of a failed call, if it has one. */
+export function systemErrorCode(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
+  return undefined;
+}
