@@ -7,7 +7,7 @@ import { request } from 'node:http';
 import { describeDuration } from '../core/oauth/duration-text.ts';
 import { serverText } from '../core/oauth/server-text.ts';
 import { isJsonObject } from '../shared/json-object.ts';
-import { readAccessCoordinates } from './access-coordinates.ts';
+import { ACCESS_KEY_HEADER, CLIENT_HEADER, readAccessCoordinates } from '../core/terminal/terminal-paths.ts';
 import { EXIT_FAILED, EXIT_NOT_RUNNING } from './exit-codes.ts';
 
 /** The sentence for exit status 3. */
@@ -81,8 +81,8 @@ export function sendAccessRequest(coordinates: AppAddress, access: AccessRequest
       agent: false,
       headers: {
         Host: 'localhost',
-        'X-AIRisk-Key': coordinates.key,
-        'X-AIRisk-Client': JSON.stringify({ pid: process.pid }),
+        [ACCESS_KEY_HEADER]: coordinates.key,
+        [CLIENT_HEADER]: JSON.stringify({ pid: process.pid }),
         Accept: 'application/json',
         ...(payload === undefined ? {} : { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(payload) }),
       },

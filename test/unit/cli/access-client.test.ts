@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { AccessFailure, askApp, findApp, NOT_RUNNING_MESSAGE, readAnswer } from '../../../src-main/cli/access-client.ts';
-import { readAccessCoordinates } from '../../../src-main/cli/access-coordinates.ts';
 
 async function dataDir(t: TestContext): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'airisk-access-'));
@@ -24,19 +23,6 @@ test('a 200 JSON object is the answer; a JSON error becomes its one sentence, ex
   assert.throws(() => readAnswer(200, '[1]'), failure('unreadable_answer', 1, /cannot read \(HTTP 200\)/));
   assert.throws(() => readAnswer(500, 'oops'), failure('unreadable_answer', 1, /cannot read \(HTTP 500\)/));
   assert.throws(() => readAnswer(400, '{"error":{"code":"bad_request","message":""}}'), failure('unreadable_answer', 1, /HTTP 400/));
-});
-
-test('the coordinates: the key file, then the endpoint file or access.sock; the Windows pipe from the data folder\'s hash', async (t) => {
-  const dir = await dataDir(t);
-  const key = 'ab'.repeat(32);
-  assert.deepEqual(await readAccessCoordinates(dir), { ok: false, problem: 'not_set_up', message: `Terminal access is not set up for ${dir}; turn on Settings → Allow terminal access in AIRisk Token Tray.` });
-  await writeFile(join(dir, 'terminal', 'access-key'), `${key}\n`);
-  assert.deepEqual(await readAccessCoordinates(dir), { ok: true, endpoint: join(dir, 'terminal', 'access.sock'), key });
-  await writeFile(join(dir, 'terminal', 'endpoint'), '/tmp/airisk-token-tray-1000/0123456789abcdef.sock\n');
-  assert.deepEqual(await readAccessCoordinates(dir), { ok: true, endpoint: '/tmp/airisk-token-tray-1000/0123456789abcdef.sock', key });
-  const windows = await readAccessCoordinates(dir, 'win32');
-  assert.ok(windows.ok);
-  assert.match(windows.endpoint, /^\\\\\.\\pipe\\airisk-token-tray-[0-9a-f]{16}$/);
 });
 
 test('no key file: exit 3 with the sentence; a damaged key file: exit 3, restart the app; the key never in a message', async (t) => {
