@@ -1,7 +1,7 @@
 /**
  * The app commands of the real CLI process (`node src-main/cli.ts …`) against a stand-in access
- * server on a real Unix socket (test/support/stand-in-access-server.ts; the end-to-end tests with
- * H1's TerminalAccess come with the merge).
+ * server on a real Unix socket (test/support/stand-in-access-server.ts), which can give the
+ * answers the real one never does; cli-terminal-e2e.test.ts runs against the real TerminalAccess.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';

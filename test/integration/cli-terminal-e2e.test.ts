@@ -81,6 +81,15 @@ test('an expired token is not printed (exit 1, renew it: …), an ambiguous user
   assert.match(unknown.stderr, /user_99 has no token.*sign in: airisk-token login --user user_99/);
 });
 
+test('--renew on an expired token signs in through the app first, then prints the new token', { skip }, async (t) => {
+  const { fixture } = await approved(t);
+  const old = fixture.source.tokenOf('a-7-prod');
+  const { code, stdout, stderr } = await cli(fixture, ['token', '--user', 'user_7', '--renew']);
+  assert.equal(code, 0, stderr);
+  assert.notEqual(stdout, `${old}\n`);
+  assert.equal(stdout, `${fixture.source.tokenOf('a-7-prod')}\n`);
+});
+
 test('run -- node -e …: the child sees AIRISK_TOKEN and AIRISK_AUTHORIZATION and its exit status is the CLI\'s', { skip }, async (t) => {
   const { fixture } = await approved(t);
   const script = 'const e = process.env; console.log(JSON.stringify([e.AIRISK_TOKEN, e.AIRISK_AUTHORIZATION, e.AIRISK_TOKEN_TRAY_DATA_DIR ?? null])); process.exit(7)';

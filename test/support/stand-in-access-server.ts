@@ -1,8 +1,11 @@
 /**
- * A stand-in for the app's terminal access server (H1's TerminalAccess), for the CLI's tests
- * before it is merged: it writes the files of the terminal contract under a temporary data folder
- * (`terminal/` 0700, `access-key` 0600) and answers real HTTP over a real Unix socket at
- * `terminal/access.sock`, with whatever each test's `answer` decides. It records every request.
+ * A stand-in for the app's terminal access server (TerminalAccess), for the CLI's tests of answers
+ * the real server never gives on purpose: a token that would break a header, escape sequences in
+ * a message, an answer that is not JSON, a slow answer, a brief that carries a token. It writes
+ * the files of the terminal contract under a temporary data folder (`terminal/` 0700,
+ * `access-key` 0600) and answers real HTTP over a real Unix socket at `terminal/access.sock`,
+ * with whatever each test's `answer` decides. It records every request. The end-to-end tests
+ * against the real server are test/integration/cli-terminal-e2e.test.ts.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
