@@ -139,6 +139,9 @@ async function start(launch: ReturnType<typeof parseLaunchOptions>, appVariables
     // Loaded only for an https redirect URI: the certificate code (selfsigned and its X.509
     // libraries) is a bundle of its own, dist/main/localhost-certificate.cjs (scripts/build-main.ts).
     localhostCertificate: async () => (await import('./core/oauth/localhost-certificate.ts')).loadOrCreateLocalhostCertificate(join(dataDir, 'localhost-tls')),
+  }, {
+    // The command-line tool ships next to app.asar when packaged (electron-builder.yml extraResources).
+    terminal: { dataDir, version: app.getVersion(), cliPath: packaged ? join(process.resourcesPath, 'cli', 'airisk-token.cjs') : join(appPath, 'dist', 'cli', 'airisk-token.cjs'), showWindow: () => late.window?.show() },
   });
   late.service = service;
 

@@ -77,10 +77,11 @@ describe('electron-builder.yml', () => {
     assert.equal(config.npmRebuild, false, 'nothing native to rebuild: everything is bundled');
   });
 
-  test('ships resources/tray and resources/icons next to the asar (process.resourcesPath/tray)', () => {
+  test('ships resources/tray, resources/icons and the airisk-token bundle next to the asar (process.resourcesPath/tray, …/cli)', () => {
     assert.deepEqual(config.extraResources, [
       { from: 'resources/tray', to: 'tray' },
       { from: 'resources/icons', to: 'icons' },
+      { from: 'dist/cli', to: 'cli' },
     ]);
   });
 
@@ -219,6 +220,12 @@ describe('electron-builder --linux dir with a stand-in Electron', { timeout: 240
     assert.deepEqual(shipped, source);
     assert.ok(shipped.includes('tray-validTemplate.png') && shipped.includes('tray-valid.ico') && shipped.includes('tray-valid.png'));
     assert.deepEqual((await readdir(join(unpacked, 'resources', 'icons'))).sort(), ['icon.icns', 'icon.ico', 'icon.png']);
+  });
+
+  test('the command-line tool ships as resources/cli/airisk-token.cjs, the one-file bundle npm run build makes', async () => {
+    const shipped = await readFile(join(unpacked, 'resources', 'cli', 'airisk-token.cjs'), 'utf8');
+    assert.equal(shipped, await readFile(join(PROJECT_DIR, 'dist', 'cli', 'airisk-token.cjs'), 'utf8'));
+    assert.match(shipped, /^#!\/usr\/bin\/env node/);
   });
 
   test('the executable is named airisk-token-tray and Electron\'s license is kept', async () => {

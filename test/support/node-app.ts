@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import type { AccountNotice } from '../../src-main/core/app/app-ports.ts';
 import { AppService } from '../../src-main/core/app/app-service.ts';
+import type { TerminalFace } from '../../src-main/core/app/terminal-desk.ts';
 import { MemoryClipboard } from '../../src-main/core/clipboard/memory-clipboard.ts';
 import type { TimerPort } from '../../src-main/core/ports/timer-port.ts';
 import { systemTimers } from '../../src-main/core/ports/timer-port.ts';
@@ -19,6 +20,8 @@ export interface NodeAppOptions {
   readonly timers?: TimerPort;
   readonly cipher?: CipherPort;
   readonly callbackTimeoutMs?: number;
+  /** Terminal access (off until the setting turns it on); its socket lives under `directory`. */
+  readonly terminal?: Omit<TerminalFace, 'dataDir'>;
 }
 
 export interface NodeApp {
@@ -52,7 +55,10 @@ export async function createNodeApp(options: NodeAppOptions): Promise<NodeApp> {
       // Loaded only for an https redirect URI, as in main.ts.
       localhostCertificate: async () => (await import('../../src-main/core/oauth/localhost-certificate.ts')).loadOrCreateLocalhostCertificate(join(options.directory, 'localhost-tls')),
     },
-    options.callbackTimeoutMs === undefined ? {} : { callbackTimeoutMs: options.callbackTimeoutMs },
+    {
+      ...(options.callbackTimeoutMs === undefined ? {} : { callbackTimeoutMs: options.callbackTimeoutMs }),
+      ...(options.terminal === undefined ? {} : { terminal: { ...options.terminal, dataDir: options.directory } }),
+    },
   );
   return { service, clipboard, notices, loginItemCalls, storePath: store.path };
 }

@@ -67,7 +67,7 @@ test('a terminal asks, the prompt names it above any screen; Escape denies, Allo
   await openTerminalSettings(page);
   await page.getByRole('checkbox', { name: 'Allow terminal access' }).check();
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await page.getByText('Settings saved.').waitFor();
+  await page.getByRole('form', { name: 'App settings' }).getByText('Settings saved.').waitFor();
   await page.getByText(/access\.sock|\\\\\.\\pipe\\/).waitFor();
 
   // Escape denies: the command is refused, and focus started on Deny (a stray Enter never approves).

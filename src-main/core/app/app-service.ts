@@ -32,18 +32,18 @@ import { Vault, type AccountRecord, type ClientSecretRead, type ConnectionRecord
 import { accountName, connectionNameFor } from '../../shared/account-name.ts';
 import type { AppPorts } from './app-ports.ts';
 import { ConnectionDesk } from './connection-desk.ts';
+import { TerminalDesk, type TerminalFace } from './terminal-desk.ts';
+import { terminalTokenSource } from './terminal-source.ts';
+import type { TokenRead } from '../terminal/terminal-ports.ts';
 import { buildAppState, expiryFacts } from './state-view.ts';
 import { messageOf } from '../../shared/message-of.ts';
-
-/** A token handed out by {@link AppService.readToken}, or why not. */
-export type TokenRead =
-  | { readonly ok: true; readonly token: string; readonly expiration: string }
-  | { readonly ok: false; readonly code: 'expired' | 'unavailable'; readonly message: string };
 
 /** Options that are not settings: mostly for tests and the CLI-less faces. */
 export interface AppServiceOptions {
   /** How long a sign-in waits for the browser (default 5 min). */
   readonly callbackTimeoutMs?: number;
+  /** Where terminal access lives; without it (tests of other parts) the setting cannot be turned on. */
+  readonly terminal?: TerminalFace;
 }
 
 /**
@@ -57,6 +57,7 @@ export class AppService implements AiriskApi {
   readonly #clipboard: ClipboardGuard;
   readonly #signIns: SignInCoordinator;
   readonly #connections: ConnectionDesk;
+  readonly #terminal: TerminalDesk | undefined;
   /** The connection of the sign-in under way (set when it starts, before its first progress). */
   #signInConnectionId: string | undefined;
   /** Sign-ins still reading their client secret (before start): an edit or removal of their connection marks them cancelled. */
@@ -95,6 +96,7 @@ export class AppService implements AiriskApi {
         for (const id of accountIds) this.#scheduler.removeAccount(id);
       },
     });
+    this.#terminal = options.terminal === undefined ? undefined : this.#terminalDesk(options.terminal);
     this.#scheduler.setAll(vault.accounts().map((account) => [account.id, expiryFacts(account)] as const));
     this.#scheduler.onChange((changes) => {
       this.#notify(changes);
@@ -106,7 +108,24 @@ export class AppService implements AiriskApi {
   /** Opens the store (decrypting nothing) and starts the expiry scheduler. */
   static async create(ports: AppPorts, options: AppServiceOptions = {}): Promise<AppService> {
     const vault = await Vault.open({ store: ports.store, cipher: ports.cipher, recovered: ports.recovered, now: () => ports.timers.now(), persistence: 'coalesced' });
-    return new AppService(ports, vault, options);
+    const service = new AppService(ports, vault, options);
+    // Terminal access starts in the background: a problem shows in the state, never blocks start-up.
+    void service.#terminal?.apply(vault.settings);
+    return service;
+  }
+
+  #terminalDesk(face: TerminalFace): TerminalDesk {
+    const source = terminalTokenSource({
+      accounts: () => this.#vault.accounts(),
+      connections: () => this.#vault.connections(),
+      activeAccountId: () => this.#vault.activeAccountId,
+      now: () => this.#ports.timers.now(),
+      leadMs: () => this.#scheduler.leadMs,
+      readToken: (accountId) => this.readToken(accountId),
+      signIn: (request) => this.signIn(request),
+      signingIn: () => this.#signIns.current !== undefined,
+    });
+    return new TerminalDesk({ face, source, timers: this.#ports.timers, onChange: () => this.#queueEmit() });
   }
 
   async getState(): Promise<AppState> {
@@ -255,6 +274,8 @@ export class AppService implements AiriskApi {
   }
 
   async getSettings(): Promise<SettingsView> {
+    // Settings tells whether Node is there for the command-line tool: look again each time it opens.
+    await this.#terminal?.refreshCliState();
     return { ...this.#vault.settings, connections: await this.#connections.views() };
   }
 
@@ -264,6 +285,7 @@ export class AppService implements AiriskApi {
     const checked = validateSettingsUpdate(current, update);
     if (!checked.ok) return { ok: false, problems: checked.problems };
     const { settings } = checked;
+    if (settings.allowTerminalAccess && this.#terminal === undefined) return { ok: false, problems: [{ field: 'allowTerminalAccess', message: 'Terminal access is not available in this window.' }] };
     const loginChanged = settings.startAtLogin !== current.startAtLogin || (settings.startAtLogin && settings.startHidden !== current.startHidden);
     if (loginChanged && this.#ports.loginItem !== undefined) {
       try {
@@ -275,6 +297,7 @@ export class AppService implements AiriskApi {
     await this.#vault.updateSettings(settings);
     this.#scheduler.setLead(settings.expiryLeadSeconds * 1000);
     this.#clipboard.setClearAfter(settings.clipboardClearSeconds * 1000);
+    await this.#terminal?.apply(settings);
     this.#queueEmit();
     return { ok: true, settings: await this.getSettings() };
   }
@@ -303,19 +326,26 @@ export class AppService implements AiriskApi {
     return this.#connections.import(requireString(fileText, 'fileText'));
   }
 
-  // LEAD: wire
-  async answerConsent(_requestId: string, _answer: ConsentAnswer): Promise<void> {
-    throw new Error('Terminal access is not wired yet');
+  async answerConsent(requestId: string, answer: ConsentAnswer): Promise<void> {
+    this.#requireTerminal().answer(requireString(requestId, 'requestId'), answer);
   }
 
-  // LEAD: wire
-  async revokeTerminalSession(_sessionId: string | null): Promise<void> {
-    throw new Error('Terminal access is not wired yet');
+  async revokeTerminalSession(sessionId: string | null): Promise<void> {
+    this.#requireTerminal().revoke(sessionId === null ? null : requireString(sessionId, 'sessionId'));
   }
 
-  // LEAD: wire
   async installCommandLineTool(): Promise<CliInstallOutcome> {
-    throw new Error('Terminal access is not wired yet');
+    return this.#requireTerminal().installCommandLineTool();
+  }
+
+  /** The screen was locked: every terminal session ends (Electron's powerMonitor `lock-screen`). */
+  screenLocked(): void {
+    this.#terminal?.screenLocked();
+  }
+
+  #requireTerminal(): TerminalDesk {
+    if (this.#terminal === undefined) throw new Error('Terminal access is not available in this window.');
+    return this.#terminal;
   }
 
   onStateChange(listener: (state: AppState) => void): () => void {
@@ -356,6 +386,7 @@ export class AppService implements AiriskApi {
     if (this.#disposed) return;
     this.#disposed = true;
     this.#signIns.cancel();
+    await this.#terminal?.close();
     await this.#vault.flush();
     await this.#clipboard.flush();
     this.#clipboard.dispose();
@@ -376,6 +407,7 @@ export class AppService implements AiriskApi {
       startAtLogin: settings.startAtLogin,
       nowMs: this.#ports.timers.now(),
       leadMs: this.#scheduler.leadMs,
+      ...(this.#terminal === undefined ? {} : { terminal: this.#terminal.view(), terminalReads: this.#terminal.lastReads() }),
     });
   }
 

@@ -39,8 +39,8 @@ export const TERMINAL_OFF_VIEW: TerminalView = {
   problem: null,
   consent: null,
   sessions: [],
-  // LEAD: wire (the real CLI tool view comes from the installer plan)
-  cli: { nodeFound: true, installedAt: null, installCommand: '' },
+  // Faces without terminal access (tests of other parts) never look for Node.
+  cli: { nodeFound: false, installedAt: null, installCommand: '' },
 };
 
 /** How many accounts each connection has, by connection id (AppState's summaries and Settings' views). */

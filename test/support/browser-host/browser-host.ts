@@ -15,6 +15,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { AppService } from '../../../src-main/core/app/app-service.ts';
 import type { MemoryClipboard } from '../../../src-main/core/clipboard/memory-clipboard.ts';
 import type { TimerPort } from '../../../src-main/core/ports/timer-port.ts';
@@ -23,7 +24,7 @@ import { createNodeApp } from '../node-app.ts';
 import { createCallAnswerer, readCallBody, refuse } from './bridge-call.ts';
 import type { CallAnswer } from './bridge-call.ts';
 import { EventStream } from './event-stream.ts';
-import { assertRendererBuilt, DEFAULT_RENDERER_DIR } from './renderer-build.ts';
+import { assertRendererBuilt, DEFAULT_RENDERER_DIR, PROJECT_ROOT } from './renderer-build.ts';
 import { BRIDGE_PREFIX, createRequestGuard, pathOf } from './request-guard.ts';
 import type { RequestGuard } from './request-guard.ts';
 import { connectSandbox, TWO_SANDBOX_NAMES } from '../sandbox-settings.ts';
@@ -105,6 +106,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     },
     ...(options.timers === undefined ? {} : { timers: options.timers }),
     ...(options.callbackTimeoutMs === undefined ? {} : { callbackTimeoutMs: options.callbackTimeoutMs }),
+    // The same terminal access as the app (off until Settings turns it on), with the CLI `npm run build` bundles.
+    terminal: { version: await projectVersion(), cliPath: join(PROJECT_ROOT, 'dist', 'cli', 'airisk-token.cjs') },
   });
   const { service } = app;
   try {
@@ -239,4 +242,10 @@ function sendText(res: ServerResponse, status: number, text: string): void {
 function methodNotAllowed(res: ServerResponse, allow: string): void {
   res.setHeader('Allow', allow);
   sendText(res, 405, `Allowed methods: ${allow}.`);
+}
+
+/** package.json's version, which the access server's `/v1/status` reports. */
+async function projectVersion(): Promise<string> {
+  const manifest = JSON.parse(await readFile(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version?: unknown };
+  return typeof manifest.version === 'string' ? manifest.version : 'unknown';
 }
