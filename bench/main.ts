@@ -8,6 +8,7 @@ import { cpus } from 'node:os';
 import { printRow, type BenchRow } from './bench-report.ts';
 import { runCoreBenchmarks } from './core-benchmarks.ts';
 import { mainBundleLoad } from './main-bundle-benchmark.ts';
+import { runTerminalBenchmarks } from './terminal-benchmarks.ts';
 import { runWindowBenchmarks } from './window-benchmarks.ts';
 
 const rows: BenchRow[] = [];
@@ -16,6 +17,7 @@ rows.push(...(await runWindowBenchmarks(printRow)));
 const mainBundle = await mainBundleLoad();
 printRow(mainBundle);
 rows.push(mainBundle);
+rows.push(...(await runTerminalBenchmarks(printRow)));
 
 const summary = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, rows };
 await mkdir('bench-results', { recursive: true });

@@ -1,0 +1,127 @@
+/**
+ * Terminal access (rows 10–12): the real app service over a sandbox sign-in, its access server on
+ * a Unix socket, every consent answered "allow" as the window would, and the bundled
+ * `airisk-token` from `npm run build` run with this Node.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { findApp, sendAccessRequest } from '../src-main/cli/access-client.ts';
+import { MAX_REQUESTS_PER_SECOND } from '../src-main/core/terminal/rate-limit.ts';
+import { PROJECT_ROOT } from '../test/support/browser-host/renderer-build.ts';
+import { startSandbox } from '../test/sandbox/sandbox-server.ts';
+import { createNodeApp } from '../test/support/node-app.ts';
+import { connectSandbox } from '../test/support/sandbox-settings.ts';
+import { ConsentingBrowser } from '../test/support/sign-in-fixtures.ts';
+import type { BenchRow } from './bench-report.ts';
+import { median, nowMs, round } from './stats.ts';
+
+const CLI_PATH = join(PROJECT_ROOT, 'dist', 'cli', 'airisk-token.cjs');
+const ROUND_TRIP_TARGET_MS = 1;
+const HEADER_TARGET_MS = 60;
+const RUN_TARGET_MS = 80;
+const ROUND_TRIPS = 61;
+/** Requests are spaced so the server's rate limit ({@link MAX_REQUESTS_PER_SECOND} a second per terminal session) never answers 429. */
+const REQUEST_GAP_MS = Math.ceil(1000 / (MAX_REQUESTS_PER_SECOND - 1));
+const WARM_UP = 3;
+const SPAWNS = 21;
+
+/** Runs `args` with this Node in `env`; resolves with the wall time from spawn to exit, in ms. */
+function timeProcess(args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = nowMs();
+    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code === 0) resolve(nowMs() - started);
+      else reject(new Error(`node ${args.join(' ')} exited with ${String(code)}: ${stderr}`));
+    });
+  });
+}
+
+/** Medians of each command over interleaved spawns (a busy moment lands on all of them alike). */
+async function interleaved(commands: readonly (readonly string[])[], env: NodeJS.ProcessEnv): Promise<number[]> {
+  const samples = commands.map((): number[] => []);
+  for (let index = 0; index < WARM_UP + SPAWNS; index++) {
+    for (const [which, args] of commands.entries()) {
+      const ms = await timeProcess(args, env);
+      if (index >= WARM_UP) samples[which]?.push(ms);
+      await sleep(REQUEST_GAP_MS);
+    }
+  }
+  return samples.map((runs) => median(runs));
+}
+
+/** Rows 10–12. */
+export async function runTerminalBenchmarks(report: (row: BenchRow) => void): Promise<BenchRow[]> {
+  const directory = await mkdtemp(join(tmpdir(), 'airisk-bench-terminal-'));
+  const sandbox = await startSandbox();
+  const app = await createNodeApp({ directory, openUrl: new ConsentingBrowser('approve').openUrl, terminal: { version: 'bench', cliPath: CLI_PATH } });
+  try {
+    await connectSandbox(app.service, sandbox);
+    const signedIn = await app.service.signIn({ userid: 'user_42' });
+    if (!signedIn.ok) throw new Error(`the benchmark's sign-in failed: ${signedIn.error.message}`);
+    app.service.onStateChange((state) => {
+      if (state.terminal.consent !== null) void app.service.answerConsent(state.terminal.consent.id, 'allow').catch(() => undefined);
+    });
+    const turnedOn = await app.service.updateSettings({ allowTerminalAccess: true });
+    if (!turnedOn.ok) throw new Error(`terminal access did not turn on: ${turnedOn.problems.map((problem) => problem.message).join(' ')}`);
+
+    // Row 10: this process's terminal session is approved by the first request; the rest are timed.
+    const address = await findApp(directory);
+    const ask = { method: 'POST', path: '/v1/token', body: { userid: 'user_42' } } as const;
+    await sendAccessRequest(address, ask);
+    const trips: number[] = [];
+    for (let index = 0; index < ROUND_TRIPS; index++) {
+      await sleep(REQUEST_GAP_MS);
+      const started = nowMs();
+      await sendAccessRequest(address, ask);
+      trips.push(nowMs() - started);
+    }
+    const trip = median(trips);
+    const rows: BenchRow[] = [];
+    const push = (row: BenchRow): void => {
+      report(row);
+      rows.push(row);
+    };
+    push({
+      id: 10,
+      what: `Terminal socket round trip: POST /v1/token for user_42 over the Unix socket, session approved, median of ${ROUND_TRIPS}, ${REQUEST_GAP_MS} ms apart (the rate limit)`,
+      figure: `${round(trip, 3)} ms`,
+      target: `≤ ${ROUND_TRIP_TARGET_MS} ms`,
+      holds: trip <= ROUND_TRIP_TARGET_MS,
+      data: { medianMs: trip, roundTrips: ROUND_TRIPS },
+    });
+
+    // Rows 11 and 12: whole processes. Each CLI process is its own terminal session's member, approved above.
+    const env = { ...process.env, AIRISK_TOKEN_TRAY_DATA_DIR: directory };
+    const [bare, header, direct, run] = await interleaved([['-e', '0'], [CLI_PATH, 'header', '--user', 'user_42'], ['-e', 'process.exit(process.env.AIRISK_TOKEN ? 1 : 0)'], [CLI_PATH, 'run', '--user', 'user_42', '--', process.execPath, '-e', 'process.exit(process.env.AIRISK_TOKEN ? 0 : 1)']], env);
+    const headerOverhead = (header ?? Number.NaN) - (bare ?? Number.NaN);
+    const runOverhead = (run ?? Number.NaN) - (direct ?? Number.NaN);
+    push({
+      id: 11,
+      what: `airisk-token header as a whole process (the bundle in this Node) vs node -e 0, median of ${SPAWNS} interleaved spawns`,
+      figure: `${round(headerOverhead, 1)} ms over bare Node (header ${round(header ?? Number.NaN, 1)} ms, bare ${round(bare ?? Number.NaN, 1)} ms)`,
+      target: `≤ ${HEADER_TARGET_MS} ms over bare Node`,
+      holds: headerOverhead <= HEADER_TARGET_MS,
+      data: { overheadMs: headerOverhead, headerMedianMs: header ?? Number.NaN, bareMedianMs: bare ?? Number.NaN },
+    });
+    push({
+      id: 12,
+      what: `airisk-token run -- node -e … vs the same node -e … run directly, median of ${SPAWNS} interleaved spawns`,
+      figure: `${round(runOverhead, 1)} ms over the command alone (run ${round(run ?? Number.NaN, 1)} ms, direct ${round(direct ?? Number.NaN, 1)} ms)`,
+      target: `≤ ${RUN_TARGET_MS} ms over the command alone`,
+      holds: runOverhead <= RUN_TARGET_MS,
+      data: { overheadMs: runOverhead, runMedianMs: run ?? Number.NaN, directMedianMs: direct ?? Number.NaN },
+    });
+    return rows;
+  } finally {
+    await app.service.shutdown();
+    await sandbox.close();
+    await rm(directory, { recursive: true, force: true });
+  }
+}
