@@ -121,6 +121,8 @@ async function authorizeRead(context: RouteContext, route: RouteRequest, account
       throw new AccessError(403, 'no_answer', 'Nobody answered the prompt in AIRisk Token Tray within 60 seconds; run the command again and answer it in the window.');
     case 'revoked':
       throw new AccessError(403, 'denied', `Terminal access was revoked (${outcome.reason}); run the command again to ask again.`);
+    case 'busy':
+      throw new AccessError(429, 'too_many_requests', 'Too many terminal requests are waiting for an answer in AIRisk Token Tray; answer or deny them there, then try again.');
     case 'cancelled':
       throw new AccessError(403, 'denied', 'The request was withdrawn before it was answered; run the command again.');
   }

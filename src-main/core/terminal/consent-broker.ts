@@ -19,7 +19,9 @@ export type ConsentOutcome =
   | { readonly kind: 'denied' }
   | { readonly kind: 'no_answer' }
   | { readonly kind: 'revoked'; readonly reason: string }
-  | { readonly kind: 'cancelled' };
+  | { readonly kind: 'cancelled' }
+  /** Too many different requests already wait for the person; this one was not queued. */
+  | { readonly kind: 'busy' };
 
 /** The audit line of an account: the last terminal read. */
 export interface TerminalRead {
@@ -40,6 +42,9 @@ export interface ConsentBrokerOptions {
 
 /** How long a shown consent request waits for the person. */
 export const CONSENT_ANSWER_TIMEOUT_MS = 60_000;
+
+/** At most this many different requests wait at once, so a flood of callers cannot bury the window in prompts. */
+export const MAX_PENDING_REQUESTS = 10;
 
 interface Pending {
   readonly id: string;
@@ -78,6 +83,7 @@ export class ConsentBroker {
     if (signal?.aborted === true) return Promise.resolve({ kind: 'cancelled' });
     let pending = this.#queue.find((entry) => entry.subject.sessionKey === subject.sessionKey && entry.subject.accountId === subject.accountId);
     if (pending === undefined) {
+      if (this.#queue.length >= MAX_PENDING_REQUESTS) return Promise.resolve({ kind: 'busy' });
       pending = { id: this.#newId(), subject, askedAt: this.#timers.now(), waiters: new Set(), shownUntil: undefined, timer: undefined };
       this.#queue.push(pending);
     }

@@ -24,19 +24,19 @@ export interface LinuxIdentityOptions {
 /** The cheap identity of declared pid `pid`, marked `proven` as the caller says (it is not re-checked here). */
 export async function linuxIdentity(pid: number, proven: boolean, options: LinuxIdentityOptions): Promise<IdentifyResult> {
   const root = options.procRoot ?? '/proc';
-  const owner = await procOwner(pid, root);
-  const proc = owner === undefined ? undefined : await readProcStat(pid, root);
+  const owner = procOwner(pid, root);
+  const proc = owner === undefined ? undefined : readProcStat(pid, root);
   if (owner === undefined || proc === undefined) return noSuchProcess(pid);
   if (owner !== process.getuid?.()) return otherUsersProcess(pid);
   const tty = ttyName(proc.ttyNr);
-  const name = await processName(proc, root);
-  const identity: PeerIdentity = { sessionKey: await sessionKey(proc, root), client: { pid, name, chain: [chainEntry(name, pid, tty)], tty, proven } };
+  const name = processName(proc, root);
+  const identity: PeerIdentity = { sessionKey: sessionKey(proc, root), client: { pid, name, chain: [chainEntry(name, pid, tty)], tty, proven } };
   return { ok: true, identity };
 }
 
 /** `(sid, tty_nr, start time of the sid leader)`; the process itself when its session leader is gone. */
-async function sessionKey(proc: ProcStat, root: string): Promise<string> {
-  const leader = proc.session > 0 ? await readProcStat(proc.session, root) : undefined;
+function sessionKey(proc: ProcStat, root: string): string {
+  const leader = proc.session > 0 ? readProcStat(proc.session, root) : undefined;
   if (leader === undefined) return `linux-process:${proc.pid}:${proc.startTime}`;
   return `linux:${proc.session}:${proc.ttyNr}:${leader.startTime}`;
 }
@@ -49,7 +49,7 @@ export async function linuxDiscoveredPid(socket: Socket, endpoint: string, optio
   const holders = await socketHolders(peer, root);
   if (holders.length === 1) return holders[0];
   // Inherited by children: name the holder none of whose children hold it too.
-  const stats = (await Promise.all(holders.map((pid) => readProcStat(pid, root)))).filter((proc) => proc !== undefined);
+  const stats = holders.map((pid) => readProcStat(pid, root)).filter((proc) => proc !== undefined);
   const leaves = stats.filter((proc) => !stats.some((other) => other.ppid === proc.pid));
   return leaves.length === 1 ? leaves[0]?.pid : undefined;
 }
@@ -64,17 +64,17 @@ export async function linuxProve(socket: Socket, endpoint: string, identity: Pee
     const peer = await peerSocketInode(socket, endpoint, options.run, root);
     proven = peer !== undefined && (await processHoldsSocket(pid, peer, root));
   }
-  return { ...identity, client: { ...identity.client, chain: await linuxChain(pid, root), proven } };
+  return { ...identity, client: { ...identity.client, chain: linuxChain(pid, root), proven } };
 }
 
 /** The process and up to five ancestors, stopping at pid 1 or after the session leader. */
-async function linuxChain(pid: number, root: string): Promise<string[]> {
+function linuxChain(pid: number, root: string): string[] {
   const chain: string[] = [];
-  let current = await readProcStat(pid, root);
+  let current = readProcStat(pid, root);
   while (current !== undefined && chain.length <= MAX_ANCESTORS) {
-    chain.push(chainEntry(await processName(current, root), current.pid, ttyName(current.ttyNr)));
+    chain.push(chainEntry(processName(current, root), current.pid, ttyName(current.ttyNr)));
     if (current.pid === current.session || current.ppid <= 1) break;
-    current = await readProcStat(current.ppid, root);
+    current = readProcStat(current.ppid, root);
   }
   return chain;
 }

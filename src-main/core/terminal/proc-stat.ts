@@ -1,8 +1,12 @@
 /**
  * What Linux `/proc` says about a process, read cheaply: `/proc/<pid>/stat` (ppid, session,
  * controlling terminal, start time), the owner of `/proc/<pid>`, and the executable's name.
+ *
+ * These reads are synchronous on purpose: procfs lives in memory and answers in microseconds,
+ * while each async fs call is a hop through libuv's thread pool (a `readFile` is four), which made
+ * up most of an approved request's round trip (1.3 ms median instead of well under 1 ms).
  */
-import { readFile, readlink, stat } from 'node:fs/promises';
+import { readFileSync, readlinkSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { systemErrorCode } from './terminal-setup-error.ts';
 
@@ -45,9 +49,9 @@ export function ttyName(ttyNr: number): string | null {
 }
 
 /** Reads `/proc/<pid>/stat`; undefined when the process does not exist (any more). */
-export async function readProcStat(pid: number, procRoot = '/proc'): Promise<ProcStat | undefined> {
+export function readProcStat(pid: number, procRoot = '/proc'): ProcStat | undefined {
   try {
-    return parseProcStat(await readFile(`${procRoot}/${pid}/stat`, 'utf8'));
+    return parseProcStat(readFileSync(`${procRoot}/${pid}/stat`, 'utf8'));
   } catch (error) {
     if (systemErrorCode(error) === 'ENOENT' || systemErrorCode(error) === 'ESRCH') return undefined;
     throw error;
@@ -55,9 +59,9 @@ export async function readProcStat(pid: number, procRoot = '/proc'): Promise<Pro
 }
 
 /** The uid that owns `/proc/<pid>` (the process's user), or undefined when it does not exist. */
-export async function procOwner(pid: number, procRoot = '/proc'): Promise<number | undefined> {
+export function procOwner(pid: number, procRoot = '/proc'): number | undefined {
   try {
-    return (await stat(`${procRoot}/${pid}`)).uid;
+    return statSync(`${procRoot}/${pid}`).uid;
   } catch (error) {
     if (systemErrorCode(error) === 'ENOENT') return undefined;
     throw error;
@@ -69,9 +73,9 @@ export async function procOwner(pid: number, procRoot = '/proc'): Promise<number
  * kernel sets and the process cannot), else its comm. (Node's main thread calls itself
  * "MainThread", which would mislead.)
  */
-export async function processName(proc: ProcStat, procRoot = '/proc'): Promise<string> {
+export function processName(proc: ProcStat, procRoot = '/proc'): string {
   try {
-    const name = basename((await readlink(`${procRoot}/${proc.pid}/exe`)).replace(/ \(deleted\)$/, ''));
+    const name = basename(readlinkSync(`${procRoot}/${proc.pid}/exe`).replace(/ \(deleted\)$/, ''));
     return name === '' ? proc.comm : name;
   } catch {
     return proc.comm;

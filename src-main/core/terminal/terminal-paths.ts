@@ -8,9 +8,9 @@
  * - Windows: the named pipe `\\.\pipe\airisk-token-tray-<16 hex of sha256(dataDir)>`.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** Unix socket paths must fit `sun_path` (104 bytes on macOS, 108 on Linux); we stay below both. */
 export const MAX_SOCKET_PATH_BYTES = 100;
@@ -74,12 +74,14 @@ export function planEndpoint(dataDir: string, environment: EndpointEnvironment =
 /** Where a client reaches the app and the key it must send, or why it cannot. */
 export type AccessCoordinates =
   | { readonly ok: true; readonly endpoint: string; readonly key: string }
-  | { readonly ok: false; readonly problem: 'not_set_up' | 'bad_key_file'; readonly message: string };
+  | { readonly ok: false; readonly problem: 'not_set_up' | 'bad_key_file' | 'unsafe_endpoint'; readonly message: string };
 
 /**
  * Reads the endpoint and the key a client needs, without touching either. `not_set_up`: terminal
  * access was never turned on for this data folder; `bad_key_file`: the key file is damaged (the
- * app replaces it on its next start). Messages never contain the key.
+ * app replaces it on its next start); `unsafe_endpoint`: the socket's folder is not this user's
+ * private folder (in the shared temp folder another user could have made it, to receive the key),
+ * so the client must not send the key there. Messages never contain the key.
  */
 export async function readAccessCoordinates(dataDir: string, environment: EndpointEnvironment = currentEndpointEnvironment()): Promise<AccessCoordinates> {
   const keyText = await readIfPresent(accessKeyPath(dataDir));
@@ -92,7 +94,21 @@ export async function readAccessCoordinates(dataDir: string, environment: Endpoi
   }
   const written = await readIfPresent(endpointFilePath(dataDir));
   const endpoint = written?.trim() || planEndpoint(dataDir, environment).endpoint;
+  const unsafe = environment.platform === 'win32' ? null : await unsafeSocketFolder(endpoint, environment.uid);
+  if (unsafe !== null) {
+    return { ok: false, problem: 'unsafe_endpoint', message: `The socket folder ${dirname(endpoint)} ${unsafe}, so the key is not sent there; restart AIRisk Token Tray (it refuses such a folder and says what to do).` };
+  }
   return { ok: true, endpoint, key };
+}
+
+/** What is wrong with the folder of a Unix socket, or null when it is a 0700 folder of `uid` (or absent: nothing to connect to). */
+async function unsafeSocketFolder(endpoint: string, uid: number | null): Promise<string | null> {
+  const stats = await lstat(dirname(endpoint)).catch(() => undefined);
+  if (stats === undefined) return null;
+  if (!stats.isDirectory()) return 'is not a folder';
+  if (uid !== null && stats.uid !== uid) return `belongs to another user (uid ${stats.uid})`;
+  if ((stats.mode & 0o077) !== 0) return `is open to other users (mode ${(stats.mode & 0o777).toString(8)})`;
+  return null;
 }
 
 async function readIfPresent(path: string): Promise<string | undefined> {

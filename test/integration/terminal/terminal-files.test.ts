@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmod, lstat, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, chown, lstat, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -100,4 +100,22 @@ test('readAccessCoordinates finds the key and the endpoint, or says terminal acc
   await writeFile(accessKeyPath(base), 'broken\n');
   const broken = await readAccessCoordinates(base);
   assert.equal(broken.ok ? 'ok' : broken.problem, 'bad_key_file');
+});
+
+test('readAccessCoordinates will not send the key to a socket folder another user made in the temp folder', { skip: unix ? (process.getuid?.() === 0 ? false : 'needs root to hand a folder to another user') : 'Unix only' }, async (t) => {
+  const base = await dataDir(t);
+  await ensurePrivateDirectory(terminalDirectory(base));
+  await loadOrCreateAccessKey(base, () => {});
+  // After a reboot cleared /tmp, another user recreated the socket folder the endpoint file names.
+  const squatted = join(base, 'airisk-token-tray-1000');
+  await mkdir(squatted, { mode: 0o755 });
+  await chown(squatted, 65534, 65534);
+  await writeFile(endpointFilePath(base), `${join(squatted, 'x.sock')}\n`, { mode: 0o600 });
+  const found = await readAccessCoordinates(base);
+  assert.equal(found.ok ? 'ok' : found.problem, 'unsafe_endpoint');
+  assert.match(found.ok ? '' : found.message, /belongs to another user \(uid 65534\), so the key is not sent there/);
+  await chown(squatted, process.getuid?.() ?? 0, 0);
+  assert.equal((await readAccessCoordinates(base)).ok, false, 'a folder open to others is refused too');
+  await chmod(squatted, 0o700);
+  assert.equal((await readAccessCoordinates(base)).ok, true);
 });

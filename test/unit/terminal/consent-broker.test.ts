@@ -150,3 +150,11 @@ test('the audit keeps the last read per account as "name, pid N" with its time, 
   assert.deepEqual([...broker.lastReads()], [['acc-42', { at: '2025-03-31T12:00:05.000Z', client: 'an unnamed process' }]]);
   assert.equal(changes() - before, 2);
 });
+
+test('queues at most 10 different requests; the eleventh is refused at once as busy', async () => {
+  const { broker } = setup();
+  const waiting = Array.from({ length: 10 }, (_, i) => broker.ask(subject(`tty-${i}`)));
+  assert.deepEqual(await broker.ask(subject('tty-10')), { kind: 'busy' });
+  broker.revokeAll('done');
+  assert.equal((await Promise.all(waiting)).length, 10);
+});
