@@ -159,6 +159,7 @@ async function main(): Promise<void> {
   if (args.configured) console.log(sandboxes.length === 1 ? 'Connection "AIRisk" pre-filled with the sandbox demo client (--configured).' : `Connections "${TWO_SANDBOX_NAMES.join('" and "')}" pre-filled with the sandboxes' demo client (--configured).`);
   else printFirstRun(sandboxes);
   console.log(`Open the app in a browser on this machine: ${host.url}`);
+  console.log(`Terminal access (after Settings → Allow terminal access): AIRISK_TOKEN_TRAY_DATA_DIR=${JSON.stringify(dataDir)} npm run --silent cli -- header`);
 
   // The store's atomic-write library re-raises the first signal at once; quitOnSignals ignores that echo.
   quitOnSignals({
