@@ -40,3 +40,9 @@ export class AccessError extends Error {
 export function errorBody(code: AccessErrorCode, message: string): string {
   return JSON.stringify({ error: { code, message } });
 }
+
+/** The error code for an HTTP parse failure before any handler ran. */
+export function clientErrorAnswer(code: string | undefined): { readonly status: number; readonly code: AccessErrorCode; readonly message: string } {
+  if (code === 'HPE_HEADER_OVERFLOW') return { status: 431, code: 'too_large', message: 'The request headers are larger than 16 KiB; send only X-AIRisk-Key, X-AIRisk-Client and the usual HTTP headers.' };
+  return { status: 400, code: 'bad_request', message: 'The request is not valid HTTP/1.1; use airisk-token or curl --unix-socket.' };
+}

@@ -7,7 +7,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { constantTimeEqual } from '../oauth/constant-time.ts';
 import { AccessError, errorBody } from './access-error.ts';
-import type { AccessErrorCode } from './access-error.ts';
 import { findRoute } from './access-routes.ts';
 import type { RouteContext } from './access-routes.ts';
 import { parseDeclaredClient } from './peer-identity.ts';
@@ -85,8 +84,3 @@ export function createAccessHandler(options: AccessHandlerOptions): (request: In
   };
 }
 
-/** The error code for an HTTP parse failure before any handler ran. */
-export function clientErrorAnswer(code: string | undefined): { readonly status: number; readonly code: AccessErrorCode; readonly message: string } {
-  if (code === 'HPE_HEADER_OVERFLOW') return { status: 431, code: 'too_large', message: 'The request headers are larger than 16 KiB; send only X-AIRisk-Key, X-AIRisk-Client and the usual HTTP headers.' };
-  return { status: 400, code: 'bad_request', message: 'The request is not valid HTTP/1.1; use airisk-token or curl --unix-socket.' };
-}

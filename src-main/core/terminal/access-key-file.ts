@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, readFile, rm, writeFile } from 'node:fs/promises';
 import { ACCESS_KEY_PATTERN, accessKeyPath } from './terminal-paths.ts';
-import { systemErrorCode } from './terminal-setup-error.ts';
+import { errnoCode } from '../oauth/callback-port-error.ts';
 
 /** Receives one-line warnings (no secret in them). */
 export type TerminalWarn = (message: string) => void;
@@ -27,7 +27,7 @@ export async function loadOrCreateAccessKey(dataDir: string, warn: TerminalWarn,
     try {
       await writeFile(path, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx', flush: true });
     } catch (error) {
-      if (systemErrorCode(error) !== 'EEXIST') throw error;
+      if (errnoCode(error) !== 'EEXIST') throw error;
       // Another instance created it first: check and use that one.
     }
   }
@@ -40,7 +40,7 @@ async function keyFileProblem(path: string, platform: NodeJS.Platform): Promise<
   try {
     stats = await lstat(path);
   } catch (error) {
-    if (systemErrorCode(error) === 'ENOENT') return 'missing';
+    if (errnoCode(error) === 'ENOENT') return 'missing';
     throw error;
   }
   if (!stats.isFile()) return 'is not a regular file';

@@ -7,10 +7,10 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { connect } from 'node:net';
 import { chmod, lstat, unlink } from 'node:fs/promises';
-import { clientErrorAnswer } from './access-handler.ts';
-import { errorBody } from './access-error.ts';
+import { clientErrorAnswer, errorBody } from './access-error.ts';
 import { MAX_BODY_BYTES } from './request-body.ts';
-import { TerminalSetupError, systemErrorCode } from './terminal-setup-error.ts';
+import { errnoCode } from '../oauth/callback-port-error.ts';
+import { TerminalSetupError } from './terminal-setup-error.ts';
 
 /** A listening access server. */
 export interface ListeningAccessServer {
@@ -39,7 +39,7 @@ function probe(endpoint: string): Promise<'live' | 'stale' | 'gone' | 'unknown'>
       resolve('live');
     });
     socket.once('error', (error) => {
-      const code = systemErrorCode(error);
+      const code = errnoCode(error);
       resolve(code === 'ECONNREFUSED' ? 'stale' : code === 'ENOENT' ? 'gone' : 'unknown');
     });
   });
@@ -61,7 +61,7 @@ async function listenExclusive(server: Server, endpoint: string, platform: NodeJ
   try {
     return await listen(server, endpoint);
   } catch (error) {
-    if (systemErrorCode(error) !== 'EADDRINUSE') throw new TerminalSetupError('endpoint_unavailable', `Cannot listen at ${endpoint} (${systemErrorCode(error) ?? 'error'}); check that folder, then turn terminal access on again.`, { cause: error });
+    if (errnoCode(error) !== 'EADDRINUSE') throw new TerminalSetupError('endpoint_unavailable', `Cannot listen at ${endpoint} (${errnoCode(error) ?? 'error'}); check that folder, then turn terminal access on again.`, { cause: error });
     if (platform === 'win32') throw inUse(endpoint);
   }
   const stats = await lstat(endpoint).catch(() => undefined);
@@ -74,7 +74,7 @@ async function listenExclusive(server: Server, endpoint: string, platform: NodeJ
   try {
     await listen(server, endpoint);
   } catch (error) {
-    if (systemErrorCode(error) === 'EADDRINUSE') throw inUse(endpoint);
+    if (errnoCode(error) === 'EADDRINUSE') throw inUse(endpoint);
     throw error;
   }
 }
@@ -88,7 +88,7 @@ export async function listenAccessServer(
   const server = createServer({ maxHeaderSize: MAX_BODY_BYTES, requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5000 }, handler);
   server.maxConnections = MAX_CONNECTIONS;
   server.on('clientError', (error, socket) => {
-    const answer = clientErrorAnswer(systemErrorCode(error));
+    const answer = clientErrorAnswer(errnoCode(error));
     const body = errorBody(answer.code, answer.message);
     if (socket.writable) {
       socket.end(`HTTP/1.1 ${answer.status} ${answer.status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);

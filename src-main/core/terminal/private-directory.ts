@@ -4,14 +4,15 @@
  * because whoever controls the folder could swap the socket or read the key.
  */
 import { chmod, lstat, mkdir } from 'node:fs/promises';
-import { TerminalSetupError, systemErrorCode } from './terminal-setup-error.ts';
+import { errnoCode } from '../oauth/callback-port-error.ts';
+import { TerminalSetupError } from './terminal-setup-error.ts';
 
 /** Creates `path` (and missing parents) or checks the existing one; throws TerminalSetupError `terminal_directory_unsafe`. */
 export async function ensurePrivateDirectory(path: string, platform: NodeJS.Platform = process.platform): Promise<void> {
   try {
     await mkdir(path, { recursive: true, mode: 0o700 });
   } catch (error) {
-    if (systemErrorCode(error) !== 'EEXIST') throw unsafe(path, `cannot be created (${systemErrorCode(error) ?? 'error'})`, error);
+    if (errnoCode(error) !== 'EEXIST') throw unsafe(path, `cannot be created (${errnoCode(error) ?? 'error'})`, error);
   }
   const stats = await lstat(path);
   if (stats.isSymbolicLink()) throw unsafe(path, 'is a symbolic link');

@@ -8,7 +8,7 @@
  */
 import { readFileSync, readlinkSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { systemErrorCode } from './terminal-setup-error.ts';
+import { errnoCode } from '../oauth/callback-port-error.ts';
 
 /** The fields of `/proc/<pid>/stat` the identity needs. */
 export interface ProcStat {
@@ -53,7 +53,7 @@ export function readProcStat(pid: number, procRoot = '/proc'): ProcStat | undefi
   try {
     return parseProcStat(readFileSync(`${procRoot}/${pid}/stat`, 'utf8'));
   } catch (error) {
-    if (systemErrorCode(error) === 'ENOENT' || systemErrorCode(error) === 'ESRCH') return undefined;
+    if (errnoCode(error) === 'ENOENT' || errnoCode(error) === 'ESRCH') return undefined;
     throw error;
   }
 }
@@ -63,7 +63,7 @@ export function procOwner(pid: number, procRoot = '/proc'): number | undefined {
   try {
     return statSync(`${procRoot}/${pid}`).uid;
   } catch (error) {
-    if (systemErrorCode(error) === 'ENOENT') return undefined;
+    if (errnoCode(error) === 'ENOENT') return undefined;
     throw error;
   }
 }

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { lstat, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { errnoCode } from '../oauth/callback-port-error.ts';
 
 /** Unix socket paths must fit `sun_path` (104 bytes on macOS, 108 on Linux); we stay below both. */
 export const MAX_SOCKET_PATH_BYTES = 100;
@@ -115,7 +116,7 @@ async function readIfPresent(path: string): Promise<string | undefined> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    if (typeof error === 'object' && error !== null && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR')) return undefined;
+    if (errnoCode(error) === 'ENOENT' || errnoCode(error) === 'ENOTDIR') return undefined;
     throw error;
   }
 }

@@ -12,8 +12,3 @@ export class TerminalSetupError extends Error {
   }
 }
 
-/** The system error code (`ENOENT`, `EADDRINUSE`, …) of a failed call, if it has one. */
-export function systemErrorCode(error: unknown): string | undefined {
-  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
-  return undefined;
-}

@@ -178,3 +178,34 @@ test('signs in through the app for login and for renew, then asks before handing
   assert.equal(busy.status, 503);
   assert.equal(errorCode(busy), 'signing_in');
 });
+
+test('a client that hangs up while its prompt is shown withdraws the prompt', async (t) => {
+  const fixture = await startFixture(t);
+  const shown = new Promise<void>((resolve) => fixture.broker.onChange(() => fixture.broker.view().consent !== null && resolve()));
+  const request = httpRequest({ socketPath: fixture.endpoint, path: '/v1/token', method: 'POST', headers: { 'X-AIRisk-Key': fixture.key, 'X-AIRisk-Client': JSON.stringify({ pid: process.pid }) } });
+  request.on('error', () => {});
+  request.end('{}');
+  await shown;
+  const withdrawn = new Promise<void>((resolve) => fixture.broker.onChange(() => fixture.broker.view().consent === null && resolve()));
+  request.destroy();
+  await withdrawn;
+  assert.deepEqual(fixture.source.reads, []);
+});
+
+test('after the session has been idle for its minutes, the next request asks again', async (t) => {
+  const clock = new ManualClock();
+  const fixture = await startFixture(t, { timers: clock });
+  const prompts = fixture.autoAnswer('allow');
+  assert.equal((await post(fixture, '/v1/token', {})).status, 200);
+  clock.advance(9 * 60_000);
+  assert.equal((await post(fixture, '/v1/token', {})).status, 200);
+  assert.equal(prompts.shown.length, 1, 'used within 10 minutes: no new prompt');
+  clock.advance(10 * 60_000);
+  assert.equal(fixture.broker.view().sessions.length, 0);
+  assert.equal((await post(fixture, '/v1/token', {})).status, 200);
+  assert.equal(prompts.shown.length, 2, 'idle for 10 minutes: asked again');
+  const [session] = fixture.broker.view().sessions;
+  assert.ok(session !== undefined && fixture.broker.revoke(session.id));
+  fixture.autoAnswer('deny');
+  assert.equal((await post(fixture, '/v1/token', {})).status, 403, 'a revoked session is asked again, and refused on deny');
+});

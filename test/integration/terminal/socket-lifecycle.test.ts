@@ -23,6 +23,10 @@ function holderAnswers(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
     let text = '';
     const socket = connect(path);
+    socket.setTimeout(2000, () => {
+      socket.destroy();
+      resolve(text);
+    });
     socket.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
     socket.on('end', () => resolve(text));
     socket.on('error', (error) => (text === '' ? reject(error) : resolve(text)));
