@@ -82,7 +82,8 @@ export function sendAccessRequest(coordinates: AppAddress, access: AccessRequest
       headers: {
         Host: 'localhost',
         [ACCESS_KEY_HEADER]: coordinates.key,
-        [CLIENT_HEADER]: JSON.stringify({ pid: process.pid }),
+        // The parent pid is the terminal session on Windows, where nothing else names it.
+        [CLIENT_HEADER]: JSON.stringify({ pid: process.pid, ppid: process.ppid }),
         Accept: 'application/json',
         ...(payload === undefined ? {} : { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(payload) }),
       },
