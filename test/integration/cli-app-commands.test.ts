@@ -42,7 +42,9 @@ test('header --user user_42 prints exactly the header; the request carries the k
   assert.equal(seen.method, 'POST');
   assert.equal(seen.path, '/v1/token');
   assert.equal(seen.headers['x-airisk-key'], app.key);
-  assert.deepEqual(JSON.parse(String(seen.headers['x-airisk-client'])), { pid: run.pid });
+  const client = JSON.parse(String(seen.headers['x-airisk-client'])) as { pid: number; ppid: number };
+  assert.equal(client.pid, run.pid);
+  assert.ok(Number.isInteger(client.ppid) && client.ppid > 0, 'the parent pid (the terminal session on Windows)');
   assert.deepEqual(seen.body, { userid: 'user_42' });
 });
 
