@@ -11,12 +11,11 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { afterEach, test } from 'node:test';
 import type { Locator, Page } from 'playwright';
-import type { AppState } from '../../src-main/contract.ts';
 import type { Sandbox } from '../sandbox/sandbox-server.ts';
 import { whoAmI } from '../support/sign-in-fixtures.ts';
 import { checkScreen } from './support/check-screen.ts';
-import { approveInNewTab, startUiSession } from './support/ui-fixture.ts';
-import type { AiriskGlobal, UiSession } from './support/ui-fixture.ts';
+import { approveInNewTab, appState, startUiSession } from './support/ui-fixture.ts';
+import type { UiSession } from './support/ui-fixture.ts';
 
 const WINDOW = { width: 440, height: 640 } as const;
 const SMALL_WINDOW = { width: 360, height: 420 } as const;
@@ -29,9 +28,6 @@ afterEach(async () => {
   session = undefined;
 });
 
-async function appState(page: Page): Promise<AppState> {
-  return page.evaluate(() => (globalThis as unknown as AiriskGlobal).airisk.getState());
-}
 
 /** user_42's row in the group of `connection` (each row's name says its connection when there are several). */
 function accountRow(page: Page, connection: string): Locator {

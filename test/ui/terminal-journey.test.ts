@@ -8,11 +8,10 @@
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
 import type { Page } from 'playwright';
-import type { AppState } from '../../src-main/contract.ts';
 import { runCliProcess } from '../support/cli-process.ts';
 import { whoAmI } from '../support/sign-in-fixtures.ts';
 import { checkScreen } from './support/check-screen.ts';
-import { approveInNewTab, startUiSession } from './support/ui-fixture.ts';
+import { approveInNewTab, appState, startUiSession } from './support/ui-fixture.ts';
 import type { AiriskGlobal, UiSession } from './support/ui-fixture.ts';
 
 let session: UiSession | undefined;
@@ -21,9 +20,6 @@ afterEach(async () => {
   session = undefined;
 });
 
-async function appState(page: Page): Promise<AppState> {
-  return page.evaluate(() => (globalThis as unknown as AiriskGlobal).airisk.getState());
-}
 
 async function openTerminalSettings(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Settings' }).click();

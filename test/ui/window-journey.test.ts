@@ -9,11 +9,10 @@
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
 import type { Locator, Page } from 'playwright';
-import type { AppState } from '../../src-main/contract.ts';
 import { whoAmI } from '../support/sign-in-fixtures.ts';
 import { checkScreen } from './support/check-screen.ts';
-import { approveInNewTab, startUiSession } from './support/ui-fixture.ts';
-import type { AiriskGlobal, UiSession } from './support/ui-fixture.ts';
+import { approveInNewTab, appState, startUiSession } from './support/ui-fixture.ts';
+import type { UiSession } from './support/ui-fixture.ts';
 
 /** Long enough for the steps before the wait for expiry, short enough to wait for. */
 const TOKEN_LIFETIME_SECONDS = 45;
@@ -28,9 +27,6 @@ function row(page: Page, label: string): Locator {
   return page.getByRole('listitem').filter({ has: page.getByText(label, { exact: true }) });
 }
 
-async function appState(page: Page): Promise<AppState> {
-  return page.evaluate(() => (globalThis as unknown as AiriskGlobal).airisk.getState());
-}
 
 test('the window: setup, sign-ins, copy, switch, denial, expiry and renewal, removal — accessible in both themes', { timeout: 240_000 }, async () => {
   session = await startUiSession({ tokenLifetimeSeconds: TOKEN_LIFETIME_SECONDS, viewport: { width: 560, height: 760 } });

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, ViewportSize } from 'playwright';
-import type { AiriskApi } from '../../../src-main/contract.ts';
+import type { AiriskApi, AppState } from '../../../src-main/contract.ts';
 import { startSandbox } from '../../sandbox/sandbox-server.ts';
 import type { Sandbox } from '../../sandbox/sandbox-server.ts';
 import { startBrowserHost } from '../../support/browser-host/browser-host.ts';
@@ -22,6 +22,11 @@ export type { ApproveOptions } from './approve-in-new-tab.ts';
  */
 export interface AiriskGlobal {
   readonly airisk: AiriskApi;
+}
+
+/** The app state as the page's bridge reads it now. */
+export async function appState(page: Page): Promise<AppState> {
+  return page.evaluate(() => (globalThis as unknown as AiriskGlobal).airisk.getState());
 }
 
 /** Options of {@link startUiSession}. */
