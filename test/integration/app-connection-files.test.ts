@@ -1,38 +1,16 @@
 /**
- * The service's "Check connection", export and import, against two real sandboxes. They call the
- * pure modules src-main/core/connections/connection-check.ts and connection-file.ts (branch
- * r4-conn-check); until that branch is merged those are placeholders that throw "not merged yet",
- * and every test here skips, saying so.
+ * The service's "Check connection", export and import, against two real sandboxes (the pure
+ * modules src-main/core/connections/connection-check.ts and connection-file.ts behind them).
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, test, type TestContext } from 'node:test';
-import { exportConnectionFile } from '../../src-main/core/connections/connection-file.ts';
-import { DEFAULT_CONNECTION_FIELDS } from '../../src-main/core/settings/stored-settings.ts';
+import { afterEach, beforeEach, test } from 'node:test';
 import { createNodeApp, type NodeApp } from '../support/node-app.ts';
 import { connectSandbox, TWO_SANDBOX_NAMES } from '../support/sandbox-settings.ts';
 import { ConsentingBrowser } from '../support/sign-in-fixtures.ts';
 import { useTwoSandboxes } from '../support/two-sandboxes.ts';
-
-/** Whether the connection modules are the real ones (the r4-conn-check branch is merged). */
-function merged(): boolean {
-  try {
-    exportConnectionFile({ ...DEFAULT_CONNECTION_FIELDS });
-    return true;
-  } catch (error) {
-    return !(error instanceof Error && error.message === 'not merged yet');
-  }
-}
-
-const MERGED = merged();
-
-/** Skips the test, saying why, while connection-check.ts and connection-file.ts are placeholders. */
-function needsMerge(t: TestContext): boolean {
-  if (!MERGED) t.skip('connection-check.ts and connection-file.ts are placeholders until the r4-conn-check branch is merged');
-  return MERGED;
-}
 
 const sandboxes = useTwoSandboxes();
 let directory: string;
@@ -51,8 +29,7 @@ afterEach(async () => {
   await rm(directory, { recursive: true, force: true });
 });
 
-test('an export/import round trip adds the same connection without its secret, named "(imported)" when the name is taken', async (t) => {
-  if (!needsMerge(t)) return;
+test('an export/import round trip adds the same connection without its secret, named "(imported)" when the name is taken', async () => {
   const text = await app.service.exportConnection(b);
   assert.equal(text.includes(sandboxes.b.demoClient.clientSecret), false, 'the file never carries the secret');
   assert.equal(JSON.parse(text).format, 'airisk-token-tray/connection');
@@ -67,8 +44,7 @@ test('an export/import round trip adds the same connection without its secret, n
   assert.deepEqual([clientSecretSet, accountCount], [false, 0], 'the person enters the secret afterwards');
 });
 
-test('an import under a free name keeps the name', async (t) => {
-  if (!needsMerge(t)) return;
+test('an import under a free name keeps the name', async () => {
   const text = await app.service.exportConnection(b);
   await app.service.removeConnection(b);
   const back = await app.service.importConnection(text);
@@ -76,8 +52,7 @@ test('an import under a free name keeps the name', async (t) => {
   assert.equal(back.connection.name, 'Sandbox B');
 });
 
-test('a name of 40 emoji (80 UTF-16 units) saves, exports and imports back: the file and Settings count characters the same way', async (t) => {
-  if (!needsMerge(t)) return;
+test('a name of 40 emoji (80 UTF-16 units) saves, exports and imports back: the file and Settings count characters the same way', async () => {
   const emoji = '\u{1F680}'.repeat(40);
   const saved = await app.service.saveConnection(b, { name: emoji });
   assert.ok(saved.ok, 'saved');
@@ -97,8 +72,7 @@ test('a name Settings saves is one the import reads: text-direction and zero-wid
   assert.deepEqual((await app.service.getState()).connections.map((connection) => connection.name), [...TWO_SANDBOX_NAMES]);
 });
 
-test('a malformed or hostile connection file is refused with problems and changes nothing', async (t) => {
-  if (!needsMerge(t)) return;
+test('a malformed or hostile connection file is refused with problems and changes nothing', async () => {
   const before = await app.service.getSettings();
   const exported = JSON.parse(await app.service.exportConnection(a)) as { connection: Record<string, unknown> } & Record<string, unknown>;
   const hostile = [
@@ -116,23 +90,20 @@ test('a malformed or hostile connection file is refused with problems and change
   assert.deepEqual(await app.service.getSettings(), before);
 });
 
-test('check connection: a saved connection with its stored secret is accepted by its sandbox', async (t) => {
-  if (!needsMerge(t)) return;
+test('check connection: a saved connection with its stored secret is accepted by its sandbox', async () => {
   const check = await app.service.checkConnection(a, {});
   assert.equal(check.authorization.verdict, 'ok', check.authorization.message);
   assert.equal(check.token.verdict, 'ok', check.token.message);
 });
 
-test('check connection reports invalid_client for a wrong secret typed into the form, and saves nothing', async (t) => {
-  if (!needsMerge(t)) return;
+test('check connection reports invalid_client for a wrong secret typed into the form, and saves nothing', async () => {
   const check = await app.service.checkConnection(a, { clientSecret: 'wrong-secret' });
   assert.equal(check.token.verdict, 'failed');
   assert.match(check.token.message, /client id or secret|invalid_client/i);
   assert.equal((await app.service.checkConnection(a, {})).token.verdict, 'ok', 'the stored secret is unchanged');
 });
 
-test('check connection never sends a stored secret to another origin: unsaved fields pointing at sandbox B use no secret of A', async (t) => {
-  if (!needsMerge(t)) return;
+test('check connection never sends a stored secret to another origin: unsaved fields pointing at sandbox B use no secret of A', async () => {
   const check = await app.service.checkConnection(a, { baseUrl: sandboxes.b.url });
   assert.notEqual(check.token.verdict, 'ok', 'A\'s secret, sealed to A\'s origin, was not sent to B');
   assert.deepEqual(check.token, { verdict: 'skipped', message: `The stored secret is for ${sandboxes.a.url} and was not sent to ${sandboxes.b.url}; enter it again to check.` }, 'it says why, not "no client secret is set"');
