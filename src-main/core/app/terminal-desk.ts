@@ -5,6 +5,7 @@ import { cliToolState, findNode, installCli, type CliInstallContext } from '../t
 import { ConsentBroker, type TerminalRead } from '../terminal/consent-broker.ts';
 import { startTerminalAccess, type RunningTerminalAccess } from '../terminal/terminal-access.ts';
 import type { TerminalTokenSource } from '../terminal/terminal-ports.ts';
+import { withLoginShellPath } from '../terminal/login-shell-path.ts';
 import { TerminalSetupError } from '../terminal/terminal-setup-error.ts';
 import { messageOf } from '../../shared/message-of.ts';
 
@@ -139,7 +140,8 @@ export class TerminalDesk {
   }
 
   async #installContext(): Promise<CliInstallContext> {
-    const environment = this.#face.installEnvironment ?? { platform: process.platform, home: homedir(), path: pathOf(process.env, process.platform), env: process.env };
+    const given = this.#face.installEnvironment ?? { platform: process.platform, home: homedir(), path: pathOf(process.env, process.platform), env: process.env };
+    const environment = { ...given, path: await withLoginShellPath(given.path, given.env, given.platform) };
     return { ...environment, cliPath: this.#face.cliPath, node: await findNode(environment) };
   }
 }
