@@ -132,6 +132,8 @@ export interface TerminalView {
   readonly endpoint: string | null;
   /** Why it is not listening though enabled (one sentence). */
   readonly problem: string | null;
+  /** How long an approval lasts without use (the prompt's "Allow for N minutes"). */
+  readonly sessionMinutes: number;
   readonly consent: ConsentRequestView | null;
   readonly sessions: readonly TerminalSessionView[];
   readonly cli: CliToolView;

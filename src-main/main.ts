@@ -126,6 +126,9 @@ async function start(launch: ReturnType<typeof parseLaunchOptions>, appVariables
     },
     openWindow: () => late.window?.show(),
   });
+  // Before the service: terminal access may bring the window forward for a prompt as soon as it starts.
+  const window = createWindowController({ preloadPath: join(appPath, 'dist', 'main', 'preload.cjs'), iconPath: join(resourcesDir, ...appIconFile(platform).split('/')) });
+  late.window = window;
   const service = await AppService.create({
     store,
     recovered,
@@ -141,14 +144,12 @@ async function start(launch: ReturnType<typeof parseLaunchOptions>, appVariables
     localhostCertificate: async () => (await import('./core/oauth/localhost-certificate.ts')).loadOrCreateLocalhostCertificate(join(dataDir, 'localhost-tls')),
   }, {
     // The command-line tool ships next to app.asar when packaged (electron-builder.yml extraResources).
-    terminal: { dataDir, version: app.getVersion(), cliPath: packaged ? join(process.resourcesPath, 'cli', 'airisk-token.cjs') : join(appPath, 'dist', 'cli', 'airisk-token.cjs'), showWindow: () => late.window?.show() },
+    terminal: { dataDir, version: app.getVersion(), cliPath: packaged ? join(process.resourcesPath, 'cli', 'airisk-token.cjs') : join(appPath, 'dist', 'cli', 'airisk-token.cjs'), showWindow: () => window.show() },
   });
   late.service = service;
 
   for (const refusal of await upsertDemoConnections(service, launch.demoConnections)) log(refusal);
 
-  const window = createWindowController({ preloadPath: join(appPath, 'dist', 'main', 'preload.cjs'), iconPath: join(resourcesDir, ...appIconFile(platform).split('/')) });
-  late.window = window;
   bindIpc(service, window);
 
   const initialState = await service.getState();

@@ -111,7 +111,7 @@ export function App({ api, initialState }: AppProps): ReactElement {
       <AppHeader screen={state === null || !state.configured ? null : screen} onNavigate={navigate} />
       <main className={screen === 'accounts' && state?.configured === true ? 'main main-accounts' : 'main'}>{content}</main>
       <LiveRegion />
-      {consent === null ? null : <TerminalConsent key={consent.id} request={consent} />}
+      {consent === null ? null : <TerminalConsent key={consent.id} request={consent} minutes={state?.terminal.sessionMinutes ?? 10} />}
     </ApiContext>
   );
 }

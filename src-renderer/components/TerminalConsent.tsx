@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import type { ConsentAnswer, ConsentRequestView } from '../../src-main/contract.ts';
 import { useApi } from '../hooks/use-api.ts';
-import { useSettingsOnMount } from '../hooks/use-settings-on-mount.ts';
 import { useTick } from '../hooks/use-tick.ts';
 import { errorText } from '../lib/error-text.ts';
 import { answerWithin, consentQuestion, secondsUntil, shownAsIs } from '../lib/terminal-text.ts';
@@ -16,15 +15,13 @@ const ARM_DELAY_MS = 1000;
  * denies; Allow approves this terminal session for the session length, or, with "Don't ask again",
  * this account for good. Mount it with `key={request.id}`: each request starts fresh.
  */
-export function TerminalConsent({ request }: { readonly request: ConsentRequestView }): ReactElement {
+export function TerminalConsent({ request, minutes }: { readonly request: ConsentRequestView; readonly minutes: number }): ReactElement {
   const api = useApi();
   const [always, setAlways] = useState(false);
   const [armed, setArmed] = useState(false);
-  const [minutes, setMinutes] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const left = useTick(useCallback((nowMs: number) => answerWithin(request.expiresAt, nowMs), [request.expiresAt]));
   const timeUp = useTick(useCallback((nowMs: number) => secondsUntil(request.expiresAt, nowMs) === 0, [request.expiresAt]));
-  useSettingsOnMount(api, (settings) => setMinutes(settings.terminalSessionMinutes), () => undefined);
   useEffect(() => {
     const timer = window.setTimeout(() => setArmed(true), ARM_DELAY_MS);
     return () => window.clearTimeout(timer);
@@ -35,7 +32,7 @@ export function TerminalConsent({ request }: { readonly request: ConsentRequestV
     api.answerConsent(request.id, value).catch((failure: unknown) => setError(errorText(failure)));
   };
   const { client } = request;
-  const allowText = always ? 'Allow, don’t ask again' : minutes === null ? 'Allow' : `Allow for ${minutes} minute${minutes === 1 ? '' : 's'}`;
+  const allowText = always ? 'Allow, don’t ask again' : `Allow for ${minutes} minute${minutes === 1 ? '' : 's'}`;
 
   return (
     <ConfirmDialog

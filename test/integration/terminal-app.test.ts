@@ -32,8 +32,11 @@ interface Running {
   whoAmI(header: string): Promise<number>;
 }
 
-/** The app with user_42 signed in on one sandbox and terminal access on; every prompt answered `answer`. */
-async function start(t: TestContext, answer: 'allow' | 'deny' = 'allow'): Promise<Running> {
+/** What the person does with a prompt: answer it, or first do something else in the window. */
+type Person = 'allow' | 'deny' | ((app: NodeApp, consent: NonNullable<AppState['terminal']['consent']>) => Promise<void>);
+
+/** The app with user_42 signed in on one sandbox and terminal access on; every prompt handled by `person`. */
+async function start(t: TestContext, person: Person = 'allow'): Promise<Running> {
   const directory = await mkdtemp(join(tmpdir(), 'airisk-terminal-app-'));
   const sandbox = await startSandbox();
   const clock = new ManualClock(Date.now());
@@ -53,7 +56,7 @@ async function start(t: TestContext, answer: 'allow' | 'deny' = 'allow'): Promis
     if (consent === null || answered.has(consent.id)) return;
     answered.add(consent.id);
     prompts.push(consent.accountName);
-    void app.service.answerConsent(consent.id, answer);
+    void (typeof person === 'function' ? person(app, consent) : app.service.answerConsent(consent.id, person));
   });
   const turnedOn = await app.service.updateSettings({ allowTerminalAccess: true });
   assert.ok(turnedOn.ok, 'terminal access turned on');
@@ -125,4 +128,25 @@ test('an expired token is not handed out: exit 1 names the renew command', { ski
   assert.deepEqual([code, stdout], [1, '']);
   assert.match(stderr, /expired/);
   assert.match(stderr, /airisk-token login --user user_42/);
+});
+
+test('an account removed while its prompt is open: the approval hands out nothing, and the CLI says the account is gone', { skip }, async (t) => {
+  const running = await start(t, async (app, consent) => {
+    await app.service.remove(consent.accountId);
+    await app.service.answerConsent(consent.id, 'allow');
+  });
+  const { code, stdout, stderr } = await running.cli(['header', '--user', 'user_42']);
+  assert.deepEqual([code, stdout], [1, '']);
+  assert.match(stderr, /no longer exists/);
+});
+
+test('two terminals asking the app to sign in at once: one signs in, the other is told a sign-in is under way (never cancelled)', { skip }, async (t) => {
+  const running = await start(t);
+  const [first, second] = await Promise.all([running.cli(['login', '--user', 'user_7']), running.cli(['login', '--user', 'user_8'])]);
+  const outcomes = [first, second].map((run) => run.code).sort();
+  assert.deepEqual(outcomes, [0, 1], `${first.stderr} / ${second.stderr}`);
+  const refused = first.code === 1 ? first : second;
+  assert.match(refused.stderr, /already under way/);
+  const signedIn = first.code === 0 ? first : second;
+  assert.equal(await running.whoAmI(signedIn.stdout), 200);
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { validateSettingsUpdate } from '../../src-main/core/settings/settings-validation.ts';
+import { readSettings } from '../../src-main/core/vault/validate-store-document.ts';
 import { DEFAULT_SETTINGS } from '../../src-main/core/settings/stored-settings.ts';
 import type { SettingsUpdate } from '../../src-main/contract.ts';
 
@@ -46,4 +47,9 @@ test('a connection field sent as an app-wide setting is refused and points to sa
   const connections = validateSettingsUpdate(DEFAULT_SETTINGS, { connections: [] } as unknown as SettingsUpdate);
   assert.ok(!connections.ok);
   assert.match(connections.problems[0]?.message ?? '', /saveConnection/);
+});
+
+test('a stored session length out of range (a hand-edited store) reads as the default, so the app still starts', () => {
+  for (const minutes of [0, 500, 1.5, -3]) assert.equal(readSettings({ terminalSessionMinutes: minutes }, 'settings').terminalSessionMinutes, 10, String(minutes));
+  assert.equal(readSettings({ terminalSessionMinutes: 45 }, 'settings').terminalSessionMinutes, 45);
 });

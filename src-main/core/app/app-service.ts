@@ -121,9 +121,10 @@ export class AppService implements AiriskApi {
       activeAccountId: () => this.#vault.activeAccountId,
       now: () => this.#ports.timers.now(),
       leadMs: () => this.#scheduler.leadMs,
-      readToken: (accountId) => this.readToken(accountId),
+      readToken: (accountId) => this.#readToken(accountId),
       signIn: (request) => this.signIn(request),
-      signingIn: () => this.#signIns.current !== undefined,
+      // A sign-in still reading its secret counts too: start() would cancel it.
+      signingIn: () => this.#signIns.current !== undefined || this.#startingSignIns.size > 0,
     });
     return new TerminalDesk({ face, source, timers: this.#ports.timers, onChange: () => this.#queueEmit() });
   }
@@ -249,7 +250,7 @@ export class AppService implements AiriskApi {
     if (!isCopyFormat(format)) throw new Error(`Unknown copy format "${String(format)}"; use header, token or curl.`);
     const id = accountId ?? this.#vault.activeAccountId;
     if (id === null) throw new Error('There is no token to copy yet: sign in first.');
-    const read = await this.readToken(id);
+    const read = await this.#readToken(id);
     if (!read.ok) throw new Error(read.message);
     const { clearsAt } = await this.#clipboard.copy(formatForClipboard(read.token, format));
     this.#vault.markUsed(id);
@@ -261,8 +262,10 @@ export class AppService implements AiriskApi {
    * terminal): the account exists, its token has not expired, and it can still be decrypted.
    * Refusals say what to do; they never carry the token.
    */
-  async readToken(accountId: string): Promise<TokenRead> {
-    const account = this.#account(accountId);
+  async #readToken(accountId: string): Promise<TokenRead> {
+    const account = this.#vault.account(requireString(accountId, 'accountId'));
+    // Removed while a terminal's prompt was open, say.
+    if (account === undefined) return { ok: false, code: 'unavailable', message: 'That account no longer exists; it may have been removed.' };
     const left = msLeft(expiryFacts(account), this.#ports.timers.now());
     if (left <= 0) return { ok: false, code: 'expired', message: `The token for ${account.label} ${formatTimeLeft(left)}; renew it first.` };
     const token = await this.#vault.readToken(account.id);

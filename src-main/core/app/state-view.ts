@@ -37,6 +37,7 @@ export const TERMINAL_OFF_VIEW: TerminalView = {
   enabled: false,
   endpoint: null,
   problem: null,
+  sessionMinutes: 10,
   consent: null,
   sessions: [],
   // Faces without terminal access (tests of other parts) never look for Node.

@@ -1,8 +1,12 @@
+import { copyFile, mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import type { CliInstallOutcome, CliToolView, ConsentAnswer, TerminalView } from '../../contract.ts';
 import type { TimerPort } from '../ports/timer-port.ts';
 import { cliToolState, findNode, installCli, type CliInstallContext } from '../terminal/cli-install.ts';
 import { ConsentBroker, type TerminalRead } from '../terminal/consent-broker.ts';
+import { SESSION_MINUTES } from '../terminal/consent-sessions.ts';
+import { storedSessionMinutes } from '../settings/settings-validation.ts';
 import { startTerminalAccess, type RunningTerminalAccess } from '../terminal/terminal-access.ts';
 import type { TerminalTokenSource } from '../terminal/terminal-ports.ts';
 import { withLoginShellPath } from '../terminal/login-shell-path.ts';
@@ -45,6 +49,9 @@ export class TerminalDesk {
   /** Starts and stops run one after another, so quick toggles never leave two servers or none. */
   #queue: Promise<void> = Promise.resolve();
   #shownConsentId: string | null = null;
+  /** Set by close(): nothing starts the server again (a setting change racing the quit). */
+  #closed = false;
+  #sessionMinutes: number;
   readonly #onChange: () => void;
 
   constructor(options: { readonly face: TerminalFace; readonly source: TerminalTokenSource; readonly timers: TimerPort; readonly onChange: () => void }) {
@@ -53,6 +60,7 @@ export class TerminalDesk {
     this.#onChange = options.onChange;
     this.#cli = { nodeFound: false, installedAt: null, installCommand: '' };
     this.#broker = new ConsentBroker({ timers: options.timers });
+    this.#sessionMinutes = SESSION_MINUTES.default;
     this.#broker.onChange(() => {
       this.#bringPromptForward();
       this.#onChange();
@@ -61,15 +69,26 @@ export class TerminalDesk {
 
   /** Follows the settings: starts or stops the server, sets the session length. Never rejects. */
   apply(settings: TerminalSettings): Promise<void> {
-    this.#broker.setSessionMinutes(settings.terminalSessionMinutes);
-    this.#queue = this.#queue.then(() => this.#follow(settings.allowTerminalAccess));
+    if (this.#closed) return this.#queue;
+    // Settings validation and the store reader keep this in range; a bad value must still not stop the app.
+    this.#sessionMinutes = storedSessionMinutes(settings.terminalSessionMinutes);
+    this.#broker.setSessionMinutes(this.#sessionMinutes);
+    return this.#enqueue(settings.allowTerminalAccess);
+  }
+
+  /** Runs one start or stop after the previous one; a failure shows as the problem, never as a rejection. */
+  #enqueue(enabled: boolean): Promise<void> {
+    this.#queue = this.#queue.then(() => this.#follow(enabled)).catch((error: unknown) => {
+      this.#problem = `Terminal access could not ${enabled ? 'start' : 'stop'}: ${messageOf(error)}`;
+      this.#onChange();
+    });
     return this.#queue;
   }
 
   /** What the window shows. */
   view(): TerminalView {
     const { consent, sessions } = this.#broker.view();
-    return { enabled: this.#enabled, endpoint: this.#running?.endpoint ?? null, problem: this.#problem, consent, sessions, cli: this.#cli };
+    return { enabled: this.#enabled, endpoint: this.#running?.endpoint ?? null, problem: this.#problem, sessionMinutes: this.#sessionMinutes, consent, sessions, cli: this.#cli };
   }
 
   /** The last terminal read of each account (for the audit line); never a token. */
@@ -106,9 +125,9 @@ export class TerminalDesk {
 
   /** Quitting: every session ends and the socket goes away. */
   async close(): Promise<void> {
+    this.#closed = true;
     this.#broker.revokeAll('the app quit');
-    this.#queue = this.#queue.then(() => this.#follow(false));
-    await this.#queue;
+    await this.#enqueue(false);
   }
 
   async #follow(enabled: boolean): Promise<void> {
@@ -142,7 +161,19 @@ export class TerminalDesk {
   async #installContext(): Promise<CliInstallContext> {
     const given = this.#face.installEnvironment ?? { platform: process.platform, home: homedir(), path: pathOf(process.env, process.platform), env: process.env };
     const environment = { ...given, path: await withLoginShellPath(given.path, given.env, given.platform) };
-    return { ...environment, cliPath: this.#face.cliPath, node: await findNode(environment) };
+    return { ...environment, cliPath: await this.#stableCliPath(environment.env), node: await findNode(environment) };
+  }
+
+  /**
+   * The bundle a launcher may point at. An AppImage runs from a mount that vanishes when the app
+   * quits (`/tmp/.mount_…`), so there the bundle is copied into the data folder first.
+   */
+  async #stableCliPath(env: NodeJS.ProcessEnv): Promise<string> {
+    if (env.APPIMAGE === undefined || env.APPIMAGE === '') return this.#face.cliPath;
+    const copy = join(this.#face.dataDir, 'cli', basename(this.#face.cliPath));
+    await mkdir(dirname(copy), { recursive: true, mode: 0o700 });
+    await copyFile(this.#face.cliPath, copy);
+    return copy;
   }
 }
 

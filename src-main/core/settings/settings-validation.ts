@@ -1,4 +1,5 @@
 import type { SettingsProblem, SettingsUpdate } from '../../contract.ts';
+import { SESSION_MINUTES } from '../terminal/consent-sessions.ts';
 import type { StoredSettings } from './stored-settings.ts';
 
 /*
@@ -8,7 +9,14 @@ import type { StoredSettings } from './stored-settings.ts';
 /** Bounds a person could sensibly want; outside them the value is almost certainly a typo. */
 export const EXPIRY_LEAD_RANGE = { min: 0, max: 24 * 3600 } as const;
 export const CLIPBOARD_CLEAR_RANGE = { min: 0, max: 3600 } as const;
-export const TERMINAL_SESSION_MINUTES_RANGE = { min: 1, max: 120 } as const;
+/** The consent sessions' own limits: one rule for the setting and the broker. */
+export const TERMINAL_SESSION_MINUTES_RANGE = SESSION_MINUTES;
+
+/** A stored session length the broker accepts; anything else (a hand-edited store) reads as the default. */
+export function storedSessionMinutes(minutes: number): number {
+  const { min, max } = TERMINAL_SESSION_MINUTES_RANGE;
+  return Number.isInteger(minutes) && minutes >= min && minutes <= max ? minutes : TERMINAL_SESSION_MINUTES_RANGE.default;
+}
 
 const SETTING_KEYS: readonly string[] = ['expiryLeadSeconds', 'clipboardClearSeconds', 'startAtLogin', 'startHidden', 'allowWeakEncryption', 'allowTerminalAccess', 'terminalSessionMinutes'];
 

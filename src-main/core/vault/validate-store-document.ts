@@ -5,6 +5,7 @@ import { STORE_ID, readStoredConnection } from './read-store-connection.ts';
 import type { StoreDocument, StoredAccount } from './store-document-schema.ts';
 import { invalidDocument } from './store-document-error.ts';
 import { isBoolean, isFiniteNumber, readEncryptedSecret, readField, readIsoTime, readUserid } from './store-readers.ts';
+import { storedSessionMinutes } from '../settings/settings-validation.ts';
 import { isJsonObject } from '../../shared/json-object.ts';
 
 /*
@@ -59,7 +60,7 @@ export function readSettings(raw: unknown, path: string): StoredSettings {
     startHidden: readField(raw, 'startHidden', isBoolean, 'true or false', path, DEFAULT_SETTINGS.startHidden),
     allowWeakEncryption: readField(raw, 'allowWeakEncryption', isBoolean, 'true or false', path, DEFAULT_SETTINGS.allowWeakEncryption),
     allowTerminalAccess: readField(raw, 'allowTerminalAccess', isBoolean, 'true or false', path, DEFAULT_SETTINGS.allowTerminalAccess),
-    terminalSessionMinutes: readField(raw, 'terminalSessionMinutes', isFiniteNumber, 'a number', path, DEFAULT_SETTINGS.terminalSessionMinutes),
+    terminalSessionMinutes: storedSessionMinutes(readField(raw, 'terminalSessionMinutes', isFiniteNumber, 'a number', path, DEFAULT_SETTINGS.terminalSessionMinutes)),
   };
 }
 
