@@ -120,6 +120,25 @@ test('allows 5 requests per second per terminal session and answers the sixth wi
   assert.equal((await callTerminal(fixture.endpoint, { path: '/v1/accounts', key: fixture.key })).status, 200);
 });
 
+test('rate-limits callers that send no pid before naming them: the sixth in a second is 429 without running the identification', async (t) => {
+  const clock = new ManualClock();
+  let identifications = 0;
+  const countingRun = (): Promise<undefined> => {
+    identifications += 1;
+    return Promise.resolve(undefined);
+  };
+  const fixture = await startFixture(t, { timers: clock, identity: { run: countingRun } });
+  const statuses: number[] = [];
+  let beforeSixth = 0;
+  for (let i = 0; i < 6; i++) {
+    beforeSixth = identifications;
+    statuses.push((await callTerminal(fixture.endpoint, { path: '/v1/accounts', key: fixture.key, client: null })).status);
+  }
+  assert.deepEqual(statuses, [200, 200, 200, 200, 200, 429]);
+  assert.equal(identifications, beforeSixth, 'the refused request ran no ss');
+  if (process.platform === 'linux') assert.ok(identifications >= 5, 'the first five were identified through ss');
+});
+
 test('hands out a token after the person allows it, then serves the same session without asking', async (t) => {
   const fixture = await startFixture(t);
   const prompts = fixture.autoAnswer('allow');
