@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { lstat } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
+import { dirname } from 'node:path';
 import { test } from 'node:test';
 import { ManualClock } from '../../support/manual-clock.ts';
 import { callTerminal, errorCode } from '../../support/terminal-http.ts';
@@ -27,6 +28,7 @@ function messageOf(reply: TerminalReply): string {
 test('listens on a 0600 socket in the 0700 terminal folder and reports the accounts without tokens', { skip: skipWindows }, async (t) => {
   const fixture = await startFixture(t);
   assert.equal((await lstat(fixture.endpoint)).mode & 0o777, 0o600);
+  assert.equal((await lstat(dirname(fixture.endpoint))).mode & 0o777, 0o700);
   const status = await callTerminal(fixture.endpoint, { path: '/v1/status', key: fixture.key });
   assert.equal(status.status, 200);
   assert.equal(status.headers['content-type'], 'application/json; charset=utf-8');
