@@ -19,6 +19,11 @@ export const MAX_SOCKET_PATH_BYTES = 100;
 /** A valid access key: 32 random bytes as lower-case hex. */
 export const ACCESS_KEY_PATTERN = /^[0-9a-f]{64}$/;
 
+/** The key a key file holds: its text without the one trailing newline the app writes. */
+export function keyFromFileText(text: string): string {
+  return text.endsWith('\n') ? text.slice(0, -1) : text;
+}
+
 /** The request header that carries the key. */
 export const ACCESS_KEY_HEADER = 'X-AIRisk-Key';
 
@@ -92,7 +97,7 @@ export async function readAccessCoordinates(dataDir: string, environment: Endpoi
   if (keyText === undefined) {
     return { ok: false, problem: 'not_set_up', message: `Terminal access is not set up for ${dataDir}; turn on Settings → Allow terminal access in AIRisk Token Tray.` };
   }
-  const key = keyText.endsWith('\n') ? keyText.slice(0, -1) : keyText;
+  const key = keyFromFileText(keyText);
   if (!ACCESS_KEY_PATTERN.test(key)) {
     return { ok: false, problem: 'bad_key_file', message: `The access key file ${accessKeyPath(dataDir)} is damaged; restart AIRisk Token Tray to replace it.` };
   }
