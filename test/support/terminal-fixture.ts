@@ -10,7 +10,7 @@ import type { TimerPort } from '../../src-main/core/ports/timer-port.ts';
 import { ConsentBroker } from '../../src-main/core/terminal/consent-broker.ts';
 import type { ConsentAnswer } from '../../src-main/core/terminal/terminal-views.ts';
 import { startTerminalAccess } from '../../src-main/core/terminal/terminal-access.ts';
-import type { RunningTerminalAccess } from '../../src-main/core/terminal/terminal-access.ts';
+import type { RunningTerminalAccess, TerminalAccessOptions } from '../../src-main/core/terminal/terminal-access.ts';
 import { readAccessCoordinates } from '../../src-main/core/terminal/terminal-paths.ts';
 import { fixtureSource } from './terminal-source.ts';
 import type { FixtureSource } from './terminal-source.ts';
@@ -40,13 +40,14 @@ export async function tempDataDir(t: TestContext, prefix = 'term-'): Promise<str
 }
 
 /** Starts terminal access on a fresh data folder (or `dataDir`), closed after the test. */
-export async function startFixture(t: TestContext, options: { readonly timers?: TimerPort; readonly dataDir?: string } = {}): Promise<TerminalFixture> {
+export async function startFixture(t: TestContext, options: { readonly timers?: TimerPort; readonly dataDir?: string; readonly identity?: TerminalAccessOptions['identity'] } = {}): Promise<TerminalFixture> {
   const dataDir = options.dataDir ?? (await tempDataDir(t));
   const timers = options.timers ?? systemTimers;
   const broker = new ConsentBroker({ timers });
   const source = fixtureSource();
   const warnings: string[] = [];
-  const access = await startTerminalAccess({ dataDir, source, broker, version: '0.1.0-test', timers, warn: (message) => warnings.push(message) });
+  const identity = options.identity === undefined ? {} : { identity: options.identity };
+  const access = await startTerminalAccess({ dataDir, source, broker, version: '0.1.0-test', timers, warn: (message) => warnings.push(message), ...identity });
   t.after(async () => {
     broker.revokeAll('the test is over');
     await access.close();

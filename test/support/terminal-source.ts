@@ -1,7 +1,8 @@
 /**
  * Stands in for AppService (which the lead wires later) as the terminal access server's
  * TerminalTokenSource: real sandbox-signed JWTs in memory, accounts on two connections, and
- * sign-ins that mint a new token. Every call is logged, so tests can check what was read.
+ * sign-ins that mint a new token. readToken applies the app's rule (expired or gone → refused).
+ * Every read is logged, so tests can check what was read.
  */
 import { createSigningSecret, createTokenId, signJwt } from '../sandbox/jwt.ts';
 import type { TerminalAccount, TerminalConnection, TerminalSignIn, TerminalTokenSource, TokenRead } from '../../src-main/core/terminal/terminal-ports.ts';
@@ -71,6 +72,8 @@ export function fixtureSource(): FixtureSource {
       source.reads.push(accountId);
       const entry = held.get(accountId);
       if (entry === undefined || entry.token === null) return { ok: false, code: 'unavailable', message: 'That token is gone; sign in again.' };
+      // The app's rule (AppService.readToken): an expired token is never handed out.
+      if (Date.parse(entry.account.expiration) <= Date.now()) return { ok: false, code: 'expired', message: `The token for ${entry.account.label} expired; renew it first.` };
       return { ok: true, token: entry.token, expiration: entry.account.expiration };
     },
     async signIn({ connectionId, userid }): Promise<TerminalSignIn> {

@@ -3,7 +3,7 @@
  * sentence that names the fix, sent as `{"error":{"code","message"}}`. Never a token in them.
  */
 
-/** Every error code of the wire protocol (see notes/terminal-contract.md). */
+/** Every error code of the wire protocol: this union is the list (README.md "From the terminal" describes the protocol). */
 export type AccessErrorCode =
   | 'bad_request'
   | 'bad_key'

@@ -1,6 +1,8 @@
 /**
  * Every request to the terminal access server goes through here, in this order: the key (401),
  * the route (404/405), the caller's identity (400/403), the rate limit (429), then the route.
+ * A caller that declares no pid is rate-limited first, in one budget shared by all such callers,
+ * because naming it is the expensive path (`ss` and a walk of `/proc/<pid>/fd` on Linux).
  * Answers are JSON; errors are `{"error":{"code","message"}}` and never carry a token.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -11,6 +13,7 @@ import { findRoute } from './access-routes.ts';
 import type { RouteContext } from './access-routes.ts';
 import { parseDeclaredClient } from './peer-identity.ts';
 import type { PeerIdentity } from './peer-identity.ts';
+import { MAX_REQUESTS_PER_SECOND } from './rate-limit.ts';
 import type { RateLimit } from './rate-limit.ts';
 import { ACCESS_KEY_HEADER, CLIENT_HEADER } from './terminal-paths.ts';
 import type { TerminalWarn } from './access-key-file.ts';
@@ -49,10 +52,20 @@ function checkKey(request: IncomingMessage, key: string): void {
   }
 }
 
+/** The rate-limit key all callers that declare no pid share, taken before they are identified. */
+const UNDECLARED_KEY = 'undeclared';
+
+function takeOrRefuse(rateLimit: RateLimit, key: string, who: string): void {
+  if (!rateLimit.take(key)) {
+    throw new AccessError(429, 'too_many_requests', `More than ${MAX_REQUESTS_PER_SECOND} requests per second from ${who}; wait a second and try again.`, { 'Retry-After': '1' });
+  }
+}
+
 async function identify(options: AccessHandlerOptions, request: IncomingMessage, socket: Socket): Promise<PeerIdentity> {
   const header = request.headers[CLIENT_HEADER.toLowerCase()];
   const declared = parseDeclaredClient(Array.isArray(header) ? header.join(',') : header);
   if (declared !== null && 'error' in declared) throw new AccessError(400, 'bad_request', declared.error);
+  if (declared === null) takeOrRefuse(options.rateLimit, UNDECLARED_KEY, `callers that send no ${CLIENT_HEADER} pid (send yours to get a budget of your own)`);
   const result = await options.peers.identify(socket, declared);
   if (!result.ok) throw new AccessError(result.status, result.code, result.message);
   return result.identity;
@@ -69,9 +82,7 @@ export function createAccessHandler(options: AccessHandlerOptions): (request: In
     const route = findRoute(request.method, pathOf(request.url));
     const socket = request.socket;
     const identity = await identify(options, request, socket);
-    if (!options.rateLimit.take(identity.sessionKey)) {
-      throw new AccessError(429, 'too_many_requests', 'More than 5 requests per second from this terminal session; wait a second and try again.', { 'Retry-After': '1' });
-    }
+    takeOrRefuse(options.rateLimit, identity.sessionKey, 'this terminal session');
     const body = await route(options, { request, socket, identity, signal: controller.signal });
     sendJson(response, 200, JSON.stringify(body));
   };

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { lstat, readFile, rm, writeFile } from 'node:fs/promises';
-import { ACCESS_KEY_PATTERN, accessKeyPath } from './terminal-paths.ts';
+import { ACCESS_KEY_PATTERN, accessKeyPath, keyFromFileText } from './terminal-paths.ts';
 import { errnoCode } from '../oauth/callback-port-error.ts';
 
 /** Receives one-line warnings (no secret in them). */
@@ -54,6 +54,5 @@ async function keyFileProblem(path: string, platform: NodeJS.Platform): Promise<
 }
 
 async function readKey(path: string): Promise<string> {
-  const text = await readFile(path, 'utf8');
-  return text.endsWith('\n') ? text.slice(0, -1) : text;
+  return keyFromFileText(await readFile(path, 'utf8'));
 }

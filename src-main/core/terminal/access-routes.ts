@@ -1,17 +1,18 @@
 /**
  * The four routes of the terminal access protocol and what each answers. Reading a token always
- * goes through {@link authorizeRead}: an approved session, or the person's answer to a prompt.
+ * goes through {@link readAuthorized}: the app's rule (readToken), then an approved session or the
+ * person's answer to a prompt.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { PRODUCT_NAME } from '../app-paths.ts';
 import { AccessError } from './access-error.ts';
 import { parseAccountRequest } from './account-request.ts';
-import { accountName, selectAccount, selectConnection, unusableAccount } from './account-selector.ts';
+import { accountName, refusedRead, selectAccount, selectConnection } from './account-selector.ts';
 import type { ConsentBroker } from './consent-broker.ts';
 import { readJsonBody } from './request-body.ts';
 import type { PeerIdentifier, PeerIdentity } from './peer-identity.ts';
-import type { TerminalAccount, TerminalTokenSource } from './terminal-ports.ts';
+import type { TerminalAccount, TerminalTokenSource, TokenRead } from './terminal-ports.ts';
 
 /** What the routes work with, the same for every request. */
 export interface RouteContext {
@@ -56,7 +57,8 @@ export function findRoute(method: string | undefined, path: string): Handler {
 async function token(context: RouteContext, route: RouteRequest): Promise<unknown> {
   const wanted = parseAccountRequest(await readJsonBody(route.request), true);
   let account = selectAccount(context.source.accounts(), context.source.connections(), wanted);
-  if (wanted.renew) account = await signInAgain(context, account.connectionId, account.userid);
+  // --renew signs in again only when the app's rule no longer hands the token out.
+  if (wanted.renew && !(await context.source.readToken(account.id)).ok) account = await signInAgain(context, account.connectionId, account.userid);
   return await readAuthorized(context, route, account);
 }
 
@@ -84,13 +86,24 @@ async function signInAgain(context: RouteContext, connectionId: string, userid: 
   return account;
 }
 
-/** The token answer for `account`, once the caller may read it. */
-async function readAuthorized(context: RouteContext, route: RouteRequest, account: TerminalAccount): Promise<unknown> {
-  const unusable = unusableAccount(account);
-  if (unusable !== null) throw unusable;
-  await authorizeRead(context, route, account);
+/** The token `account` holds by the app's one rule (readToken), or its refusal in the CLI's words. */
+async function usableToken(context: RouteContext, account: TerminalAccount): Promise<Extract<TokenRead, { ok: true }>> {
   const read = await context.source.readToken(account.id);
-  if (!read.ok) throw new AccessError(409, read.code, read.message);
+  if (!read.ok) throw refusedRead(account, read);
+  return read;
+}
+
+/**
+ * The token answer for `account`, once the caller may read it. The rule is asked before any prompt
+ * (an expired token is refused without bothering the person), and again after one (the token may
+ * have expired while the prompt waited).
+ */
+async function readAuthorized(context: RouteContext, route: RouteRequest, account: TerminalAccount): Promise<unknown> {
+  let read = await usableToken(context, account);
+  if (!context.broker.isApproved(route.identity.sessionKey, account.id)) {
+    await askConsent(context, route, account);
+    read = await usableToken(context, account);
+  }
   context.broker.recordRead(account.id, route.identity.client);
   return {
     access_token: read.token,
@@ -102,14 +115,10 @@ async function readAuthorized(context: RouteContext, route: RouteRequest, accoun
   };
 }
 
-/**
- * Returns when the caller's terminal session may read `account`: at once with an approved session
- * (the cheap path), else after the person allowed it in the prompt (the kernel proof runs here).
- */
-async function authorizeRead(context: RouteContext, route: RouteRequest, account: TerminalAccount): Promise<void> {
+/** Returns once the person allowed the caller's terminal session to read `account` in the prompt (the kernel proof runs here). */
+async function askConsent(context: RouteContext, route: RouteRequest, account: TerminalAccount): Promise<void> {
   const { broker, peers } = context;
   const { sessionKey } = route.identity;
-  if (broker.isApproved(sessionKey, account.id)) return;
   const proven = await peers.prove(route.socket, route.identity);
   const outcome = await broker.ask({ sessionKey, client: proven.client, accountId: account.id, accountName: accountName(account) }, route.signal);
   switch (outcome.kind) {

@@ -5,7 +5,7 @@
  */
 import { AccessError } from './access-error.ts';
 import type { AccountSelector } from './account-request.ts';
-import type { TerminalAccount, TerminalConnection } from './terminal-ports.ts';
+import type { TerminalAccount, TerminalConnection, TokenRead } from './terminal-ports.ts';
 
 /** "user_42 on Staging" / "Generic on Staging". */
 export function accountName(account: Pick<TerminalAccount, 'userid' | 'connectionName'>): string {
@@ -74,11 +74,13 @@ export function agoText(secondsLeft: number): string {
   return `${Math.floor(ago / 86_400)} days ago`;
 }
 
-/** 409 `expired` / `unavailable` for an account whose token cannot be handed out as it stands; null when it can. */
-export function unusableAccount(account: TerminalAccount): AccessError | null {
+/**
+ * The CLI's sentence for a token the app's one rule (TerminalTokenSource.readToken) refused to hand
+ * out: 409 `expired` with how long ago and the renew command, or 409 `unavailable` with the app's
+ * own message. The decision is the app's; this only words it.
+ */
+export function refusedRead(account: TerminalAccount, refusal: Extract<TokenRead, { ok: false }>): AccessError {
+  if (refusal.code === 'unavailable') return new AccessError(409, 'unavailable', refusal.message);
   const whose = `${account.userid ?? 'The generic'}${account.userid === null ? ' token' : "'s token"} on ${account.connectionName}`;
-  const renew = loginCommand(account.userid, account.connectionName);
-  if (account.status === 'expired') return new AccessError(409, 'expired', `${whose} expired ${agoText(account.secondsLeft)}; renew it: ${renew}`);
-  if (account.status === 'sign_in_again') return new AccessError(409, 'unavailable', `${whose} cannot be read any more; sign in again: ${renew}`);
-  return null;
+  return new AccessError(409, 'expired', `${whose} expired ${agoText(account.secondsLeft)}; renew it: ${loginCommand(account.userid, account.connectionName)}`);
 }

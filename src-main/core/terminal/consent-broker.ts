@@ -9,9 +9,11 @@ import { randomUUID } from 'node:crypto';
 import type { TimerHandle, TimerPort } from '../ports/timer-port.ts';
 import { ConsentSessions, SESSION_MINUTES } from './consent-sessions.ts';
 import type { ConsentSubject } from './consent-sessions.ts';
-import type { ConsentAnswer, ConsentBrokerView, ConsentRequestView, TerminalClientView } from './terminal-views.ts';
+import type { ConsentAnswer, ConsentBrokerView, ConsentRequestView, TerminalClientView, TerminalRead } from './terminal-views.ts';
 
 export type { ConsentSubject } from './consent-sessions.ts';
+/** The one TerminalRead (the contract's `lastTerminalRead`); state-view.ts should import it from here. */
+export type { TerminalRead } from './terminal-views.ts';
 
 /** How a consent request ended. `revoked`: every session was ended (screen locked, quit, access off). */
 export type ConsentOutcome =
@@ -23,12 +25,6 @@ export type ConsentOutcome =
   /** Too many different requests already wait for the person; this one was not queued. */
   | { readonly kind: 'busy' };
 
-/** The audit line of an account: the last terminal read. */
-export interface TerminalRead {
-  readonly at: string;
-  /** "bash, pid 1234". */
-  readonly client: string;
-}
 
 /** Options of the broker; tests pass a ManualClock and predictable ids. */
 export interface ConsentBrokerOptions {

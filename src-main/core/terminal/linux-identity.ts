@@ -1,7 +1,7 @@
 /**
  * Who is calling, on Linux. Per request (cheap, a few small `/proc` reads): the declared pid must
  * exist and be ours; its session id, terminal and session leader's start time make the terminal
- * session key. Only when a prompt is needed (expensive: `ss` and a walk of `/proc/<pid>/fd`): the
+ * session key (its parent's pid and start time when it has no terminal). Only when a prompt is needed (expensive: `ss` and a walk of `/proc/<pid>/fd`): the
  * proof that the declared pid holds the peer end of this very connection, and the ancestor chain.
  */
 import type { Socket } from 'node:net';
@@ -34,8 +34,18 @@ export async function linuxIdentity(pid: number, proven: boolean, options: Linux
   return { ok: true, identity };
 }
 
-/** `(sid, tty_nr, start time of the sid leader)`; the process itself when its session leader is gone. */
+/**
+ * With a controlling terminal: `(sid, tty_nr, start time of the sid leader)`, one approval per
+ * terminal session. Without one (IDEs, GUI apps, cron: their whole desktop session has tty_nr 0):
+ * the declared process's parent and its start time, so the calls of one script share an approval
+ * but two programs do not. The process itself when the leader or parent is gone, or the parent is
+ * init (an orphan).
+ */
 function sessionKey(proc: ProcStat, root: string): string {
+  if (proc.ttyNr === 0) {
+    const parent = proc.ppid > 1 ? readProcStat(proc.ppid, root) : undefined;
+    return parent === undefined ? `linux-process:${proc.pid}:${proc.startTime}` : `linux-parent:${parent.pid}:${parent.startTime}`;
+  }
   const leader = proc.session > 0 ? readProcStat(proc.session, root) : undefined;
   if (leader === undefined) return `linux-process:${proc.pid}:${proc.startTime}`;
   return `linux:${proc.session}:${proc.ttyNr}:${leader.startTime}`;

@@ -1,5 +1,6 @@
 /**
- * Who is calling, as far as each platform lets the server know (see README-threat-model.md):
+ * Who is calling, as far as each platform lets the server know (see README.md, "What terminal
+ * access protects, and what it does not"):
  * - Linux: the declared pid, checked in `/proc` on every request (cheap reads only), and proven
  *   with the kernel's view of the connection (`ss`, `/proc/<pid>/fd`) only when a prompt is needed.
  *   The proof costs a process spawn and a walk of `/proc` (several ms): far above the 1 ms budget of

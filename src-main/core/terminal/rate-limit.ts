@@ -1,6 +1,7 @@
 /**
- * At most {@link MAX_REQUESTS_PER_SECOND} requests per second per caller (terminal session, or
- * connection for an unnamed one): a sliding one-second window on the TimerPort's clock.
+ * At most {@link MAX_REQUESTS_PER_SECOND} requests per second per caller key (a terminal session;
+ * before that, one shared key for all callers that declare no pid, see access-handler.ts): a
+ * sliding one-second window on the TimerPort's clock.
  */
 import type { TimerPort } from '../ports/timer-port.ts';
 

@@ -1,7 +1,7 @@
 /**
  * Starts terminal access for one data folder: the private folder, the key, the endpoint, the
  * server. The app starts it while Settings → "Allow terminal access" is on, and closes it when
- * that is turned off or the app quits (see README-threat-model.md for what it protects).
+ * that is turned off or the app quits (see README.md, "What terminal access protects, and what it does not").
  */
 import { rm, writeFile, chmod } from 'node:fs/promises';
 import { systemTimers } from '../ports/timer-port.ts';
@@ -75,6 +75,3 @@ export async function startTerminalAccess(options: TerminalAccessOptions): Promi
   }
   return server;
 }
-
-/** The contract's name for {@link startTerminalAccess}. */
-export const TerminalAccess = { start: startTerminalAccess } as const;

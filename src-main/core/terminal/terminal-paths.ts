@@ -19,6 +19,11 @@ export const MAX_SOCKET_PATH_BYTES = 100;
 /** A valid access key: 32 random bytes as lower-case hex. */
 export const ACCESS_KEY_PATTERN = /^[0-9a-f]{64}$/;
 
+/** The key a key file holds: its text without the one trailing newline the app writes. */
+export function keyFromFileText(text: string): string {
+  return text.endsWith('\n') ? text.slice(0, -1) : text;
+}
+
 /** The request header that carries the key. */
 export const ACCESS_KEY_HEADER = 'X-AIRisk-Key';
 
@@ -82,30 +87,41 @@ export type AccessCoordinates =
  * access was never turned on for this data folder; `bad_key_file`: the key file is damaged (the
  * app replaces it on its next start); `unsafe_endpoint`: the socket's folder is not this user's
  * private folder (in the shared temp folder another user could have made it, to receive the key),
- * so the client must not send the key there. Messages never contain the key.
+ * so the client must not send the key there. A socket folder that does not exist (the temp folder
+ * was cleared by a reboot) is `not_set_up` too: nothing listens there, and were the client to
+ * connect anyway, another user could create the folder and socket in between and receive the key.
+ * Messages never contain the key.
  */
 export async function readAccessCoordinates(dataDir: string, environment: EndpointEnvironment = currentEndpointEnvironment()): Promise<AccessCoordinates> {
   const keyText = await readIfPresent(accessKeyPath(dataDir));
   if (keyText === undefined) {
     return { ok: false, problem: 'not_set_up', message: `Terminal access is not set up for ${dataDir}; turn on Settings → Allow terminal access in AIRisk Token Tray.` };
   }
-  const key = keyText.endsWith('\n') ? keyText.slice(0, -1) : keyText;
+  const key = keyFromFileText(keyText);
   if (!ACCESS_KEY_PATTERN.test(key)) {
     return { ok: false, problem: 'bad_key_file', message: `The access key file ${accessKeyPath(dataDir)} is damaged; restart AIRisk Token Tray to replace it.` };
   }
   const written = await readIfPresent(endpointFilePath(dataDir));
   const endpoint = written?.trim() || planEndpoint(dataDir, environment).endpoint;
   const unsafe = environment.platform === 'win32' ? null : await unsafeSocketFolder(endpoint, environment.uid);
+  if (unsafe === 'missing') {
+    return { ok: false, problem: 'not_set_up', message: `AIRisk Token Tray is not listening: its socket folder ${dirname(endpoint)} does not exist; start the app with Settings → Allow terminal access turned on.` };
+  }
   if (unsafe !== null) {
     return { ok: false, problem: 'unsafe_endpoint', message: `The socket folder ${dirname(endpoint)} ${unsafe}, so the key is not sent there; restart AIRisk Token Tray (it refuses such a folder and says what to do).` };
   }
   return { ok: true, endpoint, key };
 }
 
-/** What is wrong with the folder of a Unix socket, or null when it is a 0700 folder of `uid` (or absent: nothing to connect to). */
+/** What is wrong with the folder of a Unix socket ('missing' when there is none), or null when it is a 0700 folder of `uid`. */
 async function unsafeSocketFolder(endpoint: string, uid: number | null): Promise<string | null> {
-  const stats = await lstat(dirname(endpoint)).catch(() => undefined);
-  if (stats === undefined) return null;
+  let stats;
+  try {
+    stats = await lstat(dirname(endpoint));
+  } catch (error) {
+    const code = errnoCode(error);
+    return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : `cannot be checked (${code ?? 'error'})`;
+  }
   if (!stats.isDirectory()) return 'is not a folder';
   if (uid !== null && stats.uid !== uid) return `belongs to another user (uid ${stats.uid})`;
   if ((stats.mode & 0o077) !== 0) return `is open to other users (mode ${(stats.mode & 0o777).toString(8)})`;

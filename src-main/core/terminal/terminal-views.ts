@@ -3,9 +3,12 @@
  * consent prompt and the approved sessions. The shapes are the window contract's
  * (`src-main/contract.ts`); this file adds the broker's own view of them. Types only.
  */
-import type { ConsentRequestView, TerminalSessionView } from '../../contract.ts';
+import type { AccountView, ConsentRequestView, TerminalSessionView } from '../../contract.ts';
 
 export type { ConsentAnswer, ConsentRequestView, TerminalClientView, TerminalSessionView } from '../../contract.ts';
+
+/** The audit line of an account, the last terminal read: when and by whom ("bash, pid 1234"), never a token. */
+export type TerminalRead = NonNullable<AccountView['lastTerminalRead']>;
 
 /** What the broker shows: the request on screen, if any, and the approved sessions. */
 export interface ConsentBrokerView {

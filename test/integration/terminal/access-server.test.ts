@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { lstat } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
+import { dirname } from 'node:path';
 import { test } from 'node:test';
 import { ManualClock } from '../../support/manual-clock.ts';
 import { callTerminal, errorCode } from '../../support/terminal-http.ts';
@@ -27,6 +28,7 @@ function messageOf(reply: TerminalReply): string {
 test('listens on a 0600 socket in the 0700 terminal folder and reports the accounts without tokens', { skip: skipWindows }, async (t) => {
   const fixture = await startFixture(t);
   assert.equal((await lstat(fixture.endpoint)).mode & 0o777, 0o600);
+  assert.equal((await lstat(dirname(fixture.endpoint))).mode & 0o777, 0o700);
   const status = await callTerminal(fixture.endpoint, { path: '/v1/status', key: fixture.key });
   assert.equal(status.status, 200);
   assert.equal(status.headers['content-type'], 'application/json; charset=utf-8');
@@ -120,6 +122,25 @@ test('allows 5 requests per second per terminal session and answers the sixth wi
   assert.equal((await callTerminal(fixture.endpoint, { path: '/v1/accounts', key: fixture.key })).status, 200);
 });
 
+test('rate-limits callers that send no pid before naming them: the sixth in a second is 429 without running the identification', async (t) => {
+  const clock = new ManualClock();
+  let identifications = 0;
+  const countingRun = (): Promise<undefined> => {
+    identifications += 1;
+    return Promise.resolve(undefined);
+  };
+  const fixture = await startFixture(t, { timers: clock, identity: { run: countingRun } });
+  const statuses: number[] = [];
+  let beforeSixth = 0;
+  for (let i = 0; i < 6; i++) {
+    beforeSixth = identifications;
+    statuses.push((await callTerminal(fixture.endpoint, { path: '/v1/accounts', key: fixture.key, client: null })).status);
+  }
+  assert.deepEqual(statuses, [200, 200, 200, 200, 200, 429]);
+  assert.equal(identifications, beforeSixth, 'the refused request ran no ss');
+  if (process.platform === 'linux') assert.ok(identifications >= 5, 'the first five were identified through ss');
+});
+
 test('hands out a token after the person allows it, then serves the same session without asking', async (t) => {
   const fixture = await startFixture(t);
   const prompts = fixture.autoAnswer('allow');
@@ -136,13 +157,14 @@ test('hands out a token after the person allows it, then serves the same session
   assert.ok(!JSON.stringify([...fixture.broker.lastReads()]).includes(token));
 });
 
-test('answers 403 denied when the person says no, and reads no token', async (t) => {
+test('answers 403 denied when the person says no, and hands out no token', async (t) => {
   const fixture = await startFixture(t);
   fixture.autoAnswer('deny');
   const reply = await post(fixture, '/v1/token', { generic: true, connection: 'Staging' });
   assert.equal(reply.status, 403);
   assert.equal(errorCode(reply), 'denied');
-  assert.deepEqual(fixture.source.reads, []);
+  assert.ok(!reply.text.includes(fixture.source.tokenOf('a-generic-staging')));
+  assert.equal(fixture.broker.lastReads().size, 0);
 });
 
 test('names the fix for an expired token, an ambiguous userid and an account that does not exist, before any prompt', async (t) => {
@@ -162,7 +184,8 @@ test('names the fix for an expired token, an ambiguous userid and an account tha
   const noConnection = await post(fixture, '/v1/token', { connection: 'Nowhere' });
   assert.match(messageOf(noConnection), /No connection is named "Nowhere"; the connections are Staging, Production, Sandbox\./);
   assert.equal(fixture.broker.view().consent, null);
-  assert.deepEqual(fixture.source.reads, []);
+  assert.deepEqual(fixture.source.reads, ['a-7-prod'], 'only the expired one was put to the app\'s rule, which refused it');
+  assert.equal(fixture.broker.lastReads().size, 0);
 });
 
 test('signs in through the app for login and for renew, then asks before handing out the new token', async (t) => {
@@ -179,6 +202,31 @@ test('signs in through the app for login and for renew, then asks before handing
   assert.equal(errorCode(busy), 'signing_in');
 });
 
+test('the app\'s one rule decides whether a token can be handed out, before any prompt, even when the account still looks valid', async (t) => {
+  const fixture = await startFixture(t);
+  const prompts = fixture.autoAnswer('allow');
+  fixture.source.readToken = async () => ({ ok: false, code: 'unavailable', message: 'The token for user_42 is no longer available (it cannot be decrypted); sign in again.' });
+  const reply = await post(fixture, '/v1/token', { userid: 'user_42', connection: 'Staging' });
+  assert.equal(reply.status, 409);
+  assert.equal(errorCode(reply), 'unavailable');
+  assert.equal(messageOf(reply), 'The token for user_42 is no longer available (it cannot be decrypted); sign in again.');
+  assert.equal(prompts.shown.length, 0, 'nobody is asked about a token that cannot be handed out');
+});
+
+test('renew signs in again only for a token the app no longer hands out, never for a valid one', async (t) => {
+  const fixture = await startFixture(t);
+  fixture.autoAnswer('allow');
+  const valid = fixture.source.tokenOf('a-42-staging');
+  const kept = await post(fixture, '/v1/token', { userid: 'user_42', connection: 'Staging', renew: true });
+  assert.equal(kept.status, 200, kept.text);
+  assert.equal((kept.json as { access_token: string }).access_token, valid, 'the valid token is handed out as it is');
+  assert.equal(fixture.source.tokenOf('a-42-staging'), valid, 'no new sign-in replaced it');
+  const expired = fixture.source.tokenOf('a-7-prod');
+  const renewed = await post(fixture, '/v1/token', { userid: 'user_7', renew: true });
+  assert.equal(renewed.status, 200, renewed.text);
+  assert.notEqual((renewed.json as { access_token: string }).access_token, expired, 'the expired one was renewed');
+});
+
 test('a client that hangs up while its prompt is shown withdraws the prompt', async (t) => {
   const fixture = await startFixture(t);
   const shown = new Promise<void>((resolve) => fixture.broker.onChange(() => fixture.broker.view().consent !== null && resolve()));
@@ -189,7 +237,7 @@ test('a client that hangs up while its prompt is shown withdraws the prompt', as
   const withdrawn = new Promise<void>((resolve) => fixture.broker.onChange(() => fixture.broker.view().consent === null && resolve()));
   request.destroy();
   await withdrawn;
-  assert.deepEqual(fixture.source.reads, []);
+  assert.equal(fixture.broker.lastReads().size, 0, 'no token was handed out');
 });
 
 test('after the session has been idle for its minutes, the next request asks again', async (t) => {

@@ -3,8 +3,10 @@
  * the peer end of the connection (ss) and /proc shows which process holds it.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { test } from 'node:test';
+import { runSystemCommand } from '../../../src-main/core/terminal/command-runner.ts';
+import { linuxIdentity } from '../../../src-main/core/terminal/linux-identity.ts';
 import type { TerminalClientView } from '../../../src-main/core/terminal/terminal-views.ts';
 import { runClientProcess, startFixture } from '../../support/terminal-fixture.ts';
 import type { TerminalFixture } from '../../support/terminal-fixture.ts';
@@ -80,4 +82,35 @@ test('an approval covers the terminal session: a second process of the same sess
   assert.deepEqual([first.status, second.status], [200, 200]);
   assert.equal(prompts.shown.length, 1);
   assert.notEqual(first.pid, second.pid);
+});
+
+/** One tty-less session (detached: setsid) holding two programs, `a` with two children and `b` with one; their children's pids. */
+async function ttylessSession(t: { after: (fn: () => void) => void }): Promise<{ a: number[]; b: number[] }> {
+  const script = 'sh -c \'sleep 60 & echo "a $!"; sleep 60 & echo "a $!"; wait\' & sh -c \'sleep 60 & echo "b $!"; wait\' & wait';
+  const leader = spawn('sh', ['-c', script], { detached: true, stdio: ['ignore', 'pipe', 'ignore'] });
+  t.after(() => {
+    if (leader.pid !== undefined) process.kill(-leader.pid, 'SIGKILL');
+  });
+  const pids: { a: number[]; b: number[] } = { a: [], b: [] };
+  let buffered = '';
+  leader.stdout.setEncoding('utf8');
+  for await (const chunk of leader.stdout as AsyncIterable<string>) {
+    buffered += chunk;
+    for (const [, program, pid] of buffered.matchAll(/^([ab]) (\d+)$/gm)) if (program === 'a' || program === 'b') pids[program] = [...new Set([...pids[program], Number(pid)])];
+    if (pids.a.length === 2 && pids.b.length === 1) break;
+  }
+  return pids;
+}
+
+async function keyOf(pid: number): Promise<string> {
+  const result = await linuxIdentity(pid, false, { run: runSystemCommand });
+  if (!result.ok) throw new Error(`pid ${pid} was not identified: ${result.message}`);
+  return result.identity.sessionKey;
+}
+
+test('callers without a terminal share an approval only with their parent\'s other children, not with the whole desktop session', { skip: process.platform === 'linux' ? false : 'reads /proc' }, async (t) => {
+  const { a, b } = await ttylessSession(t);
+  const [a1, a2, b1] = await Promise.all([...a, ...b].map(keyOf));
+  assert.equal(a1, a2, 'two calls from one script share one approval');
+  assert.notEqual(a1, b1, 'two programs of one tty-less session do not');
 });

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { loadOrCreateAccessKey } from '../../../src-main/core/terminal/access-key-file.ts';
 import { ensurePrivateDirectory } from '../../../src-main/core/terminal/private-directory.ts';
 import { accessKeyPath, endpointFilePath, readAccessCoordinates, terminalDirectory } from '../../../src-main/core/terminal/terminal-paths.ts';
+import { AccessFailure, findApp } from '../../../src-main/cli/access-client.ts';
 import { TerminalSetupError } from '../../../src-main/core/terminal/terminal-setup-error.ts';
 
 const unix = process.platform !== 'win32';
@@ -95,11 +96,26 @@ test('readAccessCoordinates finds the key and the endpoint, or says terminal acc
   const key = await loadOrCreateAccessKey(base, () => {});
   const found = await readAccessCoordinates(base);
   assert.deepEqual(found, { ok: true, key, endpoint: join(terminalDirectory(base), 'access.sock') });
-  await writeFile(endpointFilePath(base), '/tmp/airisk-token-tray-1/x.sock\n', { mode: 0o600 });
-  assert.deepEqual(await readAccessCoordinates(base), { ok: true, key, endpoint: '/tmp/airisk-token-tray-1/x.sock' });
+  const fallback = join(base, 'fallback');
+  await ensurePrivateDirectory(fallback);
+  await writeFile(endpointFilePath(base), `${join(fallback, 'x.sock')}\n`, { mode: 0o600 });
+  assert.deepEqual(await readAccessCoordinates(base), { ok: true, key, endpoint: join(fallback, 'x.sock') });
   await writeFile(accessKeyPath(base), 'broken\n');
   const broken = await readAccessCoordinates(base);
   assert.equal(broken.ok ? 'ok' : broken.problem, 'bad_key_file');
+});
+
+test('a socket folder that does not exist is not_set_up, so the command exits 3 and never connects to where another user could make it', { skip: unix ? false : 'Unix only' }, async (t) => {
+  const base = await dataDir(t);
+  await ensurePrivateDirectory(terminalDirectory(base));
+  await loadOrCreateAccessKey(base, () => {});
+  // A reboot cleared the temp folder the endpoint file names; the app has not recreated it yet.
+  const gone = join(base, 'airisk-token-tray-1000');
+  await writeFile(endpointFilePath(base), `${join(gone, 'x.sock')}\n`, { mode: 0o600 });
+  const found = await readAccessCoordinates(base);
+  assert.equal(found.ok ? 'ok' : found.problem, 'not_set_up');
+  assert.match(found.ok ? '' : found.message, /socket folder .* does not exist/);
+  await assert.rejects(findApp(base), (error: unknown) => error instanceof AccessFailure && error.exitCode === 3 && error.code === 'not_running');
 });
 
 test('readAccessCoordinates will not send the key to a socket folder another user made in the temp folder', { skip: unix ? (process.getuid?.() === 0 ? false : 'needs root to hand a folder to another user') : 'Unix only' }, async (t) => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AccessError } from '../../../src-main/core/terminal/access-error.ts';
-import { agoText, loginCommand, selectAccount, unusableAccount } from '../../../src-main/core/terminal/account-selector.ts';
+import { agoText, loginCommand, refusedRead, selectAccount } from '../../../src-main/core/terminal/account-selector.ts';
 import type { TerminalAccount } from '../../../src-main/core/terminal/terminal-ports.ts';
 
 const connections = [
@@ -46,10 +46,12 @@ test('generic picks the token without a userid', () => {
   assert.match(refusal(() => selectAccount(accounts, connections, { ...none, generic: true, connection: 'Production' })).message, /^There is no generic token on Production .*sign in: airisk-token login --connection Production\.$/);
 });
 
-test('says "expired N min ago" with the renew command, and "sign in again" for an unreadable token', () => {
-  assert.equal(unusableAccount(account('x', 'user_42', 'c-s', { status: 'expired', secondsLeft: -185 }))?.message, "user_42's token on Staging expired 3 min ago; renew it: airisk-token login --user user_42 --connection Staging");
-  assert.equal(unusableAccount(account('x', null, 'c-s', { status: 'sign_in_again' }))?.code, 'unavailable');
-  assert.equal(unusableAccount(account('x', 'u', 'c-s', { status: 'expiring' })), null);
+test('words the app\'s refusals: "expired N min ago" with the renew command, and the app\'s own message for an unavailable token', () => {
+  const expired = refusedRead(account('x', 'user_42', 'c-s', { status: 'expired', secondsLeft: -185 }), { ok: false, code: 'expired', message: 'The token for user_42 expired 3 min ago; renew it first.' });
+  assert.deepEqual([expired.status, expired.code, expired.message], [409, 'expired', "user_42's token on Staging expired 3 min ago; renew it: airisk-token login --user user_42 --connection Staging"]);
+  assert.equal(refusedRead(account('x', null, 'c-s'), { ok: false, code: 'expired', message: '' }).message, 'The generic token on Staging expired just now; renew it: airisk-token login --connection Staging');
+  const gone = refusedRead(account('x', null, 'c-s', { status: 'sign_in_again' }), { ok: false, code: 'unavailable', message: 'The token for Generic is no longer available (it cannot be decrypted); sign in again.' });
+  assert.deepEqual([gone.status, gone.code, gone.message], [409, 'unavailable', 'The token for Generic is no longer available (it cannot be decrypted); sign in again.']);
   assert.deepEqual([agoText(-30), agoText(-7200), agoText(-3 * 86_400)], ['just now', '2 h ago', '3 days ago']);
   assert.equal(loginCommand('user_1', 'My Env'), 'airisk-token login --user user_1 --connection "My Env"');
 });
