@@ -3,14 +3,12 @@ import { msLeft, tokenStatus, type ExpiryFacts } from '../expiry/token-status.ts
 import type { CipherDescription } from '../vault/cipher-port.ts';
 import { connectionSummary } from '../settings/connection-view.ts';
 import type { AccountRecord, ConnectionRecord } from '../vault/vault.ts';
+import type { TerminalRead } from '../terminal/consent-broker.ts';
 
 /** The two numbers from an account record that decide its status. */
 export function expiryFacts(account: AccountRecord): ExpiryFacts {
   return { expirationMs: Date.parse(account.expiration), clockSkewMs: account.clockSkewMs };
 }
-
-/** The last terminal read of an account (see the terminal broker's audit); never a token. */
-export type TerminalRead = NonNullable<AccountView['lastTerminalRead']>;
 
 /** One account as the window and tray see it, at `nowMs` on the local clock. */
 export function accountView(account: AccountRecord, activeId: string | null, nowMs: number, leadMs: number, lastTerminalRead: TerminalRead | null = null): AccountView {

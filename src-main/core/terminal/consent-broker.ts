@@ -12,7 +12,7 @@ import type { ConsentSubject } from './consent-sessions.ts';
 import type { ConsentAnswer, ConsentBrokerView, ConsentRequestView, TerminalClientView, TerminalRead } from './terminal-views.ts';
 
 export type { ConsentSubject } from './consent-sessions.ts';
-/** The one TerminalRead (the contract's `lastTerminalRead`); state-view.ts should import it from here. */
+/** The one TerminalRead (the contract's `lastTerminalRead`), for state-view.ts and the desk. */
 export type { TerminalRead } from './terminal-views.ts';
 
 /** How a consent request ended. `revoked`: every session was ended (screen locked, quit, access off). */
