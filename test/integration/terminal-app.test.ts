@@ -36,11 +36,11 @@ interface Running {
 type Person = 'allow' | 'deny' | ((app: NodeApp, consent: NonNullable<AppState['terminal']['consent']>) => Promise<void>);
 
 /** The app with user_42 signed in on one sandbox and terminal access on; every prompt handled by `person`. */
-async function start(t: TestContext, person: Person = 'allow'): Promise<Running> {
+async function start(t: TestContext, person: Person = 'allow', browser: { openUrl: (url: string) => Promise<void> } = new ConsentingBrowser('approve')): Promise<Running> {
   const directory = await mkdtemp(join(tmpdir(), 'airisk-terminal-app-'));
   const sandbox = await startSandbox();
   const clock = new ManualClock(Date.now());
-  const app = await createNodeApp({ directory, openUrl: new ConsentingBrowser('approve').openUrl, timers: clock, terminal: { version: 'test', cliPath: CLI_PATH } });
+  const app = await createNodeApp({ directory, openUrl: browser.openUrl, timers: clock, terminal: { version: 'test', cliPath: CLI_PATH } });
   t.after(async () => {
     await app.service.shutdown();
     await sandbox.close();
@@ -140,13 +140,33 @@ test('an account removed while its prompt is open: the approval hands out nothin
   assert.match(stderr, /no longer exists/);
 });
 
-test('two terminals asking the app to sign in at once: one signs in, the other is told a sign-in is under way (never cancelled)', { skip }, async (t) => {
-  const running = await start(t);
-  const [first, second] = await Promise.all([running.cli(['login', '--user', 'user_7']), running.cli(['login', '--user', 'user_8'])]);
-  const outcomes = [first, second].map((run) => run.code).sort();
-  assert.deepEqual(outcomes, [0, 1], `${first.stderr} / ${second.stderr}`);
-  const refused = first.code === 1 ? first : second;
-  assert.match(refused.stderr, /already under way/);
-  const signedIn = first.code === 0 ? first : second;
-  assert.equal(await running.whoAmI(signedIn.stdout), 200);
+/** A browser whose person approves only when told to (while `holding`): a sign-in stays under way meanwhile. */
+class HeldBrowser {
+  holding = false;
+  readonly #held: string[] = [];
+  readonly #person = new ConsentingBrowser('approve');
+  readonly openUrl = (url: string): Promise<void> => {
+    if (!this.holding) return this.#person.openUrl(url);
+    this.#held.push(url);
+    return Promise.resolve();
+  };
+  release(): void {
+    this.holding = false;
+    for (const url of this.#held.splice(0)) void this.#person.openUrl(url);
+  }
+}
+
+test('a terminal asking the app to sign in while another sign-in is under way is told so, and never cancels it', { skip }, async (t) => {
+  const browser = new HeldBrowser();
+  const running = await start(t, 'allow', browser);
+  browser.holding = true;
+  const first = running.cli(['login', '--user', 'user_7']);
+  while ((await running.app.service.getState()).signIn === null) await new Promise((resolve) => setTimeout(resolve, 20));
+  const second = await running.cli(['login', '--user', 'user_8']);
+  assert.deepEqual([second.code, second.stdout], [1, '']);
+  assert.match(second.stderr, /already under way/);
+  browser.release();
+  const signedIn = await first;
+  assert.equal(signedIn.code, 0, signedIn.stderr);
+  assert.equal(await running.whoAmI(signedIn.stdout), 200, 'the first sign-in finished: it was never cancelled');
 });
