@@ -157,6 +157,7 @@ export class AppService implements AiriskApi {
     this.#signInConnectionId = connectionId;
     const attempt = this.#signIns.start({
       config,
+      connectionName: connection.name,
       ...(userid === undefined ? {} : { userid }),
       ...(this.#options.callbackTimeoutMs === undefined ? {} : { callbackTimeoutMs: this.#options.callbackTimeoutMs }),
       onProgress: (progress) => {
