@@ -103,6 +103,15 @@ describe('parsePastedCallback', () => {
     assert.doesNotMatch(error.message, /declined/);
   });
 
+  test('a pasted access_denied names who the sign-in was for: the user and the connection', () => {
+    rejects(
+      `https://localhost/callback?error=access_denied&state=${STATE}`,
+      'access_denied',
+      /^AIRisk refused the sign-in for user_42 on Staging \(access_denied\) without giving a reason/,
+      { ...expected, subject: 'user_42 on Staging' },
+    );
+  });
+
   test('error=access_denied without a description says AIRisk refused the sign-in and gave no reason', () => {
     const error = rejects(
       `https://localhost/callback?error=access_denied&state=${STATE}`,
