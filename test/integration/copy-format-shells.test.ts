@@ -53,25 +53,27 @@ test('the curl -H option reaches curl as exactly -H and the header, whatever the
   }
 });
 
-test('httpie reaches http as the base URL and one header item that HTTPie unescapes to the header', (t) => {
+/** HTTPie reads backslashes in items as escapes, differently by version: the httpie format refuses such tokens. */
+const HTTPIE_TOKENS = HOSTILE_TOKENS.filter((token) => !token.includes('\\'));
+
+test('httpie reaches http as exactly the base URL and one header item, whatever the token without a backslash', (t) => {
   if (SHELLS.length === 0) return t.skip('no POSIX shell on this machine');
   for (const shell of SHELLS) {
-    for (const token of HOSTILE_TOKENS) {
-      const [url, item, ...rest] = argvFrom(shell, formatForClipboard(token, 'httpie', { baseUrl: HOSTILE_BASE }));
-      assert.equal(url, new URL(HOSTILE_BASE).href);
-      assert.deepEqual(rest, []);
-      // HTTPie reads `\\` in an item as one backslash; nothing else in the value is escaped.
-      assert.equal(item?.replaceAll('\\\\', '\\'), `Authorization:Bearer ${token}`, shell);
+    for (const token of HTTPIE_TOKENS) {
+      assert.deepEqual(argvFrom(shell, formatForClipboard(token, 'httpie', { baseUrl: HOSTILE_BASE })), [new URL(HOSTILE_BASE).href, `Authorization:Bearer ${token}`], shell);
     }
   }
 });
 
-test('HTTPie itself sends exactly the Authorization header (http --offline), whatever the token', (t) => {
+test('HTTPie itself sends a GET with exactly the Authorization header (http --offline), whatever the token without a backslash', (t) => {
   if (spawnSync('http', ['--version'], { stdio: 'ignore' }).status !== 0) return t.skip('HTTPie (http) is not installed on this machine');
-  for (const token of HOSTILE_TOKENS) {
+  for (const token of [...HTTPIE_TOKENS, EVERY_PRINTABLE.replace('\\', '')]) {
     const command = formatForClipboard(token, 'httpie', { baseUrl: 'http://127.0.0.1:9/' });
-    const out = execFileSync('sh', ['-c', command.replace(/^http /, 'http --offline --print=H --pretty=none ')], { encoding: 'utf8', cwd: CWD });
-    assert.ok(out.split(/\r?\n/).includes(`Authorization: Bearer ${token}`), out);
+    // --ignore-stdin: the test's stdin is a pipe, which HTTPie would send as a body (a terminal's is not).
+    const out = execFileSync('sh', ['-c', command.replace(/^http /, 'http --offline --ignore-stdin --print=H --pretty=none ')], { encoding: 'utf8', cwd: CWD });
+    const lines = out.split(/\r?\n/);
+    assert.ok(lines.includes(`Authorization: Bearer ${token}`), out);
+    assert.match(lines[0] ?? '', /^GET \/ HTTP\/1\.1$/);
   }
 });
 

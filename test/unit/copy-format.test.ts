@@ -49,9 +49,15 @@ test('curl-command is a whole curl command against the base URL, both single-quo
   assert.equal(formatForClipboard("it's", 'curl-command', { baseUrl: 'http://127.0.0.1:8790/base' }), `curl -H 'Authorization: Bearer it'\\''s' 'http://127.0.0.1:8790/base'`);
 });
 
-test('httpie is an http command with the header as a Name:Value item, backslashes doubled for HTTPie', () => {
+test('httpie is an http command with the header as a Name:Value item; a token with a backslash is refused', () => {
   assert.equal(formatForClipboard(JWT, 'httpie', TARGET), `http 'https://api.airisk.example.com/' 'Authorization:Bearer ${JWT}'`);
-  assert.equal(formatForClipboard('a\\b', 'httpie', TARGET), `http 'https://api.airisk.example.com/' 'Authorization:Bearer a\\\\b'`);
+  assert.equal(formatForClipboard("a'b=c:d", 'httpie', TARGET), `http 'https://api.airisk.example.com/' 'Authorization:Bearer a'\\''b=c:d'`);
+  for (const token of ['a\\b', 'a\\=b', '\\\\']) {
+    assert.throws(
+      () => formatForClipboard(token, 'httpie', TARGET),
+      (error: unknown) => error instanceof RangeError && /backslash, which HTTPie reads as an escape/.test(error.message) && !error.message.includes(token),
+    );
+  }
 });
 
 test('export lines set AIRISK_TOKEN in single quotes for POSIX shells and PowerShell', () => {

@@ -56,11 +56,15 @@ export function powerShellQuote(text: string): string {
 }
 
 /**
- * `header` as an HTTPie request item `Name:Value`: HTTPie reads a backslash as an escape in
- * items (`\\` is one backslash, `\=` an `=`), so each backslash is doubled to arrive as itself.
+ * `header` as an HTTPie request item `Name:Value`. HTTPie reads a backslash in an item as an
+ * escape, and how differs between versions (3.x keeps `\\` but turns `\=` into `=`; older ones
+ * turn `\\` into `\`), so no quoting survives every version: a token with a backslash is refused.
  */
 function httpieHeaderItem(header: string): string {
-  return header.replace(': ', ':').replaceAll('\\', '\\\\');
+  if (header.includes('\\')) {
+    throw new RangeError('The token holds a backslash, which HTTPie reads as an escape, so no HTTPie command can send it exactly; copy the curl command or the header instead. Nothing was copied.');
+  }
+  return header.replace(': ', ':');
 }
 
 /**
@@ -86,7 +90,7 @@ function commandUrl(target: CopyTarget | undefined, format: CopyFormat): string 
  * printable character (`'`, `"`, `$`, `` ` ``, `\`, `!`, `;`) stays itself:
  * - `curl`: `-H "Authorization: Bearer <token>"` (single quotes for a token beyond b64token);
  * - `curl-command`: `curl -H 'Authorization: Bearer <token>' '<base URL>'`;
- * - `httpie`: `http '<base URL>' 'Authorization:Bearer <token>'`;
+ * - `httpie`: `http '<base URL>' 'Authorization:Bearer <token>'` (refused for a token with a backslash);
  * - `export-posix`: `export AIRISK_TOKEN='<token>'`; `export-powershell`: `$env:AIRISK_TOKEN = '<token>'`.
  * `curl-command` and `httpie` need `target`, the account's own connection.
  */
