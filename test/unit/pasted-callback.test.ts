@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parsePastedCallback } from '../../src-main/core/oauth/pasted-callback.ts';
+import { parsePastedCallback, type PastedCallbackExpectation } from '../../src-main/core/oauth/pasted-callback.ts';
 import { SignInError } from '../../src-main/core/oauth/sign-in-error.ts';
 import type { SignInErrorCode } from '../../src-main/core/oauth/sign-in-error.ts';
 
@@ -9,7 +9,7 @@ const CODE = 'SplxlOBeZQQYbYS6WxSbIA-secret-code';
 const ISSUER = 'https://api.AIRisk.example.com';
 const expected = { redirectUri: 'https://localhost/callback', state: STATE, issuer: ISSUER };
 
-function rejects(pasted: string, code: SignInErrorCode, pattern: RegExp, expectation = expected): SignInError {
+function rejects(pasted: string, code: SignInErrorCode, pattern: RegExp, expectation: PastedCallbackExpectation = expected): SignInError {
   let caught: SignInError | undefined;
   assert.throws(
     () => parsePastedCallback(pasted, expectation),
