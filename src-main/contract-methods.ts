@@ -14,6 +14,8 @@ export const AIRISK_METHOD_NAMES = [
   'setActive',
   'rename',
   'copy',
+  'tokenDetails',
+  'dismissError',
   'getSettings',
   'updateSettings',
   'saveConnection',

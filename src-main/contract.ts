@@ -10,8 +10,13 @@
 /** How a token stands, on AIRisk's clock. `sign_in_again`: the token is gone or cannot be decrypted. */
 export type AccountStatus = 'valid' | 'expiring' | 'expired' | 'sign_in_again';
 
-/** What can be put on the clipboard for a token. */
-export type CopyFormat = 'header' | 'token' | 'curl';
+/**
+ * What can be put on the clipboard for a token: `header` (`Authorization: Bearer …`), `token`,
+ * `curl` (the `-H` option), `curl-command` (a whole curl command against the connection's base URL),
+ * `httpie` (`http URL 'Authorization:Bearer …'`), `export-posix` (`export AIRISK_TOKEN='…'`) and
+ * `export-powershell` (`$env:AIRISK_TOKEN = '…'`).
+ */
+export type CopyFormat = 'header' | 'token' | 'curl' | 'curl-command' | 'httpie' | 'export-posix' | 'export-powershell';
 
 /** One token holder as the window and tray show it. */
 export interface AccountView {
@@ -224,6 +229,10 @@ export interface SettingsView {
   readonly allowTerminalAccess: boolean;
   /** An approved terminal session ends after this many minutes without use (1–120). */
   readonly terminalSessionMinutes: number;
+  /** What the one-click Copy puts on the clipboard (tray's first item, global shortcut, `copy(id, null)`); 'header' by default. */
+  readonly defaultCopyFormat: CopyFormat;
+  /** An Electron accelerator (e.g. `CommandOrControl+Shift+A`) that copies the active account's token in the default format; '' = off, the default. */
+  readonly globalShortcut: string;
   readonly connections: readonly ConnectionView[];
 }
 
@@ -244,9 +253,47 @@ export type SignInOutcome = { readonly ok: true; readonly accountId: string } | 
 /** What a copy did; never the copied text. */
 export interface CopyOutcome {
   readonly accountId: string;
+  /** The format used (the default one resolved when the copy asked for null). */
   readonly format: CopyFormat;
   /** ISO instant when the clipboard is cleared if it still holds the copy, or null for never. */
   readonly clearsAt: string | null;
+}
+
+/** A JSON value as decoded from a token (server text, sanitized). */
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+/** A JWT's decoded header and claims: JSON values only, never the signature or the raw token. Not verified. */
+export interface JwtView {
+  readonly header: Readonly<Record<string, JsonValue>>;
+  /** Every claim (sub, iss, aud, scope, iat, exp, …); strings sanitized and capped. */
+  readonly claims: Readonly<Record<string, JsonValue>>;
+  /** `iat`, `nbf` and `exp` as ISO instants when they are numbers of seconds, else null. */
+  readonly issuedAt: string | null;
+  readonly notBefore: string | null;
+  readonly expiresAt: string | null;
+  /** Some claims, items or texts were left out or cut short because they were too large. */
+  readonly truncated: boolean;
+}
+
+/** What the details panel shows about one account's token (decoded in main; the token never leaves it). */
+export interface TokenDetails {
+  readonly accountId: string;
+  readonly label: string;
+  readonly connectionId: string;
+  readonly connectionName: string;
+  /** `null` for the generic token. */
+  readonly userid: string | null;
+  /** ISO instants; `expiration` as AIRisk gave it. The window formats them in local time and UTC. */
+  readonly obtainedAt: string;
+  readonly lastUsedAt: string | null;
+  readonly expiration: string;
+  /** `jwt`: decoded; `opaque`: not a readable JWT (see `note`); `unavailable`: the token cannot be read any more. */
+  readonly kind: 'jwt' | 'opaque' | 'unavailable';
+  readonly jwt: JwtView | null;
+  /** One sentence on why no claims are shown, or null. */
+  readonly note: string | null;
+  /** E.g. the JWT's `exp` and AIRisk's `expiration` disagree by more than a minute. */
+  readonly warnings: readonly string[];
 }
 
 /** The methods `window.airisk` offers. Unknown ids and bad arguments reject with a plain message. */
@@ -265,8 +312,15 @@ export interface AiriskApi {
   remove(accountId: string): Promise<void>;
   setActive(accountId: string): Promise<void>;
   rename(accountId: string, label: string): Promise<void>;
-  /** Copies the token of `accountId` (or the active account when null) in `format`. */
-  copy(accountId: string | null, format: CopyFormat): Promise<CopyOutcome>;
+  /**
+   * Copies the token of `accountId` (or the active account when null) in `format`, or in the
+   * default format of Settings (`defaultCopyFormat`) when `format` is null: the one-click Copy.
+   */
+  copy(accountId: string | null, format: CopyFormat | null): Promise<CopyOutcome>;
+  /** The token's details: times, connection, userid, and its decoded header and claims when it is a JWT. Never the token. */
+  tokenDetails(accountId: string): Promise<TokenDetails>;
+  /** Clears `lastError` (the person dismissed it): it stays dismissed across window reloads. */
+  dismissError(): Promise<void>;
   getSettings(): Promise<SettingsView>;
   updateSettings(update: SettingsUpdate): Promise<SettingsResult>;
   /**

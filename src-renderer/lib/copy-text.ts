@@ -5,6 +5,10 @@ export const COPY_FORMAT_TEXT: Readonly<Record<CopyFormat, string>> = {
   header: 'header',
   token: 'token',
   curl: 'curl -H option',
+  'curl-command': 'curl command',
+  httpie: 'HTTPie command',
+  'export-posix': 'export line',
+  'export-powershell': 'PowerShell $env line',
 };
 
 /** Seconds until `clearsAt` (an ISO instant) at `nowMs`, rounded; null when it never clears. */

@@ -48,7 +48,7 @@ test('a denied sign-in exits 1 with the reason on stderr and nothing on stdout',
   const { code, stdout, stderr } = await run.exit;
   assert.equal(code, 1);
   assert.equal(stdout, '');
-  assert.match(stderr, /Sign-in failed: AIRisk refused the sign-in \(access_denied\)/);
+  assert.match(stderr, /Sign-in failed: AIRisk refused the sign-in for the generic token on 127\.0\.0\.1:\d+ \(access_denied\)/);
 });
 
 test('bad usage exits 2 and explains', async () => {

@@ -97,7 +97,7 @@ describe('sign-in against the sandbox', () => {
     const attempt = startSignIn({ config: sandboxConfig(sandbox), userid: 'user_42' }, new ConsentingBrowser('deny'));
     await assert.rejects(
       attempt.result,
-      (error) => isSignInError(error, 'access_denied') && /^AIRisk refused the sign-in \(access_denied\): “The user denied the request”\. No token was requested\./.test(error.message) && !/declined/.test(error.message),
+      (error) => isSignInError(error, 'access_denied') && /^AIRisk refused the sign-in for user_42 on 127\.0\.0\.1:\d+ \(access_denied\): “The user denied the request”\. No token was requested\./.test(error.message) && !/declined/.test(error.message),
     );
     assert.equal(sandbox.tokenRequests.length, before);
   });

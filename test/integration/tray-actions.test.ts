@@ -69,7 +69,7 @@ test('a denied tray sign-in is a failure the dispatcher reports; a cancelled one
   const dispatch = trayActionDispatcher({ ...ports(), onFailure: (action, message) => failures.push(`${action.type}: ${message}`) });
   dispatch({ type: 'sign-in-generic' }, await app.service.getState());
   await until(() => failures.length > 0);
-  assert.match(failures[0] ?? '', /^sign-in-generic: AIRisk refused the sign-in \(access_denied\)/);
+  assert.match(failures[0] ?? '', /^sign-in-generic: AIRisk refused the sign-in for the generic token on \S+ \(access_denied\)/);
 
   browser = new ConsentingBrowser('approve', { followRedirect: false });
   const pending = runTrayAction({ type: 'sign-in-generic' }, await app.service.getState(), ports());

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { COPY_FORMATS, DEFAULT_COPY_FORMAT, formatForClipboard, isCopyFormat } from '../../src-main/core/clipboard/copy-format.ts';
+import { COPY_FORMATS, DEFAULT_COPY_FORMAT, formatForClipboard, isCopyFormat, needsBaseUrl } from '../../src-main/core/clipboard/copy-format.ts';
+import { isHeaderSafeToken } from '../../src-main/core/oauth/header-safe-token.ts';
 
 const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyXzQyIn0.c2lnbmF0dXJl-_';
+const TARGET = { baseUrl: 'https://api.AIRisk.example.com' };
 
 test('header format is the whole Authorization header line, and the default', () => {
   assert.equal(formatForClipboard(JWT, 'header'), `Authorization: Bearer ${JWT}`);
@@ -27,17 +29,58 @@ test('refuses an empty token or one that would break the header line, without ec
   for (const token of ['', 'two words', 'line\nbreak', 'cr\rlf', 'tab\there', 'naïve']) {
     for (const format of COPY_FORMATS) {
       assert.throws(
-        () => formatForClipboard(token, format),
+        () => formatForClipboard(token, format, TARGET),
         (error: unknown) => error instanceof RangeError && (token === '' || !error.message.includes(token)),
       );
     }
   }
 });
 
-test('recognises exactly the three formats', () => {
-  assert.deepEqual([...COPY_FORMATS], ['header', 'token', 'curl']);
+test('recognises exactly the seven formats', () => {
+  assert.deepEqual([...COPY_FORMATS], ['header', 'token', 'curl', 'curl-command', 'httpie', 'export-posix', 'export-powershell']);
   for (const format of COPY_FORMATS) assert.equal(isCopyFormat(format), true);
-  for (const value of ['Header', 'bearer', '', 'curl ', null, undefined, 0, {}, ['header']]) {
+  for (const value of ['Header', 'bearer', '', 'curl ', 'Curl-Command', 'export', 'default', null, undefined, 0, {}, ['header']]) {
     assert.equal(isCopyFormat(value), false, `accepted ${JSON.stringify(value)}`);
   }
+});
+
+test('curl-command is a whole curl command against the base URL, both single-quoted', () => {
+  assert.equal(formatForClipboard(JWT, 'curl-command', TARGET), `curl -H 'Authorization: Bearer ${JWT}' 'https://api.airisk.example.com/'`);
+  assert.equal(formatForClipboard("it's", 'curl-command', { baseUrl: 'http://127.0.0.1:8790/base' }), `curl -H 'Authorization: Bearer it'\\''s' 'http://127.0.0.1:8790/base'`);
+});
+
+test('httpie is an http command with the header as a Name:Value item; a token with a backslash is refused', () => {
+  assert.equal(formatForClipboard(JWT, 'httpie', TARGET), `http 'https://api.airisk.example.com/' 'Authorization:Bearer ${JWT}'`);
+  assert.equal(formatForClipboard("a'b=c:d", 'httpie', TARGET), `http 'https://api.airisk.example.com/' 'Authorization:Bearer a'\\''b=c:d'`);
+  for (const token of ['a\\b', 'a\\=b', '\\\\']) {
+    assert.throws(
+      () => formatForClipboard(token, 'httpie', TARGET),
+      (error: unknown) => error instanceof RangeError && /backslash, which HTTPie reads as an escape/.test(error.message) && !error.message.includes(token),
+    );
+  }
+});
+
+test('export lines set AIRISK_TOKEN in single quotes for POSIX shells and PowerShell', () => {
+  assert.equal(formatForClipboard(JWT, 'export-posix'), `export AIRISK_TOKEN='${JWT}'`);
+  assert.equal(formatForClipboard("~it's", 'export-posix'), `export AIRISK_TOKEN='~it'\\''s'`);
+  assert.equal(formatForClipboard(JWT, 'export-powershell'), `$env:AIRISK_TOKEN = '${JWT}'`);
+  assert.equal(formatForClipboard("it's$x`", 'export-powershell'), "$env:AIRISK_TOKEN = 'it''s$x`'");
+});
+
+test('the command formats refuse without a base URL, or with one that is not an http(s) URL, without echoing the token', () => {
+  for (const format of COPY_FORMATS.filter(needsBaseUrl)) {
+    for (const target of [undefined, { baseUrl: 'not a url' }, { baseUrl: 'file:///etc/passwd' }]) {
+      assert.throws(
+        () => formatForClipboard(JWT, format, target),
+        (error: unknown) => error instanceof RangeError && !error.message.includes(JWT) && /base URL/.test(error.message),
+      );
+    }
+  }
+  assert.deepEqual(COPY_FORMATS.filter(needsBaseUrl), ['curl-command', 'httpie']);
+});
+
+test('the one header-safe rule: printable ASCII without spaces, shared by the token client and every copy', () => {
+  assert.equal(isHeaderSafeToken(JWT), true);
+  assert.equal(isHeaderSafeToken('!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'), true);
+  for (const token of ['', ' ', 'a b', 'a\nb', 'a\u0000b', 'a\u007fb', 'é', 'a\u2028b']) assert.equal(isHeaderSafeToken(token), false, JSON.stringify(token));
 });

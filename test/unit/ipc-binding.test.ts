@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { AiriskApi, AppState, SettingsView } from '../../src-main/contract.ts';
+import type { AiriskApi, AppState, CopyFormat, SettingsView, TokenDetails } from '../../src-main/contract.ts';
 import { AIRISK_METHOD_NAMES } from '../../src-main/contract-methods.ts';
 import { TERMINAL_OFF_VIEW } from '../../src-main/core/app/state-view.ts';
 import { MAX_TEXT_LENGTH } from '../../src-main/core/ipc/ipc-arguments.ts';
@@ -70,9 +70,16 @@ class FakeAiriskServiceForTests implements AiriskApi {
   async rename(accountId: string, label: string) {
     this.#record('rename', [accountId, label]);
   }
-  async copy(accountId: string | null, format: 'header' | 'token' | 'curl') {
+  async copy(accountId: string | null, format: CopyFormat | null) {
     this.#record('copy', [accountId, format]);
-    return { accountId: accountId ?? 'active', format, clearsAt: null };
+    return { accountId: accountId ?? 'active', format: format ?? 'header', clearsAt: null };
+  }
+  async tokenDetails(accountId: string): Promise<TokenDetails> {
+    this.#record('tokenDetails', [accountId]);
+    return {} as TokenDetails;
+  }
+  async dismissError() {
+    this.#record('dismissError', []);
   }
   async getSettings(): Promise<SettingsView> {
     this.#record('getSettings', []);
@@ -149,6 +156,9 @@ test('calls reach the service with their arguments and answers come back', async
   await registrar.invoke('airisk:rename', TRUSTED, 'acc-1', 'Team 42');
   await registrar.invoke('airisk:updateSettings', TRUSTED, { expiryLeadSeconds: 60, startAtLogin: true });
   await registrar.invoke('airisk:getState', TRUSTED);
+  await registrar.invoke('airisk:copy', TRUSTED, 'acc-1', null);
+  await registrar.invoke('airisk:tokenDetails', TRUSTED, 'acc-1');
+  await registrar.invoke('airisk:dismissError', TRUSTED);
   assert.deepEqual(service.calls, [
     { method: 'copy', args: [null, 'header'] },
     { method: 'signIn', args: [{ userid: 'user_42' }] },
@@ -159,6 +169,9 @@ test('calls reach the service with their arguments and answers come back', async
     { method: 'rename', args: ['acc-1', 'Team 42'] },
     { method: 'updateSettings', args: [{ expiryLeadSeconds: 60, startAtLogin: true }] },
     { method: 'getState', args: [] },
+    { method: 'copy', args: ['acc-1', null] },
+    { method: 'tokenDetails', args: ['acc-1'] },
+    { method: 'dismissError', args: [] },
   ]);
 });
 
@@ -185,7 +198,7 @@ test('a sender check that throws counts as untrusted', async () => {
 
 test('a wrong argument count is refused with a message naming the parameters', async () => {
   const { registrar, service } = bound();
-  await assert.rejects(registrar.invoke('airisk:copy', TRUSTED, 'acc-1'), { message: 'airisk.copy takes 2 arguments (accountId: text or null, format: text); it got 1.' });
+  await assert.rejects(registrar.invoke('airisk:copy', TRUSTED, 'acc-1'), { message: 'airisk.copy takes 2 arguments (accountId: text or null, format: text or null); it got 1.' });
   await assert.rejects(registrar.invoke('airisk:getState', TRUSTED, 'extra'), { message: 'airisk.getState takes no arguments; it got 1.' });
   await assert.rejects(registrar.invoke('airisk:signIn', TRUSTED), { message: 'airisk.signIn takes 1 argument (request: an object { connectionId?: text, userid?: text }); it got 0.' });
   assert.deepEqual(service.calls, []);
@@ -195,7 +208,9 @@ test('wrong argument types are refused with a clear message', async () => {
   const { registrar, service } = bound();
   const refusals: [string, unknown[], RegExp][] = [
     ['airisk:copy', [42, 'header'], /^airisk\.copy: accountId must be text or null; got a number\.$/],
-    ['airisk:copy', [null, null], /^airisk\.copy: format must be text; got null\.$/],
+    ['airisk:copy', [null, 7], /^airisk\.copy: format must be text or null; got a number\.$/],
+    ['airisk:tokenDetails', [null], /^airisk\.tokenDetails: accountId must be text; got null\.$/],
+    ['airisk:dismissError', ['now'], /^airisk\.dismissError takes no arguments; it got 1\.$/],
     ['airisk:renew', [undefined], /^airisk\.renew: accountId must be text; got nothing\.$/],
     ['airisk:rename', ['acc-1', { label: 'x' }], /^airisk\.rename: label must be text; got an object of another kind\.$/],
     ['airisk:signIn', ['user_42'], /^airisk\.signIn: request must be an object \{ connectionId\?: text, userid\?: text \}; got a string\.$/],

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parsePastedCallback } from '../../src-main/core/oauth/pasted-callback.ts';
+import { parsePastedCallback, type PastedCallbackExpectation } from '../../src-main/core/oauth/pasted-callback.ts';
 import { SignInError } from '../../src-main/core/oauth/sign-in-error.ts';
 import type { SignInErrorCode } from '../../src-main/core/oauth/sign-in-error.ts';
 
@@ -9,7 +9,7 @@ const CODE = 'SplxlOBeZQQYbYS6WxSbIA-secret-code';
 const ISSUER = 'https://api.AIRisk.example.com';
 const expected = { redirectUri: 'https://localhost/callback', state: STATE, issuer: ISSUER };
 
-function rejects(pasted: string, code: SignInErrorCode, pattern: RegExp, expectation = expected): SignInError {
+function rejects(pasted: string, code: SignInErrorCode, pattern: RegExp, expectation: PastedCallbackExpectation = expected): SignInError {
   let caught: SignInError | undefined;
   assert.throws(
     () => parsePastedCallback(pasted, expectation),
@@ -101,6 +101,15 @@ describe('parsePastedCallback', () => {
     );
     assert.equal(error.oauthError, 'access_denied');
     assert.doesNotMatch(error.message, /declined/);
+  });
+
+  test('a pasted access_denied names who the sign-in was for: the user and the connection', () => {
+    rejects(
+      `https://localhost/callback?error=access_denied&state=${STATE}`,
+      'access_denied',
+      /^AIRisk refused the sign-in for user_42 on Staging \(access_denied\) without giving a reason/,
+      { ...expected, subject: 'user_42 on Staging' },
+    );
   });
 
   test('error=access_denied without a description says AIRisk refused the sign-in and gave no reason', () => {

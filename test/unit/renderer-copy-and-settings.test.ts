@@ -35,6 +35,8 @@ const settings: SettingsView = {
   allowWeakEncryption: false,
   allowTerminalAccess: false,
   terminalSessionMinutes: 10,
+  defaultCopyFormat: 'header',
+  globalShortcut: '',
   connections: [],
 };
 

@@ -60,7 +60,7 @@ test('an install outcome says where the tool went and whether the shell finds it
 });
 
 test('the terminal settings travel with the settings form: the switch as a flag, the session length as minutes', () => {
-  const settings: SettingsView = { expiryLeadSeconds: 300, clipboardClearSeconds: 60, startAtLogin: false, startHidden: false, allowWeakEncryption: false, allowTerminalAccess: false, terminalSessionMinutes: 10, connections: [] };
+  const settings: SettingsView = { expiryLeadSeconds: 300, clipboardClearSeconds: 60, startAtLogin: false, startHidden: false, allowWeakEncryption: false, allowTerminalAccess: false, terminalSessionMinutes: 10, defaultCopyFormat: 'header', globalShortcut: '', connections: [] };
   const form = formFromSettings(settings);
   assert.deepEqual(updateFromForm(form, settings), { update: {}, problems: [] });
   assert.deepEqual(updateFromForm({ ...form, allowTerminalAccess: true, terminalSessionMinutes: '30' }, settings).update, { allowTerminalAccess: true, terminalSessionMinutes: 30 });

@@ -53,3 +53,29 @@ test('a stored session length out of range (a hand-edited store) reads as the de
   for (const minutes of [0, 500, 1.5, -3]) assert.equal(readSettings({ terminalSessionMinutes: minutes }, 'settings').terminalSessionMinutes, 10, String(minutes));
   assert.equal(readSettings({ terminalSessionMinutes: 45 }, 'settings').terminalSessionMinutes, 45);
 });
+
+test('the default copy format is one of the copy formats, header unless changed', () => {
+  assert.equal(DEFAULT_SETTINGS.defaultCopyFormat, 'header');
+  const result = validateSettingsUpdate(DEFAULT_SETTINGS, { defaultCopyFormat: 'curl-command' });
+  assert.ok(result.ok);
+  assert.equal(result.settings.defaultCopyFormat, 'curl-command');
+  for (const value of ['yaml', '', 'Header', 3] as unknown[]) {
+    const refused = validateSettingsUpdate(DEFAULT_SETTINGS, { defaultCopyFormat: value } as SettingsUpdate);
+    assert.equal(refused.ok, false);
+    if (!refused.ok) assert.match(refused.problems[0]?.message ?? '', /must be one of header, token, curl, curl-command, httpie, export-posix, export-powershell/);
+  }
+});
+
+test('the global shortcut is off by default, saved trimmed when valid, refused with the accelerator rule’s message', () => {
+  assert.equal(DEFAULT_SETTINGS.globalShortcut, '');
+  const on = validateSettingsUpdate(DEFAULT_SETTINGS, { globalShortcut: ' CommandOrControl+Shift+A ' });
+  assert.ok(on.ok);
+  assert.equal(on.settings.globalShortcut, 'CommandOrControl+Shift+A');
+  const off = validateSettingsUpdate(on.settings, { globalShortcut: '' });
+  assert.ok(off.ok);
+  assert.equal(off.settings.globalShortcut, '');
+  const refused = validateSettingsUpdate(DEFAULT_SETTINGS, { globalShortcut: 'A' });
+  assert.deepEqual(refused, { ok: false, problems: [{ field: 'globalShortcut', message: 'The global shortcut needs at least one modifier, e.g. CommandOrControl+Shift+A.' }] });
+  const notText = validateSettingsUpdate(DEFAULT_SETTINGS, { globalShortcut: true } as unknown as SettingsUpdate);
+  assert.equal(notText.ok, false);
+});

@@ -83,6 +83,14 @@ describe('current documents', () => {
     assert.deepEqual(partial, { ...DEFAULT_SETTINGS, allowWeakEncryption: true });
   });
 
+  test('the default copy format and the global shortcut read back; a format this version does not know reads as header', () => {
+    const read = (settings: Record<string, unknown>) => migrateStoreDocument(v3({ settings })).document.settings;
+    assert.deepEqual(read({ defaultCopyFormat: 'httpie', globalShortcut: 'Ctrl+Shift+A' }), { ...DEFAULT_SETTINGS, defaultCopyFormat: 'httpie', globalShortcut: 'Ctrl+Shift+A' });
+    assert.equal(read({ defaultCopyFormat: 'yaml-from-a-newer-version' }).defaultCopyFormat, 'header');
+    assert.throws(() => read({ defaultCopyFormat: 7 }), /settings\.defaultCopyFormat is not text/);
+    assert.throws(() => read({ globalShortcut: false }), /settings\.globalShortcut is not text/);
+  });
+
   test('missing connection fields take the defaults; an unset scope and issuer read as unset', () => {
     const [only] = migrateStoreDocument(v3({ connections: [{ id: 'conn-1', name: 'Staging' }] })).document.connections;
     assert.deepEqual(only, { id: 'conn-1', ...DEFAULT_CONNECTION_FIELDS, name: 'Staging', clientSecret: null });

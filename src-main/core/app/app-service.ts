@@ -15,9 +15,11 @@ import type {
   SettingsView,
   SignInOutcome,
   SignInView,
+  TokenDetails,
 } from '../../contract.ts';
 import { ClipboardGuard } from '../clipboard/clipboard-guard.ts';
-import { formatForClipboard, isCopyFormat } from '../clipboard/copy-format.ts';
+import { COPY_FORMATS, formatForClipboard, isCopyFormat } from '../clipboard/copy-format.ts';
+import { tokenDetails } from '../details/token-details.ts';
 import { ExpiryScheduler, type StatusChange } from '../expiry/expiry-scheduler.ts';
 import { formatTimeLeft } from '../../shared/time-left.ts';
 import { msLeft } from '../expiry/token-status.ts';
@@ -156,6 +158,7 @@ export class AppService implements AiriskApi {
     this.#signInConnectionId = connectionId;
     const attempt = this.#signIns.start({
       config,
+      connectionName: connection.name,
       ...(userid === undefined ? {} : { userid }),
       ...(this.#options.callbackTimeoutMs === undefined ? {} : { callbackTimeoutMs: this.#options.callbackTimeoutMs }),
       onProgress: (progress) => {
@@ -246,15 +249,18 @@ export class AppService implements AiriskApi {
     this.#vault.rename(accountId, requireString(label, 'label'));
   }
 
-  async copy(accountId: string | null, format: CopyFormat): Promise<CopyOutcome> {
-    if (!isCopyFormat(format)) throw new Error(`Unknown copy format "${String(format)}"; use header, token or curl.`);
+  async copy(accountId: string | null, format: CopyFormat | null): Promise<CopyOutcome> {
+    const used = format ?? this.#vault.settings.defaultCopyFormat;
+    if (!isCopyFormat(used)) throw new Error(`Unknown copy format "${String(used).slice(0, 40)}"; use one of ${COPY_FORMATS.join(', ')} (or null for the default).`);
     const id = accountId ?? this.#vault.activeAccountId;
     if (id === null) throw new Error('There is no token to copy yet: sign in first.');
     const read = await this.#readToken(id);
     if (!read.ok) throw new Error(read.message);
-    const { clearsAt } = await this.#clipboard.copy(formatForClipboard(read.token, format));
+    const connection = this.#vault.connection(this.#account(id).connectionId);
+    const text = formatForClipboard(read.token, used, connection === undefined ? undefined : { baseUrl: connection.baseUrl });
+    const { clearsAt } = await this.#clipboard.copy(text);
     this.#vault.markUsed(id);
-    return { accountId: id, format, clearsAt: clearsAt === undefined ? null : new Date(clearsAt).toISOString() };
+    return { accountId: id, format: used, clearsAt: clearsAt === undefined ? null : new Date(clearsAt).toISOString() };
   }
 
   /**
@@ -274,6 +280,19 @@ export class AppService implements AiriskApi {
       return { ok: false, code: 'unavailable', message: `The token for ${account.label} is no longer available (${why}); sign in again.` };
     }
     return { ok: true, token, expiration: account.expiration };
+  }
+
+  async tokenDetails(accountId: string): Promise<TokenDetails> {
+    const account = this.#account(accountId);
+    // Read, decoded and dropped here: the details carry claims, never the token (an expired one too).
+    const token = account.needsSignIn ? undefined : await this.#vault.readToken(account.id);
+    return tokenDetails(account, this.#vault.connection(account.connectionId), token);
+  }
+
+  async dismissError(): Promise<void> {
+    if (this.#lastError === null) return;
+    this.#lastError = null;
+    this.#queueEmit();
   }
 
   async getSettings(): Promise<SettingsView> {

@@ -1,36 +1,101 @@
+import type { CopyFormat } from '../../contract.ts';
+import { isHeaderSafeToken } from '../oauth/header-safe-token.ts';
+
 /**
  * What a copy puts on the clipboard: the whole `Authorization` header line (the default), the bare
- * token, or a curl option that sends the header.
+ * token, a curl option or command, an HTTPie command, or a shell line that exports the token.
  */
 
 /** Every copy format, in the order settings offer them. */
-export const COPY_FORMATS = ['header', 'token', 'curl'] as const;
+export const COPY_FORMATS = ['header', 'token', 'curl', 'curl-command', 'httpie', 'export-posix', 'export-powershell'] as const satisfies readonly CopyFormat[];
 
-/** `header`: `Authorization: Bearer <token>`; `token`: the token alone; `curl`: `-H "Authorization: Bearer <token>"`. */
-export type CopyFormat = (typeof COPY_FORMATS)[number];
+type Unlisted = Exclude<CopyFormat, (typeof COPY_FORMATS)[number]>;
+/** Compile-time proof that every contract format is listed (`never` when complete). */
+export const everyFormatListed: Unlisted extends never ? true : Unlisted = true;
+
+export type { CopyFormat };
 
 /** The format used unless the person picked another. */
 export const DEFAULT_COPY_FORMAT: CopyFormat = 'header';
 
-/** A token that fits in an HTTP header line: printable ASCII, no spaces (as the token client accepts). */
-const HEADER_SAFE_TOKEN = /^[\x21-\x7E]+$/;
+/** The formats that name the connection's base URL (a whole command), so need it. */
+const NEEDS_BASE_URL: ReadonlySet<CopyFormat> = new Set(['curl-command', 'httpie']);
+
 /** RFC 6750 b64token characters (JWTs, base64): no shell expands them inside double quotes. */
 const SHELL_QUOTE_SAFE_TOKEN = /^[A-Za-z0-9\-._~+/=]+$/;
+
+/** The variable the export formats set. */
+export const TOKEN_VARIABLE = 'AIRISK_TOKEN';
+
+/** What a format may need besides the token: the account's own connection's base URL. */
+export interface CopyTarget {
+  readonly baseUrl: string;
+}
 
 /** True when `value` is one of {@link COPY_FORMATS}, e.g. for a setting read from disk or IPC. */
 export function isCopyFormat(value: unknown): value is CopyFormat {
   return typeof value === 'string' && (COPY_FORMATS as readonly string[]).includes(value);
 }
 
+/** True when `format` names the base URL (a whole command): `formatForClipboard` then needs a target. */
+export function needsBaseUrl(format: CopyFormat): boolean {
+  return NEEDS_BASE_URL.has(format);
+}
+
+/**
+ * `text` as one word for a POSIX shell (sh, bash, zsh): in single quotes, where nothing expands,
+ * each `'` written as `'\''`.
+ */
+export function posixQuote(text: string): string {
+  return `'${text.replaceAll("'", `'\\''`)}'`;
+}
+
+/** `text` as a PowerShell single-quoted string, where nothing expands and `'` is written `''`. */
+export function powerShellQuote(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+/**
+ * `header` as an HTTPie request item `Name:Value`. HTTPie reads a backslash in an item as an
+ * escape, and how differs between versions (3.x keeps `\\` but turns `\=` into `=`; older ones
+ * turn `\\` into `\`), so no quoting survives every version: a token with a backslash is refused.
+ */
+function httpieHeaderItem(header: string): string {
+  if (header.includes('\\')) {
+    throw new RangeError('The token holds a backslash, which HTTPie reads as an escape, so no HTTPie command can send it exactly; copy the curl command or the header instead. Nothing was copied.');
+  }
+  return header.replace(': ', ':');
+}
+
+/**
+ * The base URL as the commands name it: parsed and serialized (`https://api.example.com/`), so
+ * it is ASCII without spaces or control characters. Refuses one that is not an http(s) URL.
+ */
+function commandUrl(target: CopyTarget | undefined, format: CopyFormat): string {
+  if (target === undefined) throw new RangeError(`The ${format} format needs the connection's base URL; nothing was copied.`);
+  let url: URL;
+  try {
+    url = new URL(target.baseUrl);
+  } catch {
+    throw new RangeError(`The connection's base URL is not a URL, so no ${format} command can be made; fix it in Settings. Nothing was copied.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new RangeError(`The connection's base URL is not an http(s) address; fix it in Settings. Nothing was copied.`);
+  return url.href;
+}
+
 /**
  * The clipboard text for `token` in `format`. Refuses (RangeError, without echoing the token) a
- * token that is empty or not header-safe, so a copy can never smuggle a line break into a header.
- * For `curl`, a token with characters beyond RFC 6750's b64token set (which a shell might expand
- * inside double quotes: `$`, `` ` ``, `"`, `\`, `!`, `%`) is single-quoted instead:
- * `-H 'Authorization: Bearer <token>'`.
+ * token that is empty or not header-safe (isHeaderSafeToken), so a copy can never smuggle a line
+ * break into a header or a shell. Every shell format quotes the token and the URL so that any
+ * printable character (`'`, `"`, `$`, `` ` ``, `\`, `!`, `;`) stays itself:
+ * - `curl`: `-H "Authorization: Bearer <token>"` (single quotes for a token beyond b64token);
+ * - `curl-command`: `curl -H 'Authorization: Bearer <token>' '<base URL>'`;
+ * - `httpie`: `http '<base URL>' 'Authorization:Bearer <token>'` (refused for a token with a backslash);
+ * - `export-posix`: `export AIRISK_TOKEN='<token>'`; `export-powershell`: `$env:AIRISK_TOKEN = '<token>'`.
+ * `curl-command` and `httpie` need `target`, the account's own connection.
  */
-export function formatForClipboard(token: string, format: CopyFormat = DEFAULT_COPY_FORMAT): string {
-  if (!HEADER_SAFE_TOKEN.test(token)) {
+export function formatForClipboard(token: string, format: CopyFormat = DEFAULT_COPY_FORMAT, target?: CopyTarget): string {
+  if (!isHeaderSafeToken(token)) {
     throw new RangeError('The token is empty or holds characters that cannot stand in an HTTP header; nothing was copied.');
   }
   const header = `Authorization: Bearer ${token}`;
@@ -40,6 +105,14 @@ export function formatForClipboard(token: string, format: CopyFormat = DEFAULT_C
     case 'token':
       return token;
     case 'curl':
-      return SHELL_QUOTE_SAFE_TOKEN.test(token) ? `-H "${header}"` : `-H '${header.replaceAll("'", `'\\''`)}'`;
+      return SHELL_QUOTE_SAFE_TOKEN.test(token) ? `-H "${header}"` : `-H ${posixQuote(header)}`;
+    case 'curl-command':
+      return `curl -H ${posixQuote(header)} ${posixQuote(commandUrl(target, format))}`;
+    case 'httpie':
+      return `http ${posixQuote(commandUrl(target, format))} ${posixQuote(httpieHeaderItem(header))}`;
+    case 'export-posix':
+      return `export ${TOKEN_VARIABLE}=${posixQuote(token)}`;
+    case 'export-powershell':
+      return `$env:${TOKEN_VARIABLE} = ${powerShellQuote(token)}`;
   }
 }

@@ -34,8 +34,11 @@ export const METHOD_PARAMETERS: { readonly [M in AiriskMethodName]: readonly Par
   ],
   copy: [
     { name: 'accountId', kind: 'text-or-null' },
-    { name: 'format', kind: 'text' },
+    // null: the default format of Settings.
+    { name: 'format', kind: 'text-or-null' },
   ],
+  tokenDetails: [{ name: 'accountId', kind: 'text' }],
+  dismissError: [],
   getSettings: [],
   updateSettings: [{ name: 'update', kind: 'settings-update' }],
   saveConnection: [

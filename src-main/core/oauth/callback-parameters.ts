@@ -8,6 +8,8 @@ export interface CallbackExpectation {
   readonly state: string;
   /** The issuer an `iss` parameter must name (RFC 9207), see `expectedIssuer`. */
   readonly issuer: string;
+  /** Who the sign-in is for, for messages: "user_42 on Staging" (see `signInSubject`). */
+  readonly subject?: string;
 }
 
 /**
@@ -43,24 +45,34 @@ function single(params: URLSearchParams, name: string): string | undefined | nul
 }
 
 /**
- * What AIRisk said when it refused a sign-in with `access_denied`: quoted when it said anything.
+ * Who a sign-in is for, as messages name it: "user_42 on Staging", "the generic token on Staging".
+ * `connection` is the connection's name (or, where there is none, its address).
+ */
+export function signInSubject(userid: string | undefined, connection: string): string {
+  return `${userid ?? 'the generic token'} on ${connection}`;
+}
+
+/**
+ * What AIRisk said when it refused a sign-in with `access_denied`: quoted when it said anything,
+ * naming who the sign-in was for when known (`subject`, see {@link signInSubject}).
  * It never claims the person declined: a server also refuses on its own (e.g. no scope granted).
  */
-export function accessDeniedText(detail: string): string {
+export function accessDeniedText(detail: string, subject?: string): string {
+  const refused = subject === undefined ? 'AIRisk refused the sign-in' : `AIRisk refused the sign-in for ${subject}`;
   return detail === ''
-    ? 'AIRisk refused the sign-in (access_denied) without giving a reason, so no token was requested.'
-    : `AIRisk refused the sign-in (access_denied): “${detail.replace(/[.。]+$/u, '')}”. No token was requested.`;
+    ? `${refused} (access_denied) without giving a reason, so no token was requested.`
+    : `${refused} (access_denied): “${detail.replace(/[.。]+$/u, '')}”. No token was requested.`;
 }
 
 /**
  * The SignInError for an `error=` redirect: `access_denied` when AIRisk refused the sign-in,
  * otherwise `authorization_error` naming AIRisk's error code. Both texts must already be sanitized.
  */
-function authorizationError(code: string, detail: string): SignInError {
+function authorizationError(code: string, detail: string, subject: string | undefined): SignInError {
   if (code === 'access_denied') {
     return new SignInError(
       'access_denied',
-      `${accessDeniedText(detail)} Start the sign-in again from AIRisk Token Tray; if it is refused again, ${CHECK_SETTINGS}.`,
+      `${accessDeniedText(detail, subject)} Start the sign-in again from AIRisk Token Tray; if it is refused again, ${CHECK_SETTINGS}.`,
       { oauthError: code },
     );
   }
@@ -100,7 +112,7 @@ export function readCallbackParameters(params: URLSearchParams, expected: Callba
   if (error !== undefined) {
     const oauthError = serverText(error, MAX_ERROR_CODE_LENGTH) || 'unknown_error';
     const detail = description === undefined ? '' : serverText(description, MAX_ERROR_DESCRIPTION_LENGTH);
-    return { kind: 'error', error: authorizationError(oauthError, detail), oauthError, description: detail };
+    return { kind: 'error', error: authorizationError(oauthError, detail, expected.subject), oauthError, description: detail };
   }
   if (code === undefined || code === '') return { kind: 'no_code' };
   return { kind: 'code', code };

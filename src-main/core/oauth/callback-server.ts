@@ -24,6 +24,8 @@ export interface CallbackServerOptions {
   readonly expectedState: string;
   /** The issuer a callback's `iss` must name when it carries one (RFC 9207); see `expectedIssuer`. */
   readonly expectedIssuer: string;
+  /** Who the sign-in is for, named in a refusal ("user_42 on Staging"). */
+  readonly subject?: string;
   /** How long to wait for the browser; default 5 minutes. */
   readonly timeoutMs?: number;
   /** Key and certificate (PEM); required when the redirect URI is https. */
@@ -80,7 +82,7 @@ function checkOptions(options: CallbackServerOptions): CheckedOptions {
         `Provide one, or use an http loopback redirect URI such as http://127.0.0.1:8765${redirect.path} registered with AIRisk.`,
     );
   }
-  return { redirect, expected: { state: options.expectedState, issuer: options.expectedIssuer }, timeoutMs, finishTimeoutMs, tls: options.tls };
+  return { redirect, expected: { state: options.expectedState, issuer: options.expectedIssuer, ...(options.subject === undefined ? {} : { subject: options.subject }) }, timeoutMs, finishTimeoutMs, tls: options.tls };
 }
 
 /** After the start, a failing listening socket ends the wait with `callback_port_unavailable`. */

@@ -8,6 +8,8 @@ export interface PastedCallbackExpectation {
   readonly state: string;
   /** The issuer an `iss` parameter must name (RFC 9207); see `expectedIssuer`. */
   readonly issuer: string;
+  /** Who the sign-in is for, named in a refusal ("user_42 on Staging"). */
+  readonly subject?: string;
 }
 
 const HOW_TO_COPY =
@@ -63,7 +65,7 @@ export function parsePastedCallback(pasted: string, expected: PastedCallbackExpe
   if (expected.state === '') {
     throw new SignInError('invalid_configuration', 'The sign-in has no state value; start the sign-in again.');
   }
-  const parameters = readCallbackParameters(url.searchParams, { state: expected.state, issuer: expected.issuer });
+  const parameters = readCallbackParameters(url.searchParams, { state: expected.state, issuer: expected.issuer, ...(expected.subject === undefined ? {} : { subject: expected.subject }) });
   switch (parameters.kind) {
     case 'wrong_state':
       throw invalidPaste('This URL belongs to a different sign-in — start again from AIRisk Token Tray.');

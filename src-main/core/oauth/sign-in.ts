@@ -1,6 +1,7 @@
 import { buildAuthorizationUrl } from './authorization-url.ts';
 import type { ReceivedCode } from './callback-server.ts';
 import { startCallbackReception, type CallbackReception } from './callback-reception.ts';
+import { signInSubject } from './callback-parameters.ts';
 import { expectedIssuer, findClientConfigProblems, type AiriskClientConfig } from './client-config.ts';
 import { describeDuration } from './duration-text.ts';
 import type { FetchPort } from './fetch-port.ts';
@@ -40,6 +41,8 @@ export interface SignInRequest {
   readonly config: AiriskClientConfig;
   /** Absent for the generic token; `user_42` for a user-specific one. */
   readonly userid?: string;
+  /** The connection's name, for messages ("AIRisk refused the sign-in for user_42 on Staging"); default: the base URL's host. */
+  readonly connectionName?: string;
   /** PKCE S256; on by default (RFC 9700). Servers ignore parameters they do not know. */
   readonly usePkce?: boolean;
   /** How long to wait for the browser. Default 5 min. */
@@ -166,6 +169,8 @@ interface SignInPlan {
   readonly userid: string | undefined;
   readonly state: string;
   readonly issuer: string;
+  /** Who it is for, in messages: "user_42 on Staging". */
+  readonly subject: string;
   readonly pkce: { readonly verifier: string; readonly challenge: string } | undefined;
   readonly timeoutMs: number;
 }
@@ -181,7 +186,7 @@ async function runSignIn(request: SignInRequest, ports: SignInPorts, controls: R
   try {
     callback?.received.catch(() => undefined);
     const redirectUri = callback?.redirectUri ?? plan.config.redirectUri;
-    controls.expect({ redirectUri, state: plan.state, issuer: plan.issuer });
+    controls.expect({ redirectUri, state: plan.state, issuer: plan.issuer, subject: plan.subject });
     await openBrowser(plan, redirectUri, { request, ports, controls, listening: callback !== undefined, notes });
     const received = await Promise.race<ReceivedCode>([
       callback?.received ?? pasteOnlyTimeout(plan.timeoutMs, controls.signal),
@@ -201,11 +206,13 @@ async function runSignIn(request: SignInRequest, ports: SignInPorts, controls: R
 function planSignIn(request: SignInRequest): SignInPlan {
   const problems = findClientConfigProblems(request.config);
   if (problems.length > 0) throw new SignInError('invalid_configuration', problems.map((problem) => problem.message).join(' '));
+  const userid = request.userid === undefined ? undefined : normaliseUserid(request.userid);
   return {
     config: request.config,
-    userid: request.userid === undefined ? undefined : normaliseUserid(request.userid),
+    userid,
     state: createState(),
     issuer: expectedIssuer(request.config),
+    subject: signInSubject(userid, request.connectionName ?? new URL(request.config.baseUrl).host),
     pkce: request.usePkce === false ? undefined : createPkcePair(),
     timeoutMs: request.callbackTimeoutMs ?? DEFAULT_CALLBACK_TIMEOUT_MS,
   };
@@ -215,7 +222,7 @@ function planSignIn(request: SignInRequest): SignInPlan {
 async function receiveCallback(plan: SignInPlan, ports: SignInPorts): Promise<CallbackReception> {
   const redirect = parseLoopbackRedirectUri(plan.config.redirectUri);
   const tls = redirect.protocol === 'https' ? await loadCertificate(ports) : undefined;
-  return startCallbackReception({ redirectUri: plan.config.redirectUri, expectedState: plan.state, expectedIssuer: plan.issuer, timeoutMs: plan.timeoutMs, ...(tls === undefined ? {} : { tls }) });
+  return startCallbackReception({ redirectUri: plan.config.redirectUri, expectedState: plan.state, expectedIssuer: plan.issuer, subject: plan.subject, timeoutMs: plan.timeoutMs, ...(tls === undefined ? {} : { tls }) });
 }
 
 /** Builds the authorization URL, opens it in the browser and reports the wait. */

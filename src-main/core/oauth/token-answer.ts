@@ -1,6 +1,7 @@
 import { formatExpiration, parseExpiration } from './expiration.ts';
 import type { ServerClock } from './server-clock.ts';
 import { MAX_ANSWER_VALUE_LENGTH, serverText } from './server-text.ts';
+import { isHeaderSafeToken } from './header-safe-token.ts';
 import { SignInError } from './sign-in-error.ts';
 
 /** What a successful token answer grants: the token, and when it expires on AIRisk's clock. */
@@ -9,8 +10,6 @@ export interface TokenAnswer {
   readonly expiration: Date;
 }
 
-/** Characters that may stand in `Authorization: Bearer <token>` (RFC 6750 b64token is stricter; stay lenient but header-safe). */
-const HEADER_SAFE_TOKEN = /^[\x21-\x7E]+$/;
 /** A lifetime beyond a century is not a lifetime: the server sent junk. */
 const MAX_EXPIRES_IN_SECONDS = 100 * 366 * 24 * 3600;
 
@@ -25,7 +24,7 @@ export function readTokenAnswer(answer: Record<string, unknown>, clock: ServerCl
   if (typeof accessToken !== 'string' || accessToken.length === 0) {
     throw invalidAnswer(accessToken === undefined ? 'has no access_token' : 'has an empty or non-text access_token', status);
   }
-  if (!HEADER_SAFE_TOKEN.test(accessToken)) {
+  if (!isHeaderSafeToken(accessToken)) {
     throw invalidAnswer('has an access_token with spaces or control characters, which cannot go in an Authorization header', status);
   }
   const tokenType = answer.token_type;

@@ -1,5 +1,7 @@
 import type { SettingsProblem, SettingsUpdate } from '../../contract.ts';
 import { SESSION_MINUTES } from '../terminal/consent-sessions.ts';
+import { COPY_FORMATS, isCopyFormat } from '../clipboard/copy-format.ts';
+import { acceleratorProblem } from './accelerator.ts';
 import type { StoredSettings } from './stored-settings.ts';
 
 /*
@@ -18,7 +20,7 @@ export function storedSessionMinutes(minutes: number): number {
   return Number.isInteger(minutes) && minutes >= min && minutes <= max ? minutes : TERMINAL_SESSION_MINUTES_RANGE.default;
 }
 
-const SETTING_KEYS: readonly string[] = ['expiryLeadSeconds', 'clipboardClearSeconds', 'startAtLogin', 'startHidden', 'allowWeakEncryption', 'allowTerminalAccess', 'terminalSessionMinutes'];
+const SETTING_KEYS: readonly string[] = ['expiryLeadSeconds', 'clipboardClearSeconds', 'startAtLogin', 'startHidden', 'allowWeakEncryption', 'allowTerminalAccess', 'terminalSessionMinutes', 'defaultCopyFormat', 'globalShortcut'];
 
 /**
  * Checks an update of the app-wide settings against every rule and names each problem with its fix.
@@ -47,6 +49,21 @@ export function validateSettingsUpdate(current: StoredSettings, update: Settings
     }
     return value;
   };
+  const copyFormat = (): StoredSettings['defaultCopyFormat'] => {
+    const value = update.defaultCopyFormat;
+    if (value === undefined) return current.defaultCopyFormat;
+    if (isCopyFormat(value)) return value;
+    problems.push({ field: 'defaultCopyFormat', message: `The default copy format must be one of ${COPY_FORMATS.join(', ')}.` });
+    return current.defaultCopyFormat;
+  };
+  const shortcut = (): string => {
+    const value = update.globalShortcut;
+    if (value === undefined) return current.globalShortcut;
+    const problem = typeof value === 'string' ? acceleratorProblem(value.trim()) : 'The global shortcut must be text, e.g. CommandOrControl+Shift+A ("" turns it off).';
+    if (problem === undefined && typeof value === 'string') return value.trim();
+    problems.push({ field: 'globalShortcut', message: problem ?? '' });
+    return current.globalShortcut;
+  };
   const settings: StoredSettings = {
     expiryLeadSeconds: whole('expiryLeadSeconds', EXPIRY_LEAD_RANGE, 'The expiry warning time', 'seconds'),
     clipboardClearSeconds: whole('clipboardClearSeconds', CLIPBOARD_CLEAR_RANGE, 'The clipboard clear time', 'seconds'),
@@ -55,6 +72,8 @@ export function validateSettingsUpdate(current: StoredSettings, update: Settings
     allowWeakEncryption: flag('allowWeakEncryption'),
     allowTerminalAccess: flag('allowTerminalAccess'),
     terminalSessionMinutes: whole('terminalSessionMinutes', TERMINAL_SESSION_MINUTES_RANGE, 'A terminal session', 'minutes'),
+    defaultCopyFormat: copyFormat(),
+    globalShortcut: shortcut(),
   };
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, settings };

@@ -6,6 +6,7 @@ import {
   type TokenBodyEncoding,
 } from '../oauth/client-config.ts';
 import { DEFAULT_CONNECTION_NAME } from '../../shared/airisk-defaults.ts';
+import type { CopyFormat } from '../../contract.ts';
 
 /** A secret as it sits in the store file: ciphertext only, and which cipher backend made it. */
 export interface EncryptedSecret {
@@ -27,6 +28,10 @@ export interface StoredSettings {
   readonly allowTerminalAccess: boolean;
   /** An approved terminal session lasts this many minutes without use. */
   readonly terminalSessionMinutes: number;
+  /** What the one-click Copy (the tray's first item, the global shortcut, `copy(id, null)`) puts on the clipboard. */
+  readonly defaultCopyFormat: CopyFormat;
+  /** An Electron accelerator that copies the active account's token in the default format; '' = off (the default). */
+  readonly globalShortcut: string;
 }
 
 /** What a connection (one AIRisk environment and our client there) holds besides its id and secret. */
@@ -62,6 +67,8 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   allowWeakEncryption: false,
   allowTerminalAccess: false,
   terminalSessionMinutes: 10,
+  defaultCopyFormat: 'header',
+  globalShortcut: '',
 };
 
 export { DEFAULT_CONNECTION_NAME };

@@ -4,8 +4,9 @@ import { sensibleActiveAccountId } from './account-order.ts';
 import { STORE_ID, readStoredConnection } from './read-store-connection.ts';
 import type { StoreDocument, StoredAccount } from './store-document-schema.ts';
 import { invalidDocument } from './store-document-error.ts';
-import { isBoolean, isFiniteNumber, readEncryptedSecret, readField, readIsoTime, readUserid } from './store-readers.ts';
+import { isBoolean, isFiniteNumber, isString, readEncryptedSecret, readField, readIsoTime, readUserid } from './store-readers.ts';
 import { storedSessionMinutes } from '../settings/settings-validation.ts';
+import { isCopyFormat, type CopyFormat } from '../clipboard/copy-format.ts';
 import { isJsonObject } from '../../shared/json-object.ts';
 
 /*
@@ -61,7 +62,20 @@ export function readSettings(raw: unknown, path: string): StoredSettings {
     allowWeakEncryption: readField(raw, 'allowWeakEncryption', isBoolean, 'true or false', path, DEFAULT_SETTINGS.allowWeakEncryption),
     allowTerminalAccess: readField(raw, 'allowTerminalAccess', isBoolean, 'true or false', path, DEFAULT_SETTINGS.allowTerminalAccess),
     terminalSessionMinutes: storedSessionMinutes(readField(raw, 'terminalSessionMinutes', isFiniteNumber, 'a number', path, DEFAULT_SETTINGS.terminalSessionMinutes)),
+    defaultCopyFormat: readCopyFormat(raw.defaultCopyFormat, `${path}.defaultCopyFormat`),
+    // Text is kept as is: a shortcut that is no longer valid is refused where it is registered and fixed in Settings.
+    globalShortcut: readField(raw, 'globalShortcut', isString, 'text', path, DEFAULT_SETTINGS.globalShortcut),
   };
+}
+
+/**
+ * The default copy format: text that names no format this version knows (one a newer version
+ * added) reads as the default, rather than setting the whole store aside; anything else is invalid.
+ */
+function readCopyFormat(raw: unknown, path: string): CopyFormat {
+  if (raw === undefined) return DEFAULT_SETTINGS.defaultCopyFormat;
+  if (typeof raw !== 'string') throw invalidDocument(`${path} is not text`);
+  return isCopyFormat(raw) ? raw : DEFAULT_SETTINGS.defaultCopyFormat;
 }
 
 function readConnections(raw: unknown): StoredConnection[] {

@@ -9,7 +9,7 @@
 (() => {
   'use strict';
   const METHODS = [
-    'getState', 'signIn', 'cancelSignIn', 'submitRedirectedUrl', 'renew', 'remove', 'setActive', 'rename', 'copy', 'getSettings', 'updateSettings',
+    'getState', 'signIn', 'cancelSignIn', 'submitRedirectedUrl', 'renew', 'remove', 'setActive', 'rename', 'copy', 'tokenDetails', 'dismissError', 'getSettings', 'updateSettings',
     'saveConnection', 'duplicateConnection', 'removeConnection', 'checkConnection', 'exportConnection', 'importConnection',
     'answerConsent', 'revokeTerminalSession', 'installCommandLineTool',
   ];
@@ -38,7 +38,7 @@
 
   // Calls that change state wait until the event stream is open, so no state event they cause is
   // missed; reads cause none and go at once (the first paint waits on getState).
-  const READS = new Set(['getState', 'getSettings', 'exportConnection']);
+  const READS = new Set(['getState', 'getSettings', 'exportConnection', 'tokenDetails']);
   let opened;
   const subscribed = new Promise((resolve) => {
     opened = resolve;

@@ -1,0 +1,42 @@
+import type { TokenDetails } from '../../contract.ts';
+import type { AccountRecord, ConnectionRecord } from '../vault/vault.ts';
+import { decodeJwt } from './jwt-decode.ts';
+
+/** AIRisk's `expiration` and the JWT's own `exp` may differ by this much before the details warn. */
+export const EXPIRY_DISAGREEMENT_MS = 60_000;
+
+/**
+ * The details panel's facts about one account's token: its times, connection and userid, and the
+ * decoded JWT when it is one (`token` undefined: it cannot be read any more). Never the token.
+ */
+export function tokenDetails(account: AccountRecord, connection: ConnectionRecord | undefined, token: string | undefined): TokenDetails {
+  const base = {
+    accountId: account.id,
+    label: account.label,
+    connectionId: account.connectionId,
+    connectionName: connection?.name ?? '',
+    userid: account.userid,
+    obtainedAt: account.obtainedAt,
+    lastUsedAt: account.lastUsedAt,
+    expiration: account.expiration,
+  };
+  if (token === undefined) {
+    return { ...base, kind: 'unavailable', jwt: null, note: 'The token can no longer be read (it was kept in memory only, or cannot be decrypted); sign in again.', warnings: [] };
+  }
+  const reading = decodeJwt(token);
+  if (reading.kind === 'opaque') return { ...base, kind: 'opaque', jwt: null, note: reading.reason, warnings: [] };
+  return { ...base, kind: 'jwt', jwt: reading.jwt, note: null, warnings: expiryWarnings(reading.jwt.expiresAt, account.expiration) };
+}
+
+/** A warning when the JWT's `exp` and AIRisk's `expiration` disagree by more than a minute. */
+function expiryWarnings(expiresAt: string | null, expiration: string): string[] {
+  if (expiresAt === null) return [];
+  const apart = Date.parse(expiresAt) - Date.parse(expiration);
+  if (!Number.isFinite(apart) || Math.abs(apart) <= EXPIRY_DISAGREEMENT_MS) return [];
+  const minutes = Math.round(Math.abs(apart) / 60_000);
+  const by = minutes >= 1 ? `${minutes} min` : `${Math.round(Math.abs(apart) / 1000)} s`;
+  return [
+    `The token's own expiry (exp ${expiresAt}) is ${by} ${apart < 0 ? 'earlier' : 'later'} than AIRisk's expiration (${expiration}). ` +
+      `The app counts AIRisk's, so ${apart < 0 ? 'requests may be refused before the app says the token expired' : 'the token may still work after the app says it expired'}.`,
+  ];
+}
