@@ -10,6 +10,7 @@ import type {
   ConsentAnswer,
   CopyOutcome,
   ErrorView,
+  RenewAllOutcome,
   SettingsResult,
   SettingsUpdate,
   SettingsView,
@@ -32,6 +33,7 @@ import { Vault, type AccountRecord, type ClientSecretRead, type ConnectionRecord
 import { accountName, connectionNameFor } from '../../shared/account-name.ts';
 import type { AppPorts } from './app-ports.ts';
 import { ConnectionDesk } from './connection-desk.ts';
+import { RenewAllDesk, renewalQueue } from './renew-all.ts';
 import { TerminalDesk, type TerminalFace } from './terminal-desk.ts';
 import { terminalTokenSource } from './terminal-source.ts';
 import type { TokenRead } from '../terminal/terminal-ports.ts';
@@ -58,6 +60,7 @@ export class AppService implements AiriskApi {
   readonly #signIns: SignInCoordinator;
   readonly #connections: ConnectionDesk;
   readonly #terminal: TerminalDesk | undefined;
+  readonly #renewAll: RenewAllDesk;
   /** The connection of the sign-in under way (set when it starts, before its first progress). */
   #signInConnectionId: string | undefined;
   /** Sign-ins still reading their client secret (before start): an edit or removal of their connection marks them cancelled. */
@@ -97,6 +100,15 @@ export class AppService implements AiriskApi {
       },
     });
     this.#terminal = options.terminal === undefined ? undefined : this.#terminalDesk(options.terminal);
+    this.#renewAll = new RenewAllDesk({
+      renew: (accountId) => (vault.account(accountId) === undefined ? Promise.resolve('gone') : this.renew(accountId)),
+      // Also a sign-in still reading its secret: it would otherwise open the browser after the cancel.
+      cancelSignIn: () => {
+        this.#signIns.cancel();
+        for (const starting of this.#startingSignIns) starting.cancelled = true;
+      },
+      onProgress: () => this.#queueEmit(),
+    });
     this.#scheduler.setAll(vault.accounts().map((account) => [account.id, expiryFacts(account)] as const));
     this.#scheduler.onChange((changes) => {
       this.#notify(changes);
@@ -227,6 +239,17 @@ export class AppService implements AiriskApi {
   async renew(accountId: string): Promise<SignInOutcome> {
     const account = this.#account(accountId);
     return this.signIn(account.userid === null ? { connectionId: account.connectionId } : { connectionId: account.connectionId, userid: account.userid });
+  }
+
+  async renewAll(connectionId: string): Promise<RenewAllOutcome> {
+    const id = requireString(connectionId, 'connectionId');
+    if (this.#vault.connection(id) === undefined) throw new Error('That connection no longer exists; it may have been removed.');
+    if (this.#signIns.current !== undefined || this.#startingSignIns.size > 0) throw new Error('A sign-in is under way; finish or cancel it before Renew all.');
+    return this.#renewAll.run(id, renewalQueue(this.#state().accounts, id));
+  }
+
+  async cancelRenewAll(): Promise<void> {
+    this.#renewAll.cancel();
   }
 
   async remove(accountId: string): Promise<void> {
@@ -385,6 +408,7 @@ export class AppService implements AiriskApi {
   async shutdown(): Promise<void> {
     if (this.#disposed) return;
     this.#disposed = true;
+    this.#renewAll.cancel();
     this.#signIns.cancel();
     await this.#terminal?.close();
     await this.#vault.flush();
@@ -403,6 +427,7 @@ export class AppService implements AiriskApi {
       protection: this.#vault.protection,
       warnings: this.#clockWarning === undefined ? this.#vault.warnings : [...this.#vault.warnings, this.#clockWarning],
       signIn: this.#signIn,
+      renewAll: this.#renewAll.view,
       lastError: this.#lastError,
       startAtLogin: settings.startAtLogin,
       nowMs: this.#ports.timers.now(),
