@@ -10,6 +10,7 @@ import { ManualClock } from '../support/manual-clock.ts';
 import { createNodeApp, type NodeApp } from '../support/node-app.ts';
 import { connectSandbox } from '../support/sandbox-settings.ts';
 import { whoAmI } from '../support/sign-in-fixtures.ts';
+import { runTrayAction } from '../../src-main/core/tray/tray-actions.ts';
 
 let sandbox: Sandbox;
 let clock: ManualClock;
@@ -131,9 +132,25 @@ test('cancel stops the run: the sign-in under way is cancelled cleanly and no fu
 
 test('renew all refuses while a sign-in is under way, and for an unknown connection', async () => {
   decide = () => 'ignore';
+  const waiting = new Promise<void>((resolve) => {
+    app.service.onStateChange((state) => {
+      if (state.signIn?.stage === 'waiting_for_browser') resolve();
+    });
+  });
   const pending = app.service.signIn({ userid: 'user_1' });
+  await waiting;
   await assert.rejects(app.service.renewAll(connectionId), /A sign-in is under way; finish or cancel it before Renew all\./);
   await app.service.cancelSignIn();
   await pending;
   await assert.rejects(app.service.renewAll('no-such-connection'), /That connection no longer exists/);
+});
+
+test('the tray\'s "Renew N …" runs Renew all and reports a refused user, since the tray has no window to say it in', async () => {
+  await expiredAndFresh(['user_1', 'user_2'], []);
+  decide = (userid) => (userid === 'user_2' ? 'deny' : 'approve');
+  const state = await app.service.getState();
+  const ports = { service: app.service, openWindow: () => assert.fail('no window'), quit: () => assert.fail('no quit') };
+  await assert.rejects(runTrayAction({ type: 'renew-all', connectionId }, state, ports), /^Error: Renewed 1\. The sign-in was refused for user_2\.$/);
+  assert.deepEqual(opened, ['user_1', 'user_2']);
+  await runTrayAction({ type: 'cancel-renew-all' }, state, ports);
 });
