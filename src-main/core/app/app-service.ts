@@ -19,7 +19,8 @@ import type {
 } from '../../contract.ts';
 import { ClipboardGuard } from '../clipboard/clipboard-guard.ts';
 import { formatForClipboard, isCopyFormat } from '../clipboard/copy-format.ts';
-import { ExpiryScheduler, type StatusChange } from '../expiry/expiry-scheduler.ts';
+import { ExpiryScheduler } from '../expiry/expiry-scheduler.ts';
+import { ExpiryNoticeGatherer } from '../notifications/expiry-notices.ts';
 import { formatTimeLeft } from '../../shared/time-left.ts';
 import { msLeft } from '../expiry/token-status.ts';
 import { SignInCoordinator } from '../oauth/sign-in.ts';
@@ -30,7 +31,6 @@ import { isConfigured } from '../settings/connection-view.ts';
 import type { StoredSettings } from '../settings/stored-settings.ts';
 import { signInConfig } from '../settings/sign-in-config.ts';
 import { Vault, type AccountRecord, type ClientSecretRead, type ConnectionRecord } from '../vault/vault.ts';
-import { accountName, connectionNameFor } from '../../shared/account-name.ts';
 import type { AppPorts } from './app-ports.ts';
 import { ConnectionDesk } from './connection-desk.ts';
 import { RenewAllDesk, renewalQueue } from './renew-all.ts';
@@ -61,6 +61,8 @@ export class AppService implements AiriskApi {
   readonly #connections: ConnectionDesk;
   readonly #terminal: TerminalDesk | undefined;
   readonly #renewAll: RenewAllDesk;
+  /** Groups expiry changes into one notification per kind; absent without a notifier. */
+  readonly #notices: ExpiryNoticeGatherer | undefined;
   /** The connection of the sign-in under way (set when it starts, before its first progress). */
   #signInConnectionId: string | undefined;
   /** Sign-ins still reading their client secret (before start): an edit or removal of their connection marks them cancelled. */
@@ -110,8 +112,11 @@ export class AppService implements AiriskApi {
       onProgress: () => this.#queueEmit(),
     });
     this.#scheduler.setAll(vault.accounts().map((account) => [account.id, expiryFacts(account)] as const));
+    const notifier = ports.notifier;
+    this.#notices =
+      notifier === undefined ? undefined : new ExpiryNoticeGatherer({ timers: ports.timers, state: () => this.#state(), leadMs: () => this.#scheduler.leadMs, notify: (notice) => notifier.notify(notice) });
     this.#scheduler.onChange((changes) => {
-      this.#notify(changes);
+      this.#notices?.changed(changes);
       this.#queueEmit();
     });
     vault.onChange(() => this.#queueEmit());
@@ -415,6 +420,7 @@ export class AppService implements AiriskApi {
     await this.#clipboard.flush();
     this.#clipboard.dispose();
     this.#scheduler.dispose();
+    this.#notices?.dispose();
     this.#listeners.clear();
   }
 
@@ -455,24 +461,6 @@ export class AppService implements AiriskApi {
     if (signInError.code !== 'cancelled') this.#lastError = view;
     this.#queueEmit();
     return { ok: false, error: view };
-  }
-
-  #notify(changes: readonly StatusChange[]): void {
-    const notifier = this.#ports.notifier;
-    if (notifier === undefined) return;
-    for (const change of changes) {
-      if (change.to === 'valid') continue;
-      const account = this.#vault.account(change.id);
-      if (account === undefined || account.needsSignIn) continue;
-      const left = formatTimeLeft(msLeft(expiryFacts(account), this.#ports.timers.now()));
-      const name = accountName(account.label, connectionNameFor(account.connectionId, this.#vault.connections()));
-      notifier.notify({
-        accountId: account.id,
-        kind: change.to,
-        title: change.to === 'expired' ? `${name}: token expired` : `${name}: token expires soon`,
-        body: change.to === 'expired' ? 'Renew it to keep calling AIRisk.' : `${left[0]?.toUpperCase() ?? ''}${left.slice(1)}. Renew it now to avoid failed requests.`,
-      });
-    }
   }
 
   /** The active account's connection, else the first configured one, else the first. */
