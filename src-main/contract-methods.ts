@@ -10,6 +10,8 @@ export const AIRISK_METHOD_NAMES = [
   'cancelSignIn',
   'submitRedirectedUrl',
   'renew',
+  'renewAll',
+  'cancelRenewAll',
   'remove',
   'setActive',
   'rename',

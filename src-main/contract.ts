@@ -91,8 +91,33 @@ export interface AppState {
   readonly startAtLogin: boolean;
   /** Terminal access: whether it listens, where, the consent prompt to show and the approved sessions. */
   readonly terminal: TerminalView;
+  /** The "Renew all" run under way, if any: one sign-in after another on one connection. */
+  readonly renewAll: RenewAllView | null;
   /** Local ISO instant the view was made; `secondsLeft` counts from here. */
   readonly generatedAt: string;
+}
+
+/** A "Renew all" run: `done` of `total` sign-ins have ended; `currentAccountId` is the one under way. */
+export interface RenewAllView {
+  readonly connectionId: string;
+  readonly done: number;
+  readonly total: number;
+  readonly currentAccountId: string | null;
+}
+
+/**
+ * How a "Renew all" ended. `renewed`: accounts given a new token; `denied`: accounts whose sign-in
+ * was refused in the browser (the run went on). `stopped`: why the run ended early ('cancelled',
+ * or 'failed' at a sign-in whose error is `error`), null when it went through. `remaining`: the
+ * accounts still to renew (from the one it stopped at).
+ */
+export interface RenewAllOutcome {
+  readonly connectionId: string;
+  readonly renewed: readonly string[];
+  readonly denied: readonly string[];
+  readonly stopped: 'cancelled' | 'failed' | null;
+  readonly error: ErrorView | null;
+  readonly remaining: readonly string[];
 }
 
 /** The program that asks through terminal access, as far as the platform can name it. */
@@ -309,6 +334,13 @@ export interface AiriskApi {
   submitRedirectedUrl(url: string): Promise<void>;
   /** A new sign-in with the account's userid on the account's own connection; replaces its token. */
   renew(accountId: string): Promise<SignInOutcome>;
+  /**
+   * Renews every expiring, expired and "sign in again" token of `connectionId`, one sign-in after
+   * another (progress in `AppState.renewAll`); resolves when the run ends. Refused while a sign-in runs.
+   */
+  renewAll(connectionId: string): Promise<RenewAllOutcome>;
+  /** Stops a "Renew all" run: the sign-in under way is cancelled cleanly and no further one starts. */
+  cancelRenewAll(): Promise<void>;
   remove(accountId: string): Promise<void>;
   setActive(accountId: string): Promise<void>;
   rename(accountId: string, label: string): Promise<void>;

@@ -124,6 +124,10 @@ async function start(launch: ReturnType<typeof parseLaunchOptions>, appVariables
       late.window?.show();
       late.service?.renew(accountId).catch((error: unknown) => log(`renew failed: ${messageOf(error)}`));
     },
+    renewAll: (connectionId) => {
+      late.window?.show();
+      late.service?.renewAll(connectionId).catch((error: unknown) => log(`renew all failed: ${messageOf(error)}`));
+    },
     openWindow: () => late.window?.show(),
   });
   // Before the service: terminal access may bring the window forward for a prompt as soon as it starts.

@@ -278,3 +278,12 @@ test('unknown accounts and formats are refused with a plain message', async () =
   // @ts-expect-error — a renderer could send anything over IPC
   await assert.rejects(app.service.copy(null, 'yaml'), /Unknown copy format/);
 });
+
+test('three tokens signed in together that start expiring together give one grouped notification, not one each', async () => {
+  for (const userid of ['user_10', 'user_2', 'user_3']) assert.ok((await app.service.signIn({ userid })).ok);
+  clock.advance(3600_000 - 5 * 60_000 + 2000);
+  assert.deepEqual(
+    app.notices.map((notice) => notice.title),
+    ['3 tokens expire within 5 min — Renew all'],
+  );
+});

@@ -42,6 +42,7 @@ export function appState(accounts: readonly AccountView[] = [], overrides: Parti
     configured: true,
     startAtLogin: false,
     terminal: TERMINAL_OFF_VIEW,
+    renewAll: null,
     generatedAt: '2029-12-31T23:18:00Z',
     ...overrides,
   };

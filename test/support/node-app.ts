@@ -4,7 +4,7 @@
  * integration tests and (later) the browser host.
  */
 import { join } from 'node:path';
-import type { AccountNotice } from '../../src-main/core/app/app-ports.ts';
+import type { ExpiryNotice } from '../../src-main/core/app/app-ports.ts';
 import { AppService } from '../../src-main/core/app/app-service.ts';
 import type { TerminalFace } from '../../src-main/core/app/terminal-desk.ts';
 import { MemoryClipboard } from '../../src-main/core/clipboard/memory-clipboard.ts';
@@ -27,7 +27,7 @@ export interface NodeAppOptions {
 export interface NodeApp {
   readonly service: AppService;
   readonly clipboard: MemoryClipboard;
-  readonly notices: AccountNotice[];
+  readonly notices: ExpiryNotice[];
   readonly loginItemCalls: { enabled: boolean; hidden: boolean }[];
   readonly storePath: string;
 }
@@ -36,7 +36,7 @@ export async function createNodeApp(options: NodeAppOptions): Promise<NodeApp> {
   const { store, recovered } = openConfDocumentStore({ directory: options.directory });
   const cipher = options.cipher ?? createAesGcmCipher(await loadOrCreateKeyFile(join(options.directory, 'test-cipher.key')));
   const clipboard = new MemoryClipboard();
-  const notices: AccountNotice[] = [];
+  const notices: ExpiryNotice[] = [];
   const loginItemCalls: { enabled: boolean; hidden: boolean }[] = [];
   const service = await AppService.create(
     {

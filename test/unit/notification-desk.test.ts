@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { AccountNotice } from '../../src-main/core/app/app-ports.ts';
-import { accountNotificationOptions, createNotificationDesk, type NotificationEvents, type NotificationOptions } from '../../src-main/core/notifications/notification-desk.ts';
+import type { ExpiryNotice } from '../../src-main/core/app/app-ports.ts';
+import { createNotificationDesk, type NotificationEvents, type NotificationOptions } from '../../src-main/core/notifications/notification-desk.ts';
 
 /** TEST DOUBLE: what the shell would put on screen, with the events it would report. */
 class FakeNotification {
@@ -18,7 +18,15 @@ class FakeNotification {
   }
 }
 
-const notice = (accountId: string, kind: AccountNotice['kind']): AccountNotice => ({ accountId, kind, title: `${accountId} ${kind}`, body: 'Renew it.' });
+const notice = (accountId: string, kind: ExpiryNotice['kind'], more: Partial<ExpiryNotice> = {}): ExpiryNotice => ({
+  kind,
+  accountIds: [accountId],
+  renewConnectionId: 'conn-1',
+  title: `${accountId} ${kind}`,
+  body: 'Renew it.',
+  urgency: 'normal',
+  ...more,
+});
 
 function desk(platform: NodeJS.Platform, supported = true) {
   const shown: FakeNotification[] = [];
@@ -31,12 +39,12 @@ function desk(platform: NodeJS.Platform, supported = true) {
       shown.push(notification);
       return notification;
     },
-    actions: { renew: (accountId) => actions.push(`renew ${accountId}`), openWindow: () => actions.push('open window') },
+    actions: { renew: (accountId) => actions.push(`renew ${accountId}`), renewAll: (connectionId) => actions.push(`renew all ${connectionId}`), openWindow: () => actions.push('open window') },
   });
   return { notifier, shown, actions };
 }
 
-test('a new notice for an account replaces its previous one; other accounts keep theirs', () => {
+test('at most one notice per kind is on screen: a newer one of the same kind replaces the older', () => {
   const { notifier, shown } = desk('linux');
   notifier.notify(notice('a', 'expiring'));
   notifier.notify(notice('b', 'expiring'));
@@ -49,27 +57,36 @@ test('a new notice for an account replaces its previous one; other accounts keep
   assert.ok(shown.every((n) => n.closed));
 });
 
-test('macOS and Windows get a Renew button that renews its account; a click anywhere opens the window', () => {
+test('macOS and Windows get Renew for one account and Renew all for several on one connection; a click anywhere opens the window', () => {
   for (const platform of ['darwin', 'win32'] as const) {
     const { notifier, shown, actions } = desk(platform);
     notifier.notify(notice('a', 'expiring'));
     assert.deepEqual(shown[0]?.options.actions, [{ type: 'button', text: 'Renew' }]);
-    assert.equal(shown[0]?.options.id, 'airisk-account-a');
+    assert.equal(shown[0]?.options.id, 'airisk-expiring');
     shown[0]?.events.action(0);
     shown[0]?.events.action(1);
     shown[0]?.events.click();
-    assert.deepEqual(actions, ['renew a', 'open window'], platform);
+    notifier.notify(notice('a', 'expiring', { accountIds: ['a', 'b'] }));
+    assert.deepEqual(shown[1]?.options.actions, [{ type: 'button', text: 'Renew all' }]);
+    shown[1]?.events.action(0);
+    notifier.notify(notice('a', 'expiring', { accountIds: ['a', 'b'], renewConnectionId: null }));
+    assert.equal(shown[2]?.options.actions, undefined, 'across connections there is nothing one button could renew');
+    assert.deepEqual(actions, ['renew a', 'open window', 'renew all conn-1'], platform);
   }
-  assert.equal(accountNotificationOptions(notice('a', 'expiring'), 'linux').actions, undefined, 'no buttons on Linux');
+  const { notifier, shown } = desk('linux');
+  notifier.notify(notice('a', 'expiring'));
+  assert.equal(shown[0]?.options.actions, undefined, 'no buttons on Linux');
 });
 
-test('an expired token is critical, an expiring one normal; nothing is shown where notifications are unsupported', () => {
-  assert.equal(accountNotificationOptions(notice('a', 'expired'), 'linux').urgency, 'critical');
-  assert.equal(accountNotificationOptions(notice('a', 'expiring'), 'linux').urgency, 'normal');
-  const { notifier, shown } = desk('linux', false);
-  notifier.notify(notice('a', 'expired'));
-  notifier.message('t', 'b');
-  assert.equal(shown.length, 0);
+test('the notice’s urgency reaches the system; nothing is shown where notifications are unsupported', () => {
+  const { notifier, shown } = desk('linux');
+  notifier.notify(notice('a', 'expired', { urgency: 'critical' }));
+  notifier.notify(notice('a', 'expiring'));
+  assert.deepEqual(shown.map((n) => n.options.urgency), ['critical', 'normal']);
+  const unsupported = desk('linux', false);
+  unsupported.notifier.notify(notice('a', 'expired'));
+  unsupported.notifier.message('t', 'b');
+  assert.equal(unsupported.shown.length, 0);
 });
 
 test('a notification closed by the person is forgotten, so a later one does not close a stranger', () => {

@@ -1,39 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { accountView, appState, connectionSummary, FIXTURE_CONNECTION_ID } from '../support/app-state-fixtures.ts';
-import { buildTrayMenu, trayIconState, trayTooltip, type TrayMenuItem } from '../../src-main/core/tray/tray-menu-model.ts';
+import { buildTrayMenu, countMenuEntries, MENU_LIST_CAP, trayIconState, trayTooltip, type TrayMenuItem } from '../../src-main/core/tray/tray-menu-model.ts';
+import { trayBenchState } from '../support/tray-bench-state.ts';
 
 const labels = (items: readonly TrayMenuItem[]): string[] => items.map((item) => (item.kind === 'separator' ? '---' : item.label));
 
 test('the first item copies the active user’s header and names the time left', () => {
   const menu = buildTrayMenu(appState([accountView('user_42', { active: true })]));
   assert.deepEqual(menu[0], { kind: 'action', label: 'Copy bearer header — user_42 — 42 min left', action: { type: 'copy', accountId: 'user_42' }, enabled: true });
-});
-
-test('with several users there is a copy-for submenu and a switch-user radio submenu', () => {
-  const menu = buildTrayMenu(appState([accountView('Generic', { userid: null }), accountView('user_42', { active: true }), accountView('user_7', { status: 'expired', secondsLeft: -180 })]));
-  const copyFor = menu.find((item) => item.kind === 'submenu' && item.label === 'Copy bearer header for');
-  assert.ok(copyFor?.kind === 'submenu');
-  assert.deepEqual(labels(copyFor.items), ['Generic — 42 min left', 'user_42 — 42 min left', 'user_7 — expired 3 min ago']);
-  assert.equal(copyFor.items[2]?.kind === 'action' && copyFor.items[2].enabled, false, 'an expired token is not offered for copying');
-  const switchUser = menu.find((item) => item.kind === 'submenu' && item.label === 'Switch active user');
-  assert.ok(switchUser?.kind === 'submenu');
-  assert.deepEqual(switchUser.items.map((item) => item.kind === 'check' && item.checked), [false, true, false]);
-});
-
-test('renew appears only for expiring, expired and sign-in-again accounts', () => {
-  const menu = buildTrayMenu(appState([accountView('a', { active: true }), accountView('b', { status: 'expiring', secondsLeft: 120 }), accountView('c', { status: 'sign_in_again' })]));
-  assert.deepEqual(labels(menu).filter((label) => label.startsWith('Renew')), ['Renew b — 2 min left', 'Renew c — sign in again']);
-});
-
-test('a renew item is enabled by its account\'s own connection being set up, not by any connection', () => {
-  const accounts = [accountView('a', { status: 'expired', secondsLeft: -60 }), accountView('s', { connectionId: 'staging', status: 'expired', secondsLeft: -60, active: true })];
-  const renewItems = (connections: Parameters<typeof appState>[1]): [string, boolean][] =>
-    buildTrayMenu(appState(accounts, connections)).flatMap((item) => (item.kind === 'action' && item.action.type === 'renew' ? [[item.action.accountId, item.enabled] as [string, boolean]] : []));
-  const unfinishedStaging = { configured: true, connections: [connectionSummary(FIXTURE_CONNECTION_ID, 'AIRisk'), connectionSummary('staging', 'Staging', { configured: false })] };
-  assert.deepEqual(renewItems(unfinishedStaging), [['a', true], ['s', false]]);
-  const onlyStaging = { configured: true, connections: [connectionSummary(FIXTURE_CONNECTION_ID, 'AIRisk', { configured: false }), connectionSummary('staging', 'Staging')] };
-  assert.deepEqual(renewItems(onlyStaging), [['a', false], ['s', true]]);
 });
 
 test('the menu always ends with sign-in, open window, start at login and quit', () => {
@@ -63,7 +38,7 @@ test('an expired active token disables the main copy item and points to renew', 
 test('icon and tooltip follow the active token', () => {
   assert.equal(trayIconState(appState([])), 'empty');
   assert.equal(trayIconState(appState([accountView('a', { active: true })])), 'valid');
-  assert.equal(trayIconState(appState([accountView('a', { active: true }), accountView('b', { status: 'expiring' })])), 'expiring');
+  assert.equal(trayIconState(appState([accountView('a', { active: true, status: 'expiring', secondsLeft: 120 })])), 'expiring');
   assert.equal(trayIconState(appState([accountView('a', { active: true, status: 'expired' })])), 'expired');
   assert.equal(trayTooltip(appState([accountView('user_42', { active: true })])), 'AIRisk Token Tray — user_42 — 42 min left');
   assert.equal(trayTooltip(appState([])), 'AIRisk Token Tray — no token');
@@ -78,11 +53,11 @@ function twoConnections(overrides: Parameters<typeof appState>[1] = {}): ReturnT
 test('with two connections every account label outside a group carries its connection name', () => {
   const menu = buildTrayMenu(twoConnections());
   assert.equal(labels(menu)[0], 'Copy bearer header — user_42 · Staging — 2 min left');
-  const copyFor = menu.find((item) => item.kind === 'submenu' && item.label === 'Copy bearer header for');
+  const copyFor = menu.find((item) => item.kind === 'submenu' && item.label === 'Copy for…');
   assert.deepEqual(copyFor?.kind === 'submenu' ? labels(copyFor.items) : [], ['user_42 · AIRisk — 42 min left', 'user_42 · Staging — 2 min left']);
-  const switchTo = menu.find((item) => item.kind === 'submenu' && item.label === 'Switch active user');
-  assert.deepEqual(switchTo?.kind === 'submenu' ? labels(switchTo.items) : [], ['user_42 · AIRisk', 'user_42 · Staging']);
-  assert.ok(labels(menu).includes('Renew user_42 · Staging — 2 min left'));
+  const switchTo = menu.find((item) => item.kind === 'submenu' && item.label === 'Switch active…');
+  assert.deepEqual(switchTo?.kind === 'submenu' ? labels(switchTo.items) : [], ['user_42 · Staging', 'user_42 · AIRisk'], 'the active account heads the switch list');
+  assert.ok(labels(menu).includes('Renew 1 expiring…'));
   assert.equal(trayTooltip(twoConnections()), 'AIRisk Token Tray — user_42 · Staging — 2 min left');
 });
 
@@ -112,4 +87,112 @@ test('with one connection nothing changes: plain labels and one "Sign in (generi
     menu.filter((item) => item.kind === 'action' && item.action.type === 'sign-in-generic').map((item) => (item.kind === 'action' ? item.action : undefined)),
     [{ type: 'sign-in-generic' }],
   );
+});
+
+const submenu = (menu: readonly TrayMenuItem[], label: string): readonly TrayMenuItem[] => {
+  const found = menu.find((item) => item.kind === 'submenu' && item.label === label);
+  assert.ok(found?.kind === 'submenu', `no submenu ${label}`);
+  return found.items;
+};
+
+test('the icon follows only the active token: another account expiring leaves a valid active token\'s icon valid', () => {
+  assert.equal(trayIconState(appState([accountView('a', { active: true, secondsLeft: 49 * 60 }), accountView('b', { status: 'expiring', secondsLeft: 60 })])), 'valid');
+  assert.equal(trayIconState(appState([accountView('a', { active: true }), accountView('b', { status: 'expired', secondsLeft: -60 })])), 'valid');
+  assert.equal(trayIconState(appState([accountView('a', { active: true, status: 'sign_in_again' }), accountView('b')])), 'expired');
+});
+
+test('Copy for… and Switch active… list the most recently copied first, then never-copied ones in natural order', () => {
+  const menu = buildTrayMenu(
+    appState([
+      accountView('user_10'),
+      accountView('user_2'),
+      accountView('user_1', { lastUsedAt: '2029-12-31T23:00:00Z' }),
+      accountView('user_30', { lastUsedAt: '2029-12-31T23:10:00Z', active: true }),
+      accountView('user_7', { status: 'expired', secondsLeft: -180 }),
+    ]),
+  );
+  assert.deepEqual(labels(submenu(menu, 'Copy for…')), ['user_30 — 42 min left', 'user_1 — 42 min left', 'user_2 — 42 min left', 'user_7 — expired 3 min ago', 'user_10 — 42 min left']);
+  const copyFor = submenu(menu, 'Copy for…');
+  assert.equal(copyFor[3]?.kind === 'action' && copyFor[3].enabled, false, 'an expired token is not offered for copying');
+  const switchTo = submenu(menu, 'Switch active…');
+  assert.deepEqual(labels(switchTo), ['user_30', 'user_1', 'user_2', 'user_7', 'user_10']);
+  assert.deepEqual(switchTo.map((item) => item.kind === 'check' && item.checked), [true, false, false, false, false]);
+});
+
+test('Recent holds the last five copied accounts other than the active one, one click each', () => {
+  const used = Array.from({ length: 7 }, (_, index) => accountView(`user_${index}`, { lastUsedAt: `2029-12-31T23:0${index}:00Z` }));
+  const menu = buildTrayMenu(appState([accountView('active', { active: true, lastUsedAt: '2029-12-31T23:59:00Z' }), ...used, accountView('never')]));
+  const at = labels(menu).indexOf('Recent');
+  assert.equal(at, 1, 'right under the active account');
+  assert.deepEqual(
+    menu.slice(at + 1, at + 6).map((item) => (item.kind === 'action' ? item.action : undefined)),
+    ['user_6', 'user_5', 'user_4', 'user_3', 'user_2'].map((accountId) => ({ type: 'copy', accountId })),
+  );
+  assert.equal(menu[at + 6]?.kind, 'submenu');
+  assert.ok(!labels(buildTrayMenu(appState([accountView('a', { active: true }), accountView('b')]))).includes('Recent'), 'nothing copied yet: no Recent');
+});
+
+test(`past ${MENU_LIST_CAP} accounts the lists stop at ${MENU_LIST_CAP} and end with "More… (opens the window)"; the active account is always in Switch active…`, () => {
+  const accounts = Array.from({ length: 30 }, (_, index) => accountView(`user_${index + 1}`, { active: index === 29 }));
+  const menu = buildTrayMenu(appState(accounts));
+  const copyFor = submenu(menu, 'Copy for…');
+  assert.equal(copyFor.length, MENU_LIST_CAP + 1);
+  assert.deepEqual(copyFor.at(-1), { kind: 'action', label: 'More… (opens the window)', action: { type: 'open-window' }, enabled: true });
+  assert.deepEqual(labels(copyFor).slice(0, 3), ['user_1 — 42 min left', 'user_2 — 42 min left', 'user_3 — 42 min left']);
+  const switchTo = submenu(menu, 'Switch active…');
+  assert.equal(switchTo.length, MENU_LIST_CAP + 1);
+  assert.deepEqual(labels(switchTo).slice(0, 2), ['user_30', 'user_1']);
+});
+
+test('one "Renew N …" line for every token needing renewal runs Renew all on their connection', () => {
+  const menu = buildTrayMenu(appState([accountView('a', { active: true }), accountView('b', { status: 'expiring', secondsLeft: 120 }), accountView('c', { status: 'sign_in_again' }), accountView('d', { status: 'expired', secondsLeft: -5 })]));
+  const renew = menu.filter((item) => item.kind === 'action' && /^Renew/.test(item.label));
+  assert.deepEqual(renew, [{ kind: 'action', label: 'Renew 3 expired or expiring…', action: { type: 'renew-all', connectionId: FIXTURE_CONNECTION_ID }, enabled: true }]);
+  assert.deepEqual(
+    labels(buildTrayMenu(appState([accountView('a', { active: true, status: 'expiring', secondsLeft: 60 })]))).filter((label) => label.startsWith('Renew')),
+    ['Renew 1 expiring…'],
+  );
+  assert.ok(!labels(buildTrayMenu(appState([accountView('a', { active: true })]))).some((label) => label.startsWith('Renew')), 'nothing to renew: no line');
+});
+
+test('renew spanning several connections opens the window; on one connection it needs that connection set up and no sign-in under way', () => {
+  const connections = [connectionSummary(FIXTURE_CONNECTION_ID, 'AIRisk'), connectionSummary('staging', 'Staging', { configured: false })];
+  const spanning = buildTrayMenu(appState([accountView('a', { status: 'expired', secondsLeft: -60 }), accountView('s', { connectionId: 'staging', status: 'expired', secondsLeft: -60, active: true })], { connections }));
+  assert.deepEqual(
+    spanning.find((item) => item.kind === 'action' && item.label.startsWith('Renew')),
+    { kind: 'action', label: 'Renew 2 expired or expiring… (opens the window)', action: { type: 'open-window' }, enabled: true },
+  );
+  const renewEnabled = (state: ReturnType<typeof appState>): boolean | undefined => {
+    const item = buildTrayMenu(state).find((candidate) => candidate.kind === 'action' && candidate.action.type === 'renew-all');
+    return item?.kind === 'action' ? item.enabled : undefined;
+  };
+  assert.equal(renewEnabled(appState([accountView('s', { connectionId: 'staging', status: 'expired', active: true })], { connections })), false, 'its connection is not set up');
+  const signIn = { connectionId: FIXTURE_CONNECTION_ID, userid: 'x', stage: 'waiting_for_browser' as const, authorizationUrl: null, listening: true, notes: [] };
+  assert.equal(renewEnabled(appState([accountView('a', { status: 'expired', active: true })], { connections, signIn })), false, 'a sign-in is under way');
+  assert.equal(renewEnabled(appState([accountView('a', { status: 'expired', active: true })], { connections })), true);
+});
+
+test('while Renew all runs the tray says "Renewing 2 of 5…" with a cancel, and no sign-in lines', () => {
+  const signIn = { connectionId: FIXTURE_CONNECTION_ID, userid: 'b', stage: 'waiting_for_browser' as const, authorizationUrl: null, listening: true, notes: [] };
+  const menu = buildTrayMenu(appState([accountView('a', { active: true }), accountView('b', { status: 'expired' })], { signIn, renewAll: { connectionId: FIXTURE_CONNECTION_ID, done: 1, total: 5, currentAccountId: 'b' } }));
+  assert.ok(labels(menu).includes('Renewing 2 of 5…'));
+  assert.ok(menu.some((item) => item.kind === 'action' && item.label === 'Cancel renew all' && item.action.type === 'cancel-renew-all'));
+  assert.ok(!labels(menu).some((label) => label.startsWith('Renew ') || label.startsWith('Sign in') || label === 'Cancel sign-in'));
+});
+
+test('with more than three configured connections "Sign in on …" is one line that opens the window', () => {
+  const connections = ['A', 'B', 'C', 'D'].map((name) => connectionSummary(`c-${name}`, name));
+  const menu = buildTrayMenu(appState([], { connections }));
+  assert.deepEqual(
+    menu.filter((item) => item.kind === 'action' && item.label.startsWith('Sign in on')),
+    [{ kind: 'action', label: 'Sign in on a connection… (opens the window)', action: { type: 'open-window' }, enabled: true }],
+  );
+});
+
+test('at 10,000 accounts over 20 connections the whole menu has at most 40 entries, submenus and separators counted', () => {
+  for (const renewAll of [null, { connectionId: 'conn-0', done: 3, total: 500, currentAccountId: 'acct-3' }]) {
+    const state = trayBenchState(10_000, 20, renewAll);
+    assert.ok(countMenuEntries(buildTrayMenu(state)) <= 40, `${countMenuEntries(buildTrayMenu(state))} entries`);
+  }
+  assert.ok(countMenuEntries(buildTrayMenu(trayBenchState(10_000, 3, null))) <= 40, 'three connections: three sign-in lines');
 });

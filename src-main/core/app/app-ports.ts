@@ -5,17 +5,26 @@ import type { CipherPort } from '../vault/cipher-port.ts';
 import type { DocumentStorePort } from '../vault/document-store-port.ts';
 import type { StoreRecovery } from '../vault/vault-warning.ts';
 
-/** A desktop notification about one account; the shell replaces, never piles up, per account. */
-export interface AccountNotice {
-  readonly accountId: string;
-  readonly kind: 'expiring' | 'expired';
+/** The kinds of expiry notice; at most one of each is on screen (a newer one replaces the older). */
+export type NoticeKind = 'expiring' | 'expired';
+
+/** One desktop notification about the tokens of one kind (grouped: never one per account). */
+export interface ExpiryNotice {
+  /** Also the replacement tag: a notice of a kind replaces the previous notice of that kind. */
+  readonly kind: NoticeKind;
+  /** The accounts it is about, the active one first. */
+  readonly accountIds: readonly string[];
+  /** The connection they all share (the Renew button runs Renew all there), or null across several. */
+  readonly renewConnectionId: string | null;
   readonly title: string;
   readonly body: string;
+  /** Critical only when the active account's token expired. */
+  readonly urgency: 'normal' | 'critical';
 }
 
 /** Shows notifications (Electron `Notification`); optional. */
 export interface NotifierPort {
-  notify(notice: AccountNotice): void;
+  notify(notice: ExpiryNotice): void;
 }
 
 /** Registers the app to start at login (macOS/Windows login items, Linux XDG autostart). */

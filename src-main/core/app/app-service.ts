@@ -10,6 +10,7 @@ import type {
   ConsentAnswer,
   CopyOutcome,
   ErrorView,
+  RenewAllOutcome,
   SettingsResult,
   SettingsUpdate,
   SettingsView,
@@ -20,7 +21,8 @@ import type {
 import { ClipboardGuard } from '../clipboard/clipboard-guard.ts';
 import { COPY_FORMATS, formatForClipboard, isCopyFormat } from '../clipboard/copy-format.ts';
 import { tokenDetails } from '../details/token-details.ts';
-import { ExpiryScheduler, type StatusChange } from '../expiry/expiry-scheduler.ts';
+import { ExpiryScheduler } from '../expiry/expiry-scheduler.ts';
+import { ExpiryNoticeGatherer } from '../notifications/expiry-notices.ts';
 import { formatTimeLeft } from '../../shared/time-left.ts';
 import { msLeft } from '../expiry/token-status.ts';
 import { SignInCoordinator } from '../oauth/sign-in.ts';
@@ -31,9 +33,9 @@ import { isConfigured } from '../settings/connection-view.ts';
 import type { StoredSettings } from '../settings/stored-settings.ts';
 import { signInConfig } from '../settings/sign-in-config.ts';
 import { Vault, type AccountRecord, type ClientSecretRead, type ConnectionRecord } from '../vault/vault.ts';
-import { accountName, connectionNameFor } from '../../shared/account-name.ts';
 import type { AppPorts } from './app-ports.ts';
 import { ConnectionDesk } from './connection-desk.ts';
+import { RenewAllDesk, renewalQueue } from './renew-all.ts';
 import { TerminalDesk, type TerminalFace } from './terminal-desk.ts';
 import { terminalTokenSource } from './terminal-source.ts';
 import type { TokenRead } from '../terminal/terminal-ports.ts';
@@ -60,6 +62,9 @@ export class AppService implements AiriskApi {
   readonly #signIns: SignInCoordinator;
   readonly #connections: ConnectionDesk;
   readonly #terminal: TerminalDesk | undefined;
+  readonly #renewAll: RenewAllDesk;
+  /** Groups expiry changes into one notification per kind; absent without a notifier. */
+  readonly #notices: ExpiryNoticeGatherer | undefined;
   /** The connection of the sign-in under way (set when it starts, before its first progress). */
   #signInConnectionId: string | undefined;
   /** Sign-ins still reading their client secret (before start): an edit or removal of their connection marks them cancelled. */
@@ -99,9 +104,21 @@ export class AppService implements AiriskApi {
       },
     });
     this.#terminal = options.terminal === undefined ? undefined : this.#terminalDesk(options.terminal);
+    this.#renewAll = new RenewAllDesk({
+      renew: (accountId) => (vault.account(accountId) === undefined ? Promise.resolve('gone') : this.renew(accountId)),
+      // Also a sign-in still reading its secret: it would otherwise open the browser after the cancel.
+      cancelSignIn: () => {
+        this.#signIns.cancel();
+        for (const starting of this.#startingSignIns) starting.cancelled = true;
+      },
+      onProgress: () => this.#queueEmit(),
+    });
     this.#scheduler.setAll(vault.accounts().map((account) => [account.id, expiryFacts(account)] as const));
+    const notifier = ports.notifier;
+    this.#notices =
+      notifier === undefined ? undefined : new ExpiryNoticeGatherer({ timers: ports.timers, state: () => this.#state(), leadMs: () => this.#scheduler.leadMs, notify: (notice) => notifier.notify(notice) });
     this.#scheduler.onChange((changes) => {
-      this.#notify(changes);
+      this.#notices?.changed(changes);
       this.#queueEmit();
     });
     vault.onChange(() => this.#queueEmit());
@@ -231,6 +248,17 @@ export class AppService implements AiriskApi {
   async renew(accountId: string): Promise<SignInOutcome> {
     const account = this.#account(accountId);
     return this.signIn(account.userid === null ? { connectionId: account.connectionId } : { connectionId: account.connectionId, userid: account.userid });
+  }
+
+  async renewAll(connectionId: string): Promise<RenewAllOutcome> {
+    const id = requireString(connectionId, 'connectionId');
+    if (this.#vault.connection(id) === undefined) throw new Error('That connection no longer exists; it may have been removed.');
+    if (this.#signIns.current !== undefined || this.#startingSignIns.size > 0) throw new Error('A sign-in is under way; finish or cancel it before Renew all.');
+    return this.#renewAll.run(id, renewalQueue(this.#state().accounts, id));
+  }
+
+  async cancelRenewAll(): Promise<void> {
+    this.#renewAll.cancel();
   }
 
   async remove(accountId: string): Promise<void> {
@@ -407,12 +435,14 @@ export class AppService implements AiriskApi {
   async shutdown(): Promise<void> {
     if (this.#disposed) return;
     this.#disposed = true;
+    this.#renewAll.cancel();
     this.#signIns.cancel();
     await this.#terminal?.close();
     await this.#vault.flush();
     await this.#clipboard.flush();
     this.#clipboard.dispose();
     this.#scheduler.dispose();
+    this.#notices?.dispose();
     this.#listeners.clear();
   }
 
@@ -425,6 +455,7 @@ export class AppService implements AiriskApi {
       protection: this.#vault.protection,
       warnings: this.#clockWarning === undefined ? this.#vault.warnings : [...this.#vault.warnings, this.#clockWarning],
       signIn: this.#signIn,
+      renewAll: this.#renewAll.view,
       lastError: this.#lastError,
       startAtLogin: settings.startAtLogin,
       nowMs: this.#ports.timers.now(),
@@ -452,24 +483,6 @@ export class AppService implements AiriskApi {
     if (signInError.code !== 'cancelled') this.#lastError = view;
     this.#queueEmit();
     return { ok: false, error: view };
-  }
-
-  #notify(changes: readonly StatusChange[]): void {
-    const notifier = this.#ports.notifier;
-    if (notifier === undefined) return;
-    for (const change of changes) {
-      if (change.to === 'valid') continue;
-      const account = this.#vault.account(change.id);
-      if (account === undefined || account.needsSignIn) continue;
-      const left = formatTimeLeft(msLeft(expiryFacts(account), this.#ports.timers.now()));
-      const name = accountName(account.label, connectionNameFor(account.connectionId, this.#vault.connections()));
-      notifier.notify({
-        accountId: account.id,
-        kind: change.to,
-        title: change.to === 'expired' ? `${name}: token expired` : `${name}: token expires soon`,
-        body: change.to === 'expired' ? 'Renew it to keep calling AIRisk.' : `${left[0]?.toUpperCase() ?? ''}${left.slice(1)}. Renew it now to avoid failed requests.`,
-      });
-    }
   }
 
   /** The active account's connection, else the first configured one, else the first. */

@@ -1,4 +1,4 @@
-import type { AccountStatus, AccountView, AppState, AppWarning, ErrorView, SignInView, TerminalView } from '../../contract.ts';
+import type { AccountStatus, AccountView, AppState, AppWarning, ErrorView, RenewAllView, SignInView, TerminalView } from '../../contract.ts';
 import { msLeft, tokenStatus, type ExpiryFacts } from '../expiry/token-status.ts';
 import type { CipherDescription } from '../vault/cipher-port.ts';
 import { connectionSummary } from '../settings/connection-view.ts';
@@ -58,6 +58,8 @@ export interface AppStateInputs {
   readonly protection: CipherDescription;
   readonly warnings: readonly AppWarning[];
   readonly signIn: SignInView | null;
+  /** The "Renew all" run under way (default none). */
+  readonly renewAll?: RenewAllView | null;
   readonly lastError: ErrorView | null;
   readonly startAtLogin: boolean;
   readonly nowMs: number;
@@ -84,6 +86,7 @@ export function buildAppState(inputs: AppStateInputs): AppState {
     configured,
     startAtLogin: inputs.startAtLogin,
     terminal: inputs.terminal ?? TERMINAL_OFF_VIEW,
+    renewAll: inputs.renewAll ?? null,
     generatedAt: new Date(inputs.nowMs).toISOString(),
   };
 }

@@ -26,6 +26,8 @@ export const METHOD_PARAMETERS: { readonly [M in AiriskMethodName]: readonly Par
   cancelSignIn: [],
   submitRedirectedUrl: [{ name: 'url', kind: 'text' }],
   renew: [{ name: 'accountId', kind: 'text' }],
+  renewAll: [{ name: 'connectionId', kind: 'text' }],
+  cancelRenewAll: [],
   remove: [{ name: 'accountId', kind: 'text' }],
   setActive: [{ name: 'accountId', kind: 'text' }],
   rename: [

@@ -1,9 +1,11 @@
-import type { AccountNotice, NotifierPort } from '../app/app-ports.ts';
+import type { ExpiryNotice, NotifierPort } from '../app/app-ports.ts';
 
 /** What the notifier does when the person acts on a notification. */
 export interface NotifierActions {
-  /** The Renew button (macOS and Windows). */
+  /** The Renew button of a notice about one account (macOS and Windows). */
   renew(accountId: string): void;
+  /** The Renew all button of a notice about several accounts on one connection. */
+  renewAll(connectionId: string): void;
   /** A click on the notification: open the window (where Renew is one click away). */
   openWindow(): void;
 }
@@ -48,26 +50,35 @@ export interface NotificationDeskOptions<N extends ShownNotification> {
   readonly actions: NotifierActions;
 }
 
-/** The key of the plain message (account ids are UUIDs, so it cannot collide). */
+/** The key of the plain message (notice kinds are 'expiring' and 'expired', so it cannot collide). */
 const MESSAGE_KEY = 'message';
 
 /** Platforms whose notifications carry buttons (Linux servers mostly ignore or mangle them). */
 const PLATFORMS_WITH_BUTTONS: ReadonlySet<NodeJS.Platform> = new Set(['darwin', 'win32']);
 
-/** The options of the notice about one account: a Renew button where buttons work, critical once expired. */
-export function accountNotificationOptions(notice: AccountNotice, platform: NodeJS.Platform): NotificationOptions {
+/** What a notice's button does: renew its one account, Renew all on their shared connection, or nothing (no button). */
+export function noticeButton(notice: ExpiryNotice, actions: NotifierActions): { readonly text: string; readonly press: () => void } | undefined {
+  const [only] = notice.accountIds;
+  if (notice.accountIds.length === 1 && only !== undefined) return { text: 'Renew', press: () => actions.renew(only) };
+  const connectionId = notice.renewConnectionId;
+  return connectionId === null ? undefined : { text: 'Renew all', press: () => actions.renewAll(connectionId) };
+}
+
+/** The options of an expiry notice: its button where buttons work, its urgency, and its kind as the system's tag. */
+export function expiryNotificationOptions(notice: ExpiryNotice, platform: NodeJS.Platform, buttonText: string | undefined): NotificationOptions {
+  const buttons = PLATFORMS_WITH_BUTTONS.has(platform) && buttonText !== undefined;
   return {
     title: notice.title,
     body: notice.body,
-    ...(PLATFORMS_WITH_BUTTONS.has(platform) ? { id: `airisk-account-${notice.accountId}`, actions: [{ type: 'button', text: 'Renew' }] } : {}),
-    urgency: notice.kind === 'expired' ? 'critical' : 'normal',
+    ...(buttons ? { id: `airisk-${notice.kind}`, actions: [{ type: 'button', text: buttonText }] } : {}),
+    urgency: notice.urgency,
   };
 }
 
 /**
- * One notification per account at most, and one plain message: a new one for the same key closes
- * the previous (kept here, which also keeps its handlers alive until it closes). Everywhere a
- * click opens the window; the Renew button renews its account.
+ * One notification per notice kind at most, and one plain message: a new one for the same key
+ * closes the previous (kept here, which also keeps its handlers alive until it closes). Everywhere
+ * a click opens the window; the button renews (see {@link noticeButton}).
  */
 export function createNotificationDesk<N extends ShownNotification>(options: NotificationDeskOptions<N>): DeskNotifier {
   const shown = new Map<string, N>();
@@ -86,7 +97,10 @@ export function createNotificationDesk<N extends ShownNotification>(options: Not
     shown.set(key, notification);
   };
   return {
-    notify: (notice) => put(notice.accountId, accountNotificationOptions(notice, options.platform), () => options.actions.renew(notice.accountId)),
+    notify: (notice) => {
+      const button = noticeButton(notice, options.actions);
+      put(notice.kind, expiryNotificationOptions(notice, options.platform, button?.text), () => button?.press());
+    },
     message: (title, body) => put(MESSAGE_KEY, { title, body }, () => undefined),
     closeAll() {
       const open = [...shown.values()];

@@ -1,10 +1,10 @@
-import type { AiriskApi, AppState, SignInOutcome } from '../../contract.ts';
+import type { AiriskApi, AppState, RenewAllOutcome, SignInOutcome } from '../../contract.ts';
 import { messageOf } from '../../shared/message-of.ts';
 import type { TrayAction } from './tray-menu-model.ts';
 
 /** What a tray action reaches besides the service. */
 export interface TrayActionPorts {
-  readonly service: Pick<AiriskApi, 'copy' | 'setActive' | 'renew' | 'signIn' | 'cancelSignIn' | 'updateSettings'>;
+  readonly service: Pick<AiriskApi, 'copy' | 'setActive' | 'renew' | 'renewAll' | 'cancelRenewAll' | 'signIn' | 'cancelSignIn' | 'updateSettings'>;
   /** Shows (or creates) the window. */
   readonly openWindow: () => void;
   /** Asks the app to quit (the quit coordinator holds it until the store is written). */
@@ -21,6 +21,14 @@ function signInEnded(outcome: SignInOutcome): void {
   if (!outcome.ok && outcome.error.code !== 'cancelled') throw new Error(outcome.error.message);
 }
 
+/** Throws when Renew all stopped at a failure or skipped a refused user: the tray has no window to say so. */
+function renewAllEnded(outcome: RenewAllOutcome, state: AppState): void {
+  const label = (id: string): string => state.accounts.find((account) => account.id === id)?.label ?? 'an account';
+  const refused = outcome.denied.length === 0 ? '' : ` The sign-in was refused for ${outcome.denied.map(label).join(', ')}.`;
+  if (outcome.stopped === 'failed') throw new Error(`Renew all stopped after ${outcome.renewed.length} of ${outcome.renewed.length + outcome.denied.length + outcome.remaining.length}: ${outcome.error?.message ?? 'a sign-in failed.'}${refused}`);
+  if (refused !== '') throw new Error(`Renewed ${outcome.renewed.length}.${refused}`);
+}
+
 /** Runs one tray action against the state its menu was built from; rejects with what went wrong. */
 export async function runTrayAction(action: TrayAction, state: AppState, ports: Omit<TrayActionPorts, 'onFailure'>): Promise<void> {
   const { service } = ports;
@@ -33,6 +41,12 @@ export async function runTrayAction(action: TrayAction, state: AppState, ports: 
       return;
     case 'renew':
       signInEnded(await service.renew(action.accountId));
+      return;
+    case 'renew-all':
+      renewAllEnded(await service.renewAll(action.connectionId), state);
+      return;
+    case 'cancel-renew-all':
+      await service.cancelRenewAll();
       return;
     case 'sign-in-generic':
       signInEnded(await service.signIn(action.connectionId === undefined ? {} : { connectionId: action.connectionId }));

@@ -1,5 +1,6 @@
 import type { AccountView, AppState } from '../../contract.ts';
 import { accountName, connectionNameFor } from '../../shared/account-name.ts';
+import { compareNatural } from '../../shared/natural-order.ts';
 import { formatTimeLeft } from '../../shared/time-left.ts';
 
 /** What clicking a tray item does; the Electron tray maps each to one service call. */
@@ -7,6 +8,9 @@ export type TrayAction =
   | { readonly type: 'copy'; readonly accountId: string }
   | { readonly type: 'set-active'; readonly accountId: string }
   | { readonly type: 'renew'; readonly accountId: string }
+  /** Renew all: every token needing renewal on the connection, one sign-in after another. */
+  | { readonly type: 'renew-all'; readonly connectionId: string }
+  | { readonly type: 'cancel-renew-all' }
   /** The generic token; on `connectionId`, or the default connection (the active account's) when absent. */
   | { readonly type: 'sign-in-generic'; readonly connectionId?: string }
   | { readonly type: 'cancel-sign-in' }
@@ -50,14 +54,34 @@ function usable(account: AccountView): boolean {
 }
 
 /**
+ * How many accounts "Copy for…" and "Switch active…" each list before "More… (opens the window)".
+ * The whole menu, counting every entry of every submenu and every separator, at any account count:
+ * top level at most 15 (copy active, "Recent" header, Copy for…, Switch active…, separator, the one
+ * renew line — or "Renewing…" and its cancel, which hide the sign-in lines —, separator, at most
+ * {@link MAX_SIGN_IN_ITEMS} sign-in lines, "Sign in as a user…", separator, open, start at login,
+ * quit), plus 5 recent, plus 2 × (8 + "More…") = 15 + 5 + 18 = 38 ≤ 40.
+ */
+export const MENU_LIST_CAP = 8;
+
+/** Accounts under "Recent": the last five copied. */
+export const RECENT_COUNT = 5;
+
+/** Beyond this many configured connections, "Sign in on …" is one line that opens the window. */
+export const MAX_SIGN_IN_ITEMS = 3;
+
+const MORE_ITEM: TrayMenuItem = { kind: 'action', label: 'More… (opens the window)', action: { type: 'open-window' }, enabled: true };
+
+/**
  * The tray menu for a state. Every action lives in the menu because Linux ignores tray clicks.
- * Order: copy for the active user, copy for any user, switch user, renew where needed, sign in,
- * open window, start at login, quit.
+ * Order: copy for the active user, recent copies, copy for…, switch active…, renew, sign in, open
+ * window, start at login, quit. Its size does not grow with the number of accounts (see
+ * {@link MENU_LIST_CAP}); one pass over the accounts, so it stays fast at 10,000.
  */
 export function buildTrayMenu(state: AppState): TrayMenuItem[] {
   const items: TrayMenuItem[] = [];
   const active = state.accounts.find((account) => account.active);
   const line = (account: AccountView): string => accountLine(account, state.connections);
+  const copyItem = (account: AccountView): TrayMenuItem => ({ kind: 'action', label: line(account), action: { type: 'copy', accountId: account.id }, enabled: usable(account) });
 
   if (active === undefined) {
     items.push({ kind: 'info', label: state.configured ? 'No tokens yet — sign in to get one' : 'Not set up — open the window to configure' });
@@ -70,31 +94,29 @@ export function buildTrayMenu(state: AppState): TrayMenuItem[] {
     });
   }
 
+  // The active account is the first item already: Recent holds the others.
+  const recent = mostRecentlyUsed(state.accounts, RECENT_COUNT, (account) => account.lastUsedAt !== null && !account.active);
+  if (recent.length > 0) items.push({ kind: 'info', label: 'Recent' }, ...recent.map(copyItem));
+
   if (state.accounts.length > 1) {
+    const listed = mostRecentlyUsed(state.accounts, MENU_LIST_CAP, () => true);
+    const more = state.accounts.length > MENU_LIST_CAP ? [MORE_ITEM] : [];
+    items.push({ kind: 'submenu', label: 'Copy for…', items: [...listed.map(copyItem), ...more] });
+    // The active account is always among those to switch between, checked, at the top.
+    const switchable = active === undefined ? listed : [active, ...listed.filter((account) => account !== active)].slice(0, MENU_LIST_CAP);
     items.push({
       kind: 'submenu',
-      label: 'Copy bearer header for',
-      items: state.accounts.map((account) => ({ kind: 'action', label: line(account), action: { type: 'copy', accountId: account.id }, enabled: usable(account) })),
-    });
-    items.push({
-      kind: 'submenu',
-      label: 'Switch active user',
-      items: state.accounts.map((account) => ({ kind: 'check', label: trayAccountName(account, state.connections), action: { type: 'set-active', accountId: account.id }, checked: account.active, radio: true })),
+      label: 'Switch active…',
+      items: [...switchable.map((account): TrayMenuItem => ({ kind: 'check', label: trayAccountName(account, state.connections), action: { type: 'set-active', accountId: account.id }, checked: account.active, radio: true })), ...more],
     });
   }
 
-  const needsRenewal = state.accounts.filter((account) => !usable(account) || account.status === 'expiring');
-  if (needsRenewal.length > 0) {
-    items.push({ kind: 'separator' });
-    for (const account of needsRenewal) {
-      // Renew signs in on the account's own connection: that one must be set up, whatever the others are.
-      const own = state.connections.find((connection) => connection.id === account.connectionId);
-      items.push({ kind: 'action', label: `Renew ${line(account)}`, action: { type: 'renew', accountId: account.id }, enabled: own?.configured === true && state.signIn === null });
-    }
-  }
+  items.push(...renewItems(state));
 
   items.push({ kind: 'separator' });
-  if (state.signIn === null) {
+  if (state.renewAll !== null) {
+    // The run's own sign-in shows in its "Renewing" line; the sign-in lines come back when it ends.
+  } else if (state.signIn === null) {
     items.push(...signInItems(state));
     items.push({ kind: 'action', label: 'Sign in as a user…', action: { type: 'open-window' }, enabled: true });
   } else {
@@ -112,20 +134,90 @@ export function buildTrayMenu(state: AppState): TrayMenuItem[] {
   return items;
 }
 
-/** "Sign in (generic token)"; with two or more connections, one "Sign in on <name>" per configured connection. */
+/**
+ * The `count` accounts that pass `include`, most recently copied first, never-copied ones after in
+ * natural name order. One pass keeping the best `count` (no sort of all accounts).
+ */
+function mostRecentlyUsed(accounts: readonly AccountView[], count: number, include: (account: AccountView) => boolean): AccountView[] {
+  const kept: AccountView[] = [];
+  for (const account of accounts) {
+    if (!include(account)) continue;
+    const worst = kept[count - 1];
+    if (worst !== undefined && compareRecency(account, worst) >= 0) continue;
+    if (worst !== undefined) kept.pop();
+    let at = kept.length;
+    while (at > 0 && compareRecency(account, kept[at - 1] as AccountView) < 0) at -= 1;
+    kept.splice(at, 0, account);
+  }
+  return kept;
+}
+
+/** Later `lastUsedAt` first (ISO instants compare as text), never used last; ties by natural name. */
+function compareRecency(a: AccountView, b: AccountView): number {
+  if (a.lastUsedAt !== b.lastUsedAt) {
+    if (a.lastUsedAt === null) return 1;
+    if (b.lastUsedAt === null) return -1;
+    return a.lastUsedAt > b.lastUsedAt ? -1 : 1;
+  }
+  return compareNatural(a.label, b.label);
+}
+
+/**
+ * One line for every token that needs renewal: "Renew 3 expiring…" runs Renew all when they are all
+ * on one connection, or opens the window when they span several; "Renewing 2 of 5…" and its cancel
+ * while a run is under way.
+ */
+function renewItems(state: AppState): TrayMenuItem[] {
+  if (state.renewAll !== null) {
+    const run = state.renewAll;
+    return [
+      { kind: 'separator' },
+      { kind: 'info', label: `Renewing ${Math.min(run.done + 1, run.total)} of ${run.total}…` },
+      { kind: 'action', label: 'Cancel renew all', action: { type: 'cancel-renew-all' }, enabled: true },
+    ];
+  }
+  let count = 0;
+  let allExpiring = true;
+  const connectionIds = new Set<string>();
+  for (const account of state.accounts) {
+    if (account.status === 'valid') continue;
+    count += 1;
+    allExpiring &&= account.status === 'expiring';
+    connectionIds.add(account.connectionId);
+  }
+  if (count === 0) return [];
+  const what = `Renew ${count} ${allExpiring ? 'expiring' : 'expired or expiring'}…`;
+  const [only] = connectionIds;
+  if (connectionIds.size > 1 || only === undefined) return [{ kind: 'separator' }, { kind: 'action', label: `${what} (opens the window)`, action: { type: 'open-window' }, enabled: true }];
+  // Renewing signs in on the tokens' own connection: that one must be set up, whatever the others are.
+  const own = state.connections.find((connection) => connection.id === only);
+  return [{ kind: 'separator' }, { kind: 'action', label: what, action: { type: 'renew-all', connectionId: only }, enabled: own?.configured === true && state.signIn === null }];
+}
+
+/**
+ * "Sign in (generic token)"; with two or more connections, one "Sign in on <name>" per configured
+ * connection, or one line that opens the window when there are more than {@link MAX_SIGN_IN_ITEMS}.
+ */
 function signInItems(state: AppState): TrayMenuItem[] {
   const configured = state.connections.filter((connection) => connection.configured);
   if (state.connections.length < 2 || configured.length === 0) return [{ kind: 'action', label: 'Sign in (generic token)', action: { type: 'sign-in-generic' }, enabled: state.configured }];
+  if (configured.length > MAX_SIGN_IN_ITEMS) return [{ kind: 'action', label: 'Sign in on a connection… (opens the window)', action: { type: 'open-window' }, enabled: true }];
   return configured.map((connection) => ({ kind: 'action', label: `Sign in on ${connection.name}`, action: { type: 'sign-in-generic', connectionId: connection.id }, enabled: true }));
 }
 
-/** The tray icon: the active token's state, or "expiring" when any other token is about to die. */
+/** The tray icon: the active token's state only (another account's expiry shows in the menu, not the icon). */
 export function trayIconState(state: AppState): TrayIconState {
   const active = state.accounts.find((account) => account.active);
   if (active === undefined) return 'empty';
   if (!usable(active)) return 'expired';
-  if (state.accounts.some((account) => account.status !== 'valid')) return 'expiring';
-  return 'valid';
+  return active.status === 'expiring' ? 'expiring' : 'valid';
+}
+
+/** Every entry of a menu, counting those inside submenus and separators (the size a person scans). */
+export function countMenuEntries(items: readonly TrayMenuItem[]): number {
+  let count = 0;
+  for (const item of items) count += 1 + (item.kind === 'submenu' ? countMenuEntries(item.items) : 0);
+  return count;
 }
 
 /** Tooltip: the product, the active user and its time left. */

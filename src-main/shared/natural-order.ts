@@ -1,0 +1,10 @@
+/**
+ * The one order for names shown in a list (tray, window): numbers compare as numbers, so `user_2`
+ * comes before `user_10`; case and accents do not split names apart. One collator, built once.
+ */
+const NATURAL = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+/** Compares two names in natural order (for `Array.prototype.sort`). */
+export function compareNatural(a: string, b: string): number {
+  return NATURAL.compare(a, b);
+}

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { AccountView, AppState } from '../../src-main/contract.ts';
+import type { ExpiryNotice } from '../../src-main/core/app/app-ports.ts';
+import { ExpiryNoticeGatherer, NOTICE_GATHER_MS } from '../../src-main/core/notifications/expiry-notices.ts';
+import { accountView, appState, connectionSummary, FIXTURE_CONNECTION_ID } from '../support/app-state-fixtures.ts';
+import { ManualClock } from '../support/manual-clock.ts';
+
+const LEAD_MS = 5 * 60_000;
+
+/** A gatherer over a state the test edits; the notices it shows. */
+function gatherer(initial: AppState) {
+  const clock = new ManualClock();
+  let state = initial;
+  const notices: ExpiryNotice[] = [];
+  const gather = new ExpiryNoticeGatherer({ timers: clock, state: () => state, leadMs: () => LEAD_MS, notify: (notice) => notices.push(notice) });
+  return { clock, notices, gather, setState: (next: AppState) => (state = next) };
+}
+
+const expiring = (id: string, more: Partial<AccountView> = {}): AccountView => accountView(id, { status: 'expiring', secondsLeft: 240, ...more });
+const expired = (id: string, more: Partial<AccountView> = {}): AccountView => accountView(id, { status: 'expired', secondsLeft: -5, ...more });
+
+test('tokens that start expiring within a second of each other give one notice, not one per account', () => {
+  const { clock, notices, gather } = gatherer(appState([expiring('user_10'), expiring('user_2'), expiring('user_3'), accountView('user_4', { active: true })]));
+  gather.changed([{ id: 'user_10', to: 'expiring' }]);
+  clock.advance(300);
+  gather.changed([{ id: 'user_2', to: 'expiring' }]);
+  clock.advance(300);
+  gather.changed([{ id: 'user_3', to: 'expiring' }]);
+  assert.equal(notices.length, 0, 'gathering');
+  clock.advance(NOTICE_GATHER_MS);
+  assert.deepEqual(notices, [
+    {
+      kind: 'expiring',
+      accountIds: ['user_2', 'user_3', 'user_10'],
+      renewConnectionId: FIXTURE_CONNECTION_ID,
+      urgency: 'normal',
+      title: '3 tokens expire within 5 min — Renew all',
+      body: 'user_2, user_3 and user_10. Renew all to keep calling AIRisk.',
+    },
+  ]);
+});
+
+test('urgency is critical only when the active account’s token expired', () => {
+  const { clock, notices, gather, setState } = gatherer(appState([expired('user_1'), accountView('user_2', { active: true })]));
+  gather.changed([{ id: 'user_1', to: 'expired' }]);
+  clock.advance(NOTICE_GATHER_MS);
+  setState(appState([expired('user_1'), expired('user_2', { active: true })]));
+  gather.changed([{ id: 'user_2', to: 'expired' }]);
+  clock.advance(NOTICE_GATHER_MS);
+  setState(appState([expiring('user_2', { active: true })]));
+  gather.changed([{ id: 'user_2', to: 'expiring' }]);
+  clock.advance(NOTICE_GATHER_MS);
+  assert.deepEqual(
+    notices.map((notice) => [notice.title, notice.urgency]),
+    [
+      ['user_1: token expired', 'normal'],
+      ['user_2: token expired', 'critical'],
+      ['user_2: token expires soon', 'normal'],
+    ],
+  );
+});
+
+test('an expired notice names only the tokens that just expired, not those left expired for days; "sign in again" is never announced', () => {
+  const { clock, notices, gather } = gatherer(appState([expired('old', { secondsLeft: -86_400 }), expired('new_1'), expired('new_2'), accountView('gone', { status: 'sign_in_again' })]));
+  gather.changed([
+    { id: 'new_1', to: 'expired' },
+    { id: 'new_2', to: 'expired' },
+    { id: 'gone', to: 'expired' },
+  ]);
+  clock.advance(NOTICE_GATHER_MS);
+  assert.deepEqual(notices.map((notice) => [notice.kind, notice.title, notice.accountIds]), [['expired', '2 tokens expired — Renew all', ['new_1', 'new_2']]]);
+  clock.advance(3600_000);
+  assert.equal(notices.length, 1, 'nothing more while nothing changes');
+});
+
+test('expired and expiring in the same moment give one notice of each kind; across connections the notice only opens the window', () => {
+  const connections = [connectionSummary(FIXTURE_CONNECTION_ID, 'AIRisk'), connectionSummary('staging', 'Staging')];
+  const many = Array.from({ length: 6 }, (_, index) => expiring(`user_${index + 1}`, { connectionId: index % 2 === 0 ? FIXTURE_CONNECTION_ID : 'staging' }));
+  const { clock, notices, gather } = gatherer(appState([...many, expired('user_9')], { connections }));
+  gather.changed([...many.map((account) => ({ id: account.id, to: 'expiring' })), { id: 'user_9', to: 'expired' }]);
+  clock.advance(NOTICE_GATHER_MS);
+  assert.deepEqual(notices.map((notice) => notice.kind), ['expired', 'expiring']);
+  assert.equal(notices[1]?.renewConnectionId, null);
+  assert.equal(notices[1]?.body, 'user_1 · AIRisk, user_2 · Staging, user_3 · AIRisk and 3 more. Open the window to renew them.');
+});
