@@ -9,6 +9,7 @@ import { printRow, type BenchRow } from './bench-report.ts';
 import { runCoreBenchmarks } from './core-benchmarks.ts';
 import { mainBundleLoad } from './main-bundle-benchmark.ts';
 import { runTerminalBenchmarks } from './terminal-benchmarks.ts';
+import { trayModelRow } from './tray-benchmark.ts';
 import { runWindowBenchmarks } from './window-benchmarks.ts';
 
 const rows: BenchRow[] = [];
@@ -18,6 +19,9 @@ const mainBundle = await mainBundleLoad();
 printRow(mainBundle);
 rows.push(mainBundle);
 rows.push(...(await runTerminalBenchmarks(printRow)));
+const tray = await trayModelRow();
+printRow(tray);
+rows.push(tray);
 
 const summary = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, rows };
 await mkdir('bench-results', { recursive: true });
