@@ -100,3 +100,16 @@ test('a rename while the secret is decrypted does not stop the sign-in', async (
   await Promise.allSettled(browser.outcomes);
   assert.equal(ended.ok, true);
 });
+
+test('Cancel while the secret is still being decrypted stops that sign-in: the browser never opens', async (t) => {
+  const { app, cipher, browser, a } = await startApp(t);
+  cipher.hold();
+  const outcome = app.service.signIn({ connectionId: a });
+  await cipher.waiting();
+  await app.service.cancelSignIn();
+  cipher.release();
+  const ended = await outcome;
+  assert.equal(ended.ok ? 'ok' : ended.error.code, 'cancelled');
+  assert.deepEqual(browser.opened, [], 'no sign-in page opened after the cancel');
+  assert.equal((await app.service.getState()).signIn, null);
+});

@@ -67,8 +67,8 @@ export class AppService implements AiriskApi {
   readonly #notices: ExpiryNoticeGatherer | undefined;
   /** The connection of the sign-in under way (set when it starts, before its first progress). */
   #signInConnectionId: string | undefined;
-  /** Sign-ins still reading their client secret (before start): an edit or removal of their connection marks them cancelled. */
-  readonly #startingSignIns = new Set<{ readonly connectionId: string; cancelled: boolean }>();
+  /** Sign-ins still reading their client secret (before start): an edit or removal of their connection, or a cancel, stops them. */
+  readonly #startingSignIns = new Set<{ readonly connectionId: string; stopped: 'changed' | 'cancelled' | null }>();
   readonly #options: AppServiceOptions;
   readonly #listeners = new Set<(state: AppState) => void>();
   #signIn: SignInView | null = null;
@@ -97,7 +97,7 @@ export class AppService implements AiriskApi {
       now: () => ports.timers.now(),
       cancelSignInOn: (connectionId) => {
         if (this.#signIns.current !== undefined && this.#signInConnectionId === connectionId) this.#signIns.cancel();
-        for (const starting of this.#startingSignIns) if (starting.connectionId === connectionId) starting.cancelled = true;
+        for (const starting of this.#startingSignIns) if (starting.connectionId === connectionId) starting.stopped = 'changed';
       },
       accountsRemoved: (accountIds) => {
         for (const id of accountIds) this.#scheduler.removeAccount(id);
@@ -106,11 +106,7 @@ export class AppService implements AiriskApi {
     this.#terminal = options.terminal === undefined ? undefined : this.#terminalDesk(options.terminal);
     this.#renewAll = new RenewAllDesk({
       renew: (accountId) => (vault.account(accountId) === undefined ? Promise.resolve('gone') : this.renew(accountId)),
-      // Also a sign-in still reading its secret: it would otherwise open the browser after the cancel.
-      cancelSignIn: () => {
-        this.#signIns.cancel();
-        for (const starting of this.#startingSignIns) starting.cancelled = true;
-      },
+      cancelSignIn: () => this.#cancelEverySignIn(),
       onProgress: () => this.#queueEmit(),
     });
     this.#scheduler.setAll(vault.accounts().map((account) => [account.id, expiryFacts(account)] as const));
@@ -161,6 +157,7 @@ export class AppService implements AiriskApi {
     if (connection === undefined) throw new Error('That connection no longer exists; it may have been removed.');
     const read = await this.#readSecretForSignIn(connection);
     if (read === 'changed') return this.#failed(new SignInError('cancelled', `${connection.name} was changed or removed while the sign-in was starting; sign in again.`));
+    if (read === 'cancelled') return this.#failed(new SignInError('cancelled', 'The sign-in was cancelled.'));
     // With one connection nothing changes: its name is only said when there are several.
     const named = this.#vault.connections().length > 1;
     // A secret saved for another origin is never sent: the base URL changed since it was entered.
@@ -223,22 +220,30 @@ export class AppService implements AiriskApi {
   /**
    * The connection's client secret for a sign-in about to start, or 'changed' when, while it was
    * being decrypted, the connection was removed or edited in a way that stops a sign-in (changesSignIn,
-   * or a new secret): what was read is then stale and must not be used.
+   * or a new secret): what was read is then stale and must not be used; 'cancelled' when the person
+   * cancelled meanwhile.
    */
-  async #readSecretForSignIn(connection: ConnectionRecord): Promise<ClientSecretRead | 'changed'> {
-    const starting = { connectionId: connection.id, cancelled: false };
+  async #readSecretForSignIn(connection: ConnectionRecord): Promise<ClientSecretRead | 'changed' | 'cancelled'> {
+    const starting: { readonly connectionId: string; stopped: 'changed' | 'cancelled' | null } = { connectionId: connection.id, stopped: null };
     this.#startingSignIns.add(starting);
     try {
       const read = await this.#vault.readClientSecret(connection.id);
       const now = this.#vault.connection(connection.id);
-      return starting.cancelled || now === undefined || changesSignIn(connection, now) ? 'changed' : read;
+      if (starting.stopped !== null) return starting.stopped;
+      return now === undefined || changesSignIn(connection, now) ? 'changed' : read;
     } finally {
       this.#startingSignIns.delete(starting);
     }
   }
 
   async cancelSignIn(): Promise<void> {
+    this.#cancelEverySignIn();
+  }
+
+  /** Cancels the sign-in under way, and one still reading its secret (it would open the browser after the cancel). */
+  #cancelEverySignIn(): void {
     this.#signIns.cancel();
+    for (const starting of this.#startingSignIns) starting.stopped = 'cancelled';
   }
 
   async submitRedirectedUrl(url: string): Promise<void> {
