@@ -112,40 +112,19 @@ export function SettingsPanel({ state, headingId, focusField = null, onFocused }
     <CheckboxField id={fieldId(field)} label={label} checked={form[field]} onChange={set(field)} error={problems.get(field)} hint={hint} />
   );
 
+  // A number typed as text (the form field), checked against the setting `problem` names; a whole number when the step is 1.
+  const number = (field: 'expiryLeadMinutes' | 'clipboardClearSeconds' | 'terminalSessionMinutes', problem: 'expiryLeadSeconds' | 'clipboardClearSeconds' | 'terminalSessionMinutes', label: string, [min, max, step]: readonly [number, number, number | 'any'], suffix: string, hint?: string): ReactElement => (
+    <TextField id={fieldId(problem)} label={label} type="number" inputMode={step === 1 ? 'numeric' : 'decimal'} min={min} max={max} step={step} suffix={suffix} value={form[field]} onChange={set(field)} error={problems.get(problem)} hint={hint} />
+  );
+
   return panel(
     <>
       <ConnectionsSection summaries={state.connections} initial={settings.connections} onEditingChange={setEditingConnection} />
       <form className="form" noValidate aria-label="App settings" onSubmit={(event) => void save(event)}>
         <fieldset className="group">
           <legend>Tokens</legend>
-          <TextField
-            id={fieldId('expiryLeadSeconds')}
-            label="Warn before a token expires"
-            type="number"
-            inputMode="decimal"
-            min={0}
-            max={1440}
-            step="any"
-            suffix="minutes"
-            value={form.expiryLeadMinutes}
-            onChange={set('expiryLeadMinutes')}
-            error={problems.get('expiryLeadSeconds')}
-            hint="A token shows as “Expiring” and you get a notice this long before it expires."
-          />
-          <TextField
-            id={fieldId('clipboardClearSeconds')}
-            label="Clear the clipboard after"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={3600}
-            step={1}
-            suffix="seconds"
-            value={form.clipboardClearSeconds}
-            onChange={set('clipboardClearSeconds')}
-            error={problems.get('clipboardClearSeconds')}
-            hint="Only if it still holds what this app copied. 0 never clears it."
-          />
+          {number('expiryLeadMinutes', 'expiryLeadSeconds', 'Warn before a token expires', [0, 1440, 'any'], 'minutes', 'A token shows as “Expiring” and you get a notice this long before it expires.')}
+          {number('clipboardClearSeconds', 'clipboardClearSeconds', 'Clear the clipboard after', [0, 3600, 1], 'seconds', 'Only if it still holds what this app copied. 0 never clears it.')}
         </fieldset>
 
         <fieldset className="group">
@@ -163,19 +142,7 @@ export function SettingsPanel({ state, headingId, focusField = null, onFocused }
           fields={
             <>
               {check('allowTerminalAccess', 'Allow terminal access', 'Scripts and shells on this computer may then ask this app for a token; you approve each new terminal session here.')}
-              <TextField
-                id={fieldId('terminalSessionMinutes')}
-                label="An approved terminal session ends after"
-                type="number"
-                inputMode="numeric"
-                min={1}
-                max={120}
-                step={1}
-                suffix="minutes unused"
-                value={form.terminalSessionMinutes}
-                onChange={set('terminalSessionMinutes')}
-                error={problems.get('terminalSessionMinutes')}
-              />
+              {number('terminalSessionMinutes', 'terminalSessionMinutes', 'An approved terminal session ends after', [1, 120, 1], 'minutes unused')}
             </>
           }
         />
