@@ -112,7 +112,7 @@ export class AppService implements AiriskApi {
     this.#scheduler.setAll(vault.accounts().map((account) => [account.id, expiryFacts(account)] as const));
     const notifier = ports.notifier;
     this.#notices =
-      notifier === undefined ? undefined : new ExpiryNoticeGatherer({ timers: ports.timers, state: () => this.#state(), leadMs: () => this.#scheduler.leadMs, notify: (notice) => notifier.notify(notice) });
+      notifier === undefined ? undefined : new ExpiryNoticeGatherer({ state: () => this.#state(), leadMs: () => this.#scheduler.leadMs, notify: (notice) => notifier.notify(notice) });
     this.#scheduler.onChange((changes) => {
       this.#notices?.changed(changes);
       this.#queueEmit();

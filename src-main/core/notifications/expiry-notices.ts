@@ -2,13 +2,12 @@ import type { AccountView, AppState } from '../../contract.ts';
 import { accountName, connectionNameFor } from '../../shared/account-name.ts';
 import { compareNatural } from '../../shared/natural-order.ts';
 import { formatDuration, formatTimeLeft } from '../../shared/time-left.ts';
-import type { TimerHandle, TimerPort } from '../ports/timer-port.ts';
 import type { ExpiryNotice, NoticeKind } from '../app/app-ports.ts';
 
 /**
- * How long changes are gathered before one notice per kind is shown: tokens obtained together
- * (Renew all, a morning of sign-ins) cross their boundaries seconds apart, and each would
- * otherwise pop its own notification.
+ * Tokens that cross a boundary this close together are one notice: tokens obtained together
+ * (Renew all, a morning of sign-ins) cross theirs milliseconds apart, and each would otherwise pop
+ * its own notification.
  */
 export const NOTICE_GATHER_MS = 1000;
 
@@ -44,7 +43,6 @@ export function expiryNotice(kind: NoticeKind, accounts: readonly AccountView[],
 
 /** Options of {@link ExpiryNoticeGatherer}. */
 export interface ExpiryNoticeGathererOptions {
-  readonly timers: TimerPort;
   /** The state now (statuses counted from this moment). */
   readonly state: () => AppState;
   readonly leadMs: () => number;
@@ -52,16 +50,17 @@ export interface ExpiryNoticeGathererOptions {
 }
 
 /**
- * Turns the scheduler's status changes into at most one notice per kind per gathering window.
- * "Expiring" counts every token expiring now (a short list, bounded by the lead); "expired" counts
- * those that expired in the window, so tokens left expired for days are not announced again.
- * Accounts that must sign in again are not announced: their token is gone, not expiring.
+ * Turns the scheduler's status changes into one notice per kind, at once and without a timer of its
+ * own (the idle benchmark allows one wake-up per status change). Tokens obtained together cross
+ * their boundaries milliseconds apart: the first change announces every token that crosses within
+ * {@link NOTICE_GATHER_MS}, and their own changes, a moment later, announce nothing again.
+ * "Expired" names only tokens that just expired, so tokens left expired for days are not announced
+ * again. Accounts that must sign in again are not announced: their token is gone, not expiring.
  */
 export class ExpiryNoticeGatherer {
   readonly #options: ExpiryNoticeGathererOptions;
-  readonly #expired = new Set<string>();
-  #expiring = false;
-  #timer: TimerHandle | null = null;
+  /** Announced and not renewed since, per kind. */
+  readonly #announced: Record<NoticeKind, Set<string>> = { expiring: new Set(), expired: new Set() };
 
   constructor(options: ExpiryNoticeGathererOptions) {
     this.#options = options;
@@ -70,28 +69,31 @@ export class ExpiryNoticeGatherer {
   /** Takes one batch of changes (from the expiry scheduler). */
   changed(changes: readonly { readonly id: string; readonly to: string }[]): void {
     for (const change of changes) {
-      if (change.to === 'expired') this.#expired.add(change.id);
-      if (change.to === 'expiring') this.#expiring = true;
+      if (change.to === 'valid') for (const kind of KINDS) this.#announced[kind].delete(change.id);
     }
-    if (this.#timer === null && (this.#expiring || this.#expired.size > 0)) this.#timer = this.#options.timers.setTimeout(() => this.#flush(), NOTICE_GATHER_MS);
-  }
-
-  /** Drops what was gathered and the pending timer (on quit). */
-  dispose(): void {
-    if (this.#timer !== null) this.#options.timers.clearTimeout(this.#timer);
-    this.#timer = null;
-    this.#expired.clear();
-    this.#expiring = false;
-  }
-
-  #flush(): void {
-    this.#timer = null;
+    const crossed = (kind: NoticeKind): boolean => changes.some((change) => change.to === kind && !this.#announced[kind].has(change.id));
+    if (!crossed('expired') && !crossed('expiring')) return;
     const state = this.#options.state();
     const leadMs = this.#options.leadMs();
-    const expiring = this.#expiring ? state.accounts.filter((account) => account.status === 'expiring') : [];
-    const expired = state.accounts.filter((account) => account.status === 'expired' && this.#expired.has(account.id));
-    this.#expiring = false;
-    this.#expired.clear();
-    for (const notice of [expiryNotice('expired', expired, state, leadMs), expiryNotice('expiring', expiring, state, leadMs)]) if (notice !== undefined) this.#options.notify(notice);
+    const soon = (account: AccountView, boundaryMs: number): boolean => account.status === 'valid' && account.secondsLeft * 1000 - boundaryMs <= NOTICE_GATHER_MS;
+    const justExpired = new Set(changes.filter((change) => change.to === 'expired').map((change) => change.id));
+    const due: Record<NoticeKind, AccountView[]> = {
+      expired: state.accounts.filter((account) => (account.status === 'expired' && justExpired.has(account.id)) || soon(account, 0) || (account.status === 'expiring' && account.secondsLeft * 1000 <= NOTICE_GATHER_MS)),
+      expiring: state.accounts.filter((account) => account.status === 'expiring' || soon(account, leadMs)),
+    };
+    for (const kind of ['expired', 'expiring'] as const) {
+      if (!crossed(kind)) continue;
+      const accounts = due[kind].filter((account) => kind === 'expiring' || !this.#announced.expired.has(account.id));
+      for (const account of accounts) this.#announced[kind].add(account.id);
+      const notice = expiryNotice(kind, accounts, state, leadMs);
+      if (notice !== undefined) this.#options.notify(notice);
+    }
+  }
+
+  /** Forgets what was announced (on quit). */
+  dispose(): void {
+    for (const kind of KINDS) this.#announced[kind].clear();
   }
 }
+
+const KINDS: readonly NoticeKind[] = ['expiring', 'expired'];
