@@ -130,6 +130,29 @@ test('cancel stops the run: the sign-in under way is cancelled cleanly and no fu
   assert.ok((await app.service.signIn({ userid: 'user_1' })).ok, 'a sign-in afterwards works: the callback listener was released');
 });
 
+test('while Renew all runs, a sign-in from the window, a notification or a terminal is refused and never cancels the run', async () => {
+  await expiredAndFresh(['user_1', 'user_2'], []);
+  decide = () => 'ignore';
+  const waiting = new Promise<void>((resolve) => {
+    app.service.onStateChange((state) => {
+      if (state.signIn?.stage === 'waiting_for_browser') resolve();
+    });
+  });
+  const run = app.service.renewAll(connectionId);
+  await waiting;
+  const state = await app.service.getState();
+  const other = await app.service.signIn({ userid: 'user_9' });
+  assert.equal(other.ok ? 'ok' : other.error.code, 'busy');
+  assert.match(other.ok ? '' : other.error.message, /Renew all is under way/);
+  const renew = await app.service.renew(idOf(state, 'user_2'));
+  assert.equal(renew.ok ? 'ok' : renew.error.code, 'busy');
+  assert.deepEqual((await app.service.getState()).renewAll?.currentAccountId, idOf(state, 'user_1'), 'the run still waits for user_1');
+  await app.service.cancelRenewAll();
+  const outcome = await run;
+  assert.equal(outcome.stopped, 'cancelled', 'ended by the cancel, not by the other sign-ins');
+  assert.deepEqual(opened, ['user_1'], 'the refused sign-ins opened nothing');
+});
+
 test('renew all refuses while a sign-in is under way, and for an unknown connection', async () => {
   decide = () => 'ignore';
   const waiting = new Promise<void>((resolve) => {

@@ -105,7 +105,7 @@ export class AppService implements AiriskApi {
     });
     this.#terminal = options.terminal === undefined ? undefined : this.#terminalDesk(options.terminal);
     this.#renewAll = new RenewAllDesk({
-      renew: (accountId) => (vault.account(accountId) === undefined ? Promise.resolve('gone') : this.renew(accountId)),
+      renew: (accountId) => (vault.account(accountId) === undefined ? Promise.resolve('gone') : this.#signInNow(this.#renewalRequest(accountId))),
       cancelSignIn: () => this.#cancelEverySignIn(),
       onProgress: () => this.#queueEmit(),
     });
@@ -139,7 +139,7 @@ export class AppService implements AiriskApi {
       readToken: (accountId) => this.#readToken(accountId),
       signIn: (request) => this.signIn(request),
       // A sign-in still reading its secret counts too: start() would cancel it.
-      signingIn: () => this.#signIns.current !== undefined || this.#startingSignIns.size > 0,
+      signingIn: () => this.#signIns.current !== undefined || this.#startingSignIns.size > 0 || this.#renewAll.view !== null,
     });
     return new TerminalDesk({ face, source, timers: this.#ports.timers, onChange: () => this.#queueEmit() });
   }
@@ -149,6 +149,12 @@ export class AppService implements AiriskApi {
   }
 
   async signIn(request: { readonly connectionId?: string; readonly userid?: string }): Promise<SignInOutcome> {
+    // A sign-in started now would cancel the run's own, and the run would end with its accounts left.
+    if (this.#renewAll.view !== null) return this.#failed(new SignInError('busy', 'Renew all is under way; wait for it to finish or cancel it, then sign in.'));
+    return this.#signInNow(request);
+  }
+
+  async #signInNow(request: { readonly connectionId?: string; readonly userid?: string }): Promise<SignInOutcome> {
     if (typeof request !== 'object' || request === null) throw new Error('A sign-in request must be an object { connectionId?, userid? }.');
     const userid = request.userid === undefined || request.userid === null ? undefined : requireString(request.userid, 'userid');
     const connectionId = request.connectionId === undefined ? this.#defaultConnectionId() : requireString(request.connectionId, 'connectionId');
@@ -251,8 +257,13 @@ export class AppService implements AiriskApi {
   }
 
   async renew(accountId: string): Promise<SignInOutcome> {
+    return this.signIn(this.#renewalRequest(accountId));
+  }
+
+  /** A sign-in with the account's userid on the account's own connection. */
+  #renewalRequest(accountId: string): { readonly connectionId: string; readonly userid?: string } {
     const account = this.#account(accountId);
-    return this.signIn(account.userid === null ? { connectionId: account.connectionId } : { connectionId: account.connectionId, userid: account.userid });
+    return account.userid === null ? { connectionId: account.connectionId } : { connectionId: account.connectionId, userid: account.userid };
   }
 
   async renewAll(connectionId: string): Promise<RenewAllOutcome> {

@@ -7,6 +7,7 @@ export type SignInErrorCode =
   | 'callback_port_unavailable' // the loopback redirect port cannot be bound
   | 'callback_timeout' // the browser never came back
   | 'cancelled' // the person (or a newer sign-in) cancelled this one
+  | 'busy' // another sign-in (a Renew all run) owns the browser now; nothing was started
   | 'access_denied' // AIRisk redirected back with `error=access_denied` (the person or AIRisk refused)
   | 'authorization_error' // AIRisk redirected back with another `error=`
   | 'issuer_mismatch' // the redirect's `iss` names another issuer than expected (RFC 9207 mix-up defence)
