@@ -21,8 +21,15 @@ export const DEFAULT_COPY_FORMAT: CopyFormat = 'header';
 /** The formats that name the connection's base URL (a whole command), so need it. */
 const NEEDS_BASE_URL: ReadonlySet<CopyFormat> = new Set(['curl-command', 'httpie']);
 
-/** RFC 6750 b64token characters (JWTs, base64): no shell expands them inside double quotes. */
-const SHELL_QUOTE_SAFE_TOKEN = /^[A-Za-z0-9\-._~+/=]+$/;
+/**
+ * RFC 6750 b64token characters (JWTs, base64). Only such a token goes into a shell command: no
+ * shell reads any of them as code, inside single or double quotes, in sh, bash, zsh, fish or
+ * PowerShell. Quoting anything more is shell-specific (fish reads `\'` inside single quotes,
+ * PowerShell doubles `'`), and the clipboard cannot know which shell it is pasted into.
+ */
+const SHELL_SAFE_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
+
+const SHELL_FORMATS: ReadonlySet<CopyFormat> = new Set(['curl', 'curl-command', 'httpie', 'export-posix', 'export-powershell']);
 
 /** The variable the export formats set. */
 export const TOKEN_VARIABLE = 'AIRISK_TOKEN';
@@ -55,15 +62,8 @@ export function powerShellQuote(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }
 
-/**
- * `header` as an HTTPie request item `Name:Value`. HTTPie reads a backslash in an item as an
- * escape, and how differs between versions (3.x keeps `\\` but turns `\=` into `=`; older ones
- * turn `\\` into `\`), so no quoting survives every version: a token with a backslash is refused.
- */
+/** `header` as an HTTPie request item `Name:Value` (the token is a b64token: no backslash for HTTPie to read as an escape). */
 function httpieHeaderItem(header: string): string {
-  if (header.includes('\\')) {
-    throw new RangeError('The token holds a backslash, which HTTPie reads as an escape, so no HTTPie command can send it exactly; copy the curl command or the header instead. Nothing was copied.');
-  }
   return header.replace(': ', ':');
 }
 
@@ -80,23 +80,27 @@ function commandUrl(target: CopyTarget | undefined, format: CopyFormat): string 
     throw new RangeError(`The connection's base URL is not a URL, so no ${format} command can be made; fix it in Settings. Nothing was copied.`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new RangeError(`The connection's base URL is not an http(s) address; fix it in Settings. Nothing was copied.`);
-  return url.href;
+  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') throw new RangeError(`The connection's base URL carries a user name, a query or a fragment; fix it in Settings. Nothing was copied.`);
+  // A quote or backslash in the path would end or escape the shell's quoting: written as %27 / %5C.
+  return url.href.replaceAll("'", '%27').replaceAll('\\', '%5C');
 }
 
 /**
  * The clipboard text for `token` in `format`. Refuses (RangeError, without echoing the token) a
  * token that is empty or not header-safe (isHeaderSafeToken), so a copy can never smuggle a line
- * break into a header or a shell. Every shell format quotes the token and the URL so that any
- * printable character (`'`, `"`, `$`, `` ` ``, `\`, `!`, `;`) stays itself:
- * - `curl`: `-H "Authorization: Bearer <token>"` (single quotes for a token beyond b64token);
+ * break into a header; the shell formats take only a b64token (SHELL_SAFE_TOKEN), and quote the URL:
+ * - `curl`: `-H "Authorization: Bearer <token>"`;
  * - `curl-command`: `curl -H 'Authorization: Bearer <token>' '<base URL>'`;
- * - `httpie`: `http '<base URL>' 'Authorization:Bearer <token>'` (refused for a token with a backslash);
+ * - `httpie`: `http '<base URL>' 'Authorization:Bearer <token>'`;
  * - `export-posix`: `export AIRISK_TOKEN='<token>'`; `export-powershell`: `$env:AIRISK_TOKEN = '<token>'`.
  * `curl-command` and `httpie` need `target`, the account's own connection.
  */
 export function formatForClipboard(token: string, format: CopyFormat = DEFAULT_COPY_FORMAT, target?: CopyTarget): string {
   if (!isHeaderSafeToken(token)) {
     throw new RangeError('The token is empty or holds characters that cannot stand in an HTTP header; nothing was copied.');
+  }
+  if (SHELL_FORMATS.has(format) && !SHELL_SAFE_TOKEN.test(token)) {
+    throw new RangeError('The token holds characters beyond base64 (quotes, backslashes, $ …) that a shell could read as code, so no shell command is copied; copy the header or the bare token instead. Nothing was copied.');
   }
   const header = `Authorization: Bearer ${token}`;
   switch (format) {
@@ -105,7 +109,7 @@ export function formatForClipboard(token: string, format: CopyFormat = DEFAULT_C
     case 'token':
       return token;
     case 'curl':
-      return SHELL_QUOTE_SAFE_TOKEN.test(token) ? `-H "${header}"` : `-H ${posixQuote(header)}`;
+      return `-H "${header}"`;
     case 'curl-command':
       return `curl -H ${posixQuote(header)} ${posixQuote(commandUrl(target, format))}`;
     case 'httpie':
