@@ -41,7 +41,7 @@ test('a token renewed after its notice is announced again when it next expires; 
   const { notices, gather, setState } = gatherer(appState([expiring('user_1'), accountView('user_2', { secondsLeft: 3600 })]));
   gather.changed([{ id: 'user_1', to: 'expiring' }]);
   gather.changed([{ id: 'user_1', to: 'valid' }]);
-  setState(appState([expiring('user_1'), expiring('user_2')]));
+  setState(appState([expiring('user_1', { expiration: '2030-01-01T01:00:00Z' }), expiring('user_2')]));
   gather.changed([{ id: 'user_1', to: 'expiring' }]);
   assert.deepEqual(notices.map((notice) => notice.title), ['user_1: token expires soon', '2 tokens expire within 5 min — Renew all']);
 });
@@ -57,7 +57,8 @@ test('urgency is critical only when the active account’s token expired', () =>
     notices.map((notice) => [notice.title, notice.urgency]),
     [
       ['user_1: token expired', 'normal'],
-      ['user_2: token expired', 'critical'],
+      // Within the minute the replacing notice still names user_1.
+      ['2 tokens expired — Renew all', 'critical'],
       ['user_2: token expires soon', 'normal'],
     ],
   );
@@ -83,4 +84,37 @@ test('expired and expiring in the same moment give one notice of each kind; acro
   assert.deepEqual(notices.map((notice) => notice.kind), ['expired', 'expiring']);
   assert.equal(notices[1]?.renewConnectionId, null);
   assert.equal(notices[1]?.body, 'user_1 · AIRisk, user_2 · Staging, user_3 · AIRisk and 3 more. Open the window to renew them.');
+});
+
+test('tokens renewed one browser page after another (seconds apart) still give one expiring notice, not one each', () => {
+  // Three seconds apart, as Renew all's sign-ins come: the first crossing finds the others within the minute.
+  const { notices, gather, setState } = gatherer(appState([expiring('user_1', { secondsLeft: 299 }), accountView('user_2', { secondsLeft: 303 }), accountView('user_3', { secondsLeft: 306 })]));
+  gather.changed([{ id: 'user_1', to: 'expiring' }]);
+  setState(appState([expiring('user_1', { secondsLeft: 296 }), expiring('user_2', { secondsLeft: 299 }), accountView('user_3', { secondsLeft: 302 })]));
+  gather.changed([{ id: 'user_2', to: 'expiring' }]);
+  setState(appState([expiring('user_1', { secondsLeft: 293 }), expiring('user_2', { secondsLeft: 296 }), expiring('user_3', { secondsLeft: 299 })]));
+  gather.changed([{ id: 'user_3', to: 'expiring' }]);
+  assert.deepEqual(notices.map((notice) => notice.title), ['3 tokens expire within 5 min — Renew all']);
+});
+
+test('a token renewed without passing through valid (tokens shorter than the lead) is announced again when it next expires', () => {
+  const { notices, gather, setState } = gatherer(appState([expired('user_1', { expiration: '2025-03-31T12:00:00.000Z' })]));
+  gather.changed([{ id: 'user_1', to: 'expired' }]);
+  // Renewed: a new token (another expiration) that is expiring from birth, then expires in its turn.
+  setState(appState([expiring('user_1', { expiration: '2025-03-31T12:03:00.000Z' })]));
+  gather.changed([{ id: 'user_1', to: 'expiring' }]);
+  setState(appState([expired('user_1', { expiration: '2025-03-31T12:03:00.000Z' })]));
+  gather.changed([{ id: 'user_1', to: 'expired' }]);
+  assert.deepEqual(notices.map((notice) => notice.title), ['user_1: token expired', 'user_1: token expires soon', 'user_1: token expired']);
+});
+
+test('a newer expired notice within the minute still names the earlier one, and stays critical while the active token is among them', () => {
+  const { notices, gather, setState } = gatherer(appState([expired('act', { active: true }), accountView('b', { secondsLeft: 30 })]));
+  gather.changed([{ id: 'act', to: 'expired' }]);
+  setState(appState([expired('act', { active: true }), expired('b')]));
+  gather.changed([{ id: 'b', to: 'expired' }]);
+  assert.deepEqual(notices.map((notice) => [notice.title, notice.urgency]), [
+    ['act: token expired', 'critical'],
+    ['2 tokens expired — Renew all', 'critical'],
+  ]);
 });

@@ -5,11 +5,11 @@ import { formatDuration, formatTimeLeft } from '../../shared/time-left.ts';
 import type { ExpiryNotice, NoticeKind } from '../app/app-ports.ts';
 
 /**
- * Tokens that cross a boundary this close together are one notice: tokens obtained together
- * (Renew all, a morning of sign-ins) cross theirs milliseconds apart, and each would otherwise pop
- * its own notification.
+ * Tokens that cross a boundary this close together are one notice. Tokens obtained together cross
+ * theirs seconds apart (Renew all opens one browser page after another), and each would otherwise
+ * pop its own notification.
  */
-export const NOTICE_GATHER_MS = 1000;
+export const NOTICE_GROUP_MS = 60_000;
 
 /** At most this many names in a grouped notice's body; the rest are counted. */
 const NAMES_SHOWN = 3;
@@ -49,18 +49,27 @@ export interface ExpiryNoticeGathererOptions {
   readonly notify: (notice: ExpiryNotice) => void;
 }
 
+/** What was announced about an account: for which token (its expiration) and when. */
+interface Announced {
+  readonly expiration: string;
+  readonly atMs: number;
+}
+
 /**
- * Turns the scheduler's status changes into one notice per kind, at once and without a timer of its
- * own (the idle benchmark allows one wake-up per status change). Tokens obtained together cross
- * their boundaries milliseconds apart: the first change announces every token that crosses within
- * {@link NOTICE_GATHER_MS}, and their own changes, a moment later, announce nothing again.
- * "Expired" names only tokens that just expired, so tokens left expired for days are not announced
- * again. Accounts that must sign in again are not announced: their token is gone, not expiring.
+ * Turns the scheduler's status changes into one notice per kind, at once and without a timer of
+ * its own (the idle benchmark allows one wake-up per status change):
+ * - "Expiring": the first crossing announces every token that starts expiring within
+ *   {@link NOTICE_GROUP_MS}; their own crossings announce nothing again.
+ * - "Expired": a crossing announces the tokens that just expired (or will within a second), together
+ *   with those announced as expired in the last {@link NOTICE_GROUP_MS} that still are, so the
+ *   replacing notice never hides an earlier one (nor its urgency). Tokens left expired for longer are
+ *   not announced again.
+ * An announcement belongs to one token (account and expiration): a renewed token is announced
+ * afresh, whatever statuses it passed through. Accounts that must sign in again are not announced.
  */
 export class ExpiryNoticeGatherer {
   readonly #options: ExpiryNoticeGathererOptions;
-  /** Announced and not renewed since, per kind. */
-  readonly #announced: Record<NoticeKind, Set<string>> = { expiring: new Set(), expired: new Set() };
+  readonly #announced: Record<NoticeKind, Map<string, Announced>> = { expiring: new Map(), expired: new Map() };
 
   constructor(options: ExpiryNoticeGathererOptions) {
     this.#options = options;
@@ -68,31 +77,43 @@ export class ExpiryNoticeGatherer {
 
   /** Takes one batch of changes (from the expiry scheduler). */
   changed(changes: readonly { readonly id: string; readonly to: string }[]): void {
-    for (const change of changes) {
-      if (change.to === 'valid') for (const kind of KINDS) this.#announced[kind].delete(change.id);
-    }
-    const crossed = (kind: NoticeKind): boolean => changes.some((change) => change.to === kind && !this.#announced[kind].has(change.id));
-    if (!crossed('expired') && !crossed('expiring')) return;
+    if (!changes.some((change) => change.to === 'expiring' || change.to === 'expired')) return;
     const state = this.#options.state();
+    const nowMs = Date.parse(state.generatedAt);
     const leadMs = this.#options.leadMs();
-    const soon = (account: AccountView, boundaryMs: number): boolean => account.status === 'valid' && account.secondsLeft * 1000 - boundaryMs <= NOTICE_GATHER_MS;
-    const justExpired = new Set(changes.filter((change) => change.to === 'expired').map((change) => change.id));
-    const due: Record<NoticeKind, AccountView[]> = {
-      expired: state.accounts.filter((account) => (account.status === 'expired' && justExpired.has(account.id)) || soon(account, 0) || (account.status === 'expiring' && account.secondsLeft * 1000 <= NOTICE_GATHER_MS)),
-      expiring: state.accounts.filter((account) => account.status === 'expiring' || soon(account, leadMs)),
-    };
-    for (const kind of ['expired', 'expiring'] as const) {
-      if (!crossed(kind)) continue;
-      const accounts = due[kind].filter((account) => kind === 'expiring' || !this.#announced.expired.has(account.id));
-      for (const account of accounts) this.#announced[kind].add(account.id);
-      const notice = expiryNotice(kind, accounts, state, leadMs);
-      if (notice !== undefined) this.#options.notify(notice);
+    const byId = new Map(state.accounts.map((account) => [account.id, account]));
+    this.#forgetRenewedAndRemoved(byId);
+    const fresh = (kind: NoticeKind, account: AccountView | undefined): account is AccountView => account !== undefined && account.status === kind && this.#announced[kind].get(account.id)?.expiration !== account.expiration;
+    const msLeft = (account: AccountView): number => account.secondsLeft * 1000;
+
+    const crossedNow = changes.map((change) => byId.get(change.id)).filter((account) => fresh('expired', account));
+    if (crossedNow.length > 0) {
+      const aboutTo = state.accounts.filter((account) => (account.status === 'valid' || account.status === 'expiring') && msLeft(account) <= 1000);
+      const recent = state.accounts.filter((account) => account.status === 'expired' && nowMs - (this.#announced.expired.get(account.id)?.atMs ?? -Infinity) <= NOTICE_GROUP_MS && !crossedNow.includes(account));
+      this.#announce('expired', [...recent, ...crossedNow, ...aboutTo], state, leadMs, nowMs);
+    }
+    if (changes.some((change) => change.to === 'expiring' && fresh('expiring', byId.get(change.id)))) {
+      const due = state.accounts.filter((account) => (account.status === 'expiring' && msLeft(account) > 1000) || (account.status === 'valid' && msLeft(account) - leadMs <= NOTICE_GROUP_MS));
+      this.#announce('expiring', due, state, leadMs, nowMs);
     }
   }
 
   /** Forgets what was announced (on quit). */
   dispose(): void {
     for (const kind of KINDS) this.#announced[kind].clear();
+  }
+
+  #announce(kind: NoticeKind, accounts: readonly AccountView[], state: AppState, leadMs: number, nowMs: number): void {
+    for (const account of accounts) if (this.#announced[kind].get(account.id)?.expiration !== account.expiration) this.#announced[kind].set(account.id, { expiration: account.expiration, atMs: nowMs });
+    const notice = expiryNotice(kind, accounts, state, leadMs);
+    if (notice !== undefined) this.#options.notify(notice);
+  }
+
+  /** An announcement lasts as long as its token: a renewed or removed account's is dropped. */
+  #forgetRenewedAndRemoved(byId: ReadonlyMap<string, AccountView>): void {
+    for (const kind of KINDS) {
+      for (const [id, announced] of this.#announced[kind]) if (byId.get(id)?.expiration !== announced.expiration) this.#announced[kind].delete(id);
+    }
   }
 }
 
