@@ -105,6 +105,7 @@ export class AppService implements AiriskApi {
     });
     this.#terminal = options.terminal === undefined ? undefined : this.#terminalDesk(options.terminal);
     this.#renewAll = new RenewAllDesk({
+      // No other sign-in runs meanwhile (signIn refuses them), so a queued account is still due unless removed.
       renew: (accountId) => (vault.account(accountId) === undefined ? Promise.resolve('gone') : this.#signInNow(this.#renewalRequest(accountId))),
       cancelSignIn: () => this.#cancelEverySignIn(),
       onProgress: () => this.#queueEmit(),

@@ -20,6 +20,7 @@ export function renewalQueue(accounts: readonly AccountView[], connectionId: str
 /** What a run reaches: one sign-in per account, cancelling it, and where progress goes. */
 export interface RenewAllPorts {
   /** Renews one account (a whole sign-in); 'gone' when the account was removed meanwhile. */
+  /** 'gone': the account was removed meanwhile. */
   readonly renew: (accountId: string) => Promise<SignInOutcome | 'gone'>;
   /** Cancels the sign-in under way (the run's own). */
   readonly cancelSignIn: () => void;

@@ -152,7 +152,7 @@ function mostRecentlyUsed(accounts: readonly AccountView[], count: number, inclu
   return kept;
 }
 
-/** Later `lastUsedAt` first (ISO instants compare as text), never used last; ties by natural name. */
+/** Later `lastUsedAt` first (ISO instants compare as text: the store reader writes them all one way), never used last; ties by natural name. */
 function compareRecency(a: AccountView, b: AccountView): number {
   if (a.lastUsedAt !== b.lastUsedAt) {
     if (a.lastUsedAt === null) return 1;

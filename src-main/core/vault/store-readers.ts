@@ -19,13 +19,18 @@ export function readEncryptedSecret(raw: unknown, path: string): EncryptedSecret
   return { ciphertext: raw.ciphertext, backend: raw.backend };
 }
 
-/** An ISO 8601 date-time with seconds and a zone, as `Date#toISOString` writes it. */
+/**
+ * An ISO 8601 date-time with seconds and a zone, returned as `Date#toISOString` writes it (UTC,
+ * milliseconds): times are then compared as text anywhere, even if a person edited the file.
+ */
 export function readIsoTime(raw: unknown, path: string): string {
-  if (typeof raw !== 'string' || !ISO_TIME.test(raw) || !Number.isFinite(Date.parse(raw))) {
-    throw invalidDocument(`${path} is not an ISO 8601 date-time`);
-  }
-  return raw;
+  const ms = typeof raw === 'string' && ISO_TIME.test(raw) ? Date.parse(raw) : Number.NaN;
+  if (typeof raw !== 'string' || !Number.isFinite(ms)) throw invalidDocument(`${path} is not an ISO 8601 date-time`);
+  return CANONICAL_ISO_TIME.test(raw) ? raw : new Date(ms).toISOString();
 }
+
+/** What `Date#toISOString` writes: 2025-03-31T12:00:00.000Z. */
+const CANONICAL_ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** A userid as normaliseUserid accepts it, or null for the generic account. */
 export function readUserid(raw: unknown, path: string): string | null {
