@@ -29,7 +29,7 @@ function v3(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     schemaVersion: 3,
     connections: [connection()],
-    accounts: [account(), account({ id: 'acc-42', userid: 'user_42', label: 'Team 42', lastUsedAt: '2026-11-30T11:00:00Z' })],
+    accounts: [account(), account({ id: 'acc-42', userid: 'user_42', label: 'Team 42', lastUsedAt: '2026-11-30T11:00:00.000Z' })],
     activeAccountId: 'acc-42',
     settings: { ...DEFAULT_SETTINGS, expiryLeadSeconds: 120 },
     ...overrides,
@@ -144,8 +144,9 @@ describe('migration', () => {
       schemaVersion: STORE_SCHEMA_VERSION,
       connections: [{ id: 'id-3', ...DEFAULT_CONNECTION_FIELDS, name: 'AIRisk', clientId: 'old-client', clientSecret: null }],
       accounts: [
-        { id: 'id-1', connectionId: 'id-3', userid: null, label: 'Generic', expiration: '2026-12-01T10:00:00Z', obtainedAt: '2026-11-30T10:00:00Z', clockSkewMs: 0, lastUsedAt: null, token: TOKEN },
-        { id: 'id-2', connectionId: 'id-3', userid: 'user_42', label: 'user_42', expiration: '2026-12-02T10:00:00Z', obtainedAt: '2026-11-30T12:00:00Z', clockSkewMs: 0, lastUsedAt: '2026-11-30T13:00:00Z', token: null },
+        // Times come back as toISOString writes them (the v1 file had them without milliseconds).
+        { id: 'id-1', connectionId: 'id-3', userid: null, label: 'Generic', expiration: '2026-12-01T10:00:00.000Z', obtainedAt: '2026-11-30T10:00:00.000Z', clockSkewMs: 0, lastUsedAt: null, token: TOKEN },
+        { id: 'id-2', connectionId: 'id-3', userid: 'user_42', label: 'user_42', expiration: '2026-12-02T10:00:00.000Z', obtainedAt: '2026-11-30T12:00:00.000Z', clockSkewMs: 0, lastUsedAt: '2026-11-30T13:00:00.000Z', token: null },
       ],
       activeAccountId: 'id-2',
       settings: { ...DEFAULT_SETTINGS, expiryLeadSeconds: 120 },
