@@ -59,6 +59,15 @@ const idOf = (state: AppState, label: string): string => {
   return account.id;
 };
 
+/** Resolves when a sign-in waits for the person in the browser. */
+function untilWaitingInBrowser(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    app.service.onStateChange((state) => {
+      if (state.signIn?.stage === 'waiting_for_browser') resolve();
+    });
+  });
+}
+
 test('renew all renews every expired token of the connection, one sign-in after another, active first then in natural order, with progress', async () => {
   await expiredAndFresh(['user_10', 'user_2', 'user_3'], ['user_9']);
   let state = await app.service.getState();
@@ -108,11 +117,7 @@ test('a sign-in that fails for the connection stops the run there instead of ope
 test('cancel stops the run: the sign-in under way is cancelled cleanly and no further page opens', async () => {
   await expiredAndFresh(['user_1', 'user_2'], []);
   decide = () => 'ignore';
-  const waiting = new Promise<void>((resolve) => {
-    app.service.onStateChange((state) => {
-      if (state.signIn?.stage === 'waiting_for_browser') resolve();
-    });
-  });
+  const waiting = untilWaitingInBrowser();
   const run = app.service.renewAll(connectionId);
   await waiting;
   assert.deepEqual((await app.service.getState()).renewAll, { connectionId, done: 0, total: 2, currentAccountId: idOf(await app.service.getState(), 'user_1') });
@@ -133,11 +138,7 @@ test('cancel stops the run: the sign-in under way is cancelled cleanly and no fu
 test('while Renew all runs, a sign-in from the window, a notification or a terminal is refused and never cancels the run', async () => {
   await expiredAndFresh(['user_1', 'user_2'], []);
   decide = () => 'ignore';
-  const waiting = new Promise<void>((resolve) => {
-    app.service.onStateChange((state) => {
-      if (state.signIn?.stage === 'waiting_for_browser') resolve();
-    });
-  });
+  const waiting = untilWaitingInBrowser();
   const run = app.service.renewAll(connectionId);
   await waiting;
   const state = await app.service.getState();
@@ -155,11 +156,7 @@ test('while Renew all runs, a sign-in from the window, a notification or a termi
 
 test('renew all refuses while a sign-in is under way, and for an unknown connection', async () => {
   decide = () => 'ignore';
-  const waiting = new Promise<void>((resolve) => {
-    app.service.onStateChange((state) => {
-      if (state.signIn?.stage === 'waiting_for_browser') resolve();
-    });
-  });
+  const waiting = untilWaitingInBrowser();
   const pending = app.service.signIn({ userid: 'user_1' });
   await waiting;
   await assert.rejects(app.service.renewAll(connectionId), /A sign-in is under way; finish or cancel it before Renew all\./);
