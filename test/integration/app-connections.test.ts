@@ -183,6 +183,20 @@ test('moving a connection with a stored secret to another origin is refused unle
   assert.ok(moved.ok && moved.connection.clientSecretProblem === null);
 });
 
+test('moving a connection to another origin keeps its accounts but not their tokens (sign in again): they were issued by the old AIRisk', async () => {
+  assert.ok((await app.service.signIn({ connectionId: a, userid: 'user_42' })).ok);
+  const before = (await app.service.getState()).accounts.find((account) => account.connectionId === a && account.userid === 'user_42');
+  assert.equal(before?.status, 'valid');
+  const samePath = await app.service.saveConnection(a, { baseUrl: `${sandboxA.url}/` });
+  assert.ok(samePath.ok);
+  assert.equal((await app.service.getState()).accounts.find((account) => account.id === before?.id)?.status, 'valid', 'same origin: the token stays');
+  const moved = await app.service.saveConnection(a, { baseUrl: sandboxB.url, clientSecret: sandboxB.demoClient.clientSecret });
+  assert.ok(moved.ok);
+  const after = (await app.service.getState()).accounts.find((account) => account.id === before?.id);
+  assert.equal(after?.status, 'sign_in_again', 'the account stays, its token is gone');
+  await assert.rejects(app.service.copy(after?.id ?? '', 'curl-command'), /no longer available/, 'no command sends the old token to the new origin');
+});
+
 test('a client secret the cipher cannot encrypt saves nothing: neither a new connection nor an edit\'s other fields', async () => {
   await app.service.shutdown();
   const aes = createAesGcmCipher(await loadOrCreateKeyFile(join(directory, 'test-cipher.key')));

@@ -321,7 +321,7 @@ export class AppService implements AiriskApi {
     if (left <= 0) return { ok: false, code: 'expired', message: `The token for ${account.label} ${formatTimeLeft(left)}; renew it first.` };
     const token = await this.#vault.readToken(account.id);
     if (token === undefined) {
-      const why = account.tokenStored === 'memory' ? 'it was kept in memory only' : 'it cannot be decrypted';
+      const why = account.tokenStored === 'memory' ? 'it was kept in memory only' : account.tokenStored === 'none' ? 'none is kept for it' : 'it cannot be decrypted';
       return { ok: false, code: 'unavailable', message: `The token for ${account.label} is no longer available (${why}); sign in again.` };
     }
     return { ok: true, token, expiration: account.expiration };

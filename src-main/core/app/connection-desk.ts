@@ -2,7 +2,7 @@ import type { ConnectionCheck, ConnectionResult, ConnectionUpdate, ConnectionVie
 import { checkConnection } from '../connections/connection-check.ts';
 import { exportConnectionFile, parseConnectionFile, type ConnectionFileFields } from '../connections/connection-file.ts';
 import type { FetchPort } from '../oauth/fetch-port.ts';
-import { movedSecretProblem, secretNotSentForCheck } from '../settings/client-secret-origin.ts';
+import { movedSecretProblem, originOf, secretNotSentForCheck } from '../settings/client-secret-origin.ts';
 import { freeConnectionName } from '../settings/connection-name.ts';
 import { changesSignIn, validateConnectionUpdate } from '../settings/connection-validation.ts';
 import { connectionView } from '../settings/connection-view.ts';
@@ -57,6 +57,8 @@ export class ConnectionDesk {
     if (current !== undefined && (changesSignIn(current, fields) || clientSecret !== undefined)) this.#ports.cancelSignInOn(current.id);
     // Fields and secret in one change, the secret encrypted first: a failing cipher saves nothing.
     const saved = await vault.saveConnection(current?.id ?? null, fields, clientSecret);
+    // Tokens belong to the AIRisk that issued them: never copied into a command aimed at another one.
+    if (current !== undefined && originOf(current.baseUrl) !== originOf(fields.baseUrl)) vault.dropTokens(current.id);
     return { ok: true, connection: await this.#view(saved) };
   }
 

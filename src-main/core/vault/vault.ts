@@ -261,6 +261,22 @@ export class Vault {
     return this.#writer.flush();
   }
 
+  /**
+   * Forgets the tokens of a connection's accounts, keeping the accounts (they read "sign in again"):
+   * the connection now points at another AIRisk, which did not issue them.
+   */
+  dropTokens(connectionId: string): void {
+    const ids = this.#document.accounts.filter((account) => account.connectionId === connectionId).map((account) => account.id);
+    if (ids.length === 0) return;
+    const accounts = this.#document.accounts.map((account) => (account.connectionId === connectionId ? { ...account, token: null } : account));
+    this.#commit({ ...this.#document, accounts }, () => {
+      for (const id of ids) {
+        this.#memoryTokens.delete(id);
+        this.#undecryptable.delete(id);
+      }
+    });
+  }
+
   /** Forgets an account and its token. When it was active, the generic account (else the first in display order) becomes active. */
   remove(id: string): void {
     this.#requireAccount(id);
