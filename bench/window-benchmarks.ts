@@ -143,10 +143,11 @@ async function measureCount(count: number, rendererDir: string, floorDir: string
   const floorDataDir = `${dataDir}-floor`;
   // Tokens fill from 10 minutes ahead: no status changes (and so no state pushes) while measuring,
   // so the idle window sees the countdown tick alone.
-  await fillStore(dataDir, count, Date.now() + 10 * 60_000);
+  const sandbox = await startSandbox();
+  // The host configures "AIRisk" for the sandbox: at the sandbox's origin from the start, so its tokens stay.
+  await fillStore(dataDir, count, Date.now() + 10 * 60_000, undefined, sandbox.url);
   // The floor's host gets a copy: two app services never share one store.
   await cp(dataDir, floorDataDir, { recursive: true });
-  const sandbox = await startSandbox();
   const host = await startBrowserHost({ dataDir, sandbox, configured: true, rendererDir });
   const floorHost = await startBrowserHost({ dataDir: floorDataDir, sandbox, configured: true, rendererDir: floorDir });
   const browser = await launchChromium();

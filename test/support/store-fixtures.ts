@@ -25,11 +25,12 @@ export const FILL_CONNECTIONS = 20;
  * round-robin over `connections` connections ("AIRisk", then "Connection 2" …), each its own origin.
  * Writes go through conf on each save, so this batches by building the document once.
  */
-export async function fillStore(directory: string, count: number, nowMs: number, connections: number = FILL_CONNECTIONS): Promise<void> {
+export async function fillStore(directory: string, count: number, nowMs: number, connections: number = FILL_CONNECTIONS, firstBaseUrl: string = DEFAULT_CONNECTION_FIELDS.baseUrl): Promise<void> {
   const cipher = await benchCipher(directory);
   const { store } = openConfDocumentStore({ directory });
   const vault = await Vault.open({ store, cipher });
-  const first = vault.addConnection(DEFAULT_CONNECTION_FIELDS);
+  // A host that later configures "AIRisk" for a sandbox keeps the tokens only when the origin stays the same.
+  const first = vault.addConnection({ ...DEFAULT_CONNECTION_FIELDS, baseUrl: firstBaseUrl });
   // One real save gives the exact stored shape; the rest are cloned into one write.
   await vault.saveToken({ connectionId: first.id, userid: null, accessToken: fakeToken(0), expiration: new Date(nowMs + 3600_000), obtainedAt: new Date(nowMs), clockSkewMs: 0 });
   // The vault has just written and validated this document.

@@ -56,7 +56,7 @@ const secondsLeft = (words: string): number => Number(/^(\d+) s left$/.exec(word
 
 test('countdowns out of view sleep, and are current in the first frame they come into view', async () => {
   // 15 accounts; several expire within the minute, so their words change every second.
-  session = await startUiSession({ configured: true, viewport: { width: 440, height: 400 }, prepareDataDir: (dataDir) => fillStore(dataDir, 15, Date.now() - 100_000, 1) });
+  session = await startUiSession({ configured: true, viewport: { width: 440, height: 400 }, prepareDataDir: (dataDir, sandbox) => fillStore(dataDir, 15, Date.now() - 100_000, 1, sandbox.url) });
   const { page } = session;
   await page.getByRole('listitem').first().waitFor();
   const before = await page.evaluate(readRows, null);
