@@ -73,7 +73,7 @@ export function App({ api, initialState }: AppProps): ReactElement {
   }, [navigate]);
 
   // Above whichever screen is shown (a modal dialog in the top layer).
-  const consent = state?.terminal.consent ?? null;
+  const terminal = state?.terminal;
   let content: ReactElement;
   if (state === null) {
     content = loadError === null ? <p className="lead">Loading…</p> : <p className="inline-error">AIRisk Token Tray could not read its state: {loadError}</p>;
@@ -111,7 +111,7 @@ export function App({ api, initialState }: AppProps): ReactElement {
       <AppHeader screen={state === null || !state.configured ? null : screen} onNavigate={navigate} />
       <main className={screen === 'accounts' && state?.configured === true ? 'main main-accounts' : 'main'}>{content}</main>
       <LiveRegion />
-      {consent === null ? null : <TerminalConsent key={consent.id} request={consent} minutes={state?.terminal.sessionMinutes ?? 10} />}
+      {terminal?.consent ? <TerminalConsent key={terminal.consent.id} request={terminal.consent} minutes={terminal.sessionMinutes} /> : null}
     </ApiContext>
   );
 }

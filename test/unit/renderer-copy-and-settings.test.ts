@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SettingsView } from '../../src-main/contract.ts';
+import { DEFAULT_SETTINGS } from '../../src-main/core/settings/stored-settings.ts';
 import { copiedAnnouncement, copiedText } from '../../src-renderer/lib/copy-text.ts';
 import { errorText } from '../../src-renderer/lib/error-text.ts';
 import { firstProblemField, formFromSettings, problemsByField, updateFromForm } from '../../src-renderer/lib/settings-form.ts';
@@ -27,18 +28,7 @@ test('rejections read as their reason, without Electron’s wrapper', () => {
   assert.equal(errorText(undefined), 'Something went wrong. Try again.');
 });
 
-const settings: SettingsView = {
-  expiryLeadSeconds: 300,
-  clipboardClearSeconds: 60,
-  startAtLogin: false,
-  startHidden: false,
-  allowWeakEncryption: false,
-  allowTerminalAccess: false,
-  terminalSessionMinutes: 10,
-  defaultCopyFormat: 'header',
-  globalShortcut: '',
-  connections: [],
-};
+const settings: SettingsView = { ...DEFAULT_SETTINGS, connections: [] };
 
 test('an untouched settings form sends nothing', () => {
   const form = formFromSettings(settings);

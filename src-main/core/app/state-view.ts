@@ -4,6 +4,7 @@ import type { CipherDescription } from '../vault/cipher-port.ts';
 import { connectionSummary } from '../settings/connection-view.ts';
 import type { AccountRecord, ConnectionRecord } from '../vault/vault.ts';
 import type { TerminalRead } from '../terminal/consent-broker.ts';
+import { DEFAULT_SETTINGS } from '../settings/stored-settings.ts';
 
 /** The two numbers from an account record that decide its status. */
 export function expiryFacts(account: AccountRecord): ExpiryFacts {
@@ -35,7 +36,7 @@ export const TERMINAL_OFF_VIEW: TerminalView = {
   enabled: false,
   endpoint: null,
   problem: null,
-  sessionMinutes: 10,
+  sessionMinutes: DEFAULT_SETTINGS.terminalSessionMinutes,
   consent: null,
   sessions: [],
   // Faces without terminal access (tests of other parts) never look for Node.

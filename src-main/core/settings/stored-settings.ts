@@ -7,6 +7,7 @@ import {
 } from '../oauth/client-config.ts';
 import { DEFAULT_CONNECTION_NAME } from '../../shared/airisk-defaults.ts';
 import type { CopyFormat } from '../../contract.ts';
+import { SESSION_MINUTES } from '../terminal/consent-sessions.ts';
 
 /** A secret as it sits in the store file: ciphertext only, and which cipher backend made it. */
 export interface EncryptedSecret {
@@ -66,7 +67,7 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   startHidden: false,
   allowWeakEncryption: false,
   allowTerminalAccess: false,
-  terminalSessionMinutes: 10,
+  terminalSessionMinutes: SESSION_MINUTES.default,
   defaultCopyFormat: 'header',
   globalShortcut: '',
 };
