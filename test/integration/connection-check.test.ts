@@ -13,6 +13,7 @@ import { generate } from 'selfsigned';
 import type { ConnectionCheck } from '../../src-main/contract.ts';
 import { checkConnection } from '../../src-main/core/connections/connection-check.ts';
 import type { FetchPort } from '../../src-main/core/oauth/fetch-port.ts';
+import type { AiriskClientConfig } from '../../src-main/core/oauth/client-config.ts';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox-server.ts';
 import { startHostileServer } from '../support/hostile-server.ts';
 import { sandboxConfig } from '../support/sign-in-fixtures.ts';
@@ -29,6 +30,16 @@ after(() => sandbox.close());
 async function serve(listener: RequestListener): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer(listener);
   return listen(server, 'http');
+}
+
+/** Checks the sandbox's client against a loopback server answering with `listener`, then closes that server. */
+async function checkServed(listener: RequestListener, overrides: Partial<AiriskClientConfig> = {}): Promise<{ url: string; check: ConnectionCheck }> {
+  const { url, close } = await serve(listener);
+  try {
+    return { url, check: await checkConnection(sandboxConfig(sandbox, { baseUrl: url, ...overrides }), {}) };
+  } finally {
+    await close();
+  }
 }
 
 async function listen(server: Server | ReturnType<typeof createHttpsServer>, scheme: 'http' | 'https'): Promise<{ url: string; close: () => Promise<void> }> {
@@ -168,50 +179,30 @@ test('an https server with a self-signed certificate is a TLS failure naming the
 });
 
 test('a server answering 404 everywhere: no sign-in page (check the authorization path), no OAuth (check the token path)', async () => {
-  const { url, close } = await serve((_, response) => response.writeHead(404, { 'Content-Type': 'text/html' }).end('<h1>Not found</h1>'));
-  try {
-    const check = await checkConnection(sandboxConfig(sandbox, { baseUrl: url }), {});
-    assert.deepEqual(check.authorization, { verdict: 'failed', message: `There is no sign-in page at ${url}/api/oauth2/Authorize (HTTP 404): check the authorization path.` });
-    assert.deepEqual(check.token, { verdict: 'failed', message: `AIRisk does not speak OAuth at ${url}/api/oauth2/Token (HTTP 404, no OAuth error): check the token path.` });
-  } finally {
-    await close();
-  }
+  const { url, check } = await checkServed((_, response) => response.writeHead(404, { 'Content-Type': 'text/html' }).end('<h1>Not found</h1>'));
+  assert.deepEqual(check.authorization, { verdict: 'failed', message: `There is no sign-in page at ${url}/api/oauth2/Authorize (HTTP 404): check the authorization path.` });
+  assert.deepEqual(check.token, { verdict: 'failed', message: `AIRisk does not speak OAuth at ${url}/api/oauth2/Token (HTTP 404, no OAuth error): check the token path.` });
 });
 
 test('a server answering an HTML page with 200 everywhere: the page answers, the token endpoint does not speak OAuth', async () => {
-  const { url, close } = await serve((_, response) => response.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><p>Welcome</p>'));
-  try {
-    const check = await checkConnection(sandboxConfig(sandbox, { baseUrl: url }), {});
-    assert.equal(check.authorization.verdict, 'ok');
-    assert.deepEqual(check.token, { verdict: 'failed', message: `AIRisk does not speak OAuth at ${url}/api/oauth2/Token (HTTP 200, not JSON): check the token path.` });
-  } finally {
-    await close();
-  }
+  const { url, check } = await checkServed((_, response) => response.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><p>Welcome</p>'));
+  assert.equal(check.authorization.verdict, 'ok');
+  assert.deepEqual(check.token, { verdict: 'failed', message: `AIRisk does not speak OAuth at ${url}/api/oauth2/Token (HTTP 200, not JSON): check the token path.` });
 });
 
 test('a server answering 503 everywhere gets warnings that AIRisk may be having trouble', async () => {
-  const { url, close } = await serve((_, response) => response.writeHead(503, { 'Content-Type': 'text/plain' }).end('busy'));
-  try {
-    const check = await checkConnection(sandboxConfig(sandbox, { baseUrl: url }), {});
-    assert.equal(check.authorization.verdict, 'warning');
-    assert.match(check.authorization.message, /answers with HTTP 503: AIRisk may be having trouble/);
-    assert.equal(check.token.verdict, 'warning');
-    assert.match(check.token.message, /answers with HTTP 503: AIRisk may be having trouble/);
-  } finally {
-    await close();
-  }
+  const { check } = await checkServed((_, response) => response.writeHead(503, { 'Content-Type': 'text/plain' }).end('busy'));
+  assert.equal(check.authorization.verdict, 'warning');
+  assert.match(check.authorization.message, /answers with HTTP 503: AIRisk may be having trouble/);
+  assert.equal(check.token.verdict, 'warning');
+  assert.match(check.token.message, /answers with HTTP 503: AIRisk may be having trouble/);
 });
 
 test('a sign-in page answering 302, 403 and 405 is ok, a warning and a warning', async () => {
   for (const [status, verdict] of [[302, 'ok'], [403, 'warning'], [405, 'warning']] as const) {
-    const { url, close } = await serve((_, response) => response.writeHead(status, { Location: 'https://login.example/' }).end());
-    try {
-      const check = await checkConnection(sandboxConfig(sandbox, { baseUrl: url, clientSecret: '' }), {});
-      assert.equal(check.authorization.verdict, verdict, `HTTP ${status}`);
-      assert.match(check.authorization.message, new RegExp(`HTTP ${status}`));
-    } finally {
-      await close();
-    }
+    const { check } = await checkServed((_, response) => response.writeHead(status, { Location: 'https://login.example/' }).end(), { clientSecret: '' });
+    assert.equal(check.authorization.verdict, verdict, `HTTP ${status}`);
+    assert.match(check.authorization.message, new RegExp(`HTTP ${status}`));
   }
 });
 
