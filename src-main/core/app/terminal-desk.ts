@@ -5,7 +5,6 @@ import type { CliInstallOutcome, CliToolView, ConsentAnswer, TerminalView } from
 import type { TimerPort } from '../ports/timer-port.ts';
 import { cliToolState, findNode, installCli, type CliInstallContext } from '../terminal/cli-install.ts';
 import { ConsentBroker, type TerminalRead } from '../terminal/consent-broker.ts';
-import { SESSION_MINUTES } from '../terminal/consent-sessions.ts';
 import { storedSessionMinutes } from '../settings/settings-validation.ts';
 import { startTerminalAccess, type RunningTerminalAccess } from '../terminal/terminal-access.ts';
 import type { TerminalTokenSource } from '../terminal/terminal-ports.ts';
@@ -49,9 +48,10 @@ export class TerminalDesk {
   /** Starts and stops run one after another, so quick toggles never leave two servers or none. */
   #queue: Promise<void> = Promise.resolve();
   #shownConsentId: string | null = null;
+  /** The AppImage's bundle, copied into the data folder once per run (see #stableCliPath). */
+  #cliCopy: Promise<string> | undefined;
   /** Set by close(): nothing starts the server again (a setting change racing the quit). */
   #closed = false;
-  #sessionMinutes: number;
   readonly #onChange: () => void;
 
   constructor(options: { readonly face: TerminalFace; readonly source: TerminalTokenSource; readonly timers: TimerPort; readonly onChange: () => void }) {
@@ -60,7 +60,6 @@ export class TerminalDesk {
     this.#onChange = options.onChange;
     this.#cli = { nodeFound: false, installedAt: null, installCommand: '' };
     this.#broker = new ConsentBroker({ timers: options.timers });
-    this.#sessionMinutes = SESSION_MINUTES.default;
     this.#broker.onChange(() => {
       this.#bringPromptForward();
       this.#onChange();
@@ -71,8 +70,7 @@ export class TerminalDesk {
   apply(settings: TerminalSettings): Promise<void> {
     if (this.#closed) return this.#queue;
     // Settings validation and the store reader keep this in range; a bad value must still not stop the app.
-    this.#sessionMinutes = storedSessionMinutes(settings.terminalSessionMinutes);
-    this.#broker.setSessionMinutes(this.#sessionMinutes);
+    this.#broker.setSessionMinutes(storedSessionMinutes(settings.terminalSessionMinutes));
     return this.#enqueue(settings.allowTerminalAccess);
   }
 
@@ -88,7 +86,7 @@ export class TerminalDesk {
   /** What the window shows. */
   view(): TerminalView {
     const { consent, sessions } = this.#broker.view();
-    return { enabled: this.#enabled, endpoint: this.#running?.endpoint ?? null, problem: this.#problem, sessionMinutes: this.#sessionMinutes, consent, sessions, cli: this.#cli };
+    return { enabled: this.#enabled, endpoint: this.#running?.endpoint ?? null, problem: this.#problem, sessionMinutes: this.#broker.sessionMinutes, consent, sessions, cli: this.#cli };
   }
 
   /** The last terminal read of each account (for the audit line); never a token. */
@@ -112,14 +110,19 @@ export class TerminalDesk {
   }
 
   async installCommandLineTool(): Promise<CliInstallOutcome> {
-    const outcome = await installCli(await this.#installContext());
-    await this.refreshCliState();
+    const context = await this.#installContext();
+    const outcome = await installCli(context);
+    await this.#showCliState(context);
     return outcome;
   }
 
   /** Looks again for Node and an installed launcher (Settings shows both). */
   async refreshCliState(): Promise<void> {
-    this.#cli = await cliToolState(await this.#installContext());
+    await this.#showCliState(await this.#installContext());
+  }
+
+  async #showCliState(context: CliInstallContext): Promise<void> {
+    this.#cli = await cliToolState(context);
     this.#onChange();
   }
 
@@ -153,7 +156,7 @@ export class TerminalDesk {
 
   /** A prompt that has just appeared brings the window forward (once per request). */
   #bringPromptForward(): void {
-    const shown = this.#broker.view().consent?.id ?? null;
+    const shown = this.#broker.shownRequestId();
     if (shown !== null && shown !== this.#shownConsentId) this.#face.showWindow?.();
     this.#shownConsentId = shown;
   }
@@ -168,12 +171,16 @@ export class TerminalDesk {
    * The bundle a launcher may point at. An AppImage runs from a mount that vanishes when the app
    * quits (`/tmp/.mount_…`), so there the bundle is copied into the data folder first.
    */
-  async #stableCliPath(env: NodeJS.ProcessEnv): Promise<string> {
-    if (env.APPIMAGE === undefined || env.APPIMAGE === '') return this.#face.cliPath;
-    const copy = join(this.#face.dataDir, 'cli', basename(this.#face.cliPath));
-    await mkdir(dirname(copy), { recursive: true, mode: 0o700 });
-    await copyFile(this.#face.cliPath, copy);
-    return copy;
+  #stableCliPath(env: NodeJS.ProcessEnv): Promise<string> {
+    if (env.APPIMAGE === undefined || env.APPIMAGE === '') return Promise.resolve(this.#face.cliPath);
+    // The mounted bundle cannot change while this process runs: one copy per run.
+    this.#cliCopy ??= (async () => {
+      const copy = join(this.#face.dataDir, 'cli', basename(this.#face.cliPath));
+      await mkdir(dirname(copy), { recursive: true, mode: 0o700 });
+      await copyFile(this.#face.cliPath, copy);
+      return copy;
+    })();
+    return this.#cliCopy;
   }
 }
 

@@ -140,6 +140,16 @@ export class ConsentBroker {
   }
 
   /** The request on screen, if any, and the approved sessions. */
+  /** How long an approval lasts without use, in minutes. */
+  get sessionMinutes(): number {
+    return this.#sessions.minutes;
+  }
+
+  /** The id of the request on screen, if any (cheaper than {@link view}). */
+  shownRequestId(): string | null {
+    return this.#queue[0]?.id ?? null;
+  }
+
   view(): ConsentBrokerView {
     const shown = this.#queue[0];
     return { consent: shown === undefined ? null : this.#requestView(shown), sessions: this.#sessions.views() };
