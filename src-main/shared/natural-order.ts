@@ -8,3 +8,8 @@ const NATURAL = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base
 export function compareNatural(a: string, b: string): number {
   return NATURAL.compare(a, b);
 }
+
+/** The active account first (the token the person uses most), then by name in natural order. */
+export function compareActiveThenName(a: { readonly active: boolean; readonly label: string }, b: { readonly active: boolean; readonly label: string }): number {
+  return Number(b.active) - Number(a.active) || compareNatural(a.label, b.label);
+}

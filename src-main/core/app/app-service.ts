@@ -343,6 +343,10 @@ export class AppService implements AiriskApi {
   async getSettings(): Promise<SettingsView> {
     // Settings tells whether Node is there for the command-line tool: look again each time it opens.
     await this.#terminal?.refreshCliState();
+    return this.#settingsView();
+  }
+
+  async #settingsView(): Promise<SettingsView> {
     return { ...this.#vault.settings, connections: await this.#connections.views() };
   }
 
@@ -366,7 +370,8 @@ export class AppService implements AiriskApi {
     this.#clipboard.setClearAfter(settings.clipboardClearSeconds * 1000);
     await this.#terminal?.apply(settings);
     this.#queueEmit();
-    return { ok: true, settings: await this.getSettings() };
+    // A save does not look for Node again: that is for when Settings opens.
+    return { ok: true, settings: await this.#settingsView() };
   }
 
   async saveConnection(id: string | null, update: ConnectionUpdate): Promise<ConnectionResult> {

@@ -1,6 +1,6 @@
 import type { ConnectionCheck, ConnectionResult, ConnectionUpdate, ConnectionView } from '../../contract.ts';
 import { checkConnection } from '../connections/connection-check.ts';
-import { exportConnectionFile, parseConnectionFile, type ConnectionFileFields } from '../connections/connection-file.ts';
+import { exportConnectionFile, parseConnectionFile } from '../connections/connection-file.ts';
 import type { FetchPort } from '../oauth/fetch-port.ts';
 import { movedSecretProblem, originOf, secretNotSentForCheck } from '../settings/client-secret-origin.ts';
 import { freeConnectionName } from '../settings/connection-name.ts';
@@ -105,7 +105,7 @@ export class ConnectionDesk {
 
   /** The connection as a connection file's text (never the secret). */
   export(id: string): string {
-    return exportConnectionFile(fileFields(this.#require(id)));
+    return exportConnectionFile(this.#require(id));
   }
 
   /** Adds a connection from a connection file's text; a refused file changes nothing. A taken name gets " (imported)" ("(imported 2)" …). */
@@ -113,8 +113,8 @@ export class ConnectionDesk {
     if (typeof fileText !== 'string') throw new Error('fileText must be text.');
     const parsed = parseConnectionFile(fileText);
     if (!parsed.ok) return { ok: false, problems: parsed.problems };
-    // Only the known fields are carried over, never a secret, whatever the parser let through.
-    const fields = fileFields(parsed.fields);
+    // The parser builds its fields afresh, the known ones only: never a secret.
+    const { fields } = parsed;
     return this.save(null, { ...fields, name: freeConnectionName(fields.name.trim(), 'imported', this.#namesBut(null), true) });
   }
 
@@ -139,9 +139,4 @@ export class ConnectionDesk {
 function storedSecretProblem(stored: ClientSecretRead | undefined, baseUrl: string): string | undefined {
   if (stored?.problem === undefined) return undefined;
   return stored.savedFor === undefined ? `Not tried: ${stored.problem}` : secretNotSentForCheck(stored.savedFor, baseUrl);
-}
-
-function fileFields(fields: ConnectionFileFields): ConnectionFileFields {
-  const { name, baseUrl, authorizePath, tokenPath, clientId, redirectUri, bodyEncoding, scope, issuer } = fields;
-  return { name, baseUrl, authorizePath, tokenPath, clientId, redirectUri, bodyEncoding, scope, issuer };
 }

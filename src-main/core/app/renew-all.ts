@@ -1,5 +1,5 @@
 import type { AccountView, ErrorView, RenewAllOutcome, RenewAllView, SignInOutcome } from '../../contract.ts';
-import { compareNatural } from '../../shared/natural-order.ts';
+import { compareActiveThenName } from '../../shared/natural-order.ts';
 
 /** True for a token that Renew all renews: expiring, expired, or one that must be signed in again. */
 export function needsRenewal(account: Pick<AccountView, 'status'>): boolean {
@@ -13,7 +13,7 @@ export function needsRenewal(account: Pick<AccountView, 'status'>): boolean {
 export function renewalQueue(accounts: readonly AccountView[], connectionId: string): string[] {
   return accounts
     .filter((account) => account.connectionId === connectionId && needsRenewal(account))
-    .sort((a, b) => Number(b.active) - Number(a.active) || compareNatural(a.label, b.label))
+    .sort(compareActiveThenName)
     .map((account) => account.id);
 }
 

@@ -1,6 +1,6 @@
 import type { AccountView, AppState } from '../../contract.ts';
 import { accountName, connectionNameFor } from '../../shared/account-name.ts';
-import { compareNatural } from '../../shared/natural-order.ts';
+import { compareActiveThenName } from '../../shared/natural-order.ts';
 import { formatDuration, formatTimeLeft } from '../../shared/time-left.ts';
 import type { ExpiryNotice, NoticeKind } from '../app/app-ports.ts';
 
@@ -21,7 +21,7 @@ const NAMES_SHOWN = 3;
  * they share a connection; across connections the notice only opens the window.
  */
 export function expiryNotice(kind: NoticeKind, accounts: readonly AccountView[], state: Pick<AppState, 'connections'>, leadMs: number): ExpiryNotice | undefined {
-  const sorted = accounts.toSorted((a, b) => Number(b.active) - Number(a.active) || compareNatural(a.label, b.label));
+  const sorted = accounts.toSorted(compareActiveThenName);
   const first = sorted[0];
   if (first === undefined) return undefined;
   const name = (account: AccountView): string => accountName(account.label, connectionNameFor(account.connectionId, state.connections));

@@ -2,6 +2,7 @@ import type { AccountView, AppState } from '../../contract.ts';
 import { accountName, connectionNameFor } from '../../shared/account-name.ts';
 import { compareNatural } from '../../shared/natural-order.ts';
 import { formatTimeLeft } from '../../shared/time-left.ts';
+import { needsRenewal } from '../app/renew-all.ts';
 
 /** What clicking a tray item does; the Electron tray maps each to one service call. */
 export type TrayAction =
@@ -180,7 +181,7 @@ function renewItems(state: AppState): TrayMenuItem[] {
   let allExpiring = true;
   const connectionIds = new Set<string>();
   for (const account of state.accounts) {
-    if (account.status === 'valid') continue;
+    if (!needsRenewal(account)) continue;
     count += 1;
     allExpiring &&= account.status === 'expiring';
     connectionIds.add(account.connectionId);
