@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SettingsView, TerminalClientView } from '../../src-main/contract.ts';
+import { DEFAULT_SETTINGS } from '../../src-main/core/settings/stored-settings.ts';
 import { sameRowContent } from '../../src-renderer/lib/row-equality.ts';
 import { formFromSettings, updateFromForm } from '../../src-renderer/lib/settings-form.ts';
 import { ago, agoSteadyFor, answerWithin, clientDetails, consentQuestion, installOutcomeText, secondsUntil, sessionClient, sessionTimes, shownAsIs, terminalReadText } from '../../src-renderer/lib/terminal-text.ts';
@@ -60,7 +61,7 @@ test('an install outcome says where the tool went and whether the shell finds it
 });
 
 test('the terminal settings travel with the settings form: the switch as a flag, the session length as minutes', () => {
-  const settings: SettingsView = { expiryLeadSeconds: 300, clipboardClearSeconds: 60, startAtLogin: false, startHidden: false, allowWeakEncryption: false, allowTerminalAccess: false, terminalSessionMinutes: 10, defaultCopyFormat: 'header', globalShortcut: '', connections: [] };
+  const settings: SettingsView = { ...DEFAULT_SETTINGS, connections: [] };
   const form = formFromSettings(settings);
   assert.deepEqual(updateFromForm(form, settings), { update: {}, problems: [] });
   assert.deepEqual(updateFromForm({ ...form, allowTerminalAccess: true, terminalSessionMinutes: '30' }, settings).update, { allowTerminalAccess: true, terminalSessionMinutes: 30 });

@@ -8,6 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { constantTimeEqual } from '../oauth/constant-time.ts';
+import { pathOf } from '../../shared/request-path.ts';
 import { AccessError, errorBody } from './access-error.ts';
 import { findRoute } from './access-routes.ts';
 import type { RouteContext } from './access-routes.ts';
@@ -37,12 +38,6 @@ export function sendJson(response: ServerResponse, status: number, body: string,
 function sendError(response: ServerResponse, error: AccessError): void {
   const close: Record<string, string> = error.status === 413 ? { Connection: 'close' } : {};
   sendJson(response, error.status, errorBody(error.code, error.message), { ...error.headers, ...close });
-}
-
-function pathOf(target: string | undefined): string {
-  const raw = target ?? '/';
-  const end = raw.search(/[?#]/);
-  return end === -1 ? raw : raw.slice(0, end);
 }
 
 function checkKey(request: IncomingMessage, key: string): void {

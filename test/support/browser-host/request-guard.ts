@@ -14,6 +14,7 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { pathOf } from '../../../src-main/shared/request-path.ts';
 
 /** What to do with a request. */
 export type GuardDecision = { readonly kind: 'allow' } | { readonly kind: 'refuse'; readonly status: 401 | 403; readonly message: string };
@@ -66,9 +67,5 @@ function sameSecret(presented: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** A request target's path, without its query or fragment. */
-export function pathOf(target: string | undefined): string {
-  const raw = target ?? '/';
-  const end = raw.search(/[?#]/);
-  return end === -1 ? raw : raw.slice(0, end);
-}
+/** A request target's path, without its query or fragment (the app's one rule). */
+export { pathOf };
