@@ -5,13 +5,13 @@
  * level runs for real (launch options, app scheme, single-instance lock), the stand-in refuses the
  * lock, main quits, and nothing Electron does is timed.
  */
-import { spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_OUT_DIR, ROOT } from '../scripts/build-main.ts';
 import type { BenchRow } from './bench-report.ts';
-import { median, nowMs, round } from './stats.ts';
+import { timeNodeProcess } from './node-process.ts';
+import { median, round } from './stats.ts';
 
 const TARGET_MS = 40;
 const WARM_UP = 3;
@@ -23,22 +23,6 @@ async function electronStandIn(): Promise<string> {
   const match = /const RECORDING_ELECTRON_STAND_IN = `([\s\S]*?)`;/.exec(test);
   if (match?.[1] === undefined) throw new Error('RECORDING_ELECTRON_STAND_IN not found in test/integration/main-bundle.test.ts: the benchmark needs the same stand-in.');
   return match[1];
-}
-
-/** Runs `node -e script` in `cwd`; resolves with the wall time from spawn to exit, in ms. */
-function timeNode(script: string, cwd: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const started = nowMs();
-    const child = spawn(process.execPath, ['-e', script], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      const elapsed = nowMs() - started;
-      if (code === 0) resolve(elapsed);
-      else reject(new Error(`node -e ${JSON.stringify(script)} exited with ${String(code)}: ${stderr}`));
-    });
-  });
 }
 
 /** Row 9: main.cjs loaded in Node vs `node -e 0`, medians over interleaved spawns. */
@@ -60,8 +44,8 @@ export async function mainBundleLoad(bundleDir = DEFAULT_OUT_DIR): Promise<Bench
     const bare: number[] = [];
     // Interleaved, so a busy moment on this shared machine lands on both sides alike.
     for (let index = 0; index < WARM_UP + SPAWNS; index++) {
-      const bareMs = await timeNode('0', workDir);
-      const mainMs = await timeNode(loadMain, workDir);
+      const bareMs = await timeNodeProcess(['-e', '0'], { cwd: workDir });
+      const mainMs = await timeNodeProcess(['-e', loadMain], { cwd: workDir });
       if (index < WARM_UP) continue;
       bare.push(bareMs);
       main.push(mainMs);

@@ -3,7 +3,6 @@
  * a Unix socket, every consent answered "allow" as the window would, and the bundled
  * `airisk-token` from `npm run build` run with this Node.
  */
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,6 +16,7 @@ import { createNodeApp } from '../test/support/node-app.ts';
 import { connectSandbox } from '../test/support/sandbox-settings.ts';
 import { ConsentingBrowser } from '../test/support/sign-in-fixtures.ts';
 import type { BenchRow } from './bench-report.ts';
+import { timeNodeProcess } from './node-process.ts';
 import { median, nowMs, round } from './stats.ts';
 
 const CLI_PATH = join(PROJECT_ROOT, 'dist', 'cli', 'airisk-token.cjs');
@@ -33,21 +33,6 @@ const BURST_SIZE = MAX_REQUESTS_PER_SECOND - 1;
 const REQUEST_GAP_MS = Math.ceil(1000 / (MAX_REQUESTS_PER_SECOND - 1));
 const WARM_UP = 3;
 const SPAWNS = 21;
-
-/** Runs `args` with this Node in `env`; resolves with the wall time from spawn to exit, in ms. */
-function timeProcess(args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const started = nowMs();
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (code === 0) resolve(nowMs() - started);
-      else reject(new Error(`node ${args.join(' ')} exited with ${String(code)}: ${stderr}`));
-    });
-  });
-}
 
 /** How long `call` takes, in ms. */
 async function timed(call: () => Promise<unknown>): Promise<number> {
@@ -72,7 +57,7 @@ async function interleaved(commands: readonly (readonly string[])[], env: NodeJS
   const samples = commands.map((): number[] => []);
   for (let index = 0; index < WARM_UP + SPAWNS; index++) {
     for (const [which, args] of commands.entries()) {
-      const ms = await timeProcess(args, env);
+      const ms = await timeNodeProcess(args, { env });
       if (index >= WARM_UP) samples[which]?.push(ms);
       await sleep(REQUEST_GAP_MS);
     }
