@@ -29,6 +29,7 @@ interface BuilderConfig {
   readonly extraResources?: readonly (string | FileSet)[];
   readonly electronFuses?: Readonly<Record<string, boolean>> | null;
   readonly mac?: { readonly target?: Targets; readonly icon?: string; readonly extendInfo?: Readonly<Record<string, unknown>> };
+  readonly publish?: { readonly provider?: string; readonly releaseType?: string };
   readonly win?: { readonly target?: Targets; readonly icon?: string };
   readonly linux?: {
     readonly target?: Targets;
@@ -98,8 +99,8 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  test('builds a macOS dmg without a Dock icon, a Windows nsis installer, a Linux AppImage and deb', () => {
-    assert.deepEqual(targetNames(config.mac?.target), ['dmg']);
+  test('builds a macOS dmg and the zip Squirrel.Mac updates from, without a Dock icon, a Windows nsis installer, a Linux AppImage and deb', () => {
+    assert.deepEqual(targetNames(config.mac?.target), ['dmg', 'zip']);
     assert.equal(config.mac?.extendInfo?.['LSUIElement'], true);
     assert.deepEqual(targetNames(config.win?.target), ['nsis']);
     assert.deepEqual(targetNames(config.linux?.target), ['AppImage', 'deb']);
@@ -110,8 +111,14 @@ describe('electron-builder.yml', () => {
     assert.equal(config.linux?.executableName, 'airisk-token-tray');
     assert.equal(config.linux?.desktop?.entry?.['Name'], 'AIRisk Token Tray');
     assert.ok(config.deb?.depends?.includes('libsecret-1-0'), 'deb depends on libsecret-1-0');
+    assert.ok(config.deb?.depends?.includes('libnotify4'), 'deb depends on libnotify4 (notifications)');
+    assert.ok(config.deb?.depends?.includes('libayatana-appindicator3-1 | libappindicator3-1'), 'deb depends on a tray indicator library');
     assert.ok(config.deb?.recommends?.includes('gnome-keyring'), 'deb recommends gnome-keyring');
     assert.match(config.appImage?.artifactName ?? '', /^airisk-token-tray-\$\{version\}-\$\{arch\}\.\$\{ext\}$/);
+  });
+
+  test('publishes to GitHub Releases as a release (electron-updater reads only published ones)', () => {
+    assert.deepEqual(config.publish, { provider: 'github', releaseType: 'release' });
   });
 
   test('every icon the configuration names exists', async () => {
