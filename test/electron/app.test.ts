@@ -13,6 +13,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +38,8 @@ if (precondition.kind === 'fail') {
   process.stderr.write(`test:electron: FAILED: ${precondition.reason}\n`);
   test('Electron runs on this machine (AIRISK_REQUIRE_ELECTRON=1)', () => assert.fail(precondition.reason));
 }
+/** package.json's version: what app.getVersion() says in an unpackaged run, and the tray's version line. */
+const APP_VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 /** CI sets it: there, "as the app reports it" must also be the strong answer. */
 const required = process.env.AIRISK_REQUIRE_ELECTRON === '1';
 
@@ -133,7 +136,7 @@ describe('the desktop app in Electron', () => {
       const current = await trayLabels(electronApp);
       return current.includes('Sign in (generic token)') && current[0] === 'No tokens yet — sign in to get one' ? current : undefined;
     }, 'the configured tray menu');
-    assert.deepEqual(labels.filter((label) => label !== ''), ['No tokens yet — sign in to get one', 'Sign in (generic token)', 'Sign in as a user…', 'Open AIRisk Token Tray', 'Start at login', 'Quit']);
+    assert.deepEqual(labels.filter((label) => label !== ''), ['No tokens yet — sign in to get one', 'Sign in (generic token)', 'Sign in as a user…', 'Open AIRisk Token Tray', 'Start at login', `Version ${APP_VERSION}`, 'Quit']);
     assert.equal(await electronApp.evaluate(() => (globalThis as unknown as MainGlobal).airiskE2E?.trayIconState()), 'empty');
   });
 
