@@ -12,6 +12,9 @@
  *   ASN.1 libraries, ~40 % of main's code once). main.cjs `require`s it only when a sign-in uses an
  *   https redirect URI: every source imports it with `import()`, which the main bundle leaves as a
  *   `require("./localhost-certificate.cjs")` next to itself (a static import fails the build).
+ * - `src-main/electron/updater.ts` → `dist/main/updater.cjs`: electron-updater (with its semver,
+ *   js-yaml and fs-extra), loaded the same way, on the first update check: a development run,
+ *   which never checks, never loads it.
  * - main.cjs holds none of what conf loads only for its `schema` and `migrations` options (ajv,
  *   ajv-formats, fast-uri, semver): see {@link confWithoutSchemaOrMigrations}.
  *
@@ -37,22 +40,30 @@ const IMPORT_META_URL_SHIM = '"use strict";var __airisk_import_meta_url=require(
 /** The certificate code's source, and the file main.cjs loads it from (next to itself). */
 const CERTIFICATE_SOURCE = /\/core\/oauth\/localhost-certificate\.ts$/;
 const CERTIFICATE_BUNDLE = 'localhost-certificate.cjs';
+/** The electron-updater glue's source, and its bundle next to main.cjs. */
+const UPDATER_SOURCE = /\/electron\/updater\.ts$/;
+const UPDATER_BUNDLE = 'updater.cjs';
 
 /**
  * Main bundle: `import('…/localhost-certificate.ts')` becomes `require("./localhost-certificate.cjs")`
  * at the time of the call, so starting the app never loads the certificate libraries. A static
  * import would pull them back into main.cjs, so it is an error.
  */
-const lazyCertificate: Plugin = {
-  name: 'airisk-lazy-certificate',
-  setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: CERTIFICATE_SOURCE }, (args) =>
-      args.kind === 'dynamic-import'
-        ? { path: `./${CERTIFICATE_BUNDLE}`, external: true }
-        : { errors: [{ text: `${args.importer} imports localhost-certificate.ts statically: use import() so it stays in ${CERTIFICATE_BUNDLE}, out of main.cjs's start-up.` }] },
-    );
-  },
-};
+function lazyBundle(source: RegExp, bundle: string): Plugin {
+  return {
+    name: `airisk-lazy-${bundle}`,
+    setup(pluginBuild) {
+      pluginBuild.onResolve({ filter: source }, (args) =>
+        args.kind === 'dynamic-import'
+          ? { path: `./${bundle}`, external: true }
+          : { errors: [{ text: `${args.importer} imports ${args.path} statically: use import() so it stays in ${bundle}, out of main.cjs's start-up.` }] },
+      );
+    },
+  };
+}
+const lazyCertificate = lazyBundle(CERTIFICATE_SOURCE, CERTIFICATE_BUNDLE);
+/** The same for electron-updater's glue (src-main/electron/updater.ts → updater.cjs). */
+const lazyUpdater = lazyBundle(UPDATER_SOURCE, UPDATER_BUNDLE);
 
 /**
  * conf validates with ajv (and ajv-formats, which brings fast-uri) when given a `schema`, and
@@ -78,7 +89,7 @@ const confWithoutSchemaOrMigrations: Plugin = {
 };
 
 /** esbuild options for each bundle, writing into `outDir` (tests build into a temporary folder). */
-export function bundleOptions(outDir: string): readonly { readonly name: 'main' | 'preload' | 'localhost-certificate'; readonly options: BuildOptions }[] {
+export function bundleOptions(outDir: string): readonly { readonly name: 'main' | 'preload' | 'localhost-certificate' | 'updater'; readonly options: BuildOptions }[] {
   const common: BuildOptions = {
     absWorkingDir: ROOT,
     bundle: true,
@@ -102,7 +113,7 @@ export function bundleOptions(outDir: string): readonly { readonly name: 'main' 
         outfile: `${outDir}/main.cjs`,
         banner: { js: IMPORT_META_URL_SHIM },
         define: { ...common.define, 'import.meta.url': '__airisk_import_meta_url' },
-        plugins: [lazyCertificate, confWithoutSchemaOrMigrations],
+        plugins: [lazyCertificate, lazyUpdater, confWithoutSchemaOrMigrations],
         // `import()` of the certificate bundle becomes a plain `require()`: CommonJS all the way,
         // nothing for Electron's ESM loader to resolve inside the asar.
         supported: { 'dynamic-import': false },
@@ -115,6 +126,16 @@ export function bundleOptions(outDir: string): readonly { readonly name: 'main' 
         ...common,
         entryPoints: ['src-main/core/oauth/localhost-certificate.ts'],
         outfile: `${outDir}/${CERTIFICATE_BUNDLE}`,
+        banner: { js: IMPORT_META_URL_SHIM },
+        define: { ...common.define, 'import.meta.url': '__airisk_import_meta_url' },
+      },
+    },
+    {
+      name: 'updater',
+      options: {
+        ...common,
+        entryPoints: ['src-main/electron/updater.ts'],
+        outfile: `${outDir}/${UPDATER_BUNDLE}`,
         banner: { js: IMPORT_META_URL_SHIM },
         define: { ...common.define, 'import.meta.url': '__airisk_import_meta_url' },
       },

@@ -50,3 +50,18 @@ export function missingElectronMessage(reason: string): string {
     'Everything else works without it: npm test, npm run test:ui, npm run dev:browser, npm run cli.',
   ].join('\n');
 }
+
+/** Whether test/electron runs here, skips (with the reason) or fails because Electron is required and cannot run. */
+export type ElectronTestPrecondition = { readonly kind: 'run'; readonly binary: string } | { readonly kind: 'skip' | 'fail'; readonly reason: string };
+
+/**
+ * The Electron suite's precondition: a binary and (on Linux) a display. Where either is missing it
+ * skips, except with `AIRISK_REQUIRE_ELECTRON=1` (CI), where a skip would prove nothing: it fails.
+ */
+export function electronTestPrecondition(binary: ElectronBinary, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): ElectronTestPrecondition {
+  const noDisplay = platform === 'linux' && (env.DISPLAY ?? '') === '' && (env.WAYLAND_DISPLAY ?? '') === '';
+  const reason = !binary.ok ? `Electron binary not installed on this machine: ${binary.reason}` : noDisplay ? 'No display for Electron on this Linux machine (run under xvfb-run)' : undefined;
+  if (binary.ok && reason === undefined) return { kind: 'run', binary: binary.path };
+  const why = reason ?? 'Electron cannot run here';
+  return env.AIRISK_REQUIRE_ELECTRON === '1' ? { kind: 'fail', reason: `AIRISK_REQUIRE_ELECTRON=1, so this is a failure, not a skip: ${why}` } : { kind: 'skip', reason: why };
+}

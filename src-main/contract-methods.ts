@@ -29,6 +29,7 @@ export const AIRISK_METHOD_NAMES = [
   'answerConsent',
   'revokeTerminalSession',
   'installCommandLineTool',
+  'checkForUpdates',
 ] as const satisfies readonly AiriskMethodName[];
 
 type Missing = Exclude<AiriskMethodName, (typeof AIRISK_METHOD_NAMES)[number]>;

@@ -93,8 +93,22 @@ export interface AppState {
   readonly terminal: TerminalView;
   /** The "Renew all" run under way, if any: one sign-in after another on one connection. */
   readonly renewAll: RenewAllView | null;
+  /** This copy's version and where updates stand (the tray's version line and restart item). */
+  readonly updates: UpdateView;
   /** Local ISO instant the view was made; `secondsLeft` counts from here. */
   readonly generatedAt: string;
+}
+
+/** Updates as Settings and the tray show them; every sentence is made in main. */
+export interface UpdateView {
+  /** This copy's version, e.g. "1.2.2". */
+  readonly version: string;
+  /** One sentence: up to date, checking, downloading, ready, available elsewhere, or why not. */
+  readonly status: string;
+  /** A downloaded update waiting for a restart ("Restart to update to 1.2.3"), else null. */
+  readonly readyVersion: string | null;
+  /** "Check now" can run: false during a check or download, and where this copy has no feed to check. */
+  readonly canCheck: boolean;
 }
 
 /** A "Renew all" run: `done` of `total` sign-ins have ended; `currentAccountId` is the one under way. */
@@ -258,6 +272,8 @@ export interface SettingsView {
   readonly defaultCopyFormat: CopyFormat;
   /** An Electron accelerator (e.g. `CommandOrControl+Shift+A`) that copies the active account's token in the default format; '' = off, the default. */
   readonly globalShortcut: string;
+  /** Checks for a new version a minute after start, then daily; on by default. */
+  readonly checkForUpdatesAutomatically: boolean;
   readonly connections: readonly ConnectionView[];
 }
 
@@ -379,6 +395,8 @@ export interface AiriskApi {
   revokeTerminalSession(sessionId: string | null): Promise<void>;
   /** Puts an `airisk-token` launcher on the PATH, or says the one command that does. */
   installCommandLineTool(): Promise<CliInstallOutcome>;
+  /** "Check now": asks the release feed at once; resolves with where updates stand afterwards. */
+  checkForUpdates(): Promise<UpdateView>;
   /** Every state change, until the returned function is called. */
   onStateChange(listener: (state: AppState) => void): () => void;
 }

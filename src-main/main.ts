@@ -10,6 +10,7 @@ import { AppService } from './core/app/app-service.ts';
 import { upsertDemoConnections } from './core/app/demo-connections.ts';
 import { parseLaunchOptions, startsHidden } from './core/autostart/launch-options.ts';
 import { createXdgAutostart } from './core/autostart/xdg-autostart.ts';
+import { notifierActions } from './core/notifications/notifier-actions.ts';
 import { systemTimers } from './core/ports/timer-port.ts';
 import { createQuitCoordinator } from './core/process/quit-coordinator.ts';
 import { removeAppVariables } from './core/process/child-environment.ts';
@@ -17,9 +18,10 @@ import { quitOnSignals } from './core/process/quit-on-signal.ts';
 import { isPackagedRun, remoteDebuggingRefusal } from './core/process/remote-debugging.ts';
 import { trayActionDispatcher } from './core/tray/tray-actions.ts';
 import { appIconFile } from './core/tray/tray-icon-paths.ts';
+import { createUpdateFace } from './core/update/update-face.ts';
 import { createTrayLabelClock } from './core/tray/tray-label-clock.ts';
 import { applicationMenuTemplate } from './core/window/application-menu.ts';
-import { authorizationUrlOpener, pendingSignInPageOpener } from './core/window/window-open-policy.ts';
+import { authorizationUrlOpener, expectedEndpointOf, pendingSignInPageOpener } from './core/window/window-open-policy.ts';
 import { registerAppScheme, serveRenderer } from './electron/app-protocol.ts';
 import { exposeE2eHooks } from './electron/e2e-hooks.ts';
 import { createElectronClipboard } from './electron/electron-clipboard.ts';
@@ -72,15 +74,7 @@ function boot(): void {
 async function start(launch: ReturnType<typeof parseLaunchOptions>, appVariables: Readonly<Record<string, string>>): Promise<void> {
   // Filled in as the parts come up; handlers registered early reach them through here.
   const late: { window?: WindowController; service?: AppService } = {};
-  const openUrl = authorizationUrlOpener(
-    async () => {
-      if (late.service === undefined) throw new Error('The app is still starting.');
-      const endpoint = late.service.authorizationEndpoint();
-      if (endpoint === undefined) throw new Error('There is no connection to open a sign-in page for.');
-      return endpoint;
-    },
-    (url) => shell.openExternal(url, { activate: true }),
-  );
+  const openUrl = authorizationUrlOpener(expectedEndpointOf(() => late.service), (url) => shell.openExternal(url, { activate: true }));
   app.on('second-instance', () => late.window?.show());
   // The tray app lives on without windows.
   app.on('window-all-closed', () => undefined);
@@ -119,17 +113,7 @@ async function start(launch: ReturnType<typeof parseLaunchOptions>, appVariables
     leadingArguments,
     xdg: createXdgAutostart({ env: process.env, homeDirectory: homedir(), target: { appImage: process.env.APPIMAGE, execPath: process.execPath, leadingArguments } }),
   });
-  const notifier = createNotifier({
-    renew: (accountId) => {
-      late.window?.show();
-      late.service?.renew(accountId).catch((error: unknown) => log(`renew failed: ${messageOf(error)}`));
-    },
-    renewAll: (connectionId) => {
-      late.window?.show();
-      late.service?.renewAll(connectionId).catch((error: unknown) => log(`renew all failed: ${messageOf(error)}`));
-    },
-    openWindow: () => late.window?.show(),
-  });
+  const notifier = createNotifier(notifierActions({ service: () => late.service, showWindow: () => late.window?.show(), log }));
   // Before the service: terminal access may bring the window forward for a prompt as soon as it starts.
   const window = createWindowController({ preloadPath: join(appPath, 'dist', 'main', 'preload.cjs'), iconPath: join(resourcesDir, ...appIconFile(platform).split('/')) });
   late.window = window;
@@ -148,6 +132,8 @@ async function start(launch: ReturnType<typeof parseLaunchOptions>, appVariables
     localhostCertificate: async () => (await import('./core/oauth/localhost-certificate.ts')).loadOrCreateLocalhostCertificate(join(dataDir, 'localhost-tls')),
   }, {
     // The command-line tool ships next to app.asar when packaged (electron-builder.yml extraResources).
+    // electron-updater is a bundle of its own too (dist/main/updater.cjs), loaded on the first check.
+    updates: await createUpdateFace({ version: app.getVersion(), packaged, platform, env: process.env, resourcesDir: process.resourcesPath, execPath: process.execPath, load: async () => (await import('./electron/updater.ts')).createElectronUpdater(), notify: (title, body) => notifier.message(title, body) }),
     terminal: { dataDir, version: app.getVersion(), cliPath: packaged ? join(process.resourcesPath, 'cli', 'airisk-token.cjs') : join(appPath, 'dist', 'cli', 'airisk-token.cjs'), showWindow: () => window.show() },
   });
   late.service = service;
@@ -199,11 +185,8 @@ async function start(launch: ReturnType<typeof parseLaunchOptions>, appVariables
   });
   app.on('before-quit', quit.beforeQuit);
 
+  service.renewLoginItem().catch((error: unknown) => log(`could not renew the start-at-login entry: ${messageOf(error)}`));
   const settings = service.appSettings;
-  if (settings.startAtLogin) {
-    // Keep the login entry pointing at this copy of the app (an AppImage may have moved).
-    loginItem.set(true, { hidden: settings.startHidden }).catch((error: unknown) => log(`could not renew the start-at-login entry: ${messageOf(error)}`));
-  }
   const openedAtLogin = platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin;
   if (!startsHidden({ hiddenArgument: launch.hidden, platform, openedAtLogin, startHiddenSetting: settings.startHidden })) window.show();
 }

@@ -10,6 +10,7 @@ import { ConnectionsSection } from './ConnectionsSection.tsx';
 import { StorageInfo } from './StorageInfo.tsx';
 import { TerminalSection } from './TerminalSection.tsx';
 import { TextField } from './TextField.tsx';
+import { UpdateSection } from './UpdateSection.tsx';
 
 /** Props of {@link SettingsPanel}. */
 export interface SettingsPanelProps {
@@ -152,6 +153,7 @@ export function SettingsPanel({ state, headingId, focusField = null, onFocused }
           {check('startAtLogin', 'Start at login')}
           {check('startHidden', 'Start hidden in the tray', 'When started at login, stay in the tray without opening this window.')}
         </fieldset>
+        <UpdateSection updates={state.updates} automatic={settings.checkForUpdatesAutomatically} />
 
         {other.length === 0 ? null : <p className="inline-error">{other.join(' ')}</p>}
         <div className={editingConnection ? 'actions' : 'actions actions-sticky'}>

@@ -3,11 +3,18 @@
  * its own data folder. Tray and menu (through the main process), the window, a user_42 sign-in
  * approved on the sandbox's consent page, the header on the real clipboard, a switch of user, quit.
  *
+ * Then what only a real Electron on a real OS can show: the safeStorage backend, the clipboard's
+ * keep-out-of-history markers, the login item (or XDG file), a notification, single instance, the
+ * window's "Open the sign-in page" link, and quit clearing our copy.
+ *
  * Runs only where an Electron binary is installed; elsewhere every test is reported as SKIPPED
- * (never passed) and one line on stderr says why. Linux also needs a display (or xvfb-run).
+ * (never passed) and one line on stderr says why. Linux also needs a display (or xvfb-run). With
+ * AIRISK_REQUIRE_ELECTRON=1 (CI) a missing binary or display is a failure instead.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -20,22 +27,33 @@ import { startSandbox, type Sandbox } from '../sandbox/sandbox-server.ts';
 import { buildRenderer } from '../support/browser-host/renderer-build.ts';
 import { completeConsent } from '../support/consent.ts';
 import { whoAmI } from '../support/sign-in-fixtures.ts';
-import { findElectronBinary } from '../../scripts/electron-binary.ts';
+import { electronTestPrecondition, findElectronBinary } from '../../scripts/electron-binary.ts';
+import { secretClipboardEntry } from '../../src-main/core/clipboard/secret-clipboard-formats.ts';
+import { AUTOSTART_FILE_NAME } from '../../src-main/core/autostart/xdg-autostart.ts';
 
-const binary = findElectronBinary();
-const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
-const skip = !binary.ok ? `Electron binary not installed on this machine: ${binary.reason}` : noDisplay ? 'No display for Electron on this Linux machine (run under xvfb-run)' : false;
-if (skip !== false) process.stderr.write(`test:electron: SKIPPED, not run: ${skip}\n`);
+const precondition = electronTestPrecondition(findElectronBinary());
+const skip = precondition.kind === 'run' ? false : precondition.kind === 'skip' ? precondition.reason : `not run: ${precondition.reason}`;
+if (precondition.kind === 'skip') process.stderr.write(`test:electron: SKIPPED, not run: ${precondition.reason}\n`);
+if (precondition.kind === 'fail') {
+  process.stderr.write(`test:electron: FAILED: ${precondition.reason}\n`);
+  test('Electron runs on this machine (AIRISK_REQUIRE_ELECTRON=1)', () => assert.fail(precondition.reason));
+}
+/** package.json's version: what app.getVersion() says in an unpackaged run, and the tray's version line. */
+const APP_VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+/** CI sets it: there, "as the app reports it" must also be the strong answer. */
+const required = process.env.AIRISK_REQUIRE_ELECTRON === '1';
 
 /** What the page sees as `window.airisk` (the test project has no DOM types). */
 type PageGlobal = { readonly airisk: AiriskApi };
 /** What the main process holds for these tests (exposed with AIRISK_E2E=1) plus the openExternal recorder. */
-type MainGlobal = { readonly airiskE2E?: E2eHooks; openedUrls?: string[] };
+type MainGlobal = { readonly airiskE2E?: E2eHooks; openedUrls?: string[]; notifications?: { title: string; shown: boolean; failed: string | null }[] };
 
 let app: ElectronApplication | undefined;
 let page: Page | undefined;
 let sandbox: Sandbox | undefined;
 let dataDir = '';
+let launchArgs: string[] = [];
+let launchEnv: Record<string, string> = {};
 
 async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -65,31 +83,42 @@ async function approveNextSignIn(electronApp: ElectronApplication, already: numb
 
 describe('the desktop app in Electron', () => {
   before(async () => {
-    if (skip !== false || !binary.ok) return;
+    if (precondition.kind !== 'run') return;
     assert.equal(await buildRenderer(), 0, 'vite build');
     assert.ok(await buildMain(), 'esbuild bundles');
     sandbox = await startSandbox();
     dataDir = await mkdtemp(join(tmpdir(), 'airisk-electron-'));
     const env: Record<string, string> = {};
     for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'ELECTRON_RUN_AS_NODE') env[key] = value;
-    app = await _electron.launch({
-      executablePath: binary.path,
-      args: [ROOT, '--data-dir', dataDir, '--hidden', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
-      env: {
-        ...env,
-        AIRISK_E2E: '1',
-        AIRISK_DEMO_SANDBOX_URL: sandbox.url,
-        AIRISK_DEMO_CLIENT_ID: sandbox.demoClient.clientId,
-        AIRISK_DEMO_CLIENT_SECRET: sandbox.demoClient.clientSecret,
-      },
-      timeout: 60_000,
-    });
+    launchArgs = [ROOT, '--data-dir', dataDir, '--hidden', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
+    launchEnv = {
+      ...env,
+      // The XDG autostart entry goes to the test's folder, not the person's ~/.config.
+      XDG_CONFIG_HOME: join(dataDir, 'xdg-config'),
+      AIRISK_E2E: '1',
+      AIRISK_DEMO_SANDBOX_URL: sandbox.url,
+      AIRISK_DEMO_CLIENT_ID: sandbox.demoClient.clientId,
+      AIRISK_DEMO_CLIENT_SECRET: sandbox.demoClient.clientSecret,
+    };
+    app = await _electron.launch({ executablePath: precondition.binary, args: launchArgs, env: launchEnv, timeout: 60_000 });
     // Record instead of opening a real browser; the test plays the person at the consent page.
-    await app.evaluate(({ shell }) => {
+    // Notifications are shown for real, and each one's 'show' (or 'failed') event is recorded.
+    await app.evaluate(({ shell, Notification }) => {
       const opened: string[] = [];
-      (globalThis as unknown as MainGlobal).openedUrls = opened;
+      const main = globalThis as unknown as MainGlobal;
+      main.openedUrls = opened;
       shell.openExternal = async (url: string) => {
         opened.push(url);
+      };
+      const notifications: NonNullable<MainGlobal['notifications']> = [];
+      main.notifications = notifications;
+      const show = Notification.prototype.show;
+      Notification.prototype.show = function (this: InstanceType<typeof Notification>) {
+        const record = { title: this.title, shown: false, failed: null as string | null };
+        notifications.push(record);
+        this.on('show', () => (record.shown = true));
+        this.on('failed', (_event, error) => (record.failed = error));
+        show.call(this);
       };
     });
   });
@@ -107,7 +136,7 @@ describe('the desktop app in Electron', () => {
       const current = await trayLabels(electronApp);
       return current.includes('Sign in (generic token)') && current[0] === 'No tokens yet — sign in to get one' ? current : undefined;
     }, 'the configured tray menu');
-    assert.deepEqual(labels.filter((label) => label !== ''), ['No tokens yet — sign in to get one', 'Sign in (generic token)', 'Sign in as a user…', 'Open AIRisk Token Tray', 'Start at login', 'Quit']);
+    assert.deepEqual(labels.filter((label) => label !== ''), ['No tokens yet — sign in to get one', 'Sign in (generic token)', 'Sign in as a user…', 'Open AIRisk Token Tray', 'Start at login', `Version ${APP_VERSION}`, 'Quit']);
     assert.equal(await electronApp.evaluate(() => (globalThis as unknown as MainGlobal).airiskE2E?.trayIconState()), 'empty');
   });
 
@@ -146,6 +175,30 @@ describe('the desktop app in Electron', () => {
     assert.equal(((await whoAmI(server, header)).body as { userid: string | null }).userid, 'user_42');
   });
 
+  test('the clipboard holds the copy with this platform\'s keep-out-of-history markers, read back through Electron', { skip }, async () => {
+    const { app: electronApp } = running();
+    const markers = Object.keys(secretClipboardEntry('x', process.platform)).filter((format) => format !== 'text/plain');
+    assert.ok(markers.length > 0);
+    const present = await electronApp.evaluate(async ({ clipboard }, formats) => Promise.all(formats.map((format) => clipboard.has(format))), markers);
+    assert.deepEqual(Object.fromEntries(markers.map((format, index) => [format, present[index]])), Object.fromEntries(markers.map((format) => [format, true])));
+  });
+
+  test('safeStorage: the backend and strength the app reports are what Electron selected', { skip }, async (t) => {
+    const { app: electronApp, page: window } = running();
+    const state: AppState = await window.evaluate(() => (globalThis as unknown as PageGlobal).airisk.getState());
+    t.diagnostic(`storage as the app reports it: ${JSON.stringify(state.storage)}`);
+    if (process.platform === 'linux') {
+      const selected = await electronApp.evaluate(({ safeStorage }) => safeStorage.getSelectedStorageBackend());
+      t.diagnostic(`safeStorage.getSelectedStorageBackend(): ${selected}`);
+      if (state.storage.strength === 'strong') assert.equal(state.storage.backend, selected);
+      // CI unlocks gnome-keyring inside the job's session bus (.github/scripts/linux-desktop-session.sh).
+      if (required) assert.equal(selected, 'gnome_libsecret');
+    } else {
+      assert.equal(state.storage.backend, process.platform === 'darwin' ? 'macos_keychain' : 'windows_dpapi');
+    }
+    if (required) assert.equal(state.storage.strength, 'strong', state.storage.detail);
+  });
+
   test('a generic sign-in from the tray, then switching the active user', { skip }, async () => {
     const { app: electronApp, page: window, sandbox: server } = running();
     assert.equal(await clickTray(electronApp, 'Sign in (generic token)'), true);
@@ -166,13 +219,92 @@ describe('the desktop app in Electron', () => {
     assert.equal(((await whoAmI(server, header)).body as { userid: string | null }).userid, null);
   });
 
-  test('Quit from the tray ends the app and leaves the accounts in the store', { skip }, async () => {
+  test('the window\'s "Open the sign-in page" reaches shell.openExternal with the pending sign-in\'s URL', { skip }, async () => {
+    const { app: electronApp, page: window } = running();
+    const signingIn = window.evaluate(() => (globalThis as unknown as PageGlobal).airisk.signIn({}));
+    const first = await eventually(async () => (await electronApp.evaluate(() => (globalThis as unknown as MainGlobal).openedUrls ?? []))[2], 'the sign-in to open its page');
+    // What the link does: a new-window request the window-open handler turns into openExternal.
+    await window.evaluate((url) => {
+      (globalThis as unknown as { open(url: string): unknown }).open(url);
+    }, first);
+    const again = await eventually(async () => (await electronApp.evaluate(() => (globalThis as unknown as MainGlobal).openedUrls ?? []))[3], 'the link to reach openExternal');
+    assert.equal(again, first);
+    assert.equal(await electronApp.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length), 1, 'no window of ours opened');
+    await window.evaluate(() => (globalThis as unknown as PageGlobal).airisk.cancelSignIn());
+    const outcome: SignInOutcome = await signingIn;
+    assert.equal(outcome.ok, false);
+  });
+
+  test('a sign-in refused from the tray shows a notification (Electron reports it shown)', { skip }, async (t) => {
     const { app: electronApp } = running();
+    assert.equal(await clickTray(electronApp, 'Sign in (generic token)'), true);
+    const url = await eventually(async () => (await electronApp.evaluate(() => (globalThis as unknown as MainGlobal).openedUrls ?? []))[4], 'the tray sign-in to open its page');
+    await completeConsent(url, 'deny');
+    const record = await eventually(async () => (await electronApp.evaluate(() => (globalThis as unknown as MainGlobal).notifications ?? [])).find((entry) => entry.shown || entry.failed !== null), 'a notification to be shown or to fail', 30_000);
+    t.diagnostic(`notification: ${JSON.stringify(record)}`);
+    assert.equal(record.title, 'AIRisk Token Tray');
+    assert.equal(record.failed, null, `the notification failed: ${record.failed ?? ''}`);
+    assert.equal(record.shown, true);
+  });
+
+  test('Start at login from the tray: the login item (macOS, Windows) or the XDG autostart file (Linux), then off again', { skip }, async (t) => {
+    const { app: electronApp } = running();
+    const xdgFile = join(dataDir, 'xdg-config', 'autostart', AUTOSTART_FILE_NAME);
+    const registered = async (): Promise<boolean> => {
+      if (process.platform === 'linux') return stat(xdgFile).then(() => true, () => false);
+      const settings = await electronApp.evaluate(({ app: electron }) => electron.getLoginItemSettings());
+      t.diagnostic(`getLoginItemSettings(): ${JSON.stringify(settings)}`);
+      // Windows compares the run key's arguments with the ones asked about; executableWillLaunchAtLogin does not.
+      return process.platform === 'win32' ? settings.executableWillLaunchAtLogin : settings.openAtLogin;
+    };
+    assert.equal(await clickTray(electronApp, 'Start at login'), true);
+    await eventually(async () => ((await registered()) ? true : undefined), 'the start-at-login entry');
+    if (process.platform === 'linux') assert.match(await readFile(xdgFile, 'utf8'), /^Exec=.*--hidden/m);
+    assert.equal(await clickTray(electronApp, 'Start at login'), true);
+    await eventually(async () => ((await registered()) ? undefined : true), 'the entry to be removed');
+  });
+
+  test('single instance: a second launch on the same data folder shows the first one\'s window and exits', { skip }, async () => {
+    const { app: electronApp } = running();
+    if (precondition.kind !== 'run') return;
+    await electronApp.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().forEach((window) => window.hide()));
+    const second = spawn(precondition.binary, launchArgs, { env: launchEnv, stdio: 'ignore' });
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        second.kill();
+        reject(new Error('the second instance did not exit within 30 s'));
+      }, 30_000);
+      second.once('exit', (exit) => {
+        clearTimeout(timer);
+        resolve(exit);
+      });
+    });
+    assert.equal(code, 0);
+    await eventually(async () => ((await electronApp.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().some((window) => window.isVisible()))) ? true : undefined), 'the first instance to show its window');
+  });
+
+  test('Quit from the tray ends the app, clears our copy from the clipboard and leaves the accounts in the store', { skip }, async () => {
+    const { app: electronApp } = running();
+    if (precondition.kind !== 'run') return;
+    assert.equal(await clickTray(electronApp, 'Copy bearer header'), true);
+    const copied = await eventually(async () => {
+      const text = await electronApp.evaluate(({ clipboard }) => clipboard.readText());
+      return text.startsWith('Authorization: Bearer ') ? text : undefined;
+    }, 'the header on the clipboard');
     const closed = electronApp.waitForEvent('close');
     assert.equal(await clickTray(electronApp, 'Quit'), true);
     await closed;
     app = undefined;
     const stored = JSON.parse(await readFile(join(dataDir, 'airisk-token-tray.json'), 'utf8')) as { accounts: { userid: string | null }[] };
     assert.deepEqual(stored.accounts.map((account) => account.userid).sort(), [null, 'user_42'].sort());
+    // A fresh Electron reads the system clipboard after ours is gone. (On X11 the selection dies
+    // with its owner anyway; on macOS and Windows only the quit's clearing empties it.)
+    const reader = join(dataDir, 'read-clipboard.js');
+    await writeFile(reader, "const { app, clipboard } = require('electron');\napp.whenReady().then(async () => { process.stdout.write(JSON.stringify(await clipboard.readText())); app.quit(); });\n");
+    const child = spawn(precondition.binary, [reader, ...launchArgs.filter((arg) => arg === '--no-sandbox')], { env: launchEnv, stdio: ['ignore', 'pipe', 'ignore'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    await new Promise((resolve) => child.once('close', resolve));
+    assert.notEqual(JSON.parse(output || '""'), copied, 'the clipboard still holds our copy after quit');
   });
 });

@@ -75,20 +75,23 @@ describe('the bundles and the Electron glue, on a recording electron stand-in', 
   });
   after(() => rm(workDir, { recursive: true, force: true }));
 
-  test('the bundles are CommonJS and require nothing but electron and Node built-ins (main.cjs: and the certificate bundle)', async () => {
-    for (const name of ['main.cjs', 'preload.cjs', 'localhost-certificate.cjs']) {
+  test('the bundles are CommonJS and require nothing but electron and Node built-ins (main.cjs: and the certificate and updater bundles)', async () => {
+    for (const name of ['main.cjs', 'preload.cjs', 'localhost-certificate.cjs', 'updater.cjs']) {
       const code = await readFile(join(workDir, 'dist', 'main', name), 'utf8');
       assert.ok(code.startsWith('"use strict";'), `${name} is strict mode from its first statement`);
       assert.doesNotMatch(code, /\bimport\.meta\b/, `${name} has no import.meta left`);
       assert.doesNotMatch(code, /^\s*(import|export)\s/m, `${name} has no ESM syntax`);
       // Real calls only: ajv keeps `require("ajv/dist/runtime/…")` inside strings for standalone code generation.
       const required = new Set([...code.matchAll(/(?<!['"`])\brequire\("([^"]+)"\)/g)].map((match) => match[1]));
-      // main.cjs loads the certificate bundle from next to it, only for an https redirect URI.
-      const foreign = [...required].filter((id) => !(name === 'main.cjs' && id === './localhost-certificate.cjs') && id !== 'electron' && !id?.startsWith('node:') && !['fs', 'path', 'os', 'crypto', 'util', 'url', 'events', 'process', 'http', 'https', 'net', 'tls', 'stream', 'buffer', 'assert', 'zlib', 'child_process', 'string_decoder', 'constants', 'worker_threads'].includes(id ?? ''));
+      // main.cjs loads the certificate bundle from next to it, only for an https redirect URI, and the updater's on the first update check.
+      const foreign = [...required].filter((id) => !(name === 'main.cjs' && (id === './localhost-certificate.cjs' || id === './updater.cjs')) && id !== 'electron' && !id?.startsWith('node:') && !['fs', 'path', 'os', 'crypto', 'util', 'url', 'events', 'process', 'http', 'https', 'net', 'tls', 'stream', 'buffer', 'assert', 'zlib', 'child_process', 'string_decoder', 'constants', 'worker_threads', 'tty'].includes(id ?? ''));
       assert.deepEqual(foreign, [], `${name} requires only electron and built-ins`);
     }
     const lazy = await runNode(`console.log(typeof require('./dist/main/localhost-certificate.cjs').loadOrCreateLocalhostCertificate)`);
     assert.equal(lazy.stdout.trim(), 'function', `the certificate bundle loads as CommonJS: ${lazy.stderr}`);
+    const updater = await runNode(`console.log(typeof require('./dist/main/updater.cjs').createElectronUpdater)`);
+    assert.equal(updater.stdout.trim(), 'function', `the updater bundle loads as CommonJS: ${updater.stderr}`);
+    assert.doesNotMatch(await readFile(join(workDir, 'dist', 'main', 'main.cjs'), 'utf8'), /autoUpdater|electron-updater/, 'electron-updater is not in main.cjs');
     const preload = await readFile(join(workDir, 'dist', 'main', 'preload.cjs'), 'utf8');
     assert.deepEqual([...new Set([...preload.matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]))], ['electron'], 'the sandboxed preload requires electron only');
   });

@@ -235,7 +235,7 @@ test('main.cjs wires tray, window, IPC, store and quit through the Electron API'
   // Tray and window.
   assert.equal(report.trayImage, join('/stand-in/app', 'resources', 'tray', process.platform === 'darwin' ? 'tray-emptyTemplate.png' : process.platform === 'win32' ? 'tray-empty.ico' : 'tray-empty.png'));
   assert.equal(report.trayToolTip, 'AIRisk Token Tray — no token');
-  assert.deepEqual(report.menu.filter((label) => label !== ''), ['No tokens yet — sign in to get one', 'Sign in (generic token)', 'Sign in as a user…', 'Open AIRisk Token Tray', 'Start at login', 'Quit']);
+  assert.deepEqual(report.menu.filter((label) => label !== ''), ['No tokens yet — sign in to get one', 'Sign in (generic token)', 'Sign in as a user…', 'Open AIRisk Token Tray', 'Start at login', 'Version 0.1.0', 'Quit']);
   assert.equal(report.window.url, 'app://airisk/index.html');
   assert.equal(report.window.options.show, false);
   assert.equal(report.window.options.backgroundColor, '#0d1117');

@@ -29,6 +29,7 @@ interface BuilderConfig {
   readonly extraResources?: readonly (string | FileSet)[];
   readonly electronFuses?: Readonly<Record<string, boolean>> | null;
   readonly mac?: { readonly target?: Targets; readonly icon?: string; readonly extendInfo?: Readonly<Record<string, unknown>> };
+  readonly publish?: { readonly provider?: string; readonly releaseType?: string };
   readonly win?: { readonly target?: Targets; readonly icon?: string };
   readonly linux?: {
     readonly target?: Targets;
@@ -98,8 +99,8 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  test('builds a macOS dmg without a Dock icon, a Windows nsis installer, a Linux AppImage and deb', () => {
-    assert.deepEqual(targetNames(config.mac?.target), ['dmg']);
+  test('builds a macOS dmg and the zip Squirrel.Mac updates from, without a Dock icon, a Windows nsis installer, a Linux AppImage and deb', () => {
+    assert.deepEqual(targetNames(config.mac?.target), ['dmg', 'zip']);
     assert.equal(config.mac?.extendInfo?.['LSUIElement'], true);
     assert.deepEqual(targetNames(config.win?.target), ['nsis']);
     assert.deepEqual(targetNames(config.linux?.target), ['AppImage', 'deb']);
@@ -110,8 +111,14 @@ describe('electron-builder.yml', () => {
     assert.equal(config.linux?.executableName, 'airisk-token-tray');
     assert.equal(config.linux?.desktop?.entry?.['Name'], 'AIRisk Token Tray');
     assert.ok(config.deb?.depends?.includes('libsecret-1-0'), 'deb depends on libsecret-1-0');
+    assert.ok(config.deb?.depends?.includes('libnotify4'), 'deb depends on libnotify4 (notifications)');
+    assert.ok(config.deb?.depends?.includes('libayatana-appindicator3-1 | libappindicator3-1'), 'deb depends on a tray indicator library');
     assert.ok(config.deb?.recommends?.includes('gnome-keyring'), 'deb recommends gnome-keyring');
     assert.match(config.appImage?.artifactName ?? '', /^airisk-token-tray-\$\{version\}-\$\{arch\}\.\$\{ext\}$/);
+  });
+
+  test('publishes to GitHub Releases as a release (electron-updater reads only published ones)', () => {
+    assert.deepEqual(config.publish, { provider: 'github', releaseType: 'release' });
   });
 
   test('every icon the configuration names exists', async () => {
@@ -162,8 +169,8 @@ describe('electron-builder --linux dir with a stand-in Electron', { timeout: 240
     assert.deepEqual(cached, [], 'electron-builder cache stays empty');
   });
 
-  test('app.asar holds the main and preload bundles (and the certificate bundle main loads lazily), the renderer with its assets, and package.json', () => {
-    for (const entry of ['/dist/main/main.cjs', '/dist/main/preload.cjs', '/dist/main/localhost-certificate.cjs', '/dist/renderer/index.html', '/package.json']) {
+  test('app.asar holds the main and preload bundles (and the certificate and updater bundles main loads lazily), the renderer with its assets, and package.json', () => {
+    for (const entry of ['/dist/main/main.cjs', '/dist/main/preload.cjs', '/dist/main/localhost-certificate.cjs', '/dist/main/updater.cjs', '/dist/renderer/index.html', '/package.json']) {
       assert.ok(entries.includes(entry), `${entry} in app.asar:\n${entries.join('\n')}`);
     }
     assert.ok(entries.some((entry) => /^\/dist\/renderer\/assets\/.+\.js$/.test(entry)), 'renderer script in assets/');
@@ -203,12 +210,13 @@ describe('electron-builder --linux dir with a stand-in Electron', { timeout: 240
     // main.cjs may also load a bundle of its own from next to it (the localhost certificate code,
     // only for an https redirect URI): that file must be in the asar too.
     const bundlesNextToMain = required('dist/main/main.cjs').filter((name) => name.startsWith('./'));
-    assert.deepEqual(bundlesNextToMain, ['./localhost-certificate.cjs'], 'main.cjs loads only the certificate bundle from next to it');
+    assert.deepEqual(bundlesNextToMain.sort(), ['./localhost-certificate.cjs', './updater.cjs'], 'main.cjs loads only the certificate and updater bundles from next to it');
     for (const name of bundlesNextToMain) assert.ok(entries.includes(`/dist/main/${name.slice(2)}`), `${name} (required by main.cjs) is in app.asar`);
     const unbundled = required('dist/main/main.cjs').filter((name) => name !== 'electron' && !nodeBuiltins.has(name) && !bundlesNextToMain.includes(name));
     assert.deepEqual(unbundled, [], 'main.cjs requires modules that are not in the package');
     const certificateUnbundled = required('dist/main/localhost-certificate.cjs').filter((name) => !nodeBuiltins.has(name));
     assert.deepEqual(certificateUnbundled, [], 'localhost-certificate.cjs requires modules that are not in the package');
+    assert.deepEqual(required('dist/main/updater.cjs').filter((name) => name !== 'electron' && !nodeBuiltins.has(name)), [], 'updater.cjs requires modules that are not in the package');
     // A sandboxed preload's `require` knows only these (Electron docs, "Process Sandboxing").
     const preloadAllowed = new Set(['electron', 'events', 'timers', 'url', 'node:events', 'node:timers', 'node:url']);
     assert.deepEqual(required('dist/main/preload.cjs').filter((name) => !preloadAllowed.has(name)), [], 'preload.cjs requires modules a sandboxed preload cannot');

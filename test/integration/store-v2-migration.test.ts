@@ -47,7 +47,7 @@ test('a v2 store written by the v2 code migrates to v3: every account, token, la
       clientSecretStored: 'disk',
     },
   );
-  assert.deepEqual(vault.settings, { expiryLeadSeconds: 600, clipboardClearSeconds: 30, startAtLogin: false, startHidden: true, allowWeakEncryption: false, allowTerminalAccess: false, terminalSessionMinutes: 10, defaultCopyFormat: 'header', globalShortcut: '' });
+  assert.deepEqual(vault.settings, { expiryLeadSeconds: 600, clipboardClearSeconds: 30, startAtLogin: false, startHidden: true, allowWeakEncryption: false, allowTerminalAccess: false, terminalSessionMinutes: 10, defaultCopyFormat: 'header', globalShortcut: '', checkForUpdatesAutomatically: true });
 
   const v2Accounts = v2.accounts as { id: string; userid: string | null; label: string; expiration: string; obtainedAt: string; clockSkewMs: number; lastUsedAt: string | null }[];
   const byId = new Map(vault.accounts().map((account) => [account.id, account]));

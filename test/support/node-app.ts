@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { ExpiryNotice } from '../../src-main/core/app/app-ports.ts';
-import { AppService } from '../../src-main/core/app/app-service.ts';
+import { AppService, type UpdateFace } from '../../src-main/core/app/app-service.ts';
 import type { TerminalFace } from '../../src-main/core/app/terminal-desk.ts';
 import { MemoryClipboard } from '../../src-main/core/clipboard/memory-clipboard.ts';
 import type { TimerPort } from '../../src-main/core/ports/timer-port.ts';
@@ -22,6 +22,8 @@ export interface NodeAppOptions {
   readonly callbackTimeoutMs?: number;
   /** Terminal access (off until the setting turns it on); its socket lives under `directory`. */
   readonly terminal?: Omit<TerminalFace, 'dataDir'>;
+  /** Auto-update with a stand-in updater (off without it). */
+  readonly updates?: UpdateFace;
 }
 
 export interface NodeApp {
@@ -58,6 +60,7 @@ export async function createNodeApp(options: NodeAppOptions): Promise<NodeApp> {
     {
       ...(options.callbackTimeoutMs === undefined ? {} : { callbackTimeoutMs: options.callbackTimeoutMs }),
       ...(options.terminal === undefined ? {} : { terminal: { ...options.terminal, dataDir: options.directory } }),
+      ...(options.updates === undefined ? {} : { updates: options.updates }),
     },
   );
   return { service, clipboard, notices, loginItemCalls, storePath: store.path };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AiriskApi, AppState, CopyFormat, SettingsView, TokenDetails } from '../../src-main/contract.ts';
 import { AIRISK_METHOD_NAMES } from '../../src-main/contract-methods.ts';
-import { TERMINAL_OFF_VIEW } from '../../src-main/core/app/state-view.ts';
+import { TERMINAL_OFF_VIEW, UPDATES_OFF_VIEW } from '../../src-main/core/app/state-view.ts';
 import { MAX_TEXT_LENGTH } from '../../src-main/core/ipc/ipc-arguments.ts';
 import { bindContractHandlers, isTrustedSenderFrame, UNTRUSTED_SENDER_MESSAGE } from '../../src-main/core/ipc/ipc-binding.ts';
 import { channelFor, STATE_CHANNEL } from '../../src-main/core/ipc/ipc-channels.ts';
@@ -45,7 +45,7 @@ class FakeAiriskServiceForTests implements AiriskApi {
 
   async getState(): Promise<AppState> {
     this.#record('getState', []);
-    return { accounts: [], activeAccountId: null, storage: { backend: 'test', strength: 'strong', detail: '' }, warnings: [], signIn: null, lastError: null, connections: [], configured: true, startAtLogin: false, terminal: TERMINAL_OFF_VIEW, renewAll: null, generatedAt: '2030-01-01T00:00:00Z' };
+    return { accounts: [], activeAccountId: null, storage: { backend: 'test', strength: 'strong', detail: '' }, warnings: [], signIn: null, lastError: null, connections: [], configured: true, startAtLogin: false, terminal: TERMINAL_OFF_VIEW, renewAll: null, updates: UPDATES_OFF_VIEW, generatedAt: '2030-01-01T00:00:00Z' };
   }
   async signIn(request: { readonly connectionId?: string; readonly userid?: string }) {
     this.#record('signIn', [request]);
@@ -128,6 +128,10 @@ class FakeAiriskServiceForTests implements AiriskApi {
   async installCommandLineTool() {
     this.#record('installCommandLineTool', []);
     return { ok: false as const, message: 'not here', command: 'true' };
+  }
+  async checkForUpdates() {
+    this.#record('checkForUpdates', []);
+    return UPDATES_OFF_VIEW;
   }
   onStateChange(): () => void {
     return () => undefined;
@@ -251,6 +255,8 @@ test('terminal calls reach the service, and a consent answer other than allow, a
   await registrar.invoke('airisk:revokeTerminalSession', TRUSTED, null);
   await registrar.invoke('airisk:revokeTerminalSession', TRUSTED, 'session-1');
   await registrar.invoke('airisk:installCommandLineTool', TRUSTED);
+  await registrar.invoke('airisk:checkForUpdates', TRUSTED);
+  await assert.rejects(registrar.invoke('airisk:checkForUpdates', TRUSTED, 'now'), /takes no arguments|takes 0 arguments/);
   const refusals: [unknown[], RegExp][] = [
     [['req-1', 'yes'], /^airisk\.answerConsent: answer must be one of "allow", "always", "deny"; got "yes"\.$/],
     [['req-1', 'ALLOW'], /got "ALLOW"/],
@@ -265,6 +271,7 @@ test('terminal calls reach the service, and a consent answer other than allow, a
     { method: 'revokeTerminalSession', args: [null] },
     { method: 'revokeTerminalSession', args: ['session-1'] },
     { method: 'installCommandLineTool', args: [] },
+    { method: 'checkForUpdates', args: [] },
   ]);
 });
 

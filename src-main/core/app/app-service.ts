@@ -17,6 +17,7 @@ import type {
   SignInOutcome,
   SignInView,
   TokenDetails,
+  UpdateView,
 } from '../../contract.ts';
 import { ClipboardGuard } from '../clipboard/clipboard-guard.ts';
 import { COPY_FORMATS, formatForClipboard, isCopyFormat } from '../clipboard/copy-format.ts';
@@ -39,7 +40,9 @@ import { RenewAllDesk, renewalQueue } from './renew-all.ts';
 import { TerminalDesk, type TerminalFace } from './terminal-desk.ts';
 import { terminalTokenSource } from './terminal-source.ts';
 import type { TokenRead } from '../terminal/terminal-ports.ts';
-import { buildAppState, expiryFacts } from './state-view.ts';
+import { buildAppState, expiryFacts, UPDATES_OFF_VIEW } from './state-view.ts';
+import { UpdateDesk, type UpdaterPort } from '../update/update-desk.ts';
+import type { UpdateMode } from '../update/update-mode.ts';
 import { messageOf } from '../../shared/message-of.ts';
 
 /** Options that are not settings: mostly for tests and the CLI-less faces. */
@@ -48,6 +51,16 @@ export interface AppServiceOptions {
   readonly callbackTimeoutMs?: number;
   /** Where terminal access lives; without it (tests of other parts) the setting cannot be turned on. */
   readonly terminal?: TerminalFace;
+  /** Auto-update (the Electron app only): this copy's version, whether it can update itself, the updater and a notification. */
+  readonly updates?: UpdateFace;
+}
+
+/** What the Electron shell gives the update policy (src-main/core/update/update-desk.ts). */
+export interface UpdateFace {
+  readonly version: string;
+  readonly mode: UpdateMode;
+  readonly updater: UpdaterPort;
+  readonly notify: (title: string, body: string) => void;
 }
 
 /**
@@ -63,6 +76,7 @@ export class AppService implements AiriskApi {
   readonly #connections: ConnectionDesk;
   readonly #terminal: TerminalDesk | undefined;
   readonly #renewAll: RenewAllDesk;
+  readonly #updates: UpdateDesk | undefined;
   /** Groups expiry changes into one notification per kind; absent without a notifier. */
   readonly #notices: ExpiryNoticeGatherer | undefined;
   /** The connection of the sign-in under way (set when it starts, before its first progress). */
@@ -110,6 +124,7 @@ export class AppService implements AiriskApi {
       cancelSignIn: () => this.#cancelEverySignIn(),
       onProgress: () => this.#queueEmit(),
     });
+    this.#updates = options.updates === undefined ? undefined : this.#updateDesk(options.updates);
     this.#scheduler.setAll(vault.accounts().map((account) => [account.id, expiryFacts(account)] as const));
     const notifier = ports.notifier;
     this.#notices =
@@ -127,7 +142,34 @@ export class AppService implements AiriskApi {
     const service = new AppService(ports, vault, options);
     // Terminal access starts in the background: a problem shows in the state, never blocks start-up.
     void service.#terminal?.apply(vault.settings);
+    service.#updates?.start();
     return service;
+  }
+
+  #updateDesk(face: UpdateFace): UpdateDesk {
+    return new UpdateDesk({
+      ...face,
+      timers: this.#ports.timers,
+      automatic: () => this.#vault.settings.checkForUpdatesAutomatically,
+      signInPending: () => this.#signIns.current !== undefined || this.#startingSignIns.size > 0 || this.#renewAll.view !== null,
+      onChange: () => this.#queueEmit(),
+    });
+  }
+
+  async checkForUpdates(): Promise<UpdateView> {
+    return (await this.#updates?.checkNow()) ?? UPDATES_OFF_VIEW;
+  }
+
+  /** At start: keeps the start-at-login entry pointing at this copy of the app (an AppImage may have moved), when the setting is on. */
+  async renewLoginItem(): Promise<void> {
+    const { startAtLogin, startHidden } = this.#vault.settings;
+    if (startAtLogin) await this.#ports.loginItem?.set(true, { hidden: startHidden });
+  }
+
+  /** The tray's "Restart to update to …": quits and installs, unless a sign-in is pending (then it says so). */
+  async restartToUpdate(): Promise<void> {
+    const outcome = this.#updates?.restart() ?? { ok: false, message: 'There is no update to install.' };
+    if (!outcome.ok) throw new Error(outcome.message);
   }
 
   #terminalDesk(face: TerminalFace): TerminalDesk {
@@ -368,6 +410,7 @@ export class AppService implements AiriskApi {
     await this.#vault.updateSettings(settings);
     this.#scheduler.setLead(settings.expiryLeadSeconds * 1000);
     this.#clipboard.setClearAfter(settings.clipboardClearSeconds * 1000);
+    if (settings.checkForUpdatesAutomatically !== current.checkForUpdatesAutomatically) this.#updates?.automaticChanged();
     await this.#terminal?.apply(settings);
     this.#queueEmit();
     // A save does not look for Node again: that is for when Settings opens.
@@ -465,6 +508,7 @@ export class AppService implements AiriskApi {
     this.#clipboard.dispose();
     this.#scheduler.dispose();
     this.#notices?.dispose();
+    this.#updates?.stop();
     this.#listeners.clear();
   }
 
@@ -483,6 +527,7 @@ export class AppService implements AiriskApi {
       nowMs: this.#ports.timers.now(),
       leadMs: this.#scheduler.leadMs,
       ...(this.#terminal === undefined ? {} : { terminal: this.#terminal.view(), terminalReads: this.#terminal.lastReads() }),
+      ...(this.#updates === undefined ? {} : { updates: this.#updates.view() }),
     });
   }
 

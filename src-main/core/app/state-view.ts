@@ -1,4 +1,4 @@
-import type { AccountStatus, AccountView, AppState, AppWarning, ErrorView, RenewAllView, SignInView, TerminalView } from '../../contract.ts';
+import type { AccountStatus, AccountView, AppState, AppWarning, ErrorView, RenewAllView, SignInView, TerminalView, UpdateView } from '../../contract.ts';
 import { msLeft, tokenStatus, type ExpiryFacts } from '../expiry/token-status.ts';
 import type { CipherDescription } from '../vault/cipher-port.ts';
 import { connectionSummary } from '../settings/connection-view.ts';
@@ -43,6 +43,9 @@ export const TERMINAL_OFF_VIEW: TerminalView = {
   cli: { nodeFound: false, installedAt: null, installCommand: '' },
 };
 
+/** Updates where no updater is wired (the browser host, tests of other parts): nothing to check. */
+export const UPDATES_OFF_VIEW: UpdateView = { version: '', status: 'Updates are not checked in this window.', readyVersion: null, canCheck: false };
+
 /** How many accounts each connection has, by connection id (AppState's summaries and Settings' views). */
 export function accountCounts(accounts: readonly Pick<AccountRecord, 'connectionId'>[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -69,6 +72,8 @@ export interface AppStateInputs {
   readonly terminal?: TerminalView;
   /** The last terminal read of each account, by account id (default none). */
   readonly terminalReads?: ReadonlyMap<string, TerminalRead>;
+  /** Where updates stand (default {@link UPDATES_OFF_VIEW}). */
+  readonly updates?: UpdateView;
 }
 
 /** The whole state the faces draw. Contains no token and no secret by construction. */
@@ -88,6 +93,7 @@ export function buildAppState(inputs: AppStateInputs): AppState {
     startAtLogin: inputs.startAtLogin,
     terminal: inputs.terminal ?? TERMINAL_OFF_VIEW,
     renewAll: inputs.renewAll ?? null,
+    updates: inputs.updates ?? UPDATES_OFF_VIEW,
     generatedAt: new Date(inputs.nowMs).toISOString(),
   };
 }

@@ -61,6 +61,7 @@ export const METHOD_PARAMETERS: { readonly [M in AiriskMethodName]: readonly Par
   ],
   revokeTerminalSession: [{ name: 'sessionId', kind: 'text-or-null' }],
   installCommandLineTool: [],
+  checkForUpdates: [],
 };
 
 const KIND_TEXT: Readonly<Record<ArgumentKind, string>> = {

@@ -45,6 +45,7 @@ const DISPATCH: Dispatch = {
   answerConsent: (service, [requestId, answer]) => service.answerConsent(requestId as string, answer as ConsentAnswer),
   revokeTerminalSession: (service, [sessionId]) => service.revokeTerminalSession(sessionId as string | null),
   installCommandLineTool: (service) => service.installCommandLineTool(),
+  checkForUpdates: (service) => service.checkForUpdates(),
 };
 
 /**

@@ -20,7 +20,7 @@ export function storedSessionMinutes(minutes: number): number {
   return Number.isInteger(minutes) && minutes >= min && minutes <= max ? minutes : TERMINAL_SESSION_MINUTES_RANGE.default;
 }
 
-const SETTING_KEYS: readonly string[] = ['expiryLeadSeconds', 'clipboardClearSeconds', 'startAtLogin', 'startHidden', 'allowWeakEncryption', 'allowTerminalAccess', 'terminalSessionMinutes', 'defaultCopyFormat', 'globalShortcut'];
+const SETTING_KEYS: readonly string[] = ['expiryLeadSeconds', 'clipboardClearSeconds', 'startAtLogin', 'startHidden', 'allowWeakEncryption', 'allowTerminalAccess', 'terminalSessionMinutes', 'defaultCopyFormat', 'globalShortcut', 'checkForUpdatesAutomatically'];
 
 /**
  * Checks an update of the app-wide settings against every rule and names each problem with its fix.
@@ -34,7 +34,7 @@ export function validateSettingsUpdate(current: StoredSettings, update: Settings
       problems.push({ field: key as keyof SettingsUpdate, message: `"${key}" is not an app-wide setting.${hint}` });
     }
   }
-  const flag = (field: 'startAtLogin' | 'startHidden' | 'allowWeakEncryption' | 'allowTerminalAccess'): boolean => {
+  const flag = (field: 'startAtLogin' | 'startHidden' | 'allowWeakEncryption' | 'allowTerminalAccess' | 'checkForUpdatesAutomatically'): boolean => {
     const value = update[field];
     if (value === undefined) return current[field];
     if (typeof value !== 'boolean') problems.push({ field, message: `${field} must be true or false.` });
@@ -74,6 +74,7 @@ export function validateSettingsUpdate(current: StoredSettings, update: Settings
     terminalSessionMinutes: whole('terminalSessionMinutes', TERMINAL_SESSION_MINUTES_RANGE, 'A terminal session', 'minutes'),
     defaultCopyFormat: copyFormat(),
     globalShortcut: shortcut(),
+    checkForUpdatesAutomatically: flag('checkForUpdatesAutomatically'),
   };
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, settings };

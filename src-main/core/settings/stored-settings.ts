@@ -33,6 +33,8 @@ export interface StoredSettings {
   readonly defaultCopyFormat: CopyFormat;
   /** An Electron accelerator that copies the active account's token in the default format; '' = off (the default). */
   readonly globalShortcut: string;
+  /** Check for a new version a minute after start, then daily (on by default). */
+  readonly checkForUpdatesAutomatically: boolean;
 }
 
 /** What a connection (one AIRisk environment and our client there) holds besides its id and secret. */
@@ -70,6 +72,7 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   terminalSessionMinutes: SESSION_MINUTES.default,
   defaultCopyFormat: 'header',
   globalShortcut: '',
+  checkForUpdatesAutomatically: true,
 };
 
 export { DEFAULT_CONNECTION_NAME };

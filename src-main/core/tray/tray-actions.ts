@@ -4,7 +4,10 @@ import type { TrayAction } from './tray-menu-model.ts';
 
 /** What a tray action reaches besides the service. */
 export interface TrayActionPorts {
-  readonly service: Pick<AiriskApi, 'copy' | 'setActive' | 'renew' | 'renewAll' | 'cancelRenewAll' | 'signIn' | 'cancelSignIn' | 'updateSettings'>;
+  readonly service: Pick<AiriskApi, 'copy' | 'setActive' | 'renew' | 'renewAll' | 'cancelRenewAll' | 'signIn' | 'cancelSignIn' | 'updateSettings'> & {
+    /** Quits and installs the downloaded update; rejects with why not (a sign-in pending). */
+    restartToUpdate(): Promise<void>;
+  };
   /** Shows (or creates) the window. */
   readonly openWindow: () => void;
   /** Asks the app to quit (the quit coordinator holds it until the store is written). */
@@ -62,6 +65,9 @@ export async function runTrayAction(action: TrayAction, state: AppState, ports: 
       if (!result.ok) throw new Error(result.problems.map((problem) => problem.message).join(' '));
       return;
     }
+    case 'restart-to-update':
+      await service.restartToUpdate();
+      return;
     case 'quit':
       ports.quit();
       return;

@@ -17,6 +17,8 @@ export type TrayAction =
   | { readonly type: 'cancel-sign-in' }
   | { readonly type: 'open-window' }
   | { readonly type: 'toggle-start-at-login' }
+  /** Quits and installs the downloaded update (refused while a sign-in is pending). */
+  | { readonly type: 'restart-to-update' }
   | { readonly type: 'quit' };
 
 /** One tray menu entry, independent of Electron's MenuItem so it can be tested in Node. */
@@ -57,10 +59,10 @@ function usable(account: AccountView): boolean {
 /**
  * How many accounts "Copy for…" and "Switch active…" each list before "More… (opens the window)".
  * The whole menu, counting every entry of every submenu and every separator, at any account count:
- * top level at most 15 (copy active, "Recent" header, Copy for…, Switch active…, separator, the one
+ * top level at most 17 (copy active, "Recent" header, Copy for…, Switch active…, separator, the one
  * renew line — or "Renewing…" and its cancel, which hide the sign-in lines —, separator, at most
  * {@link MAX_SIGN_IN_ITEMS} sign-in lines, "Sign in as a user…", separator, open, start at login,
- * quit), plus 5 recent, plus 2 × (8 + "More…") = 15 + 5 + 18 = 38 ≤ 40.
+ * "Restart to update to …", the version line, quit), plus 5 recent, plus 2 × (8 + "More…") = 17 + 5 + 18 = 40 ≤ 40.
  */
 export const MENU_LIST_CAP = 8;
 
@@ -131,6 +133,7 @@ export function buildTrayMenu(state: AppState): TrayMenuItem[] {
   items.push({ kind: 'separator' });
   items.push({ kind: 'action', label: 'Open AIRisk Token Tray', action: { type: 'open-window' }, enabled: true });
   items.push({ kind: 'check', label: 'Start at login', action: { type: 'toggle-start-at-login' }, checked: state.startAtLogin });
+  items.push(...updateItems(state));
   items.push({ kind: 'action', label: 'Quit', action: { type: 'quit' }, enabled: true });
   return items;
 }
@@ -193,6 +196,18 @@ function renewItems(state: AppState): TrayMenuItem[] {
   // Renewing signs in on the tokens' own connection: that one must be set up, whatever the others are.
   const own = state.connections.find((connection) => connection.id === only);
   return [{ kind: 'separator' }, { kind: 'action', label: what, action: { type: 'renew-all', connectionId: only }, enabled: own?.configured === true && state.signIn === null }];
+}
+
+/**
+ * "Restart to update to 1.2.3" once an update is downloaded (disabled while a sign-in or Renew all
+ * runs: a restart would lose it), and the version as a line of its own.
+ */
+function updateItems(state: AppState): TrayMenuItem[] {
+  const { readyVersion, version } = state.updates;
+  const items: TrayMenuItem[] = [];
+  if (readyVersion !== null) items.push({ kind: 'action', label: `Restart to update to ${readyVersion}`, action: { type: 'restart-to-update' }, enabled: state.signIn === null && state.renewAll === null });
+  if (version !== '') items.push({ kind: 'info', label: `Version ${version}` });
+  return items;
 }
 
 /**

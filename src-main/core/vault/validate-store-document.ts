@@ -65,6 +65,7 @@ export function readSettings(raw: unknown, path: string): StoredSettings {
     defaultCopyFormat: readCopyFormat(raw.defaultCopyFormat, `${path}.defaultCopyFormat`),
     // Text is kept as is: a shortcut that is no longer valid is refused where it is registered and fixed in Settings.
     globalShortcut: readField(raw, 'globalShortcut', isString, 'text', path, DEFAULT_SETTINGS.globalShortcut),
+    checkForUpdatesAutomatically: readField(raw, 'checkForUpdatesAutomatically', isBoolean, 'true or false', path, DEFAULT_SETTINGS.checkForUpdatesAutomatically),
   };
 }
 

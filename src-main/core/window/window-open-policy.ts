@@ -21,6 +21,20 @@ export function authorizationUrlOpener(expected: () => Promise<ExpectedAuthoriza
 }
 
 /**
+ * The endpoint {@link authorizationUrlOpener} allows, read from the service at the time of the call:
+ * the service may still be starting (the opener exists before it), or have no connection.
+ */
+export function expectedEndpointOf(service: () => { authorizationEndpoint(): ExpectedAuthorizationEndpoint | undefined } | undefined): () => Promise<ExpectedAuthorizationEndpoint> {
+  return async () => {
+    const current = service();
+    if (current === undefined) throw new Error('The app is still starting.');
+    const endpoint = current.authorizationEndpoint();
+    if (endpoint === undefined) throw new Error('There is no connection to open a sign-in page for.');
+    return endpoint;
+  };
+}
+
+/**
  * The authorization URL of the sign-in under way, while the window offers it as "Open the sign-in
  * page" (before the code exchange), or null.
  */

@@ -11,7 +11,7 @@
   const METHODS = [
     'getState', 'signIn', 'cancelSignIn', 'submitRedirectedUrl', 'renew', 'renewAll', 'cancelRenewAll', 'remove', 'setActive', 'rename', 'copy', 'tokenDetails', 'dismissError', 'getSettings', 'updateSettings',
     'saveConnection', 'duplicateConnection', 'removeConnection', 'checkConnection', 'exportConnection', 'importConnection',
-    'answerConsent', 'revokeTerminalSession', 'installCommandLineTool',
+    'answerConsent', 'revokeTerminalSession', 'installCommandLineTool', 'checkForUpdates',
   ];
   const KEY_HEADER = 'X-AIRisk-Host-Key';
   const KEY_ITEM = 'airisk-host-key';

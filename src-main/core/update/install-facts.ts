@@ -1,0 +1,41 @@
+/**
+ * Reads how this copy was installed, for {@link updateMode}: the package type electron-builder
+ * writes next to app.asar, and on macOS whether `codesign` names a Developer ID authority.
+ */
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { InstallFacts } from './update-mode.ts';
+
+/** Whether `codesign -dv --verbose=2` output names a Developer ID certificate (an ad-hoc signature names none). */
+export function namesDeveloperId(codesignOutput: string): boolean {
+  return /^Authority=Developer ID Application: /m.test(codesignOutput);
+}
+
+/** Runs codesign on the app bundle; false when it fails (unsigned) or is missing. Its report is on stderr. */
+export function macDeveloperIdSigned(appBundle: string, codesign = '/usr/bin/codesign'): Promise<boolean> {
+  return new Promise((resolve) => {
+    execFile(codesign, ['-dv', '--verbose=2', appBundle], { timeout: 10_000 }, (error, stdout, stderr) => resolve(error === null && namesDeveloperId(`${stdout}\n${stderr}`)));
+  });
+}
+
+async function packageType(resourcesDir: string): Promise<string | null> {
+  try {
+    const text = (await readFile(join(resourcesDir, 'package-type'), 'utf8')).trim();
+    return text === '' ? null : text;
+  } catch {
+    return null;
+  }
+}
+
+/** The facts of this installation; `appBundle` is the `.app` folder (macOS only). */
+export async function readInstallFacts(options: { readonly packaged: boolean; readonly platform: NodeJS.Platform; readonly env: NodeJS.ProcessEnv; readonly resourcesDir: string; readonly appBundle: string }): Promise<InstallFacts> {
+  const { packaged, platform } = options;
+  return {
+    packaged,
+    platform,
+    appImage: options.env['APPIMAGE'],
+    packageType: packaged && platform === 'linux' ? await packageType(options.resourcesDir) : null,
+    macDeveloperIdSigned: packaged && platform === 'darwin' ? await macDeveloperIdSigned(options.appBundle) : null,
+  };
+}
