@@ -35,14 +35,6 @@ export function SignInProgress({ signIn, connectionName, headingId, onCancel }: 
         ))}
       </ol>
       {waiting ? <p className="progress-text">Approve the sign-in on AIRisk’s page in your browser, then come back here.</p> : null}
-      {signIn.authorizationUrl !== null && signIn.stage !== 'exchanging_code' ? (
-        <p className="progress-text">
-          Browser did not open?{' '}
-          <a href={signIn.authorizationUrl} target="_blank" rel="noopener noreferrer">
-            Open the sign-in page
-          </a>
-        </p>
-      ) : null}
       {waiting && !signIn.listening ? <PasteRedirectForm /> : null}
       {signIn.notes.length === 0 ? null : (
         <ul className="notes">
