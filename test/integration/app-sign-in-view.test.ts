@@ -102,6 +102,7 @@ test('while waiting for the browser the state has a deadline and who it is for, 
   const signingIn = app.service.signIn({ connectionId, userid: 'user_42' });
   const state = await waiting;
   assert.equal(state.signIn?.subject, 'user_42');
+  assert.equal(state.signIn?.message, 'Signing in for user_42: waiting for you in the browser');
   assert.equal(state.signIn?.deadline, new Date(clock.now() + 120_000).toISOString());
   assert.ok(!JSON.stringify(state).includes('/api/oauth2/Authorize'), 'the authorization URL is not in the state');
   assert.ok(!JSON.stringify(state).includes(new URL(opened[0] ?? '').searchParams.get('state') ?? '-'), 'nor its state parameter');
