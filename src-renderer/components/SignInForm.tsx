@@ -20,6 +20,7 @@ export function SignInForm({ onStart, connections, defaultConnectionId }: SignIn
   const [picked, setPicked] = useState<string | null>(null);
   const inputId = useId();
   const selectId = useId();
+  const originId = useId();
   const choosing = connections.length > 1;
   // Only a connection that can sign in is offered (the window shows setup until one can).
   const usableConnections = connections.filter((connection) => connection.configured);
@@ -39,13 +40,17 @@ export function SignInForm({ onStart, connections, defaultConnectionId }: SignIn
           <label htmlFor={selectId} className="field-label">
             Connection
           </label>
-          <select id={selectId} className="input" value={connection?.id} onChange={(event) => setPicked(event.currentTarget.value)}>
+          <select id={selectId} className="input" value={connection?.id} aria-describedby={originId} onChange={(event) => setPicked(event.currentTarget.value)}>
             {usableConnections.map((option) => (
               <option key={option.id} value={option.id}>
                 {option.name}
               </option>
             ))}
           </select>
+          {/* The origin under the select, not in its options: a long one would be cut off in a narrow window. */}
+          <p id={originId} className="field-hint field-hint-url">
+            {connection?.origin}
+          </p>
         </div>
       ) : null}
       <div className="field">

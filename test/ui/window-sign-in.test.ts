@@ -122,7 +122,7 @@ test('sign-in: the sheet, the wait with its countdown and open-again, a fast fai
   assert.equal(host.openedUrls.length, openedBeforeFailure, 'the browser never opened');
   await page.getByText('The sign-in page cannot be reached (user_1 on Sandbox A)', { exact: true }).waitFor();
   await checkBothSizes(page, 'signin-failure');
-  await page.getByRole('button', { name: 'Open connection settings' }).click();
+  await page.getByRole('button', { name: 'Connection settings' }).click();
   await page.getByRole('heading', { name: 'Settings' }).waitFor();
   await editTo(sandbox.url, sandbox.demoClient.clientSecret);
   await page.getByRole('button', { name: 'Accounts', exact: true }).click();
