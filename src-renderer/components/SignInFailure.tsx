@@ -16,18 +16,16 @@ export function SignInFailure({ error, onOpenSettings, onDismiss }: SignInFailur
   return (
     <div className="banner banner-failure" role="group" aria-label="Sign-in failure">
       <Icon name="warning" />
-      <p className="failure-title" title={error.title}>
-        {error.title ?? 'The sign-in did not finish'}
-      </p>
+      <p className="failure-title">{error.title ?? 'The sign-in did not finish'}</p>
+      <button type="button" className="button button-small button-quiet" aria-label="Dismiss" title="Dismiss" onClick={onDismiss}>
+        ✕
+      </button>
+      <p className="failure-message">{error.message}</p>
       {settings === null ? null : (
         <button type="button" className="button button-small" onClick={() => onOpenSettings(settings)}>
           Connection settings
         </button>
       )}
-      <button type="button" className="button button-small button-quiet" aria-label="Dismiss" title="Dismiss" onClick={onDismiss}>
-        ✕
-      </button>
-      <p className="failure-message">{error.message}</p>
     </div>
   );
 }
