@@ -43,7 +43,7 @@ export function RenewAllSheet({ choices, onRenew }: RenewAllSheetProps): ReactEl
           </select>
         </div>
       ) : null}
-      <p className="field-hint">
+      <p className="sheet-text">
         {count > RENEW_ALL_ASK_ABOVE ? `That is ${count} sign-ins in your browser, one after another. Renew them all?` : `Renews ${count} expiring or expired tokens, one sign-in after another.`}
       </p>
       <button type="submit" className="button button-primary">

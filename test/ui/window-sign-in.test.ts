@@ -10,6 +10,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, test } from 'node:test';
 import type { Page } from 'playwright';
+import { fillStore } from '../support/store-fixtures.ts';
 import { checkScreen } from './support/check-screen.ts';
 import { approveInNewTab, appState, startUiSession, type AiriskGlobal, type UiSession } from './support/ui-fixture.ts';
 
@@ -149,6 +150,28 @@ test('sign-in: the sheet, the wait with its countdown and open-again, a fast fai
   assert.equal((await appState(page)).renewAll, null);
 
   assert.deepEqual(current.pageErrors, [], 'no page errors');
+});
+
+test('Renew all of more than 10 tokens asks first, in the sheet; Cancel there starts nothing', { timeout: 120_000 }, async () => {
+  // 12 tokens on the one connection, all expired 3 h ago.
+  session = await startUiSession({ configured: true, viewport: SIZES[0], prepareDataDir: (dataDir, sandbox) => fillStore(dataDir, 12, Date.now() - 3 * 3600_000, 1, sandbox.url) });
+  const { page, host } = session;
+  await page.getByRole('button', { name: 'Renew 12…' }).click();
+  const sheet = page.getByRole('group', { name: 'Renew all' });
+  await sheet.getByText('That is 12 sign-ins in your browser, one after another. Renew them all?', { exact: true }).waitFor();
+  assert.equal(await sheet.getByRole('combobox').count(), 0, 'one connection: no choice to make');
+  await checkScreen(page, 'signin-renew-confirm');
+  await sheet.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await sheet.waitFor({ state: 'detached' });
+  assert.equal(await focusedText(page), 'Renew 12…', 'focus is back on the Renew button');
+  assert.equal((await appState(page)).renewAll, null);
+  assert.deepEqual(host.openedUrls, [], 'nothing was started');
+  await page.getByRole('button', { name: 'Renew 12…' }).click();
+  await sheet.getByRole('button', { name: 'Renew 12', exact: true }).click();
+  await page.locator('.progress-line', { hasText: /^Renewing 1 of 12 — / }).waitFor();
+  await page.getByRole('button', { name: 'Cancel renew all' }).click();
+  await page.locator('.toolbar-note', { hasText: 'Renew all was cancelled: 0 of 12 tokens renewed.' }).waitFor();
+  assert.deepEqual(session.pageErrors, [], 'no page errors');
 });
 
 async function waitUntil(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
