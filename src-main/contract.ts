@@ -52,7 +52,7 @@ export interface SignInView {
   readonly stage: SignInStage;
   /** Who it is for, in words: "user_42", "the generic token", "user_42 on Staging" (two or more connections). */
   readonly subject: string;
-  /** The progress in words: "Signing in for user_42 on Staging: waiting for you in the browser". */
+  /** The progress in words, with the notes: "Signing in for user_42 on Staging: waiting for you in the browser". */
   readonly message: string;
   /** Local ISO instant the sign-in gives up waiting for the browser; null before the browser opens. */
   readonly deadline: string | null;

@@ -16,7 +16,7 @@ export interface SignInProgressProps {
  * A sign-in under way, in one line: who, the stage, and while waiting for the browser the time
  * left until it gives up (its own countdown, not a render of the window) and "Open the sign-in
  * page again" (main reopens it; the window never has the address); then the paste field when the
- * app cannot hear the redirect, main's notes, and Cancel.
+ * app cannot hear the redirect (main's line says so), and Cancel.
  */
 export function SignInProgress({ signIn, onCancel }: SignInProgressProps): ReactElement {
   const api = useApi();
@@ -47,13 +47,6 @@ export function SignInProgress({ signIn, onCancel }: SignInProgressProps): React
         </button>
       </div>
       {waiting && !signIn.listening ? <PasteRedirectForm /> : null}
-      {signIn.notes.length === 0 ? null : (
-        <ul className="notes">
-          {signIn.notes.map((note) => (
-            <li key={note}>{note}</li>
-          ))}
-        </ul>
-      )}
     </div>
   );
 }

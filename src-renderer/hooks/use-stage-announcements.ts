@@ -6,6 +6,6 @@ import { announce } from '../lib/announcer.ts';
 export function useStageAnnouncements(signIn: SignInView | null): void {
   const message = signIn?.message;
   useEffect(() => {
-    if (message !== undefined) announce(`${message}.`);
+    if (message !== undefined) announce(message);
   }, [message]);
 }

@@ -23,7 +23,7 @@ let app: NodeApp;
 let connectionId: string;
 let opened: string[];
 /** What the person in the browser does with the next sign-in page. */
-let decide: (url: string) => 'approve' | 'deny' | 'ignore';
+let decide: (url: string) => 'approve' | 'deny' | 'ignore' | 'fail';
 const clock = new ManualClock(Date.now());
 
 before(async () => {
@@ -40,8 +40,9 @@ beforeEach(async () => {
     callbackTimeoutMs: 120_000,
     openUrl: async (url) => {
       opened.push(url);
+      if (decide(url) === 'fail') throw new Error('no browser');
       const decision = decide(url);
-      if (decision !== 'ignore') completeConsent(url, decision).catch(() => undefined);
+      if (decision === 'approve' || decision === 'deny') completeConsent(url, decision).catch(() => undefined);
     },
   });
   connectionId = await connectSandbox(app.service, sandbox, TWO_SANDBOX_NAMES[0]);
@@ -113,6 +114,16 @@ test('while waiting for the browser the state has a deadline and who it is for, 
   assert.ok((await signingIn).ok);
   await assert.rejects(app.service.openSignInPage(), /No sign-in is waiting for the browser/);
   assert.equal(opened.length, 2, 'nothing opened once the sign-in ended');
+});
+
+test('when the browser cannot be opened, the sign-in line the window shows and announces says so', async () => {
+  decide = () => 'fail';
+  const waiting = stateWhere((state) => state.signIn?.stage === 'waiting_for_browser');
+  const signingIn = app.service.signIn({ connectionId });
+  const state = await waiting;
+  assert.equal(state.signIn?.message, 'Signing in for the generic token: waiting for you in the browser. The browser could not be opened: check the system’s default browser, then open the sign-in page again.');
+  await app.service.cancelSignIn();
+  await signingIn;
 });
 
 test('a dismissed failure stays dismissed for a reloaded window, and a new sign-in clears the failure before it', async () => {

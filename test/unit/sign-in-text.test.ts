@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { failureView } from '../../src-main/core/app/failure-view.ts';
 import { renewAllOutcomeText, renewAllProgressText, type RenewAllNames } from '../../src-main/core/app/renew-all-text.ts';
-import { signInProgressText } from '../../src-main/core/app/sign-in-text.ts';
+import { progressNotes, signInProgressText } from '../../src-main/core/app/sign-in-text.ts';
 
 const AT = '2026-12-01T22:00:00.000Z';
 const names = (connection: string | null): RenewAllNames => ({ account: (id) => id.replace('id-', ''), connection });
@@ -23,9 +23,11 @@ test('a failure’s headline names who it was for, and only failures that settin
   assert.equal(failureView('invalid_configuration', 'Set it.', AT).settingsConnectionId, null, 'no connection known, none named');
 });
 
-test('the sign-in line says who and the stage', () => {
+test('the sign-in line says who, the stage, and main’s notes', () => {
   assert.equal(signInProgressText('user_42 on Staging', 'waiting_for_browser'), 'Signing in for user_42 on Staging: waiting for you in the browser');
   assert.equal(signInProgressText('the generic token', 'exchanging_code'), 'Signing in for the generic token: exchanging the code');
+  const note = 'The browser could not be opened: check the system’s default browser, then open the sign-in page again.';
+  assert.equal(progressNotes('user_42', 'waiting_for_browser', [note]).message, `Signing in for user_42: waiting for you in the browser. ${note}`, 'a note is part of the line');
 });
 
 test('Renew all’s progress line counts from 1 and names the connection only when there are several', () => {

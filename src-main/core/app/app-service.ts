@@ -36,7 +36,7 @@ import { Vault, type AccountRecord, type ClientSecretRead, type ConnectionRecord
 import type { AppPorts } from './app-ports.ts';
 import { ConnectionDesk } from './connection-desk.ts';
 import { failureView, type FailureContext } from './failure-view.ts';
-import { signInProgressText } from './sign-in-text.ts';
+import { progressNotes } from './sign-in-text.ts';
 import { RenewAllDesk, renewalQueue } from './renew-all.ts';
 import { TerminalDesk, type TerminalFace } from './terminal-desk.ts';
 import { terminalTokenSource } from './terminal-source.ts';
@@ -203,10 +203,9 @@ export class AppService implements AiriskApi {
           userid: userid ?? null,
           stage: progress.stage,
           subject,
-          message: signInProgressText(subject, progress.stage),
           deadline: waiting === undefined ? (this.#signIn?.deadline ?? null) : new Date(waiting.deadline).toISOString(),
           listening: waiting?.listening ?? this.#signIn?.listening ?? true,
-          notes: waiting?.notes ?? this.#signIn?.notes ?? [],
+          ...progressNotes(subject, progress.stage, waiting?.notes ?? this.#signIn?.notes ?? []),
         };
         this.#queueEmit();
       },

@@ -259,7 +259,7 @@ async function openBrowser(
   try {
     await context.ports.openUrl(authorizationUrl);
   } catch {
-    context.notes.push('The browser could not be opened. Open the sign-in address yourself.');
+    context.notes.push('The browser could not be opened: check the system’s default browser, then open the sign-in page again.');
   }
   context.request.onProgress?.({ stage: 'waiting_for_browser', authorizationUrl, redirectUri, listening: context.listening, notes: context.notes, deadline: plan.deadline });
 }
