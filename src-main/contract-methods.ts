@@ -8,6 +8,7 @@ export const AIRISK_METHOD_NAMES = [
   'getState',
   'signIn',
   'cancelSignIn',
+  'openSignInPage',
   'submitRedirectedUrl',
   'renew',
   'renewAll',

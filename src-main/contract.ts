@@ -50,8 +50,12 @@ export interface SignInView {
   /** `null` for the generic token. */
   readonly userid: string | null;
   readonly stage: SignInStage;
-  /** The address opened in the browser (no secret in it), to open by hand if the browser did not. */
-  readonly authorizationUrl: string | null;
+  /** Who it is for, in words: "user_42", "the generic token", "user_42 on Staging" (two or more connections). */
+  readonly subject: string;
+  /** The progress in words, with the notes: "Signing in for user_42 on Staging: waiting for you in the browser". */
+  readonly message: string;
+  /** Local ISO instant the sign-in gives up waiting for the browser; null before the browser opens. */
+  readonly deadline: string | null;
   /** False when the callback cannot be received and the redirected URL must be pasted. */
   readonly listening: boolean;
   readonly notes: readonly string[];
@@ -68,9 +72,14 @@ export interface AppWarning {
 /** A failure the person should see, with the code for styling and tests. */
 export interface ErrorView {
   readonly code: string;
+  /** The whole reason, in sentences that say what to do. */
   readonly message: string;
   /** ISO instant. */
   readonly at: string;
+  /** One-line headline naming who it was for: "AIRisk refused the sign-in (user_9 on Staging)". */
+  readonly title?: string;
+  /** The connection whose settings fix this failure (a wrong base URL, say); null when settings do not. */
+  readonly settingsConnectionId?: string | null;
 }
 
 /**
@@ -117,6 +126,8 @@ export interface RenewAllView {
   readonly done: number;
   readonly total: number;
   readonly currentAccountId: string | null;
+  /** The progress in words: "Renewing 2 of 5 — user_7 (Staging)". */
+  readonly message: string;
 }
 
 /**
@@ -132,6 +143,8 @@ export interface RenewAllOutcome {
   readonly stopped: 'cancelled' | 'failed' | null;
   readonly error: ErrorView | null;
   readonly remaining: readonly string[];
+  /** How it ended, in one line: "Renewed 4 of 5 tokens on Staging; user_9 was refused." */
+  readonly message: string;
 }
 
 /** The program that asks through terminal access, as far as the platform can name it. */
@@ -346,6 +359,11 @@ export interface AiriskApi {
    */
   signIn(request: { readonly connectionId?: string; readonly userid?: string }): Promise<SignInOutcome>;
   cancelSignIn(): Promise<void>;
+  /**
+   * Opens the sign-in page of the sign-in waiting for the browser again, through the same opener
+   * (the URL never reaches the window); rejects when no sign-in is waiting.
+   */
+  openSignInPage(): Promise<void>;
   /** Finishes a waiting sign-in with the address the browser was redirected to. */
   submitRedirectedUrl(url: string): Promise<void>;
   /** A new sign-in with the account's userid on the account's own connection; replaces its token. */

@@ -21,7 +21,7 @@ import { appIconFile } from './core/tray/tray-icon-paths.ts';
 import { createUpdateFace } from './core/update/update-face.ts';
 import { createTrayLabelClock } from './core/tray/tray-label-clock.ts';
 import { applicationMenuTemplate } from './core/window/application-menu.ts';
-import { authorizationUrlOpener, expectedEndpointOf, pendingSignInPageOpener } from './core/window/window-open-policy.ts';
+import { authorizationUrlOpener, expectedEndpointOf, refuseNewWindowUrl } from './core/window/window-open-policy.ts';
 import { registerAppScheme, serveRenderer } from './electron/app-protocol.ts';
 import { exposeE2eHooks } from './electron/e2e-hooks.ts';
 import { createElectronClipboard } from './electron/electron-clipboard.ts';
@@ -78,9 +78,8 @@ async function start(launch: ReturnType<typeof parseLaunchOptions>, appVariables
   app.on('second-instance', () => late.window?.show());
   // The tray app lives on without windows.
   app.on('window-all-closed', () => undefined);
-  // The window's sign-in link opens only the pending sign-in's own URL (a renderer cannot pick another).
-  const openSignInPage = pendingSignInPageOpener(async () => (await late.service?.getState()) ?? null, openUrl);
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openSignInPage));
+  // The window opens no address itself: it reopens the sign-in page through the service (openSignInPage).
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, refuseNewWindowUrl));
   quitOnSignals({
     source: process,
     quit: () => app.quit(),

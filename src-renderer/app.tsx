@@ -15,8 +15,6 @@ import { useSignIn } from './hooks/use-sign-in.ts';
 import { useStageAnnouncements } from './hooks/use-stage-announcements.ts';
 import { accountConnectionName, defaultConnectionId } from './lib/connection-text.ts';
 
-const NO_CONNECTIONS: readonly never[] = [];
-
 /** Props of {@link App}. */
 export interface AppProps {
   /** `window.airisk`: the only way to the rest of the app. */
@@ -35,7 +33,7 @@ export function App({ api, initialState }: AppProps): ReactElement {
   const navigated = useRef(false);
   const signIn = useSignIn(api);
   const headingId = useId();
-  useStageAnnouncements(state?.signIn ?? null, state?.connections ?? NO_CONNECTIONS);
+  useStageAnnouncements(state?.signIn ?? null);
   // Read by the rows' renew without making the row actions change (and every row render) with each state.
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -100,6 +98,8 @@ export function App({ api, initialState }: AppProps): ReactElement {
           onOpenSettings={openSettings}
           connections={state.connections}
           defaultConnectionId={defaultConnectionId(state)}
+          accounts={state.accounts}
+          renewAll={state.renewAll}
         />
         <AccountList accounts={state.accounts} connections={state.connections} generatedAt={state.generatedAt} actions={rowActions} remove={remove} headingId={headingId} />
       </>

@@ -46,7 +46,7 @@ export function createWindowController(options: { readonly preloadPath: string; 
 /**
  * Locks down every web contents the app ever creates (wired to `app`'s `web-contents-created`):
  * navigation and redirects only within the app origin, no `<webview>`, no new windows — a
- * `target=_blank` link or `window.open` goes to `openUrl` instead (core's pending-sign-in opener).
+ * `target=_blank` link or `window.open` goes to `openUrl` instead (core's refuseNewWindowUrl).
  */
 export function hardenWebContents(contents: WebContents, openUrl: (url: string) => Promise<void>): void {
   const guard = (details: { readonly url: string; preventDefault(): void }): void => {

@@ -4,70 +4,49 @@ import { errorText } from '../lib/error-text.ts';
 
 /**
  * For when the app cannot receive the browser's redirect: the person pastes the address the
- * browser landed on, and main finishes the sign-in with it.
+ * browser landed on, and main finishes the sign-in with it (or says, in its words, why not).
  */
 export function PasteRedirectForm(): ReactElement {
   const api = useApi();
   const [url, setUrl] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
   const inputId = useId();
-  const hintId = useId();
   const errorId = useId();
 
-  const submit = async (event: FormEvent): Promise<void> => {
+  const submit = (event: FormEvent): void => {
     event.preventDefault();
-    if (url.trim() === '') {
-      setError('Paste the whole address from the browser’s address bar, starting with http.');
-      return;
-    }
-    setSending(true);
     setError(null);
-    try {
-      await api.submitRedirectedUrl(url.trim());
-      setUrl('');
-    } catch (caught) {
-      setError(errorText(caught));
-    } finally {
-      setSending(false);
-    }
+    api.submitRedirectedUrl(url).then(
+      () => setUrl(''),
+      (caught: unknown) => setError(errorText(caught)),
+    );
   };
 
   return (
-    <form className="paste-form" onSubmit={(event) => void submit(event)}>
-      <div className={error === null ? 'field' : 'field field-invalid'}>
-        <label htmlFor={inputId} className="field-label">
-          Paste the address you were redirected to
-        </label>
-        <div className="field-control">
-          <input
-            id={inputId}
-            className="input"
-            inputMode="url"
-            autoComplete="off"
-            spellCheck={false}
-            value={url}
-            placeholder="http://127.0.0.1:8765/callback?code=…"
-            aria-invalid={error === null ? undefined : true}
-            aria-describedby={error === null ? hintId : `${errorId} ${hintId}`}
-            onChange={(event) => {
-              setUrl(event.currentTarget.value);
-              setError(null);
-            }}
-          />
-          <button type="submit" className="button button-primary" disabled={sending}>
-            Finish sign-in
-          </button>
-        </div>
-        {error === null ? null : (
-          <p id={errorId} className="field-error">
-            {error}
-          </p>
-        )}
-        <p id={hintId} className="field-hint">
-          After you approve, copy the whole address from the browser’s address bar — even if the page shows an error — and paste it here.
-        </p>
+    <form className="paste-form" onSubmit={submit}>
+      <label htmlFor={inputId} className="field-label">
+        After you approve, paste the whole address the browser shows (even an error page)
+      </label>
+      <div className="field-control">
+        <input
+          id={inputId}
+          className="input"
+          autoComplete="off"
+          spellCheck={false}
+          value={url}
+          aria-invalid={error === null ? undefined : true}
+          aria-describedby={error === null ? undefined : errorId}
+          onChange={(event) => setUrl(event.currentTarget.value)}
+        />
+        <button type="submit" className="button button-primary">
+          Finish sign-in
+        </button>
       </div>
+      {error === null ? null : (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

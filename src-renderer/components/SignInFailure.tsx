@@ -1,44 +1,31 @@
 import type { ReactElement } from 'react';
 import type { ErrorView } from '../../src-main/contract.ts';
-import { failureNeedsSettings, failureTitle } from '../lib/sign-in-text.ts';
 import { Icon } from './Icon.tsx';
 
 /** Props of {@link SignInFailure}. */
 export interface SignInFailureProps {
   readonly error: ErrorView;
-  /** The connection the sign-in was on, when there are two or more and the window knows it. */
-  readonly connectionName: string | null;
-  /** Present when the window knows what to try again. */
-  readonly onRetry: (() => void) | undefined;
-  readonly onOpenSettings: () => void;
+  /** Opens Settings at the connection whose settings fix the failure. */
+  readonly onOpenSettings: (connectionId: string) => void;
   readonly onDismiss: () => void;
 }
 
-/** How a sign-in failed: a short headline, the server's exact reason (which says what to do), and next steps. */
-export function SignInFailure({ error, connectionName, onRetry, onOpenSettings, onDismiss }: SignInFailureProps): ReactElement {
+/** How the last sign-in failed, as a banner above the list: main's headline, its whole reason, and a way to fix or dismiss it. */
+export function SignInFailure({ error, onOpenSettings, onDismiss }: SignInFailureProps): ReactElement {
+  const settings = error.settingsConnectionId ?? null;
   return (
-    <div className="failure">
-      <p className="failure-title">
-        <Icon name="warning" />
-        {failureTitle(error.code)}
-        {connectionName === null ? null : <span> ({connectionName})</span>}
-      </p>
+    <div className="banner banner-failure" role="group" aria-label="Sign-in failure">
+      <Icon name="warning" />
+      <p className="failure-title">{error.title ?? 'The sign-in did not finish'}</p>
+      <button type="button" className="button button-small button-quiet" aria-label="Dismiss" title="Dismiss" onClick={onDismiss}>
+        ✕
+      </button>
       <p className="failure-message">{error.message}</p>
-      <div className="actions">
-        {onRetry === undefined ? null : (
-          <button type="button" className="button button-primary" onClick={onRetry}>
-            Try again
-          </button>
-        )}
-        {failureNeedsSettings(error.code) ? (
-          <button type="button" className="button" onClick={onOpenSettings}>
-            Open settings
-          </button>
-        ) : null}
-        <button type="button" className="button button-quiet" onClick={onDismiss}>
-          Dismiss
+      {settings === null ? null : (
+        <button type="button" className="button button-small" onClick={() => onOpenSettings(settings)}>
+          Connection settings
         </button>
-      </div>
+      )}
     </div>
   );
 }

@@ -12,57 +12,44 @@ export interface SignInFormProps {
 }
 
 /**
- * Starts a sign-in: the generic token with an empty field, or a user-specific one for a userid;
- * with two or more connections, on the connection picked (those without a usable client secret
- * are listed but cannot be picked).
+ * The sign-in sheet's fields: the connection (only with two or more, and only those that can sign
+ * in), the user id (blank for the generic token), Sign in.
  */
 export function SignInForm({ onStart, connections, defaultConnectionId }: SignInFormProps): ReactElement {
   const [userid, setUserid] = useState('');
-  // null: follow the default (it moves with the active account) until the person picks one.
   const [picked, setPicked] = useState<string | null>(null);
   const inputId = useId();
-  const hintId = useId();
   const selectId = useId();
   const originId = useId();
-  const trimmed = userid.trim();
   const choosing = connections.length > 1;
-  const pickedConnection = connections.find((connection) => connection.id === picked && connection.configured);
-  // Only a connection that can sign in is ever chosen; with none, the select says so and Sign in waits.
-  const connection = pickedConnection ?? connections.find((candidate) => candidate.id === defaultConnectionId && candidate.configured);
-  const blocked = choosing && connection === undefined;
-  const where = choosing && connection !== undefined ? `${connection.name}’s` : 'AIRisk’s';
+  // Only a connection that can sign in is offered (the window shows setup until one can).
+  const usableConnections = connections.filter((connection) => connection.configured);
+  const usable = (id: string | null): ConnectionSummary | undefined => usableConnections.find((connection) => connection.id === id);
+  const connection = usable(picked) ?? usable(defaultConnectionId) ?? usableConnections[0];
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    if (blocked) return;
+    const trimmed = userid.trim();
     onStart({ userid: trimmed === '' ? null : trimmed, connectionId: connection?.id ?? null, connectionName: choosing ? (connection?.name ?? null) : null });
-    setUserid('');
   };
 
   return (
-    <form className="sign-in-form" onSubmit={submit}>
+    <form className="sheet-fields" onSubmit={submit}>
       {choosing ? (
         <div className="field">
           <label htmlFor={selectId} className="field-label">
             Connection
           </label>
-          <div className="field-control">
-            <select id={selectId} className="input" value={connection?.id ?? ''} aria-describedby={originId} onChange={(event) => setPicked(event.currentTarget.value)}>
-              {connection === undefined ? (
-                <option value="" disabled>
-                  Choose a connection
-                </option>
-              ) : null}
-              {connections.map((option) => (
-                <option key={option.id} value={option.id} disabled={!option.configured}>
-                  {option.configured ? option.name : `${option.name} (needs client secret)`}
-                </option>
-              ))}
-            </select>
-          </div>
+          <select id={selectId} className="input" value={connection?.id} aria-describedby={originId} onChange={(event) => setPicked(event.currentTarget.value)}>
+            {usableConnections.map((option) => (
+              <option key={option.id} value={option.id}>
+                {option.name}
+              </option>
+            ))}
+          </select>
           {/* The origin under the select, not in its options: a long one would be cut off in a narrow window. */}
           <p id={originId} className="field-hint field-hint-url">
-            {connection === undefined ? 'No connection can sign in yet: enter its client secret in Settings → Connections.' : connection.origin}
+            {connection?.origin}
           </p>
         </div>
       ) : null}
@@ -71,23 +58,11 @@ export function SignInForm({ onStart, connections, defaultConnectionId }: SignIn
           User id <span className="optional">(optional)</span>
         </label>
         <div className="field-control">
-          <input
-            id={inputId}
-            className="input"
-            value={userid}
-            placeholder="e.g. user_42"
-            autoComplete="off"
-            spellCheck={false}
-            aria-describedby={hintId}
-            onChange={(event) => setUserid(event.currentTarget.value)}
-          />
-          <button type="submit" className="button button-primary" disabled={blocked}>
+          <input id={inputId} className="input" value={userid} placeholder="blank: the generic token" autoComplete="off" spellCheck={false} onChange={(event) => setUserid(event.currentTarget.value)} />
+          <button type="submit" className="button button-primary">
             Sign in
           </button>
         </div>
-        <p id={hintId} className="field-hint">
-          {trimmed === '' ? `Leave empty for the generic token. Your browser opens ${where} sign-in page.` : `Gets a token for ${trimmed}. Your browser opens ${where} sign-in page.`}
-        </p>
       </div>
     </form>
   );

@@ -1,13 +1,15 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactElement } from 'react';
-import type { ConnectionSummary, ErrorView, SignInView } from '../../src-main/contract.ts';
-import type { SignInControl } from '../hooks/use-sign-in.ts';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import type { AccountView, ConnectionSummary, ErrorView, RenewAllView, SignInView } from '../../src-main/contract.ts';
+import type { SignInControl, SignInRequest } from '../hooks/use-sign-in.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { announce } from '../lib/announcer.ts';
-import { connectionNameToShow } from '../lib/connection-text.ts';
 import { errorText } from '../lib/error-text.ts';
+import { RENEW_ALL_ASK_ABOVE, RenewAllSheet, type RenewChoice } from './RenewAllSheet.tsx';
 import { SignInFailure } from './SignInFailure.tsx';
 import { SignInForm } from './SignInForm.tsx';
 import { SignInProgress } from './SignInProgress.tsx';
+
+const NO_ACCOUNTS: readonly AccountView[] = [];
 
 /** Props of {@link SignInPanel}. */
 export interface SignInPanelProps {
@@ -15,86 +17,128 @@ export interface SignInPanelProps {
   /** `state.lastError`: the last failure, also of sign-ins started from the tray. */
   readonly lastError: ErrorView | null;
   readonly control: SignInControl;
-  readonly onOpenSettings: () => void;
-  /** `AppState.connections`: with two or more, sign-in asks which, and progress and failure name it. */
+  /** Opens Settings; with the connection whose settings fix a failure. */
+  readonly onOpenSettings: (connectionId?: string) => void;
+  /** `AppState.connections`: with two or more, sign-in asks which. */
   readonly connections: readonly ConnectionSummary[];
   readonly defaultConnectionId: string | null;
+  /** `AppState.accounts`: the expiring and expired ones offer Renew all. */
+  readonly accounts?: readonly AccountView[];
+  /** `AppState.renewAll`: the run under way. */
+  readonly renewAll?: RenewAllView | null;
+}
+
+/** The connections with tokens to renew, in Settings' order. */
+function renewChoices(accounts: readonly AccountView[], connections: readonly ConnectionSummary[]): RenewChoice[] {
+  const counts = new Map<string, number>();
+  for (const account of accounts) if (account.status !== 'valid') counts.set(account.connectionId, (counts.get(account.connectionId) ?? 0) + 1);
+  return connections.flatMap((connection) => {
+    const count = counts.get(connection.id);
+    return count === undefined ? [] : [{ connectionId: connection.id, name: connection.name, count }];
+  });
 }
 
 /**
- * Sign-in: the form when nothing is under way, the progress while a sign-in (or renewal, from here
- * or the tray) runs, and the reason when the last one failed.
+ * Above the list: "+ Sign in" (and "Renew N…" when tokens need it), each opening a compact sheet;
+ * the sign-in or Renew all under way in a line; and the last failure as a dismissible banner.
  */
-export function SignInPanel({ signIn, lastError, control, onOpenSettings, connections, defaultConnectionId }: SignInPanelProps): ReactElement {
+export function SignInPanel({ signIn, lastError, control, onOpenSettings, connections, defaultConnectionId, accounts = NO_ACCOUNTS, renewAll = null }: SignInPanelProps): ReactElement {
   const api = useApi();
-  const headingId = useId();
-  const [cancelError, setCancelError] = useState<string | null>(null);
-  const sectionRef = useRef<HTMLElement>(null);
+  const sheetId = useId();
+  const [sheet, setSheet] = useState<'sign-in' | 'renew' | null>(null);
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const opener = useRef<HTMLButtonElement | null>(null);
+  const sheetRef = useRef<HTMLDivElement>(null);
+  const choices = useMemo(() => renewChoices(accounts, connections), [accounts, connections]);
+  const dueCount = choices.reduce((sum, choice) => sum + choice.count, 0);
+  const busy = signIn !== null || renewAll !== null;
   const failure = control.failure ?? lastError;
-  const inProgress = signIn !== null;
-  const failureKey = failure === null ? null : `${failure.at}|${failure.message}`;
 
-  // A new sign-in (from here or the tray) supersedes the failure shown before it started: do not
-  // bring that one back afterwards. Only the moment a sign-in starts counts; a failure that arrives
-  // while it is still winding down is the new one.
-  const { clearFailure, dismiss } = control;
-  const shownKey = useRef(failureKey);
-  shownKey.current = failureKey;
   useEffect(() => {
-    if (inProgress && shownKey.current !== null) dismiss(shownKey.current);
-  }, [inProgress, dismiss]);
+    sheetRef.current?.querySelector<HTMLElement>('select, input, button[type="submit"]')?.focus();
+  }, [sheet]);
 
-  // Starting or ending a sign-in swaps the controls under the focus; catch the focus when it falls.
-  const firstRender = useRef(true);
-  useLayoutEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    const focused = document.activeElement;
-    if (focused !== null && focused !== document.body) return;
-    const target = inProgress ? sectionRef.current?.querySelector<HTMLElement>('h2') : sectionRef.current?.querySelector<HTMLElement>('.failure button, input');
-    target?.focus({ preventScroll: true });
-  }, [inProgress]);
-  const showFailure = signIn === null && failure !== null && control.dismissedKey !== failureKey;
-  // The window knows the connection of its own attempts only: `lastError` (e.g. from the tray) does not say.
-  const failureConnection = control.failure !== null && connections.length > 1 ? (control.lastAttempt?.connectionName ?? null) : null;
-
-  const cancel = async (): Promise<void> => {
-    setCancelError(null);
-    try {
-      await api.cancelSignIn();
-    } catch (error) {
-      setCancelError(errorText(error));
-      announce(errorText(error));
-    }
+  const close = (): void => {
+    setSheet(null);
+    opener.current?.focus();
+  };
+  const open = (which: 'sign-in' | 'renew', button: HTMLButtonElement): void => {
+    opener.current = button;
+    setOutcome(null);
+    setSheet(sheet === which ? null : which);
+  };
+  const tell = (text: string): void => {
+    setOutcome(text);
+    announce(text);
+  };
+  const renewAllOn = (connectionId: string): void => {
+    close();
+    api.renewAll(connectionId).then(
+      (ended) => tell(ended.message),
+      (error: unknown) => tell(errorText(error)),
+    );
+  };
+  const start = (request: SignInRequest): void => {
+    close();
+    control.start(request);
+  };
+  const cancel = (call: () => Promise<void>): void => {
+    call().catch((error: unknown) => tell(errorText(error)));
+  };
+  const dismiss = (): void => {
+    control.clearFailure();
+    // Main forgets it: a reloaded window does not bring it back.
+    if (lastError !== null) cancel(() => api.dismissError());
+  };
+  const onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    close();
   };
 
   return (
-    <section ref={sectionRef} className="panel sign-in" aria-labelledby={headingId}>
-      {signIn === null ? (
-        <>
-          <h2 id={headingId} className="section-title">
-            Sign in
-          </h2>
-          {showFailure ? (
-            <SignInFailure
-              error={failure}
-              connectionName={failureConnection}
-              onRetry={control.lastAttempt === null ? undefined : control.retry}
-              onOpenSettings={onOpenSettings}
-              onDismiss={() => {
-                dismiss(failureKey);
-                clearFailure();
-              }}
-            />
-          ) : null}
-          <SignInForm onStart={control.start} connections={connections} defaultConnectionId={defaultConnectionId} />
-        </>
-      ) : (
-        <SignInProgress signIn={signIn} connectionName={connectionNameToShow(connections, signIn.connectionId)} headingId={headingId} onCancel={() => void cancel()} />
+    <section className="sign-in-bar" aria-label="Sign in and renew">
+      <div className="toolbar">
+        <button type="button" className="button button-small" aria-expanded={sheet === 'sign-in'} aria-controls={sheetId} onClick={(event) => open('sign-in', event.currentTarget)}>
+          + Sign in
+        </button>
+        {dueCount === 0 || busy ? null : (
+          <button
+            type="button"
+            className="button button-small"
+            aria-expanded={sheet === 'renew'}
+            aria-controls={sheetId}
+            onClick={(event) => {
+              const only = choices.length === 1 ? choices[0] : undefined;
+              if (only !== undefined && only.count <= RENEW_ALL_ASK_ABOVE) {
+                opener.current = event.currentTarget;
+                renewAllOn(only.connectionId);
+              } else open('renew', event.currentTarget);
+            }}
+          >
+            Renew {dueCount}…
+          </button>
+        )}
+        {outcome === null ? null : <p className="toolbar-note">{outcome}</p>}
+      </div>
+      {sheet === null ? null : (
+        <div ref={sheetRef} id={sheetId} className="sheet" role="group" aria-label={sheet === 'sign-in' ? 'Sign in' : 'Renew all'} onKeyDown={onKeyDown}>
+          {sheet === 'sign-in' ? <SignInForm onStart={start} connections={connections} defaultConnectionId={defaultConnectionId} /> : <RenewAllSheet choices={choices} onRenew={renewAllOn} />}
+          <button type="button" className="button button-small button-quiet" onClick={close}>
+            Cancel
+          </button>
+        </div>
       )}
-      {cancelError === null ? null : <p className="inline-error">{cancelError}</p>}
+      {renewAll === null ? null : (
+        <div className="progress">
+          <p className="progress-line">{renewAll.message}</p>
+          <button type="button" className="button button-small" onClick={() => cancel(() => api.cancelRenewAll())}>
+            Cancel renew all
+          </button>
+        </div>
+      )}
+      {signIn === null ? null : <SignInProgress signIn={signIn} onCancel={() => cancel(() => api.cancelSignIn())} />}
+      {signIn === null && failure !== null ? <SignInFailure error={failure} onOpenSettings={onOpenSettings} onDismiss={dismiss} /> : null}
     </section>
   );
 }

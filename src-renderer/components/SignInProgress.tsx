@@ -1,61 +1,52 @@
-import type { ReactElement } from 'react';
+import { useId, type ReactElement } from 'react';
 import type { SignInView } from '../../src-main/contract.ts';
-import { SIGN_IN_STAGES, STAGE_TEXT, signInHeading } from '../lib/sign-in-text.ts';
-import { Icon } from './Icon.tsx';
+import { useApi } from '../hooks/use-api.ts';
+import { announce } from '../lib/announcer.ts';
+import { errorText } from '../lib/error-text.ts';
+import { Countdown } from './Countdown.tsx';
 import { PasteRedirectForm } from './PasteRedirectForm.tsx';
 
 /** Props of {@link SignInProgress}. */
 export interface SignInProgressProps {
   readonly signIn: SignInView;
-  /** Named in the heading with two or more connections; null otherwise. */
-  readonly connectionName: string | null;
-  readonly headingId: string;
   readonly onCancel: () => void;
 }
 
 /**
- * A sign-in under way: its three stages with the current one marked, the sign-in page as a link to
- * open by hand, the paste field when the app cannot hear the redirect, main's notes, and Cancel.
+ * A sign-in under way, in one line: who, the stage, and while waiting for the browser the time
+ * left until it gives up (its own countdown, not a render of the window) and "Open the sign-in
+ * page again" (main reopens it; the window never has the address); then the paste field when the
+ * app cannot hear the redirect (main's line says so), and Cancel.
  */
-export function SignInProgress({ signIn, connectionName, headingId, onCancel }: SignInProgressProps): ReactElement {
-  const current = SIGN_IN_STAGES.indexOf(signIn.stage);
+export function SignInProgress({ signIn, onCancel }: SignInProgressProps): ReactElement {
+  const api = useApi();
+  const countdownId = useId();
   const waiting = signIn.stage === 'waiting_for_browser';
+  const reopen = (): void => {
+    api.openSignInPage().catch((error: unknown) => announce(errorText(error)));
+  };
   return (
     <div className="progress">
-      <h2 id={headingId} className="section-title" tabIndex={-1}>
-        {signInHeading(signIn.userid, connectionName)}
-      </h2>
-      <ol className="steps">
-        {SIGN_IN_STAGES.map((stage, index) => (
-          <li key={stage} className={index < current ? 'step step-done' : index === current ? 'step step-current' : 'step'} aria-current={index === current ? 'step' : undefined}>
-            {index < current ? <Icon name="check" /> : <span className="step-dot" aria-hidden="true" />}
-            {STAGE_TEXT[stage]}
-            {index < current ? <span className="visually-hidden"> (done)</span> : null}
-          </li>
-        ))}
-      </ol>
-      {waiting ? <p className="progress-text">Approve the sign-in on AIRisk’s page in your browser, then come back here.</p> : null}
-      {signIn.authorizationUrl !== null && signIn.stage !== 'exchanging_code' ? (
-        <p className="progress-text">
-          Browser did not open?{' '}
-          <a href={signIn.authorizationUrl} target="_blank" rel="noopener noreferrer">
-            Open the sign-in page
-          </a>
-        </p>
-      ) : null}
-      {waiting && !signIn.listening ? <PasteRedirectForm /> : null}
-      {signIn.notes.length === 0 ? null : (
-        <ul className="notes">
-          {signIn.notes.map((note) => (
-            <li key={note}>{note}</li>
-          ))}
-        </ul>
-      )}
+      <p className="progress-line">
+        {signIn.message}
+        {waiting && signIn.deadline !== null ? (
+          <>
+            {' · '}
+            <Countdown id={countdownId} deadline={Date.parse(signIn.deadline)} status="valid" live />
+          </>
+        ) : null}
+      </p>
       <div className="actions">
-        <button type="button" className="button" onClick={onCancel}>
+        {waiting ? (
+          <button type="button" className="button button-small" onClick={reopen}>
+            Open the sign-in page again
+          </button>
+        ) : null}
+        <button type="button" className="button button-small" onClick={onCancel}>
           Cancel sign-in
         </button>
       </div>
+      {waiting && !signIn.listening ? <PasteRedirectForm /> : null}
     </div>
   );
 }

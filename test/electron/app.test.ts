@@ -5,7 +5,7 @@
  *
  * Then what only a real Electron on a real OS can show: the safeStorage backend, the clipboard's
  * keep-out-of-history markers, the login item (or XDG file), a notification, single instance, the
- * window's "Open the sign-in page" link, and quit clearing our copy.
+ * window's "Open the sign-in page again" button, and quit clearing our copy.
  *
  * Runs only where an Electron binary is installed; elsewhere every test is reported as SKIPPED
  * (never passed) and one line on stderr says why. Linux also needs a display (or xvfb-run). With
@@ -219,14 +219,16 @@ describe('the desktop app in Electron', () => {
     assert.equal(((await whoAmI(server, header)).body as { userid: string | null }).userid, null);
   });
 
-  test('the window\'s "Open the sign-in page" reaches shell.openExternal with the pending sign-in\'s URL', { skip }, async () => {
+  test('the window\'s "Open the sign-in page again" reaches shell.openExternal with the pending sign-in\'s URL, and window.open opens nothing', { skip }, async () => {
     const { app: electronApp, page: window } = running();
     const signingIn = window.evaluate(() => (globalThis as unknown as PageGlobal).airisk.signIn({}));
     const first = await eventually(async () => (await electronApp.evaluate(() => (globalThis as unknown as MainGlobal).openedUrls ?? []))[2], 'the sign-in to open its page');
-    // What the link does: a new-window request the window-open handler turns into openExternal.
+    // A new-window request is refused: the window has no address of its own to open.
     await window.evaluate((url) => {
       (globalThis as unknown as { open(url: string): unknown }).open(url);
     }, first);
+    // What the button does: the contract's openSignInPage, through the service's own opener.
+    await window.evaluate(() => (globalThis as unknown as PageGlobal).airisk.openSignInPage());
     const again = await eventually(async () => (await electronApp.evaluate(() => (globalThis as unknown as MainGlobal).openedUrls ?? []))[3], 'the link to reach openExternal');
     assert.equal(again, first);
     assert.equal(await electronApp.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length), 1, 'no window of ours opened');

@@ -270,7 +270,7 @@ const menuItem = (prefix) => (s.menus.at(-1)?.items ?? []).find((i) => i.label.s
   require('./dist/main/main.cjs');
   (await until(() => menuItem('Sign in (generic token)'), 'the sign-in item')).click();
   const opened = await until(() => electron.__log.find(([name]) => name === 'shell.openExternal'), 'openExternal');
-  // While the sign-in waits for the browser: the window's link opens its exact URL; a forged query opens nothing.
+  // While the sign-in waits for the browser, a new-window request opens nothing, not even its exact URL (the window reopens it through openSignInPage).
   const contents = { on() {}, setWindowOpenHandler(handler) { this.openHandler = handler; } };
   for (const listener of s.appListeners['web-contents-created']) listener({}, contents);
   for (const [name, value] of [['state', 'attacker-state'], ['client_id', 'attacker-client'], ['redirect_uri', 'http://127.0.0.1:9/callback']]) {
@@ -295,7 +295,7 @@ const menuItem = (prefix) => (s.menus.at(-1)?.items ?? []).find((i) => i.label.s
 })().catch((error) => { console.error(error); process.exit(1); });
 `;
 
-test('a tray sign-in against the sandbox opens only the authorization URL (the window link only its exact URL while pending), copies with the secret marker, and quit clears the clipboard', async () => {
+test('a tray sign-in against the sandbox opens only the authorization URL (a new-window request none, not even that URL), copies with the secret marker, and quit clears the clipboard', async () => {
   const dataDir = join(workDir, 'sign-in data');
   const { code, stdout, stderr } = await runDriver(SIGN_IN_DRIVER, ['--data-dir', dataDir], {
     STAND_IN_USER_DATA: dataDir,
@@ -306,7 +306,7 @@ test('a tray sign-in against the sandbox opens only the authorization URL (the w
   const report = JSON.parse(stdout) as { windows: number; openedUrl: string; openedWhilePending: string[]; callbackStatus: number; header: string; formats: string[]; me: { userid: string | null }; menu: string[]; trayImage: string; clipboardAfterQuit: string };
   assert.equal(report.windows, 0, '--hidden: no window');
   assert.equal(new URL(report.openedUrl).pathname, '/api/oauth2/Authorize');
-  assert.deepEqual(report.openedWhilePending, [report.openedUrl, report.openedUrl], 'the sign-in link opened the pending URL again; the same endpoint with a forged state, client_id or redirect_uri opened nothing');
+  assert.deepEqual(report.openedWhilePending, [report.openedUrl], 'new-window requests opened nothing: neither the pending URL nor the same endpoint with a forged state, client_id or redirect_uri');
   assert.equal(report.callbackStatus, 200);
   assert.match(report.header, /^Authorization: Bearer \S+$/);
   assert.equal(report.me.userid, null, 'AIRisk accepts the generic token');

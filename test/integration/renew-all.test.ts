@@ -78,7 +78,7 @@ test('renew all renews every expired token of the connection, one sign-in after 
   const outcome = await app.service.renewAll(connectionId);
   state = await app.service.getState();
   assert.deepEqual(opened, ['user_3', 'user_2', 'user_10'], 'one browser page per expired account, never the valid user_9');
-  assert.deepEqual(outcome, { connectionId, renewed: ['user_3', 'user_2', 'user_10'].map((label) => idOf(state, label)), denied: [], stopped: null, error: null, remaining: [] });
+  assert.deepEqual(outcome, { connectionId, renewed: ['user_3', 'user_2', 'user_10'].map((label) => idOf(state, label)), denied: [], stopped: null, error: null, remaining: [], message: 'Renewed 3 tokens.' });
   assert.deepEqual(
     [...new Set(progress.filter((view) => view !== null).map((view) => `${view.done}/${view.total}`))],
     ['0/3', '1/3', '2/3'],
@@ -120,7 +120,7 @@ test('cancel stops the run: the sign-in under way is cancelled cleanly and no fu
   const waiting = untilWaitingInBrowser();
   const run = app.service.renewAll(connectionId);
   await waiting;
-  assert.deepEqual((await app.service.getState()).renewAll, { connectionId, done: 0, total: 2, currentAccountId: idOf(await app.service.getState(), 'user_1') });
+  assert.deepEqual((await app.service.getState()).renewAll, { connectionId, done: 0, total: 2, currentAccountId: idOf(await app.service.getState(), 'user_1'), message: 'Renewing 1 of 2 — user_1' });
   await app.service.cancelRenewAll();
   const outcome = await run;
   const state = await app.service.getState();

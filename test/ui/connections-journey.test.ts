@@ -45,9 +45,10 @@ async function checkSmallScreen(page: Page, name: string): Promise<void> {
   await page.setViewportSize(WINDOW);
 }
 
-/** Signs in on `connection`, picked in the sign-in form's Connection select, approved in a new tab (userid '' : the generic token). */
+/** Signs in on `connection`, picked in the "+ Sign in" sheet's Connection select, approved in a new tab (userid '' : the generic token). */
 async function signIn(current: UiSession, connection: string, userid: string): Promise<void> {
   const { page, context, host } = current;
+  await page.getByRole('button', { name: '+ Sign in' }).click();
   const select = page.getByRole('combobox', { name: 'Connection' });
   await select.selectOption({ label: connection });
   await page.getByRole('textbox', { name: 'User id (optional)' }).fill(userid);
@@ -97,10 +98,12 @@ test('connections: user_42 on two sandboxes, headers kept apart, export and impo
   // 1. user_42 on both connections, picked in the sign-in form; the list groups them.
   await page.getByRole('heading', { name: 'Accounts (0)' }).waitFor();
   await signIn(session, 'Sandbox A', 'user_42');
+  await page.getByRole('button', { name: '+ Sign in' }).click();
   const select = page.getByRole('combobox', { name: 'Connection' });
   assert.deepEqual(await select.getByRole('option').allInnerTexts(), ['Sandbox A', 'Sandbox B'], 'the options are the names');
   const originHint = page.locator(`[id="${(await select.getAttribute('aria-describedby')) ?? ''}"]`);
   assert.equal(await originHint.innerText(), sandbox.url, 'the chosen connection’s origin is shown under the select, not cut off inside it');
+  await page.keyboard.press('Escape');
   await signIn(session, 'Sandbox B', 'user_42');
   await page.getByRole('heading', { name: 'Accounts (2)' }).waitFor();
   assert.deepEqual(await page.locator('.list-heading-name').allInnerTexts(), ['Sandbox A', 'Sandbox B'], 'one group per connection, in order');

@@ -49,6 +49,7 @@ test('a terminal asks, the prompt names it above any screen; Escape denies, Allo
   session = await startUiSession({ configured: true, viewport: { width: 440, height: 640 } });
   const { page, context, host, sandbox, dataDir } = session;
   const env = { AIRISK_TOKEN_TRAY_DATA_DIR: dataDir };
+  await page.getByRole('button', { name: '+ Sign in' }).click();
   await page.getByRole('textbox', { name: 'User id (optional)' }).fill('user_42');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await approveInNewTab(context, 'approve', { host });

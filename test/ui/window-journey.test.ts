@@ -57,15 +57,16 @@ test('the window: setup, sign-ins, copy, switch, denial, expiry and renewal, rem
   await checkScreen(page, '03-accounts-empty');
 
   // Sign in for the generic token; the consent page opens in a new tab.
+  await page.getByRole('button', { name: '+ Sign in' }).click();
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('heading', { name: 'Signing in for the generic token' }).waitFor();
-  await page.locator('[aria-current="step"]').filter({ hasText: 'Waiting for you in the browser' }).waitFor();
+  await page.locator('.progress-line', { hasText: 'Signing in for the generic token: waiting for you in the browser' }).waitFor();
   await checkScreen(page, '04-signing-in');
   await approveInNewTab(context, 'approve', { host });
   await page.bringToFront();
   await row(page, 'Generic').waitFor();
 
   // Sign in for user_42.
+  await page.getByRole('button', { name: '+ Sign in' }).click();
   await page.getByRole('textbox', { name: 'User id (optional)' }).fill('user_42');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await approveInNewTab(context, 'approve', { host });
@@ -108,15 +109,15 @@ test('the window: setup, sign-ins, copy, switch, denial, expiry and renewal, rem
   assert.equal(((await whoAmI(sandbox, genericHeader)).body as { userid: unknown }).userid ?? null, null, 'Enter copied the generic token');
 
   // A denied sign-in shows the server's exact reason and what to do.
+  await page.getByRole('button', { name: '+ Sign in' }).click();
   await page.getByRole('textbox', { name: 'User id (optional)' }).fill('user_9');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await approveInNewTab(context, 'deny', { host });
   await page.bringToFront();
-  await page.getByText('AIRisk refused the sign-in', { exact: true }).waitFor();
+  await page.getByText('AIRisk refused the sign-in (user_9)', { exact: true }).waitFor();
   const reason = (await appState(page)).lastError?.message;
   assert.ok(reason !== undefined && reason.length > 0, 'main reported why');
   await page.getByText(reason, { exact: true }).waitFor();
-  await page.getByRole('button', { name: 'Try again' }).waitFor();
   await checkScreen(page, '07-sign-in-denied');
   await page.getByRole('button', { name: 'Dismiss', exact: true }).click();
 
@@ -130,7 +131,7 @@ test('the window: setup, sign-ins, copy, switch, denial, expiry and renewal, rem
   await checkScreen(page, '08-settings-connection');
   await page.getByRole('button', { name: 'Accounts', exact: true }).click();
   await page.getByRole('heading', { name: 'Accounts (2)' }).waitFor();
-  assert.equal(await page.getByText('AIRisk refused the sign-in', { exact: true }).count(), 0, 'a dismissed failure stays dismissed');
+  assert.equal(await page.getByText('AIRisk refused the sign-in (user_9)', { exact: true }).count(), 0, 'a dismissed failure stays dismissed');
 
   // The generic token (signed in first) expires, then is renewed.
   const expired = row(page, 'Generic').filter({ hasText: 'Expired' });

@@ -54,6 +54,9 @@ class FakeAiriskServiceForTests implements AiriskApi {
   async cancelSignIn() {
     this.#record('cancelSignIn', []);
   }
+  async openSignInPage() {
+    this.#record('openSignInPage', []);
+  }
   async submitRedirectedUrl(url: string) {
     this.#record('submitRedirectedUrl', [url]);
   }
@@ -63,7 +66,7 @@ class FakeAiriskServiceForTests implements AiriskApi {
   }
   async renewAll(connectionId: string) {
     this.#record('renewAll', [connectionId]);
-    return { connectionId, renewed: [], denied: [], stopped: null, error: null, remaining: [] };
+    return { connectionId, renewed: [], denied: [], stopped: null, error: null, remaining: [], message: 'Nothing to renew.' };
   }
   async cancelRenewAll() {
     this.#record('cancelRenewAll', []);

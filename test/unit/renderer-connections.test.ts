@@ -5,7 +5,6 @@ import { listRows } from '../../src-renderer/lib/account-rows.ts';
 import { checkAnnouncement } from '../../src-renderer/lib/check-text.ts';
 import { connectionUpdateFromForm, formFromConnection, importProblemLines, localConnectionProblems, newConnectionForm } from '../../src-renderer/lib/connection-form.ts';
 import { connectionFileName, connectionNameToShow, defaultConnectionId, removeBlockedReason, removeConnectionQuestion, tokenCount } from '../../src-renderer/lib/connection-text.ts';
-import { signInHeading, stageAnnouncement } from '../../src-renderer/lib/sign-in-text.ts';
 
 const summary = (id: string, name: string, configured = true, accountCount = 0): ConnectionSummary => ({ id, name, origin: `https://${id}.example.com`, configured, accountCount });
 const account = (id: string, connectionId: string, active = false): AccountView => ({
@@ -78,9 +77,6 @@ test('without an active account, or when its connection cannot sign in, sign-in 
 test('the connection is named only when there are two or more', () => {
   assert.equal(connectionNameToShow([production], 'prod'), null);
   assert.equal(connectionNameToShow([production, staging], 'stage'), 'Staging');
-  assert.equal(signInHeading('user_42', 'Staging'), 'Signing in for user_42 on Staging');
-  assert.equal(signInHeading(null), 'Signing in for the generic token');
-  assert.equal(stageAnnouncement(null, 'waiting_for_browser', 'Production'), 'Signing in for the generic token on Production: waiting for you in the browser.');
 });
 
 test('removing a connection asks with its token count, and says nothing of tokens when it has none', () => {

@@ -5,7 +5,6 @@ import { DEFAULT_SETTINGS } from '../../src-main/core/settings/stored-settings.t
 import { copiedAnnouncement, copiedText } from '../../src-renderer/lib/copy-text.ts';
 import { errorText } from '../../src-renderer/lib/error-text.ts';
 import { firstProblemField, formFromSettings, problemsByField, updateFromForm } from '../../src-renderer/lib/settings-form.ts';
-import { stageAnnouncement } from '../../src-renderer/lib/sign-in-text.ts';
 
 const now = Date.parse('2030-01-01T00:00:00Z');
 
@@ -15,11 +14,6 @@ test('a copy confirms when the clipboard clears, or just "Copied"', () => {
   assert.equal(copiedText(null, now), 'Copied');
   assert.equal(copiedAnnouncement('header', 'user_42', '2030-01-01T00:01:00Z', now), 'Copied header for user_42 — clears in 60 s');
   assert.equal(copiedAnnouncement('curl', 'Generic', null, now), 'Copied curl -H option for Generic');
-});
-
-test('sign-in stages are announced in the tray’s words', () => {
-  assert.equal(stageAnnouncement('user_42', 'waiting_for_browser'), 'Signing in for user_42: waiting for you in the browser.');
-  assert.equal(stageAnnouncement(null, 'exchanging_code'), 'Signing in for the generic token: exchanging the code.');
 });
 
 test('rejections read as their reason, without Electron’s wrapper', () => {

@@ -24,7 +24,7 @@ test('an unconfigured app disables sign-in and says how to set up', () => {
 });
 
 test('a sign-in in progress shows its stage and offers cancel instead of sign-in', () => {
-  const menu = buildTrayMenu(appState([], { signIn: { connectionId: FIXTURE_CONNECTION_ID, userid: 'user_42', stage: 'waiting_for_browser', authorizationUrl: null, listening: true, notes: [] } }));
+  const menu = buildTrayMenu(appState([], { signIn: { connectionId: FIXTURE_CONNECTION_ID, userid: 'user_42', stage: 'waiting_for_browser', subject: 'user_42', message: 'Signing in for user_42', deadline: null, listening: true, notes: [] } }));
   assert.ok(labels(menu).includes('Signing in user_42: waiting for you in the browser'));
   assert.ok(labels(menu).includes('Cancel sign-in'));
   assert.ok(!labels(menu).includes('Sign in (generic token)'));
@@ -75,7 +75,7 @@ test('with two connections "Sign in" becomes one item per configured connection'
 });
 
 test('a sign-in under way names its connection when there are two', () => {
-  const menu = buildTrayMenu(twoConnections({ signIn: { connectionId: 'staging', userid: 'user_42', stage: 'exchanging_code', authorizationUrl: null, listening: true, notes: [] } }));
+  const menu = buildTrayMenu(twoConnections({ signIn: { connectionId: 'staging', userid: 'user_42', stage: 'exchanging_code', subject: 'user_42', message: 'Signing in for user_42', deadline: null, listening: true, notes: [] } }));
   assert.ok(labels(menu).includes('Signing in user_42 on Staging: exchanging the code'));
 });
 
@@ -167,14 +167,14 @@ test('renew spanning several connections opens the window; on one connection it 
     return item?.kind === 'action' ? item.enabled : undefined;
   };
   assert.equal(renewEnabled(appState([accountView('s', { connectionId: 'staging', status: 'expired', active: true })], { connections })), false, 'its connection is not set up');
-  const signIn = { connectionId: FIXTURE_CONNECTION_ID, userid: 'x', stage: 'waiting_for_browser' as const, authorizationUrl: null, listening: true, notes: [] };
+  const signIn = { connectionId: FIXTURE_CONNECTION_ID, userid: 'x', stage: 'waiting_for_browser' as const, subject: 'user_42', message: 'Signing in for user_42', deadline: null, listening: true, notes: [] };
   assert.equal(renewEnabled(appState([accountView('a', { status: 'expired', active: true })], { connections, signIn })), false, 'a sign-in is under way');
   assert.equal(renewEnabled(appState([accountView('a', { status: 'expired', active: true })], { connections })), true);
 });
 
 test('while Renew all runs the tray says "Renewing 2 of 5…" with a cancel, and no sign-in lines', () => {
-  const signIn = { connectionId: FIXTURE_CONNECTION_ID, userid: 'b', stage: 'waiting_for_browser' as const, authorizationUrl: null, listening: true, notes: [] };
-  const menu = buildTrayMenu(appState([accountView('a', { active: true }), accountView('b', { status: 'expired' })], { signIn, renewAll: { connectionId: FIXTURE_CONNECTION_ID, done: 1, total: 5, currentAccountId: 'b' } }));
+  const signIn = { connectionId: FIXTURE_CONNECTION_ID, userid: 'b', stage: 'waiting_for_browser' as const, subject: 'user_42', message: 'Signing in for user_42', deadline: null, listening: true, notes: [] };
+  const menu = buildTrayMenu(appState([accountView('a', { active: true }), accountView('b', { status: 'expired' })], { signIn, renewAll: { connectionId: FIXTURE_CONNECTION_ID, done: 1, total: 5, currentAccountId: 'b', message: 'Renewing 2 of 5 — b' } }));
   assert.ok(labels(menu).includes('Renewing 2 of 5…'));
   assert.ok(menu.some((item) => item.kind === 'action' && item.label === 'Cancel renew all' && item.action.type === 'cancel-renew-all'));
   assert.ok(!labels(menu).some((label) => label.startsWith('Renew ') || label.startsWith('Sign in') || label === 'Cancel sign-in'));
@@ -190,7 +190,7 @@ test('with more than three configured connections "Sign in on …" is one line t
 });
 
 test('at 10,000 accounts over 20 connections the whole menu has at most 40 entries, submenus and separators counted', () => {
-  for (const renewAll of [null, { connectionId: 'conn-0', done: 3, total: 500, currentAccountId: 'acct-3' }]) {
+  for (const renewAll of [null, { connectionId: 'conn-0', done: 3, total: 500, currentAccountId: 'acct-3', message: 'Renewing 4 of 500 — acct-3' }]) {
     // An update downloaded and the version shown: the two update lines are in the count.
     const state = { ...trayBenchState(10_000, 20, renewAll), updates: { version: '1.2.2', status: '', readyVersion: '1.2.3', canCheck: true } };
     assert.ok(countMenuEntries(buildTrayMenu(state)) <= 40, `${countMenuEntries(buildTrayMenu(state))} entries`);
@@ -203,6 +203,6 @@ test('the version is a disabled line above Quit; a downloaded update adds "Resta
   assert.deepEqual(buildTrayMenu(appState([], { updates })).slice(-2), [{ kind: 'info', label: 'Version 1.2.2' }, { kind: 'action', label: 'Quit', action: { type: 'quit' }, enabled: true }]);
   const ready = { ...updates, readyVersion: '1.2.3' };
   assert.deepEqual(buildTrayMenu(appState([], { updates: ready })).at(-3), { kind: 'action', label: 'Restart to update to 1.2.3', action: { type: 'restart-to-update' }, enabled: true });
-  const signingIn = appState([], { updates: ready, signIn: { connectionId: FIXTURE_CONNECTION_ID, userid: null, stage: 'waiting_for_browser', authorizationUrl: null, listening: true, notes: [] } });
+  const signingIn = appState([], { updates: ready, signIn: { connectionId: FIXTURE_CONNECTION_ID, userid: null, stage: 'waiting_for_browser', subject: 'the generic token', message: 'Signing in', deadline: null, listening: true, notes: [] } });
   assert.equal((buildTrayMenu(signingIn).at(-3) as { enabled: boolean }).enabled, false);
 });

@@ -36,6 +36,8 @@ import { signInConfig } from '../settings/sign-in-config.ts';
 import { Vault, type AccountRecord, type ClientSecretRead, type ConnectionRecord } from '../vault/vault.ts';
 import type { AppPorts } from './app-ports.ts';
 import { ConnectionDesk } from './connection-desk.ts';
+import { failureView, type FailureContext } from './failure-view.ts';
+import { progressNotes } from './sign-in-text.ts';
 import { RenewAllDesk, renewalQueue } from './renew-all.ts';
 import { TerminalDesk, type TerminalFace } from './terminal-desk.ts';
 import { terminalTokenSource } from './terminal-source.ts';
@@ -86,6 +88,8 @@ export class AppService implements AiriskApi {
   readonly #options: AppServiceOptions;
   readonly #listeners = new Set<(state: AppState) => void>();
   #signIn: SignInView | null = null;
+  /** The authorization URL of the sign-in under way, for "Open the sign-in page again" (never in the state). */
+  #authorizationUrl: string | undefined;
   #lastError: ErrorView | null = null;
   /** Set by a sign-in whose answer showed AIRisk's clock and this one far apart; the next sign-in replaces it. */
   #clockWarning: AppWarning | undefined;
@@ -123,6 +127,10 @@ export class AppService implements AiriskApi {
       renew: (accountId) => (vault.account(accountId) === undefined ? Promise.resolve('gone') : this.#signInNow(this.#renewalRequest(accountId))),
       cancelSignIn: () => this.#cancelEverySignIn(),
       onProgress: () => this.#queueEmit(),
+      names: (connectionId) => ({
+        account: (accountId) => vault.account(accountId)?.label ?? 'a removed account',
+        connection: vault.connections().length > 1 ? (vault.connection(connectionId)?.name ?? null) : null,
+      }),
     });
     this.#updates = options.updates === undefined ? undefined : this.#updateDesk(options.updates);
     this.#scheduler.setAll(vault.accounts().map((account) => [account.id, expiryFacts(account)] as const));
@@ -204,21 +212,25 @@ export class AppService implements AiriskApi {
     if (connectionId === undefined) return this.#failed(new SignInError('invalid_configuration', 'Add a connection (the AIRisk address, client id and client secret) in Settings before signing in.'));
     const connection = this.#vault.connection(connectionId);
     if (connection === undefined) throw new Error('That connection no longer exists; it may have been removed.');
-    const read = await this.#readSecretForSignIn(connection);
-    if (read === 'changed') return this.#failed(new SignInError('cancelled', `${connection.name} was changed or removed while the sign-in was starting; sign in again.`));
-    if (read === 'cancelled') return this.#failed(new SignInError('cancelled', 'The sign-in was cancelled.'));
     // With one connection nothing changes: its name is only said when there are several.
     const named = this.#vault.connections().length > 1;
+    const subject = named ? `${userid ?? 'the generic token'} on ${connection.name}` : (userid ?? 'the generic token');
+    const failed = (error: unknown): SignInOutcome => this.#failed(error, { subject, connectionId });
+    const read = await this.#readSecretForSignIn(connection);
+    if (read === 'changed') return failed(new SignInError('cancelled', `${connection.name} was changed or removed while the sign-in was starting; sign in again.`));
+    if (read === 'cancelled') return failed(new SignInError('cancelled', 'The sign-in was cancelled.'));
     // A secret saved for another origin is never sent: the base URL changed since it was entered.
-    if (read.secret === undefined && read.problem !== undefined) return this.#failed(new SignInError('invalid_configuration', named ? `${connection.name}: ${read.problem}` : read.problem));
+    if (read.secret === undefined && read.problem !== undefined) return failed(new SignInError('invalid_configuration', named ? `${connection.name}: ${read.problem}` : read.problem));
     const clientSecret = read.secret;
     if (connection.clientId === '' || clientSecret === undefined) {
       const which = named ? ` of ${connection.name}` : '';
-      return this.#failed(new SignInError('invalid_configuration', `Set the client id and client secret${which} in Settings before signing in.`));
+      return failed(new SignInError('invalid_configuration', `Set the client id and client secret${which} in Settings before signing in.`));
     }
     const config = signInConfig(connection, clientSecret);
     // Before start: the browser is opened from inside it, for this connection's endpoint only.
     this.#signInConnectionId = connectionId;
+    // A new sign-in supersedes the failure shown before it: it does not come back afterwards.
+    this.#lastError = null;
     const attempt = this.#signIns.start({
       config,
       connectionName: connection.name,
@@ -226,13 +238,16 @@ export class AppService implements AiriskApi {
       ...(this.#options.callbackTimeoutMs === undefined ? {} : { callbackTimeoutMs: this.#options.callbackTimeoutMs }),
       onProgress: (progress) => {
         if (this.#signIns.current !== attempt) return;
+        const waiting = progress.stage === 'waiting_for_browser' ? progress : undefined;
+        this.#authorizationUrl = progress.stage === 'exchanging_code' ? undefined : progress.authorizationUrl;
         this.#signIn = {
           connectionId,
           userid: userid ?? null,
           stage: progress.stage,
-          authorizationUrl: progress.stage === 'exchanging_code' ? (this.#signIn?.authorizationUrl ?? null) : progress.authorizationUrl,
-          listening: progress.stage === 'waiting_for_browser' ? progress.listening : (this.#signIn?.listening ?? true),
-          notes: progress.stage === 'waiting_for_browser' ? progress.notes : (this.#signIn?.notes ?? []),
+          subject,
+          deadline: waiting === undefined ? (this.#signIn?.deadline ?? null) : new Date(waiting.deadline).toISOString(),
+          listening: waiting?.listening ?? this.#signIn?.listening ?? true,
+          ...progressNotes(subject, progress.stage, waiting?.notes ?? this.#signIn?.notes ?? []),
         };
         this.#queueEmit();
       },
@@ -256,11 +271,12 @@ export class AppService implements AiriskApi {
       this.#clockWarning = token.clockWarning === undefined ? undefined : { kind: 'clock-skew', message: `${token.clockWarning} Until then, expiry times here follow this computer's clock.` };
       return { ok: true, accountId: account.id };
     } catch (error) {
-      return this.#failed(error);
+      return failed(error);
     } finally {
       if (this.#signIns.current === undefined) {
         this.#signIn = null;
         this.#signInConnectionId = undefined;
+        this.#authorizationUrl = undefined;
       }
       this.#queueEmit();
     }
@@ -293,6 +309,12 @@ export class AppService implements AiriskApi {
   #cancelEverySignIn(): void {
     this.#signIns.cancel();
     for (const starting of this.#startingSignIns) starting.stopped = 'cancelled';
+  }
+
+  async openSignInPage(): Promise<void> {
+    const url = this.#signIn?.stage === 'waiting_for_browser' ? this.#authorizationUrl : undefined;
+    if (url === undefined) throw new Error('No sign-in is waiting for the browser, so there is no sign-in page to open.');
+    await this.#ports.openUrl(url);
   }
 
   async submitRedirectedUrl(url: string): Promise<void> {
@@ -543,9 +565,9 @@ export class AppService implements AiriskApi {
     });
   }
 
-  #failed(error: unknown): SignInOutcome {
+  #failed(error: unknown, context?: FailureContext): SignInOutcome {
     const signInError = error instanceof SignInError ? error : new SignInError('unexpected', `The sign-in failed inside the app: ${messageOf(error)}`, { cause: error });
-    const view: ErrorView = { code: signInError.code, message: signInError.message, at: new Date(this.#ports.timers.now()).toISOString() };
+    const view = failureView(signInError.code, signInError.message, new Date(this.#ports.timers.now()).toISOString(), context);
     // A cancelled sign-in was the person's own doing: not an error to show.
     if (signInError.code !== 'cancelled') this.#lastError = view;
     this.#queueEmit();

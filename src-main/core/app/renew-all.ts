@@ -1,5 +1,6 @@
 import type { AccountView, ErrorView, RenewAllOutcome, RenewAllView, SignInOutcome } from '../../contract.ts';
 import { compareActiveThenName } from '../../shared/natural-order.ts';
+import { renewAllOutcomeText, renewAllProgressText, type RenewAllNames } from './renew-all-text.ts';
 
 /** True for a token that Renew all renews: expiring, expired, or one that must be signed in again. */
 export function needsRenewal(account: Pick<AccountView, 'status'>): boolean {
@@ -20,12 +21,13 @@ export function renewalQueue(accounts: readonly AccountView[], connectionId: str
 /** What a run reaches: one sign-in per account, cancelling it, and where progress goes. */
 export interface RenewAllPorts {
   /** Renews one account (a whole sign-in); 'gone' when the account was removed meanwhile. */
-  /** 'gone': the account was removed meanwhile. */
   readonly renew: (accountId: string) => Promise<SignInOutcome | 'gone'>;
   /** Cancels the sign-in under way (the run's own). */
   readonly cancelSignIn: () => void;
   /** Each step of the run, and null when it has ended. */
   readonly onProgress: (view: RenewAllView | null) => void;
+  /** How the progress and the outcome name the accounts and the connection of a run. */
+  readonly names: (connectionId: string) => RenewAllNames;
 }
 
 /**
@@ -49,15 +51,23 @@ export class RenewAllDesk {
   /** Renews `queue` (account ids of `connectionId`) in order; resolves when the run ends. */
   async run(connectionId: string, queue: readonly string[]): Promise<RenewAllOutcome> {
     if (this.#run !== undefined) throw new Error('Renew all is already running; wait for it or cancel it first.');
-    const run = { view: { connectionId, done: 0, total: queue.length, currentAccountId: null as string | null }, cancelled: false };
+    const namer = this.#ports.names(connectionId);
+    const view = (done: number, currentAccountId: string | null): RenewAllView => {
+      const facts = { connectionId, done, total: queue.length, currentAccountId };
+      return { ...facts, message: renewAllProgressText(facts, namer) };
+    };
+    const run = { view: view(0, null), cancelled: false };
     this.#run = run;
     const renewed: string[] = [];
     const denied: string[] = [];
-    const end = (stopped: RenewAllOutcome['stopped'], error: ErrorView | null, at: number): RenewAllOutcome => ({ connectionId, renewed, denied, stopped, error, remaining: queue.slice(at) });
+    const end = (stopped: RenewAllOutcome['stopped'], error: ErrorView | null, at: number): RenewAllOutcome => {
+      const facts = { connectionId, renewed, denied, stopped, error, remaining: queue.slice(at) };
+      return { ...facts, message: renewAllOutcomeText(facts, namer) };
+    };
     try {
       for (const [index, accountId] of queue.entries()) {
         if (run.cancelled) return end('cancelled', null, index);
-        this.#step(run, { connectionId, done: index, total: queue.length, currentAccountId: accountId });
+        this.#step(run, view(index, accountId));
         const outcome = await this.#ports.renew(accountId);
         if (outcome === 'gone') continue;
         if (outcome.ok) renewed.push(accountId);

@@ -8,6 +8,7 @@ import type { ConnectionCheck, ConnectionCheckStep } from '../../contract.ts';
 import { endpointUrl, findClientConfigProblems, type AiriskClientConfig, type ClientConfigProblem } from '../oauth/client-config.ts';
 import type { FetchPort } from '../oauth/fetch-port.ts';
 import { createPkcePair } from '../oauth/pkce.ts';
+import { describeReachFailure, probeSignInPage } from '../oauth/sign-in-page-probe.ts';
 import { formatRedirectUri, parseLoopbackRedirectUri } from '../oauth/redirect-uri.ts';
 import { isSignInError, type SignInError } from '../oauth/sign-in-error.ts';
 import { exchangeCode } from '../oauth/token-client.ts';
@@ -65,22 +66,11 @@ async function checkAuthorization(
 ): Promise<{ step: ConnectionCheckStep; unreachable?: string }> {
   const invalid = problemFor(problems, ['baseUrl', 'authorizePath']);
   if (invalid !== undefined) return { step: step('failed', invalid.message) };
-  const url = endpointUrl(config.baseUrl, config.authorizePath, 'authorizePath');
-  const page = `${url.origin}${url.pathname}`;
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  try {
-    const response = await fetchPort(url.href, { method: 'GET', headers: { Accept: 'text/html' }, body: null, signal: controller.signal, redirect: 'manual' });
-    // Only the status matters: the body is never read.
-    await response.body?.cancel().catch(() => undefined);
-    return { step: authorizationStatusStep(page, response.status) };
-  } catch (error) {
-    if (causeCodes(error).includes('REDIRECT_REFUSED')) return { step: step('ok', `The sign-in page at ${page} answers (with a redirect).`) };
-    const failure = describeReachFailure(error, url.origin, controller.signal.aborted ? timeoutMs : undefined);
-    return { step: step('failed', failure), unreachable: failure };
-  } finally {
-    clearTimeout(timer);
-  }
+  const probe = await probeSignInPage(config, fetchPort, timeoutMs);
+  if (probe.kind === 'answered') return { step: authorizationStatusStep(probe.page, probe.status) };
+  if (probe.kind === 'redirected') return { step: step('ok', `The sign-in page at ${probe.page} answers (with a redirect).`) };
+  const failure = describeReachFailure(probe.error, probe.origin, probe.timedOutAfterMs);
+  return { step: step('failed', failure), unreachable: failure };
 }
 
 /** One sentence for the HTTP status of a bare GET of the sign-in page. */
@@ -159,62 +149,4 @@ function tokenErrorStep(error: SignInError, description: string, endpoint: strin
     default:
       return step('failed', description);
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Network and TLS failures
-
-/** Error codes of `error` and its causes (undici nests them; happy eyeballs aggregates them; Electron names them in the message). */
-function causeCodes(error: unknown): string[] {
-  const codes: string[] = [];
-  const pending: unknown[] = [error];
-  for (let depth = 0; pending.length > 0 && depth < 20; depth++) {
-    const current = pending.shift();
-    if (typeof current !== 'object' || current === null) continue;
-    if ('code' in current && typeof current.code === 'string') codes.push(current.code);
-    if (current instanceof Error) {
-      const net = /net::(ERR_[A-Z0-9_]+)/.exec(current.message);
-      if (net?.[1] !== undefined) codes.push(net[1]);
-      pending.push(current.cause);
-    }
-    if (current instanceof AggregateError) pending.push(...(current.errors as unknown[]));
-  }
-  return codes.filter((code) => /^[A-Z][A-Z0-9_]{1,63}$/.test(code));
-}
-
-const TLS_UNTRUSTED = ['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_GET_ISSUER_CERT', 'ERR_CERT_AUTHORITY_INVALID'];
-const TLS_EXPIRED = ['CERT_HAS_EXPIRED', 'ERR_CERT_DATE_INVALID'];
-const TLS_NOT_YET_VALID = ['CERT_NOT_YET_VALID'];
-const TLS_WRONG_HOST = ['ERR_TLS_CERT_ALTNAME_INVALID', 'ERR_CERT_COMMON_NAME_INVALID'];
-const REFUSED = ['ECONNREFUSED', 'ERR_CONNECTION_REFUSED'];
-const UNKNOWN_HOST = ['ENOTFOUND', 'EAI_AGAIN', 'ERR_NAME_NOT_RESOLVED'];
-const TIMED_OUT = ['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ERR_TIMED_OUT', 'ERR_CONNECTION_TIMED_OUT'];
-
-/**
- * One sentence for a request that got no HTTP answer (unreachable host, untrusted TLS), naming the
- * cause's code; `timedOutAfterMs` when our own timeout ended it.
- */
-function describeReachFailure(error: unknown, origin: string, timedOutAfterMs: number | undefined): string {
-  const codes = causeCodes(error);
-  const has = (list: readonly string[]): string | undefined => codes.find((code) => list.includes(code));
-  const tls = (why: string, code: string): string => `${origin} ${why} (${code}).`;
-  const untrusted = has(TLS_UNTRUSTED);
-  if (untrusted !== undefined) return tls('presents a certificate this computer does not trust (self-signed or from an unknown authority): if this is really AIRisk, ask its administrator', untrusted);
-  const expired = has(TLS_EXPIRED);
-  if (expired !== undefined) return tls("presents an expired certificate: AIRisk's administrator must renew it, or check this computer's clock", expired);
-  const early = has(TLS_NOT_YET_VALID);
-  if (early !== undefined) return tls("presents a certificate that is not valid yet: check this computer's clock", early);
-  const wrongHost = has(TLS_WRONG_HOST);
-  if (wrongHost !== undefined) return tls('presents a certificate for another host name: check the host in the base URL', wrongHost);
-  const otherTls = codes.find((code) => /^(?:ERR_SSL_|ERR_TLS_|EPROTO$|CERT_|ERR_CERT_)/.test(code));
-  if (otherTls !== undefined) return tls('could not set up a secure (TLS) connection: check the base URL’s scheme and port', otherTls);
-  if (timedOutAfterMs !== undefined || has(TIMED_OUT) !== undefined) {
-    return `No answer from ${origin} within ${timedOutAfterMs === undefined ? 'the time allowed' : `${Math.round(timedOutAfterMs / 100) / 10} s`}: check the base URL and your network or proxy.`;
-  }
-  const refused = has(REFUSED);
-  if (refused !== undefined) return `Nothing answers at ${origin} (${refused}): check the base URL and that AIRisk is running.`;
-  const unknown = has(UNKNOWN_HOST);
-  if (unknown !== undefined) return `The host of ${origin} is not known (${unknown}): check the base URL and your network or proxy.`;
-  const first = codes.find((code) => code !== 'REDIRECT_REFUSED');
-  return `Could not reach ${origin}${first === undefined ? '' : ` (${first})`}: check the base URL and your network or proxy.`;
 }

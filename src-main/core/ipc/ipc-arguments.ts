@@ -24,6 +24,7 @@ export const METHOD_PARAMETERS: { readonly [M in AiriskMethodName]: readonly Par
   getState: [],
   signIn: [{ name: 'request', kind: 'sign-in-request' }],
   cancelSignIn: [],
+  openSignInPage: [],
   submitRedirectedUrl: [{ name: 'url', kind: 'text' }],
   renew: [{ name: 'accountId', kind: 'text' }],
   renewAll: [{ name: 'connectionId', kind: 'text' }],

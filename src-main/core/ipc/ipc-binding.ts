@@ -24,6 +24,7 @@ const DISPATCH: Dispatch = {
   getState: (service) => service.getState(),
   signIn: (service, [request]) => service.signIn(request as { readonly connectionId?: string; readonly userid?: string }),
   cancelSignIn: (service) => service.cancelSignIn(),
+  openSignInPage: (service) => service.openSignInPage(),
   submitRedirectedUrl: (service, [url]) => service.submitRedirectedUrl(url as string),
   renew: (service, [accountId]) => service.renew(accountId as string),
   renewAll: (service, [connectionId]) => service.renewAll(connectionId as string),

@@ -6,6 +6,7 @@ export type SignInErrorCode =
   | 'invalid_configuration' // a setting is wrong before anything was sent
   | 'callback_port_unavailable' // the loopback redirect port cannot be bound
   | 'callback_timeout' // the browser never came back
+  | 'authorization_unreachable' // the sign-in page gives no HTTP answer (network, DNS, TLS, timeout); the browser was not opened
   | 'cancelled' // the person (or a newer sign-in) cancelled this one
   | 'busy' // another sign-in (a Renew all run) owns the browser now; nothing was started
   | 'access_denied' // AIRisk redirected back with `error=access_denied` (the person or AIRisk refused)

@@ -9,6 +9,7 @@ import { parsePastedCallback, type PastedCallbackExpectation } from './pasted-ca
 import { createPkcePair, createState } from './pkce.ts';
 import { parseLoopbackRedirectUri } from './redirect-uri.ts';
 import { isSignInError, SignInError } from './sign-in-error.ts';
+import { describeReachFailure, probeSignInPage } from './sign-in-page-probe.ts';
 import { exchangeCode, type IssuedToken } from './token-client.ts';
 import { normaliseUserid } from './userid.ts';
 
@@ -24,6 +25,8 @@ export type SignInProgress =
       readonly listening: boolean;
       /** Something the person should know, e.g. the browser could not be opened. */
       readonly notes: readonly string[];
+      /** When the sign-in gives up waiting (ms since the epoch, on `ports.now`'s clock). */
+      readonly deadline: number;
     }
   | { readonly stage: 'exchanging_code' };
 
@@ -47,6 +50,8 @@ export interface SignInRequest {
   readonly usePkce?: boolean;
   /** How long to wait for the browser. Default 5 min. */
   readonly callbackTimeoutMs?: number;
+  /** How long the sign-in page may take to answer before the browser opens (default 3 s). */
+  readonly reachTimeoutMs?: number;
   readonly tokenTimeoutMs?: number;
   readonly onProgress?: (progress: SignInProgress) => void;
 }
@@ -70,6 +75,9 @@ export interface SignInAttempt {
 }
 
 export const DEFAULT_CALLBACK_TIMEOUT_MS = 5 * 60_000;
+
+/** How long the sign-in page may take to answer at all before a sign-in gives up on it, by default. */
+export const DEFAULT_REACH_TIMEOUT_MS = 3000;
 
 /** Runs sign-ins one at a time: starting a new one cancels the pending one cleanly. */
 export class SignInCoordinator {
@@ -173,10 +181,12 @@ interface SignInPlan {
   readonly subject: string;
   readonly pkce: { readonly verifier: string; readonly challenge: string } | undefined;
   readonly timeoutMs: number;
+  /** When waiting for the browser ends (ms since the epoch). */
+  readonly deadline: number;
 }
 
 async function runSignIn(request: SignInRequest, ports: SignInPorts, controls: RunControls): Promise<SignInResult> {
-  const plan = planSignIn(request);
+  const plan = planSignIn(request, ports.now ?? Date.now);
   const notes: string[] = [];
   // Before the browser opens: a port another program holds ends the sign-in here.
   const reception = await receiveCallback(plan, ports);
@@ -203,7 +213,7 @@ async function runSignIn(request: SignInRequest, ports: SignInPorts, controls: R
 }
 
 /** Checks the configuration and draws the sign-in's one-time state and PKCE pair. */
-function planSignIn(request: SignInRequest): SignInPlan {
+function planSignIn(request: SignInRequest, now: () => number): SignInPlan {
   const problems = findClientConfigProblems(request.config);
   if (problems.length > 0) throw new SignInError('invalid_configuration', problems.map((problem) => problem.message).join(' '));
   const userid = request.userid === undefined ? undefined : normaliseUserid(request.userid);
@@ -215,6 +225,7 @@ function planSignIn(request: SignInRequest): SignInPlan {
     subject: signInSubject(userid, request.connectionName ?? new URL(request.config.baseUrl).host),
     pkce: request.usePkce === false ? undefined : createPkcePair(),
     timeoutMs: request.callbackTimeoutMs ?? DEFAULT_CALLBACK_TIMEOUT_MS,
+    deadline: now() + (request.callbackTimeoutMs ?? DEFAULT_CALLBACK_TIMEOUT_MS),
   };
 }
 
@@ -244,12 +255,27 @@ async function openBrowser(
   }).href;
   if (context.controls.signal.aborted) throw new SignInError('cancelled', 'The sign-in was cancelled.');
   context.request.onProgress?.({ stage: 'opening_browser', authorizationUrl });
+  await requireSignInPage(config, context);
   try {
     await context.ports.openUrl(authorizationUrl);
   } catch {
-    context.notes.push('The browser could not be opened. Open the sign-in address yourself.');
+    context.notes.push('The browser could not be opened: check the system’s default browser, then open the sign-in page again.');
   }
-  context.request.onProgress?.({ stage: 'waiting_for_browser', authorizationUrl, redirectUri, listening: context.listening, notes: context.notes });
+  context.request.onProgress?.({ stage: 'waiting_for_browser', authorizationUrl, redirectUri, listening: context.listening, notes: context.notes, deadline: plan.deadline });
+}
+
+/**
+ * Fails fast on a wrong base URL: the sign-in page must answer at all (any HTTP status) within the
+ * reach timeout, or the sign-in ends here with one sentence naming the page and the network error,
+ * instead of a browser showing "site can't be reached" while the app waits for minutes.
+ */
+async function requireSignInPage(config: AiriskClientConfig, context: { request: SignInRequest; ports: SignInPorts; controls: RunControls }): Promise<void> {
+  const timeoutMs = context.request.reachTimeoutMs ?? DEFAULT_REACH_TIMEOUT_MS;
+  const probe = await probeSignInPage(config, context.ports.fetch ?? globalThis.fetch, timeoutMs, context.controls.signal);
+  if (context.controls.signal.aborted) throw new SignInError('cancelled', 'The sign-in was cancelled.');
+  if (probe.kind === 'unreachable') {
+    throw new SignInError('authorization_unreachable', describeReachFailure(probe.error, probe.page, probe.timedOutAfterMs), { cause: probe.error });
+  }
 }
 
 /** Exchanges the code, then tells the browser tab how it went (which also closes the callback server). */

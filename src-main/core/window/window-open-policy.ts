@@ -1,4 +1,3 @@
-import type { AppState } from '../../contract.ts';
 import { messageOf } from '../../shared/message-of.ts';
 import { isOpenableAuthorizationUrl, type ExpectedAuthorizationEndpoint } from '../oauth/external-url-policy.ts';
 
@@ -9,7 +8,7 @@ export const DENY_NEW_WINDOW = { action: 'deny' } as const;
  * The app's `openUrl`: hands a URL to the system browser (`openExternal`) only when it is the
  * configured AIRisk authorization endpoint (`isOpenableAuthorizationUrl`); anything else is refused
  * with an error and never reaches `openExternal`. The service's sign-in opens the URL it built
- * through it; the window's link goes through {@link pendingSignInPageOpener} first.
+ * through it, also when the window asks to reopen it (`openSignInPage`).
  */
 export function authorizationUrlOpener(expected: () => Promise<ExpectedAuthorizationEndpoint>, openExternal: (url: string) => Promise<void>): (url: string) => Promise<void> {
   return async (url) => {
@@ -35,42 +34,17 @@ export function expectedEndpointOf(service: () => { authorizationEndpoint(): Exp
 }
 
 /**
- * The authorization URL of the sign-in under way, while the window offers it as "Open the sign-in
- * page" (before the code exchange), or null.
+ * The opener of new-window requests (`window.open`, `target=_blank` links): none opens anything.
+ * The window has no sign-in URL to offer (it reopens the sign-in page through the contract's
+ * `openSignInPage`, which uses the service's own `openUrl`), so a URL asked for here is not ours.
  */
-export function pendingAuthorizationUrl(state: AppState | null): string | null {
-  const signIn = state?.signIn ?? null;
-  return signIn === null || signIn.stage === 'exchanging_code' ? null : signIn.authorizationUrl;
-}
-
-/**
- * The opener of new-window requests (the window's "Open the sign-in page" link): only the exact
- * authorization URL the service built for the sign-in pending now — same endpoint with another
- * query (client_id, redirect_uri, state) is refused, and with no sign-in under way nothing opens —
- * then through `openUrl`, the allowlist. A renderer cannot make the browser open a sign-in of its own.
- */
-export function pendingSignInPageOpener(state: () => Promise<AppState | null>, openUrl: (url: string) => Promise<void>): (url: string) => Promise<void> {
-  return async (url) => {
-    const pending = pendingAuthorizationUrl(await state());
-    if (pending === null) throw new Error('No sign-in is under way, so there is no sign-in page to open.');
-    if (!sameUrl(url, pending)) throw new Error('Refusing to open an address that is not the sign-in page of the sign-in under way.');
-    await openUrl(pending);
-  };
-}
-
-/** Whether two URLs are the same address once parsed (Chromium hands the link back normalized). */
-function sameUrl(candidate: string, expected: string): boolean {
-  try {
-    return new URL(candidate).href === new URL(expected).href;
-  } catch {
-    return false;
-  }
+export async function refuseNewWindowUrl(): Promise<void> {
+  throw new Error('The window opens no addresses itself; the sign-in page opens through “Open the sign-in page again”.');
 }
 
 /**
  * The window-open handler of every web contents: always denies the new window, and hands the URL
- * to `openUrl` (main.ts gives it {@link pendingSignInPageOpener}), so the sign-in link opens in the
- * system browser and everything else stays closed. `onRefused` hears why a URL was not opened,
+ * to `openUrl` (main.ts gives it {@link refuseNewWindowUrl}), so nothing opens from the window. `onRefused` hears why a URL was not opened,
  * without the URL (an authorization URL carries the sign-in's state).
  */
 export function windowOpenHandler(openUrl: (url: string) => Promise<void>, onRefused: (reason: string) => void): (details: { readonly url: string }) => typeof DENY_NEW_WINDOW {

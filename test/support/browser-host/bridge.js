@@ -9,7 +9,7 @@
 (() => {
   'use strict';
   const METHODS = [
-    'getState', 'signIn', 'cancelSignIn', 'submitRedirectedUrl', 'renew', 'renewAll', 'cancelRenewAll', 'remove', 'setActive', 'rename', 'copy', 'tokenDetails', 'dismissError', 'getSettings', 'updateSettings',
+    'getState', 'signIn', 'cancelSignIn', 'openSignInPage', 'submitRedirectedUrl', 'renew', 'renewAll', 'cancelRenewAll', 'remove', 'setActive', 'rename', 'copy', 'tokenDetails', 'dismissError', 'getSettings', 'updateSettings',
     'saveConnection', 'duplicateConnection', 'removeConnection', 'checkConnection', 'exportConnection', 'importConnection',
     'answerConsent', 'revokeTerminalSession', 'installCommandLineTool', 'checkForUpdates',
   ];
