@@ -259,10 +259,19 @@ export interface SettingsView {
   /** An Electron accelerator (e.g. `CommandOrControl+Shift+A`) that copies the active account's token in the default format; '' = off, the default. */
   readonly globalShortcut: string;
   readonly connections: readonly ConnectionView[];
+  /** Read-only, made by main: every copy format with its words, for the default format's choice. */
+  readonly copyFormats: readonly { readonly format: CopyFormat; readonly label: string }[];
+  /** Read-only: one sentence when the expiry warning is as long as the stored tokens live (all would read "Expiring"), else null. */
+  readonly expiryLeadWarning: string | null;
+  /** Read-only: one sentence when the global shortcut could not be registered (another program has it), else null. */
+  readonly globalShortcutProblem: string | null;
 }
 
+/** SettingsView's fields that main makes and the window only reads. */
+export type SettingsViewOnly = 'connections' | 'copyFormats' | 'expiryLeadWarning' | 'globalShortcutProblem';
+
 /** A change to the app-wide settings; connections change through `saveConnection`. */
-export type SettingsUpdate = Partial<Omit<SettingsView, 'connections'>>;
+export type SettingsUpdate = Partial<Omit<SettingsView, SettingsViewOnly>>;
 
 /** A setting that was refused, and why. */
 export interface SettingsProblem {
@@ -300,6 +309,13 @@ export interface JwtView {
   readonly truncated: boolean;
 }
 
+/** A copy format as the row menu offers it: its words, and why this token cannot be copied so (null: it can). */
+export interface CopyFormatOption {
+  readonly format: CopyFormat;
+  readonly label: string;
+  readonly problem: string | null;
+}
+
 /** What the details panel shows about one account's token (decoded in main; the token never leaves it). */
 export interface TokenDetails {
   readonly accountId: string;
@@ -319,6 +335,8 @@ export interface TokenDetails {
   readonly note: string | null;
   /** E.g. the JWT's `exp` and AIRisk's `expiration` disagree by more than a minute. */
   readonly warnings: readonly string[];
+  /** Every copy format, in menu order, each with why this token cannot be copied so (the shell formats take only b64token tokens). */
+  readonly copyFormats: readonly CopyFormatOption[];
 }
 
 /** The methods `window.airisk` offers. Unknown ids and bad arguments reject with a plain message. */

@@ -28,7 +28,7 @@ test('rejections read as their reason, without Electron’s wrapper', () => {
   assert.equal(errorText(undefined), 'Something went wrong. Try again.');
 });
 
-const settings: SettingsView = { ...DEFAULT_SETTINGS, connections: [] };
+const settings: SettingsView = { ...DEFAULT_SETTINGS, connections: [], copyFormats: [], expiryLeadWarning: null, globalShortcutProblem: null };
 
 test('an untouched settings form sends nothing', () => {
   const form = formFromSettings(settings);

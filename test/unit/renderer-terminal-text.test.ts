@@ -61,7 +61,7 @@ test('an install outcome says where the tool went and whether the shell finds it
 });
 
 test('the terminal settings travel with the settings form: the switch as a flag, the session length as minutes', () => {
-  const settings: SettingsView = { ...DEFAULT_SETTINGS, connections: [] };
+  const settings: SettingsView = { ...DEFAULT_SETTINGS, connections: [], copyFormats: [], expiryLeadWarning: null, globalShortcutProblem: null };
   const form = formFromSettings(settings);
   assert.deepEqual(updateFromForm(form, settings), { update: {}, problems: [] });
   assert.deepEqual(updateFromForm({ ...form, allowTerminalAccess: true, terminalSessionMinutes: '30' }, settings).update, { allowTerminalAccess: true, terminalSessionMinutes: 30 });

@@ -30,6 +30,8 @@ import { SignInError } from '../oauth/sign-in-error.ts';
 import { changesSignIn } from '../settings/connection-validation.ts';
 import { validateSettingsUpdate } from '../settings/settings-validation.ts';
 import { isConfigured } from '../settings/connection-view.ts';
+import { createShortcutDesk, type ShortcutDesk } from '../settings/global-shortcut.ts';
+import { settingsView } from '../settings/settings-view.ts';
 import type { StoredSettings } from '../settings/stored-settings.ts';
 import { signInConfig } from '../settings/sign-in-config.ts';
 import { Vault, type AccountRecord, type ClientSecretRead, type ConnectionRecord } from '../vault/vault.ts';
@@ -63,6 +65,8 @@ export class AppService implements AiriskApi {
   readonly #connections: ConnectionDesk;
   readonly #terminal: TerminalDesk | undefined;
   readonly #renewAll: RenewAllDesk;
+  /** The global shortcut: copies the active account's token in the default format. */
+  readonly #shortcut: ShortcutDesk;
   /** Groups expiry changes into one notification per kind; absent without a notifier. */
   readonly #notices: ExpiryNoticeGatherer | undefined;
   /** The connection of the sign-in under way (set when it starts, before its first progress). */
@@ -119,6 +123,10 @@ export class AppService implements AiriskApi {
       this.#queueEmit();
     });
     vault.onChange(() => this.#queueEmit());
+    this.#shortcut = createShortcutDesk(ports.shortcuts, () => {
+      this.copy(null, null).catch((error: unknown) => ports.notifier?.message?.('AIRisk Token Tray', `The shortcut copied nothing: ${messageOf(error)}`));
+    });
+    this.#shortcut.apply(settings.globalShortcut);
   }
 
   /** Opens the store (decrypting nothing) and starts the expiry scheduler. */
@@ -347,7 +355,7 @@ export class AppService implements AiriskApi {
   }
 
   async #settingsView(): Promise<SettingsView> {
-    return { ...this.#vault.settings, connections: await this.#connections.views() };
+    return settingsView(this.#vault.settings, await this.#connections.views(), this.#vault.accounts(), this.#shortcut.problem);
   }
 
   async updateSettings(update: SettingsUpdate): Promise<SettingsResult> {
@@ -369,6 +377,7 @@ export class AppService implements AiriskApi {
     this.#scheduler.setLead(settings.expiryLeadSeconds * 1000);
     this.#clipboard.setClearAfter(settings.clipboardClearSeconds * 1000);
     await this.#terminal?.apply(settings);
+    this.#shortcut.apply(settings.globalShortcut);
     this.#queueEmit();
     // A save does not look for Node again: that is for when Settings opens.
     return { ok: true, settings: await this.#settingsView() };
@@ -459,6 +468,7 @@ export class AppService implements AiriskApi {
     this.#disposed = true;
     this.#renewAll.cancel();
     this.#signIns.cancel();
+    this.#shortcut.stop();
     await this.#terminal?.close();
     await this.#vault.flush();
     await this.#clipboard.flush();

@@ -1,5 +1,6 @@
 import type { TokenDetails } from '../../contract.ts';
 import type { AccountRecord, ConnectionRecord } from '../vault/vault.ts';
+import { COPY_FORMAT_LABELS, COPY_FORMATS, copyFormatProblem } from '../clipboard/copy-format.ts';
 import { decodeJwt } from './jwt-decode.ts';
 
 /** AIRisk's `expiration` and the JWT's own `exp` may differ by this much before the details warn. */
@@ -21,11 +22,19 @@ export function tokenDetails(account: AccountRecord, connection: ConnectionRecor
     expiration: account.expiration,
   };
   if (token === undefined) {
-    return { ...base, kind: 'unavailable', jwt: null, note: 'The token can no longer be read (it was kept in memory only, or cannot be decrypted); sign in again.', warnings: [] };
+    const note = 'The token can no longer be read (it was kept in memory only, or cannot be decrypted); sign in again.';
+    return { ...base, kind: 'unavailable', jwt: null, note, warnings: [], copyFormats: copyFormats(() => note) };
   }
+  const target = connection === undefined ? undefined : { baseUrl: connection.baseUrl };
+  const formats = copyFormats((format) => copyFormatProblem(token, format, target));
   const reading = decodeJwt(token);
-  if (reading.kind === 'opaque') return { ...base, kind: 'opaque', jwt: null, note: reading.reason, warnings: [] };
-  return { ...base, kind: 'jwt', jwt: reading.jwt, note: null, warnings: expiryWarnings(reading.jwt.expiresAt, account.expiration) };
+  if (reading.kind === 'opaque') return { ...base, kind: 'opaque', jwt: null, note: reading.reason, warnings: [], copyFormats: formats };
+  return { ...base, kind: 'jwt', jwt: reading.jwt, note: null, warnings: expiryWarnings(reading.jwt.expiresAt, account.expiration), copyFormats: formats };
+}
+
+/** Every format with its words and `problem` of it. */
+function copyFormats(problem: (format: (typeof COPY_FORMATS)[number]) => string | null): TokenDetails['copyFormats'] {
+  return COPY_FORMATS.map((format) => ({ format, label: COPY_FORMAT_LABELS[format], problem: problem(format) }));
 }
 
 /** A warning when the JWT's `exp` and AIRisk's `expiration` disagree by more than a minute. */

@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, test } from 'node:test';
+import type { ShortcutPort } from '../../src-main/core/settings/global-shortcut.ts';
+import { startSandbox, type Sandbox } from '../sandbox/sandbox-server.ts';
+import { createNodeApp, type NodeApp } from '../support/node-app.ts';
+import { connectSandbox } from '../support/sandbox-settings.ts';
+import { ConsentingBrowser } from '../support/sign-in-fixtures.ts';
+
+/*
+ * Settings' ready sentences and the global shortcut, through the real app service against a real
+ * sandbox on loopback: the lead warning from the stored tokens' lifetimes, and the shortcut that
+ * copies the active token in the default format (a stand-in for Electron's globalShortcut).
+ */
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A desktop whose `taken` shortcuts belong to another program; `press` fires a registered one. */
+function desktop(taken: readonly string[] = []): ShortcutPort & { readonly registered: Map<string, () => void> } {
+  const registered = new Map<string, () => void>();
+  return {
+    registered,
+    register: (accelerator, callback) => !taken.includes(accelerator) && (registered.set(accelerator, callback), true),
+    unregister: (accelerator) => void registered.delete(accelerator),
+  };
+}
+
+async function appWith(sandbox: Sandbox, shortcuts?: ShortcutPort): Promise<NodeApp> {
+  const directory = await mkdtemp(join(tmpdir(), 'airisk-settings-extras-'));
+  const browser = new ConsentingBrowser('approve');
+  const app = await createNodeApp({ directory, openUrl: (url) => browser.openUrl(url), ...(shortcuts === undefined ? {} : { shortcuts }) });
+  cleanups.push(async () => {
+    await app.service.shutdown();
+    await rm(directory, { recursive: true, force: true });
+  });
+  await connectSandbox(app.service, sandbox);
+  const outcome = await app.service.signIn({});
+  assert.ok(outcome.ok, outcome.ok ? '' : outcome.error.message);
+  return app;
+}
+
+async function sandboxWith(tokenLifetimeSeconds: number): Promise<Sandbox> {
+  const sandbox = await startSandbox({ tokenLifetimeSeconds });
+  cleanups.push(() => sandbox.close());
+  return sandbox;
+}
+
+test('with 3-minute tokens and the 5-minute default lead, Settings warns in one sentence; a 2-minute lead clears it', async () => {
+  const app = await appWith(await sandboxWith(180));
+  const settings = await app.service.getSettings();
+  assert.equal(settings.expiryLeadSeconds, 300);
+  assert.match(settings.expiryLeadWarning ?? '', /^Your tokens last about (2|3) min, not longer than the 5 min warning: every token shows as “Expiring”/);
+  const saved = await app.service.updateSettings({ expiryLeadSeconds: 120 });
+  assert.ok(saved.ok);
+  assert.equal(saved.settings.expiryLeadWarning, null);
+});
+
+test('hour-long tokens and the default lead: no warning, and Settings lists every copy format with its words', async () => {
+  const app = await appWith(await sandboxWith(3600));
+  const settings = await app.service.getSettings();
+  assert.equal(settings.expiryLeadWarning, null);
+  assert.deepEqual(settings.copyFormats.map((choice) => choice.format), ['header', 'token', 'curl', 'curl-command', 'httpie', 'export-posix', 'export-powershell']);
+  assert.equal(settings.copyFormats[0]?.label, 'Header (Authorization: Bearer …)');
+});
+
+test('the global shortcut is registered when set, copies the active token in the default format, and is unregistered when cleared and on quit', async () => {
+  const port = desktop();
+  const app = await appWith(await sandboxWith(3600), port);
+  assert.equal(port.registered.size, 0, 'off by default');
+  const saved = await app.service.updateSettings({ globalShortcut: 'CommandOrControl+Shift+A', defaultCopyFormat: 'token' });
+  assert.ok(saved.ok);
+  assert.equal(saved.settings.globalShortcutProblem, null);
+  port.registered.get('CommandOrControl+Shift+A')?.();
+  await app.service.flush();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const copied = await app.clipboard.readText();
+  assert.match(copied, /^eyJ[\w-]+\.[\w-]+\.[\w-]+$/, 'the bare token, the default format');
+  assert.ok((await app.service.updateSettings({ globalShortcut: '' })).ok);
+  assert.equal(port.registered.size, 0);
+  assert.ok((await app.service.updateSettings({ globalShortcut: 'Alt+F9' })).ok);
+  await app.service.shutdown();
+  assert.equal(port.registered.size, 0, 'unregistered on quit');
+});
+
+test('a shortcut another program holds is saved but reported in Settings as one sentence; a press with no token says why in a message', async () => {
+  const port = desktop(['Alt+Space']);
+  const app = await appWith(await sandboxWith(3600), port);
+  const saved = await app.service.updateSettings({ globalShortcut: 'Alt+Space' });
+  assert.ok(saved.ok);
+  assert.equal(saved.settings.globalShortcutProblem, 'Alt+Space could not be registered: another program (or the system) already uses it; choose another shortcut.');
+  assert.equal((await app.service.getSettings()).globalShortcutProblem, saved.settings.globalShortcutProblem);
+  assert.ok((await app.service.updateSettings({ globalShortcut: 'Alt+F9' })).ok);
+  const active = (await app.service.getState()).activeAccountId;
+  assert.ok(active !== null);
+  await app.service.remove(active);
+  port.registered.get('Alt+F9')?.();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.deepEqual(app.messages, ['AIRisk Token Tray: The shortcut copied nothing: There is no token to copy yet: sign in first.']);
+});
