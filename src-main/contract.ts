@@ -259,16 +259,34 @@ export interface SettingsView {
   /** An Electron accelerator (e.g. `CommandOrControl+Shift+A`) that copies the active account's token in the default format; '' = off, the default. */
   readonly globalShortcut: string;
   readonly connections: readonly ConnectionView[];
-  /** Read-only, made by main: every copy format with its words, for the default format's choice. */
-  readonly copyFormats: readonly { readonly format: CopyFormat; readonly label: string }[];
-  /** Read-only: one sentence when the expiry warning is as long as the stored tokens live (all would read "Expiring"), else null. */
-  readonly expiryLeadWarning: string | null;
-  /** Read-only: one sentence when the global shortcut could not be registered (another program has it), else null. */
-  readonly globalShortcutProblem: string | null;
+  /** Read-only, made by main: the app-wide settings in Settings' groups and order, with their words and warnings. */
+  readonly groups: readonly SettingsGroupView[];
+}
+
+/** A group of app-wide settings as Settings shows it ("Tokens", "Copying", …); `key` places the live parts (storage, terminal) beside it. */
+export interface SettingsGroupView {
+  readonly key: 'tokens' | 'copying' | 'storage' | 'terminal' | 'startup';
+  readonly legend: string;
+  readonly fields: readonly SettingFieldView[];
+}
+
+/** One app-wide setting as Settings shows it; every word is main's. */
+export interface SettingFieldView {
+  readonly key: keyof SettingsUpdate;
+  /** `flag`: a checkbox; `text`: typed (a number is typed as `scale` stored units: 60 shows seconds as minutes); `choice`: one of `choices`. */
+  readonly kind: 'flag' | 'text' | 'choice';
+  readonly label: string;
+  readonly hint: string | null;
+  /** The unit after the input ("minutes"), or null. */
+  readonly unit: string | null;
+  readonly scale: number;
+  readonly choices: readonly { readonly value: string; readonly label: string }[];
+  /** One sentence about the saved value that is not a refusal (the lead outlasts the tokens, the shortcut is taken), or null. */
+  readonly warning: string | null;
 }
 
 /** SettingsView's fields that main makes and the window only reads. */
-export type SettingsViewOnly = 'connections' | 'copyFormats' | 'expiryLeadWarning' | 'globalShortcutProblem';
+export type SettingsViewOnly = 'connections' | 'groups';
 
 /** A change to the app-wide settings; connections change through `saveConnection`. */
 export type SettingsUpdate = Partial<Omit<SettingsView, SettingsViewOnly>>;

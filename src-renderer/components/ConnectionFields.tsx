@@ -1,8 +1,9 @@
-import { useId, type ReactElement } from 'react';
+import { useId, useState, type ReactElement } from 'react';
 import type { ConnectionView } from '../../src-main/contract.ts';
 import type { ConnectionEditor } from '../hooks/use-connection-editor.ts';
-import { CONNECTION_FIELDS, SETUP_FIELDS } from '../lib/connection-form.ts';
-import { otherProblems } from '../lib/settings-form.ts';
+import { SETUP_FIELDS } from '../lib/connection-form.ts';
+import { otherProblems } from '../lib/form-problems.ts';
+import { CheckboxField } from './CheckboxField.tsx';
 import { ConnectionCheckPanel } from './ConnectionCheckPanel.tsx';
 import { FieldNote, noteIds } from './FieldNote.tsx';
 import { TextField } from './TextField.tsx';
@@ -20,29 +21,25 @@ export interface ConnectionFieldsProps {
 type TextKey = Exclude<keyof ConnectionEditor['form'], 'bodyEncoding' | 'clientSecret'>;
 
 /**
- * A connection's fields as the editor holds them, each with main's problem next to it (the secret
- * write-only); then Check connection, and the problems no field shows with a failed call's error.
+ * A connection's fields as the editor holds them, each with main's problem next to it; the secret
+ * write-only (shown while typed only when asked), paths, body encoding, scope and issuer in an
+ * Advanced fold; then Check connection, and the problems no field shows with a failed call's error.
  */
 export function ConnectionFields({ editor, connection, fieldId, full }: ConnectionFieldsProps): ReactElement {
   const { form, set, problems } = editor;
   const encodingId = useId();
+  const [showSecret, setShowSecret] = useState(false);
   const secretSet = connection?.clientSecretSet === true;
   const encodingError = problems.get('bodyEncoding');
-  const errors = otherProblems(problems, full ? CONNECTION_FIELDS : SETUP_FIELDS);
+  const errors = otherProblems(problems, full ? form : SETUP_FIELDS);
   if (editor.callError !== null) errors.push(editor.callError);
-  const field = (key: TextKey, label: string, hint?: string, url?: boolean): ReactElement => (
-    <TextField id={fieldId(key)} label={label} type={url ? 'url' : undefined} inputMode={url ? 'url' : undefined} value={form[key]} onChange={set(key)} error={problems.get(key)} hint={hint} />
-  );
-  const radio = (value: 'form' | 'json', label: string): ReactElement => (
-    <label className="radio">
-      <input id={value === 'form' ? fieldId('bodyEncoding') : undefined} type="radio" name={`${encodingId}-bodyEncoding`} value={value} checked={form.bodyEncoding === value} onChange={() => set('bodyEncoding')(value)} />
-      {label}
-    </label>
+  const field = (key: TextKey, label: string, hint?: string): ReactElement => (
+    <TextField id={fieldId(key)} label={label} value={form[key]} onChange={set(key)} error={problems.get(key)} hint={hint} />
   );
   return (
     <>
       {field('name', 'Name', 'Your name for this AIRisk, such as “Production” or “Staging”.')}
-      {field('baseUrl', 'AIRisk base URL', undefined, true)}
+      {field('baseUrl', 'AIRisk base URL')}
       {field('clientId', 'Client id')}
       <TextField
         id={fieldId('clientSecret')}
@@ -56,33 +53,38 @@ export function ConnectionFields({ editor, connection, fieldId, full }: Connecti
             </>
           )
         }
-        type="password"
+        type={showSecret ? 'text' : 'password'}
         autoComplete="new-password"
         value={form.clientSecret}
         onChange={set('clientSecret')}
         error={problems.get('clientSecret')}
-        hint={connection === null ? 'Kept encrypted on this computer and never shown again.' : (connection.clientSecretProblem ?? (secretSet ? 'Write-only: the secret is never shown. Leave empty to keep the current one.' : 'Write-only: kept encrypted on this computer and never shown again.'))}
+        hint={connection?.clientSecretProblem ?? `Write-only: kept encrypted on this computer and never shown again.${secretSet ? ' Leave empty to keep the current one.' : ''}`}
       />
-      {field('redirectUri', 'Redirect URI', 'Register this address with AIRisk as the app’s redirect URI.', true)}
+      <CheckboxField id={fieldId('showSecret')} label="Show what I type" checked={showSecret} onChange={setShowSecret} />
+      {field('redirectUri', 'Redirect URI', 'Register this address with AIRisk as the app’s redirect URI.')}
       {full ? (
-        <>
-          {field('authorizePath', 'Authorization path')}
-          {field('tokenPath', 'Token path')}
-          <fieldset className={encodingError === undefined ? 'choice' : 'choice field-invalid'} aria-describedby={noteIds(encodingId, encodingError, undefined)}>
-            <legend className="field-label">Token request body</legend>
-            <div className="choice-options">
-              {radio('form', 'Form (x-www-form-urlencoded)')}
-              {radio('json', 'JSON')}
-            </div>
-            <FieldNote id={encodingId} kind="error" text={encodingError} />
-          </fieldset>
-          <fieldset className="group">
-            <legend>Advanced: standard OAuth 2.0 servers</legend>
-            <p className="field-hint">AIRisk needs neither; leave both empty unless your server asks for them.</p>
+        <details className="advanced">
+          <summary>Advanced: paths, token request body, scope and issuer</summary>
+          <div className="form">
+            {field('authorizePath', 'Authorization path')}
+            {field('tokenPath', 'Token path')}
+            <fieldset className={encodingError === undefined ? 'choice' : 'choice field-invalid'} aria-describedby={noteIds(encodingId, encodingError, undefined)}>
+              <legend className="field-label">Token request body</legend>
+              <div className="choice-options">
+                {(['form', 'json'] as const).map((value) => (
+                  <label key={value} className="radio">
+                    <input id={value === 'form' ? fieldId('bodyEncoding') : undefined} type="radio" name={`${encodingId}-bodyEncoding`} checked={form.bodyEncoding === value} aria-invalid={encodingError === undefined ? undefined : true} onChange={() => set('bodyEncoding')(value)} />
+                    {value === 'form' ? 'Form (x-www-form-urlencoded)' : 'JSON'}
+                  </label>
+                ))}
+              </div>
+              <FieldNote id={encodingId} kind="error" text={encodingError} />
+            </fieldset>
+            <p className="field-hint">Standard OAuth 2.0 servers only; AIRisk needs neither, leave both empty unless your server asks for them.</p>
             {field('scope', 'Scope', 'Sent with the sign-in only when set, e.g. “openid profile”.')}
-            {field('issuer', 'Issuer', 'The issuer a sign-in’s iss must name. Empty: the base URL.', true)}
-          </fieldset>
-        </>
+            {field('issuer', 'Issuer', 'The issuer a sign-in’s iss must name. Empty: the base URL.')}
+          </div>
+        </details>
       ) : null}
       <ConnectionCheckPanel onCheck={editor.check} values={form} />
       {errors.length === 0 ? null : <p className="inline-error">{errors.join(' ')}</p>}

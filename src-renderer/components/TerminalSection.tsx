@@ -42,7 +42,7 @@ function SessionItem({ session, onRevoke }: { readonly session: TerminalSessionV
  * form), then what is live: the socket path, why it does not listen, the approved sessions with
  * Revoke, and "Install command-line tool".
  */
-export function TerminalSection({ terminal, fields }: { readonly terminal: TerminalView; readonly fields: ReactNode }): ReactElement {
+export function TerminalSection({ terminal, legend, fields }: { readonly terminal: TerminalView; readonly legend: string; readonly fields: ReactNode }): ReactElement {
   const api = useApi();
   const [note, setNote] = useState<Note | null>(null);
   const [installing, setInstalling] = useState(false);
@@ -76,7 +76,7 @@ export function TerminalSection({ terminal, fields }: { readonly terminal: Termi
 
   return (
     <fieldset className="group">
-      <legend>Terminal access</legend>
+      <legend>{legend}</legend>
       {fields}
       {terminal.enabled && terminal.problem !== null ? <Callout>{terminal.problem}</Callout> : null}
       {terminal.endpoint === null ? null : (

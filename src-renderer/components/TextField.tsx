@@ -20,7 +20,7 @@ export interface TextFieldProps {
   readonly max?: number;
   readonly step?: number | 'any';
   /** Extra text after the input (a unit such as "seconds"). */
-  readonly suffix?: string;
+  readonly suffix?: string | undefined;
 }
 
 /** A labelled text input with an optional hint and an inline error, both tied to it for screen readers. */

@@ -47,11 +47,8 @@ export function localConnectionProblems(form: ConnectionFormValues, connection: 
   return problems;
 }
 
-/** The fields the connection form in Settings shows, to tell main's problems about other fields apart. */
-export const CONNECTION_FIELDS: ReadonlySet<string> = new Set(['name', 'baseUrl', 'clientId', 'clientSecret', 'redirectUri', 'authorizePath', 'tokenPath', 'bodyEncoding', 'scope', 'issuer']);
-
 /** The fields the first-run setup shows. */
-export const SETUP_FIELDS: ReadonlySet<string> = new Set(['name', 'baseUrl', 'clientId', 'clientSecret', 'redirectUri']);
+export const SETUP_FIELDS = { name: 1, baseUrl: 1, clientId: 1, clientSecret: 1, redirectUri: 1 } as const;
 
 /** Each connection field in words, to name it where a problem is shown away from its field (an import). */
 const CONNECTION_FIELD_LABELS: Readonly<Record<string, string>> = {

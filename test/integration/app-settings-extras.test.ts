@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, test } from 'node:test';
+import type { SettingFieldView, SettingsView } from '../../src-main/contract.ts';
 import type { ShortcutPort } from '../../src-main/core/settings/global-shortcut.ts';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox-server.ts';
 import { createNodeApp, type NodeApp } from '../support/node-app.ts';
@@ -44,6 +45,13 @@ async function appWith(sandbox: Sandbox, shortcuts?: ShortcutPort): Promise<Node
   return app;
 }
 
+/** The field `key` as Settings shows it. */
+function fieldOf(settings: SettingsView, key: SettingFieldView['key']): SettingFieldView {
+  const field = settings.groups.flatMap((group) => group.fields).find((candidate) => candidate.key === key);
+  assert.ok(field !== undefined, `Settings shows ${key}`);
+  return field;
+}
+
 async function sandboxWith(tokenLifetimeSeconds: number): Promise<Sandbox> {
   const sandbox = await startSandbox({ tokenLifetimeSeconds });
   cleanups.push(() => sandbox.close());
@@ -54,18 +62,19 @@ test('with 3-minute tokens and the 5-minute default lead, Settings warns in one 
   const app = await appWith(await sandboxWith(180));
   const settings = await app.service.getSettings();
   assert.equal(settings.expiryLeadSeconds, 300);
-  assert.match(settings.expiryLeadWarning ?? '', /^Your tokens last about (2|3) min, not longer than the 5 min warning: every token shows as “Expiring”/);
+  assert.match(fieldOf(settings, 'expiryLeadSeconds').warning ?? '', /^Your tokens last about (2|3) min, not longer than the 5 min warning: every token shows as “Expiring”/);
   const saved = await app.service.updateSettings({ expiryLeadSeconds: 120 });
   assert.ok(saved.ok);
-  assert.equal(saved.settings.expiryLeadWarning, null);
+  assert.equal(fieldOf(saved.settings, 'expiryLeadSeconds').warning, null);
 });
 
-test('hour-long tokens and the default lead: no warning, and Settings lists every copy format with its words', async () => {
+test('hour-long tokens and the default lead: no warning, and Settings offers every copy format, in main’s words, for the default', async () => {
   const app = await appWith(await sandboxWith(3600));
   const settings = await app.service.getSettings();
-  assert.equal(settings.expiryLeadWarning, null);
-  assert.deepEqual(settings.copyFormats.map((choice) => choice.format), ['header', 'token', 'curl', 'curl-command', 'httpie', 'export-posix', 'export-powershell']);
-  assert.equal(settings.copyFormats[0]?.label, 'Header (Authorization: Bearer …)');
+  assert.equal(fieldOf(settings, 'expiryLeadSeconds').warning, null);
+  const choices = fieldOf(settings, 'defaultCopyFormat').choices;
+  assert.deepEqual(choices.map((choice) => choice.value), ['header', 'token', 'curl', 'curl-command', 'httpie', 'export-posix', 'export-powershell']);
+  assert.equal(choices[0]?.label, 'Header (Authorization: Bearer …)');
 });
 
 test('the global shortcut is registered when set, copies the active token in the default format, and is unregistered when cleared and on quit', async () => {
@@ -74,7 +83,7 @@ test('the global shortcut is registered when set, copies the active token in the
   assert.equal(port.registered.size, 0, 'off by default');
   const saved = await app.service.updateSettings({ globalShortcut: 'CommandOrControl+Shift+A', defaultCopyFormat: 'token' });
   assert.ok(saved.ok);
-  assert.equal(saved.settings.globalShortcutProblem, null);
+  assert.equal(fieldOf(saved.settings, 'globalShortcut').warning, null);
   port.registered.get('CommandOrControl+Shift+A')?.();
   await app.service.flush();
   await new Promise((resolve) => setTimeout(resolve, 50));
@@ -92,8 +101,8 @@ test('a shortcut another program holds is saved but reported in Settings as one 
   const app = await appWith(await sandboxWith(3600), port);
   const saved = await app.service.updateSettings({ globalShortcut: 'Alt+Space' });
   assert.ok(saved.ok);
-  assert.equal(saved.settings.globalShortcutProblem, 'Alt+Space could not be registered: another program (or the system) already uses it; choose another shortcut.');
-  assert.equal((await app.service.getSettings()).globalShortcutProblem, saved.settings.globalShortcutProblem);
+  assert.equal(fieldOf(saved.settings, 'globalShortcut').warning, 'Alt+Space could not be registered: another program (or the system) already uses it; choose another shortcut.');
+  assert.equal(fieldOf((await app.service.getSettings()), 'globalShortcut').warning, fieldOf(saved.settings, 'globalShortcut').warning);
   assert.ok((await app.service.updateSettings({ globalShortcut: 'Alt+F9' })).ok);
   const active = (await app.service.getState()).activeAccountId;
   assert.ok(active !== null);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SettingsView, TerminalClientView } from '../../src-main/contract.ts';
+import { settingsView } from '../../src-main/core/settings/settings-view.ts';
 import { DEFAULT_SETTINGS } from '../../src-main/core/settings/stored-settings.ts';
 import { sameRowContent } from '../../src-renderer/lib/row-equality.ts';
 import { formFromSettings, updateFromForm } from '../../src-renderer/lib/settings-form.ts';
@@ -61,11 +62,11 @@ test('an install outcome says where the tool went and whether the shell finds it
 });
 
 test('the terminal settings travel with the settings form: the switch as a flag, the session length as minutes', () => {
-  const settings: SettingsView = { ...DEFAULT_SETTINGS, connections: [], copyFormats: [], expiryLeadWarning: null, globalShortcutProblem: null };
+  const settings: SettingsView = settingsView(DEFAULT_SETTINGS, [], { tokens: [], globalShortcutProblem: null });
   const form = formFromSettings(settings);
-  assert.deepEqual(updateFromForm(form, settings), { update: {}, problems: [] });
-  assert.deepEqual(updateFromForm({ ...form, allowTerminalAccess: true, terminalSessionMinutes: '30' }, settings).update, { allowTerminalAccess: true, terminalSessionMinutes: 30 });
-  assert.deepEqual(updateFromForm({ ...form, terminalSessionMinutes: 'ten' }, settings).problems, [{ field: 'terminalSessionMinutes', message: 'Enter a number of minutes from 1 to 120, such as 10.' }]);
+  assert.deepEqual(updateFromForm(form, settings), {});
+  assert.deepEqual(updateFromForm({ ...form, allowTerminalAccess: true, terminalSessionMinutes: '30' }, settings), { allowTerminalAccess: true, terminalSessionMinutes: 30 });
+  assert.ok(Number.isNaN(updateFromForm({ ...form, terminalSessionMinutes: 'ten' }, settings).terminalSessionMinutes), 'main names the problem');
 });
 
 test('a row redraws when a terminal reads its token', () => {

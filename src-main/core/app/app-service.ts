@@ -355,7 +355,7 @@ export class AppService implements AiriskApi {
   }
 
   async #settingsView(): Promise<SettingsView> {
-    return settingsView(this.#vault.settings, await this.#connections.views(), this.#vault.accounts(), this.#shortcut.problem);
+    return settingsView(this.#vault.settings, await this.#connections.views(), { tokens: this.#vault.accounts(), globalShortcutProblem: this.#shortcut.problem });
   }
 
   async updateSettings(update: SettingsUpdate): Promise<SettingsResult> {

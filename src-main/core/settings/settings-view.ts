@@ -1,21 +1,84 @@
-import type { ConnectionView, SettingsView } from '../../contract.ts';
+import type { ConnectionView, SettingFieldView, SettingsGroupView, SettingsView } from '../../contract.ts';
 import { COPY_FORMAT_LABELS, COPY_FORMATS } from '../clipboard/copy-format.ts';
 import { expiryLeadWarning, type TokenTimes } from './lead-warning.ts';
 import type { StoredSettings } from './stored-settings.ts';
 
-/** Every copy format with its words, for Settings' choice of the default one. */
-const COPY_FORMAT_CHOICES: SettingsView['copyFormats'] = COPY_FORMATS.map((format) => ({ format, label: COPY_FORMAT_LABELS[format] }));
-
-/**
- * Settings as the window shows them: the stored settings, every connection, and the ready
- * sentences main makes (the lead warning from the stored tokens' lifetimes, the shortcut's problem).
+/*
+ * Settings' words: every app-wide setting's label, hint and unit, in the groups and order the window
+ * shows them, with main's warnings about the saved values. The window only draws them.
  */
-export function settingsView(settings: StoredSettings, connections: readonly ConnectionView[], tokens: readonly TokenTimes[], globalShortcutProblem: string | null): SettingsView {
-  return {
-    ...settings,
-    connections,
-    copyFormats: COPY_FORMAT_CHOICES,
-    expiryLeadWarning: expiryLeadWarning(settings.expiryLeadSeconds, tokens),
-    globalShortcutProblem,
+
+type Field = Pick<SettingFieldView, 'key' | 'kind' | 'label'> & Partial<Omit<SettingFieldView, 'key' | 'kind' | 'label'>>;
+
+const flag = (key: Field['key'], label: string, hint?: string): Field => ({ key, kind: 'flag', label, ...(hint === undefined ? {} : { hint }) });
+const typed = (key: Field['key'], label: string, unit: string | null, hint?: string, scale = 1): Field => ({ key, kind: 'text', label, unit, scale, ...(hint === undefined ? {} : { hint }) });
+
+const GROUPS: readonly (Omit<SettingsGroupView, 'fields'> & { readonly fields: readonly Field[] })[] = [
+  {
+    key: 'tokens',
+    legend: 'Tokens',
+    fields: [
+      typed('expiryLeadSeconds', 'Warn before a token expires', 'minutes', 'A token shows as “Expiring” and you get a notice this long before it expires.', 60),
+      typed('clipboardClearSeconds', 'Clear the clipboard after', 'seconds', 'Only if it still holds what this app copied. 0 never clears it.'),
+    ],
+  },
+  {
+    key: 'copying',
+    legend: 'Copying',
+    fields: [
+      {
+        key: 'defaultCopyFormat',
+        kind: 'choice',
+        label: 'Copy puts on the clipboard',
+        hint: 'The one-click Copy, the tray’s first item and the global shortcut use it; the row menu offers every format.',
+        choices: COPY_FORMATS.map((format) => ({ value: format, label: COPY_FORMAT_LABELS[format] })),
+      },
+      typed('globalShortcut', 'Global shortcut', null, 'Copies the active account’s token from any program, e.g. CommandOrControl+Shift+A. Empty: off.'),
+    ],
+  },
+  {
+    key: 'storage',
+    legend: 'Storage',
+    fields: [
+      flag(
+        'allowWeakEncryption',
+        'Store tokens on disk even with weak encryption',
+        'Off: where only weak protection exists, tokens stay in memory and are gone when the app quits. On: they survive restarts, but anyone who can read your files can read them.',
+      ),
+    ],
+  },
+  {
+    key: 'terminal',
+    legend: 'Terminal access',
+    fields: [
+      flag('allowTerminalAccess', 'Allow terminal access', 'Scripts and shells on this computer may then ask this app for a token; you approve each new terminal session here.'),
+      typed('terminalSessionMinutes', 'An approved terminal session ends after', 'minutes unused'),
+    ],
+  },
+  {
+    key: 'startup',
+    legend: 'Startup',
+    fields: [flag('startAtLogin', 'Start at login'), flag('startHidden', 'Start hidden in the tray', 'When started at login, stay in the tray without opening this window.')],
+  },
+];
+
+/** What main says about a saved value besides refusing it. */
+export interface SettingsWarnings {
+  /** The stored tokens' times, for the lead warning. */
+  readonly tokens: readonly TokenTimes[];
+  /** Why the global shortcut is not registered, or null. */
+  readonly globalShortcutProblem: string | null;
+}
+
+/** Settings as the window shows them: the stored settings, every connection, and the groups of fields with main's words and warnings. */
+export function settingsView(settings: StoredSettings, connections: readonly ConnectionView[], warnings: SettingsWarnings): SettingsView {
+  const warningOf: Partial<Record<Field['key'], string | null>> = {
+    expiryLeadSeconds: expiryLeadWarning(settings.expiryLeadSeconds, warnings.tokens),
+    globalShortcut: warnings.globalShortcutProblem,
   };
+  const groups = GROUPS.map((group) => ({
+    ...group,
+    fields: group.fields.map((field) => ({ hint: null, unit: null, scale: 1, choices: [], ...field, warning: warningOf[field.key] ?? null })),
+  }));
+  return { ...settings, connections, groups };
 }
