@@ -261,6 +261,14 @@ export interface SettingsView {
   readonly connections: readonly ConnectionView[];
   /** Read-only, made by main: the app-wide settings in Settings' groups and order, with their words and warnings. */
   readonly groups: readonly SettingsGroupView[];
+  /** Read-only: the connection form's words and a new connection's values (Settings and the first-run setup). */
+  readonly connectionForm: ConnectionFormWords;
+}
+
+/** The connection form's fields in order, each with its words, and a new connection's starting values. */
+export interface ConnectionFormWords {
+  readonly fields: readonly { readonly key: keyof ConnectionUpdate; readonly label: string; readonly hint: string | null; readonly advanced: boolean }[];
+  readonly defaults: Required<Omit<ConnectionUpdate, 'clientSecret'>>;
 }
 
 /** A group of app-wide settings as Settings shows it ("Tokens", "Copying", …); `key` places the live parts (storage, terminal) beside it. */
@@ -286,7 +294,7 @@ export interface SettingFieldView {
 }
 
 /** SettingsView's fields that main makes and the window only reads. */
-export type SettingsViewOnly = 'connections' | 'groups';
+export type SettingsViewOnly = 'connections' | 'groups' | 'connectionForm';
 
 /** A change to the app-wide settings; connections change through `saveConnection`. */
 export type SettingsUpdate = Partial<Omit<SettingsView, SettingsViewOnly>>;

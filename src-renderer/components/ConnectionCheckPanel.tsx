@@ -19,30 +19,27 @@ export interface ConnectionCheckPanelProps {
  * setup and by the connection form in Settings.
  */
 export function ConnectionCheckPanel({ onCheck, values }: ConnectionCheckPanelProps): ReactElement {
-  const [check, setCheck] = useState<ConnectionCheck | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The check found, or why it did not run (text), or nothing yet; `checking` while it runs.
+  const [result, setResult] = useState<ConnectionCheck | string | null>(null);
   const [checking, setChecking] = useState(false);
   const noteId = useId();
 
-  useEffect(() => {
-    setCheck(null);
-    setError(null);
-  }, [values]);
+  useEffect(() => setResult(null), [values]);
 
   const run = async (): Promise<void> => {
     setChecking(true);
-    setError(null);
-    setCheck(null);
+    setResult(null);
+    let said: string;
     try {
       const found = await onCheck();
-      setCheck(found);
-      announce(checkAnnouncement(found));
+      setResult(found);
+      said = checkAnnouncement(found);
     } catch (failure) {
-      setError(errorText(failure));
-      announce(`The check did not run: ${errorText(failure)}`);
-    } finally {
-      setChecking(false);
+      said = `The check did not run: ${errorText(failure)}`;
+      setResult(said);
     }
+    setChecking(false);
+    announce(said);
   };
 
   return (
@@ -55,15 +52,16 @@ export function ConnectionCheckPanel({ onCheck, values }: ConnectionCheckPanelPr
           Checking sends the client id and secret to that AIRisk, before any browser opens.
         </p>
       </div>
-      {check === null ? null : (
+      {typeof result === 'string' ? <p className="inline-error">{result}</p> : null}
+      {result === null || typeof result === 'string' ? null : (
         <ul className="check-results" aria-label="Check results">
-          {checkSteps(check).map(({ key, title, step }) => {
-            const look = VERDICT_LOOK[step.verdict];
+          {checkSteps(result).map(([title, step]) => {
+            const [word, look] = VERDICT_LOOK[step.verdict];
             return (
-              <li key={key} className="check-result">
-                <span className={`status ${look.className}`}>
-                  <Icon name={look.icon} />
-                  {title}: {look.word}
+              <li key={title} className="check-result">
+                <span className={`status status-${look}`}>
+                  <Icon name={look} />
+                  {title}: {word}
                 </span>
                 <span className="check-message">{step.message}</span>
               </li>
@@ -71,7 +69,6 @@ export function ConnectionCheckPanel({ onCheck, values }: ConnectionCheckPanelPr
           })}
         </ul>
       )}
-      {error === null ? null : <p className="inline-error">The check did not run: {error}</p>}
     </div>
   );
 }

@@ -113,10 +113,10 @@ export function SettingsPanel({ state, headingId, focusField = null, onFocused }
 
   return panel(
     <>
-      <ConnectionsSection summaries={state.connections} initial={settings.connections} onEditingChange={setEditingConnection} />
+      <ConnectionsSection summaries={state.connections} initial={settings.connections} words={settings.connectionForm} onEditingChange={setEditingConnection} />
       <form ref={formRef} className="form" noValidate aria-label="App settings" onSubmit={(event) => void save(event)}>
         {groups}
-        <p className="inline-error">{otherProblems(problems, form).join(' ')}</p>
+        <p className="inline-error">{otherProblems(problems, (field) => field in form).join(' ')}</p>
         <div className={editingConnection ? 'actions' : 'actions actions-sticky'}>
           <button type="submit" className="button button-primary" disabled={saving}>
             Save settings

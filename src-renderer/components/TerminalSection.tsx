@@ -4,10 +4,10 @@ import { useApi } from '../hooks/use-api.ts';
 import { useTick } from '../hooks/use-tick.ts';
 import { announce } from '../lib/announcer.ts';
 import { errorText } from '../lib/error-text.ts';
-import { installOutcomeText, sessionClient, sessionTimes } from '../lib/terminal-text.ts';
+import { sessionClient, sessionTimes } from '../lib/terminal-text.ts';
 import { Callout } from './Callout.tsx';
 
-type Note = { readonly ok: boolean; readonly text: string; readonly command?: string | null };
+type Note = { readonly ok: boolean; readonly message: string; readonly command?: string };
 
 /**
  * A text to copy by hand, shown whole (wrapped) and selected whole by a click or on focus. The window
@@ -52,21 +52,22 @@ export function TerminalSection({ terminal, legend, fields }: { readonly termina
     action().then(
       (next) => {
         setNote(next);
-        announce(next.text);
+        announce(next.message);
       },
-      (error: unknown) => setNote({ ok: false, text: errorText(error) }),
+      (error: unknown) => setNote({ ok: false, message: errorText(error) }),
     );
   };
   const revoke = (session: TerminalSessionView | null): void =>
     run(async () => {
       await api.revokeTerminalSession(session?.id ?? null);
-      return { ok: true, text: session === null ? 'Every terminal session was revoked.' : `Revoked ${sessionClient(session.client)} for ${session.accountName}.` };
+      return { ok: true, message: session === null ? 'Every terminal session was revoked.' : `Revoked ${sessionClient(session.client)} for ${session.accountName}.` };
     });
   const install = (): void => {
     setInstalling(true);
     run(async () => {
       try {
-        return installOutcomeText(await api.installCommandLineTool());
+        // Main's sentence says where it went and what to run next, or the one command that installs it.
+        return await api.installCommandLineTool();
       } finally {
         setInstalling(false);
       }
@@ -116,8 +117,8 @@ export function TerminalSection({ terminal, legend, fields }: { readonly termina
             Install command-line tool
           </button>
         </div>
-        {note === null ? null : <p className={note.ok ? 'save-note' : 'inline-error'}>{note.text}</p>}
-        {note?.command === undefined || note.command === null ? null : <Selectable label="Command to run" value={note.command} />}
+        {note === null ? null : <p className={note.ok ? 'save-note' : 'inline-error'}>{note.message}</p>}
+        {note?.command === undefined ? null : <Selectable label="Command to run" value={note.command} />}
       </div>
     </fieldset>
   );

@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useRef, type ReactElement } from 'react';
+import { Fragment, useId, useLayoutEffect, useRef, type ReactElement } from 'react';
 import type { TokenDetails } from '../../src-main/contract.ts';
 import { formatUtc } from '../lib/format-expiration.ts';
 import { Callout } from './Callout.tsx';
@@ -7,18 +7,6 @@ import { Callout } from './Callout.tsx';
 function when(iso: string | null): string {
   const ms = iso === null ? NaN : Date.parse(iso);
   return Number.isNaN(ms) ? 'never' : `${new Date(ms).toLocaleString()} · ${formatUtc(ms)}`;
-}
-
-/** Decoded JSON as text in a box that scrolls (and so takes focus, for keyboards). */
-function Json({ name, value }: { readonly name: string; readonly value: unknown }): ReactElement {
-  return (
-    <>
-      <h3 className="details-heading">{name}</h3>
-      <pre className="details-json" tabIndex={0} aria-label={name}>
-        {JSON.stringify(value, null, 2)}
-      </pre>
-    </>
-  );
 }
 
 /**
@@ -70,8 +58,20 @@ export function TokenDetailsDialog({ details, onClose }: { readonly details: Tok
       {details.note === null ? null : <p className="field-hint">{details.note}</p>}
       {jwt === null ? null : (
         <>
-          <Json name="JWT header" value={jwt.header} />
-          <Json name="JWT claims" value={jwt.claims} />
+          {(
+            [
+              ['JWT header', jwt.header],
+              ['JWT claims', jwt.claims],
+            ] as const
+          ).map(([name, value]) => (
+            // Decoded JSON as text (never HTML), in a box that scrolls and so takes focus, for keyboards.
+            <Fragment key={name}>
+              <h3 className="details-heading">{name}</h3>
+              <pre className="details-json" tabIndex={0} aria-label={name}>
+                {JSON.stringify(value, null, 2)}
+              </pre>
+            </Fragment>
+          ))}
           {jwt.truncated ? <p className="field-hint">Some claims were too large and are cut short.</p> : null}
           <p className="field-hint">Decoded, not verified: the app holds no key to check the signature.</p>
         </>

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AiriskApi, ConnectionResult, ConnectionSummary, ConnectionView } from '../../src-main/contract.ts';
 import { announce } from '../lib/announcer.ts';
-import { importProblemLines } from '../lib/connection-form.ts';
 import { connectionFileName, originOf } from '../lib/connection-text.ts';
 import { downloadText } from '../lib/download-text.ts';
 import { errorText } from '../lib/error-text.ts';
@@ -59,7 +58,7 @@ export function useConnectionActions(api: AiriskApi, summaries: readonly Connect
   /** After a duplicate or import: list the new one and open it so the person enters the secret. */
   const openNew = async (result: ConnectionResult, refused: string): Promise<void> => {
     if (!result.ok) {
-      say('error', [refused, ...importProblemLines(result.problems)]);
+      say('error', [refused, ...result.problems.map((problem) => problem.message)]);
       return;
     }
     const { id, name, baseUrl } = result.connection;

@@ -49,7 +49,7 @@ export function useConnectionEditor(api: AiriskApi, connection: ConnectionView |
     }
     setSaving(true);
     try {
-      const result = await api.saveConnection(connection?.id ?? null, connectionUpdateFromForm(form, connection));
+      const result = await api.saveConnection(connection?.id ?? null, connectionUpdateFromForm(form));
       if (!result.ok) {
         showProblems(problemsByField(result.problems));
         return null;
@@ -65,7 +65,7 @@ export function useConnectionEditor(api: AiriskApi, connection: ConnectionView |
     }
   };
 
-  const check = (): Promise<ConnectionCheck> => api.checkConnection(connection?.id ?? null, connectionUpdateFromForm(form, connection));
+  const check = (): Promise<ConnectionCheck> => api.checkConnection(connection?.id ?? null, connectionUpdateFromForm(form));
 
   const reset = (next: ConnectionFormValues): void => {
     setForm(next);

@@ -5,9 +5,9 @@ export function problemsByField(problems: readonly { readonly field: string; rea
   return byField;
 }
 
-/** The texts of problems whose field `shown` does not hold, to show together under the form. */
-export function otherProblems(problems: ReadonlyMap<string, string>, shown: object): string[] {
-  return [...problems].filter(([field]) => !(field in shown)).map(([, text]) => text);
+/** The texts of problems of fields the form does not show (`shows` false), to show together under it. */
+export function otherProblems(problems: ReadonlyMap<string, string>, shows: (field: string) => boolean): string[] {
+  return [...problems].filter(([field]) => !shows(field)).map(([, text]) => text);
 }
 
 /** Focuses the first field marked invalid inside `root`, opening the fold (`<details>`) it sits in. */

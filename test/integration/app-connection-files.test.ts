@@ -90,6 +90,17 @@ test('a malformed or hostile connection file is refused with problems and change
   assert.deepEqual(await app.service.getSettings(), before);
 });
 
+test('a refused import names the field in each field problem (no form shows them), and leaves the file’s own problems as they are', async () => {
+  const exported = JSON.parse(await app.service.exportConnection(a)) as { connection: Record<string, unknown> } & Record<string, unknown>;
+  const paths = await app.service.importConnection(JSON.stringify({ ...exported, connection: { ...exported.connection, tokenPath: '//evil.example/Token' } }));
+  assert.ok(!paths.ok);
+  assert.ok(paths.problems.every((problem) => problem.field !== 'tokenPath' || problem.message.startsWith('Token path: ')), JSON.stringify(paths.problems));
+  assert.ok(paths.problems.some((problem) => problem.field === 'tokenPath'));
+  const notJson = await app.service.importConnection('not json');
+  assert.ok(!notJson.ok);
+  assert.ok(notJson.problems.every((problem) => problem.field === 'file' && !problem.message.startsWith('file: ')), JSON.stringify(notJson.problems));
+});
+
 test('check connection: a saved connection with its stored secret is accepted by its sandbox', async () => {
   const check = await app.service.checkConnection(a, {});
   assert.equal(check.authorization.verdict, 'ok', check.authorization.message);

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AccountView, ConnectionSummary, ConnectionView } from '../../src-main/contract.ts';
+import { CONNECTION_FORM_WORDS } from '../../src-main/core/settings/connection-form-words.ts';
 import { listRows } from '../../src-renderer/lib/account-rows.ts';
 import { checkAnnouncement } from '../../src-renderer/lib/check-text.ts';
-import { connectionUpdateFromForm, formFromConnection, importProblemLines, localConnectionProblems, newConnectionForm } from '../../src-renderer/lib/connection-form.ts';
+import { connectionUpdateFromForm, formFromConnection, localConnectionProblems, newConnectionForm } from '../../src-renderer/lib/connection-form.ts';
 import { connectionFileName, connectionNameToShow, defaultConnectionId, removeBlockedReason, removeConnectionQuestion, tokenCount } from '../../src-renderer/lib/connection-text.ts';
 import { signInHeading, stageAnnouncement } from '../../src-renderer/lib/sign-in-text.ts';
 
@@ -115,39 +116,20 @@ const saved: ConnectionView = {
   accountCount: 2,
 };
 
-test('an untouched connection form sends nothing, and its secret field starts empty', () => {
+test('the connection form sends every field as typed (main works out what changed), and the secret only when typed', () => {
   const form = formFromConnection(saved);
   assert.equal(form.clientSecret, '');
-  assert.deepEqual(connectionUpdateFromForm(form, saved), {});
-});
-
-test('an edited connection sends only what changed, and the secret only when typed', () => {
-  const form = { ...formFromConnection(saved), name: 'Stage', bodyEncoding: 'json' as const, clientSecret: 'new-secret' };
-  assert.deepEqual(connectionUpdateFromForm(form, saved), { name: 'Stage', bodyEncoding: 'json', clientSecret: 'new-secret' });
-});
-
-test('a new connection sends every field, named “AIRisk” on first run', () => {
-  const form = { ...newConnectionForm('AIRisk'), clientId: 'demo', clientSecret: 's' };
-  const update = connectionUpdateFromForm(form, null);
-  assert.equal(update.name, 'AIRisk');
-  assert.deepEqual(Object.keys(update).sort(), ['authorizePath', 'baseUrl', 'bodyEncoding', 'clientId', 'clientSecret', 'issuer', 'name', 'redirectUri', 'scope', 'tokenPath']);
+  const { id: _id, clientSecretSet: _set, clientSecretProblem: _problem, accountCount: _count, ...fields } = saved;
+  assert.deepEqual(connectionUpdateFromForm(form), fields);
+  assert.deepEqual(connectionUpdateFromForm({ ...form, name: 'Stage', clientSecret: 'new-secret' }), { ...fields, name: 'Stage', clientSecret: 'new-secret' });
+  assert.equal(connectionUpdateFromForm(newConnectionForm(CONNECTION_FORM_WORDS)).name, 'AIRisk', 'named “AIRisk” on first run');
 });
 
 test('the window asks for a name, a client id and a secret (unless one is stored) before calling main', () => {
-  const empty = { ...newConnectionForm(''), clientId: ' ' };
+  const empty = { ...newConnectionForm(CONNECTION_FORM_WORDS, ''), clientId: ' ' };
   assert.deepEqual(localConnectionProblems(empty, null).map((problem) => problem.field), ['name', 'clientId', 'clientSecret']);
   assert.deepEqual(localConnectionProblems(formFromConnection(saved), saved), []);
   assert.deepEqual(localConnectionProblems(formFromConnection(saved), { ...saved, clientSecretSet: false }).map((problem) => problem.field), ['clientSecret']);
-});
-
-test('a refused import shows the file’s problem as it is and a field’s with the field named', () => {
-  assert.deepEqual(
-    importProblemLines([
-      { field: 'file', message: 'This is not a connection file.' },
-      { field: 'baseUrl', message: 'Use https.' },
-    ]),
-    ['This is not a connection file.', 'Base URL: Use https.'],
-  );
 });
 
 test('a check is announced step by step, each verdict in words', () => {

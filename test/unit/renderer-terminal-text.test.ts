@@ -5,7 +5,7 @@ import { settingsView } from '../../src-main/core/settings/settings-view.ts';
 import { DEFAULT_SETTINGS } from '../../src-main/core/settings/stored-settings.ts';
 import { sameRowContent } from '../../src-renderer/lib/row-equality.ts';
 import { formFromSettings, updateFromForm } from '../../src-renderer/lib/settings-form.ts';
-import { ago, agoSteadyFor, answerWithin, clientDetails, consentQuestion, installOutcomeText, secondsUntil, sessionClient, sessionTimes, shownAsIs, terminalReadText } from '../../src-renderer/lib/terminal-text.ts';
+import { ago, agoSteadyFor, answerWithin, clientDetails, consentQuestion, secondsUntil, sessionClient, sessionTimes, shownAsIs, terminalReadText } from '../../src-renderer/lib/terminal-text.ts';
 import { accountView } from '../support/app-state-fixtures.ts';
 
 const now = Date.parse('2030-01-01T00:10:00Z');
@@ -53,12 +53,6 @@ test('the audit line names the terminal and when, and its words hold until the n
   assert.equal(agoSteadyFor(at(-125), now), 55_000);
   assert.equal(ago(at(-125 - 55), now), '3 min ago');
   assert.equal(agoSteadyFor(at(10), now), 70_000, 'an instant slightly ahead (another clock) reads "just now" until a minute after it');
-});
-
-test('an install outcome says where the tool went and whether the shell finds it, or the command to run', () => {
-  assert.deepEqual(installOutcomeText({ ok: true, path: '/home/u/.local/bin/airisk-token', onPath: true, message: '' }), { ok: true, text: 'Installed at /home/u/.local/bin/airisk-token. Your shell finds it: run airisk-token status.', command: null });
-  assert.match(installOutcomeText({ ok: true, path: '/x/airisk-token', onPath: false, message: 'Add ~/.local/bin to PATH.' }).text, /not on your PATH yet\. Add ~\/\.local\/bin to PATH\.$/);
-  assert.deepEqual(installOutcomeText({ ok: false, message: 'Permission denied.', command: 'sudo ln -s a b' }), { ok: false, text: 'Permission denied.', command: 'sudo ln -s a b' });
 });
 
 test('the terminal settings travel with the settings form: the switch as a flag, the session length as minutes', () => {

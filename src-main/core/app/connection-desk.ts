@@ -1,7 +1,8 @@
-import type { ConnectionCheck, ConnectionResult, ConnectionUpdate, ConnectionView } from '../../contract.ts';
+import type { ConnectionCheck, ConnectionProblem, ConnectionResult, ConnectionUpdate, ConnectionView } from '../../contract.ts';
 import { checkConnection } from '../connections/connection-check.ts';
 import { exportConnectionFile, parseConnectionFile } from '../connections/connection-file.ts';
 import type { FetchPort } from '../oauth/fetch-port.ts';
+import { CONNECTION_FIELD_LABELS } from '../settings/connection-validation.ts';
 import { movedSecretProblem, originOf, secretNotSentForCheck } from '../settings/client-secret-origin.ts';
 import { freeConnectionName } from '../settings/connection-name.ts';
 import { changesSignIn, validateConnectionUpdate } from '../settings/connection-validation.ts';
@@ -112,10 +113,11 @@ export class ConnectionDesk {
   async import(fileText: string): Promise<ConnectionResult> {
     if (typeof fileText !== 'string') throw new Error('fileText must be text.');
     const parsed = parseConnectionFile(fileText);
-    if (!parsed.ok) return { ok: false, problems: parsed.problems };
     // The parser builds its fields afresh, the known ones only: never a secret.
-    const { fields } = parsed;
-    return this.save(null, { ...fields, name: freeConnectionName(fields.name.trim(), 'imported', this.#namesBut(null), true) });
+    const result = parsed.ok ? await this.save(null, { ...parsed.fields, name: freeConnectionName(parsed.fields.name.trim(), 'imported', this.#namesBut(null), true) }) : parsed;
+    // No form shows the file's fields: a field's problem names it ("Base URL: …"), the file's stays as it is.
+    const named = (problem: ConnectionProblem): ConnectionProblem => (problem.field === 'file' ? problem : { ...problem, message: `${CONNECTION_FIELD_LABELS[problem.field] ?? problem.field}: ${problem.message}` });
+    return result.ok ? result : { ok: false, problems: result.problems.map(named) };
   }
 
   async #view(connection: ConnectionRecord, counts: ReadonlyMap<string, number> = accountCounts(this.#ports.vault.accounts())): Promise<ConnectionView> {

@@ -1,5 +1,6 @@
 import type { ConnectionView, SettingFieldView, SettingsGroupView, SettingsView } from '../../contract.ts';
 import { COPY_FORMAT_LABELS, COPY_FORMATS } from '../clipboard/copy-format.ts';
+import { CONNECTION_FORM_WORDS } from './connection-form-words.ts';
 import { expiryLeadWarning, type TokenTimes } from './lead-warning.ts';
 import type { StoredSettings } from './stored-settings.ts';
 
@@ -80,5 +81,5 @@ export function settingsView(settings: StoredSettings, connections: readonly Con
     ...group,
     fields: group.fields.map((field) => ({ hint: null, unit: null, scale: 1, choices: [], ...field, warning: warningOf[field.key] ?? null })),
   }));
-  return { ...settings, connections, groups };
+  return { ...settings, connections, groups, connectionForm: CONNECTION_FORM_WORDS };
 }
