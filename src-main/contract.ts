@@ -172,6 +172,8 @@ export interface TerminalView {
 /** The `airisk-token` command-line tool: can it run here, where is it installed, and the command that installs it. */
 export interface CliToolView {
   readonly nodeFound: boolean;
+  /** Why the tool cannot run here (no Node.js), in words, or null. */
+  readonly note: string | null;
   readonly installedAt: string | null;
   readonly installCommand: string;
 }
@@ -213,10 +215,12 @@ export interface ConnectionView {
   /** Standard OAuth 2.0 servers only: the issuer a callback's `iss` must name ('' = the base URL). */
   readonly issuer: string;
   readonly accountCount: number;
+  /** The name its exported file downloads as: `<name>.airisk-connection.json`, any file system takes it. */
+  readonly exportFileName: string;
 }
 
 /** The editable fields of a connection; `clientSecret` sets or replaces the secret (it is never read back). */
-export type ConnectionUpdate = Partial<Omit<ConnectionView, 'id' | 'clientSecretSet' | 'clientSecretProblem' | 'accountCount'>> & {
+export type ConnectionUpdate = Partial<Omit<ConnectionView, 'id' | 'clientSecretSet' | 'clientSecretProblem' | 'accountCount' | 'exportFileName'>> & {
   readonly clientSecret?: string;
 };
 
@@ -226,7 +230,8 @@ export interface ConnectionProblem {
   readonly message: string;
 }
 
-export type ConnectionResult = { readonly ok: true; readonly connection: ConnectionView } | { readonly ok: false; readonly problems: readonly ConnectionProblem[] };
+/** A save's, duplicate's or import's result; `note` (a duplicate or import) asks for the secret, naming where it will go. */
+export type ConnectionResult = { readonly ok: true; readonly connection: ConnectionView; readonly note?: string } | { readonly ok: false; readonly problems: readonly ConnectionProblem[] };
 
 /** One step of "Check connection", in one plain sentence. */
 export interface ConnectionCheckStep {
@@ -269,6 +274,22 @@ export interface SettingsView {
 export interface ConnectionFormWords {
   readonly fields: readonly { readonly key: keyof ConnectionUpdate; readonly label: string; readonly hint: string | null; readonly advanced: boolean }[];
   readonly defaults: Required<Omit<ConnectionUpdate, 'clientSecret'>>;
+  /** The connection screens' other sentences and words, ready to show. */
+  readonly texts: {
+    /** Above the list of connections. */
+    readonly list: string;
+    /** The Advanced fold's title. */
+    readonly advanced: string;
+    readonly showSecret: string;
+    /** After the secret's hint when one is set. */
+    readonly keepSecret: string;
+    readonly form: string;
+    readonly json: string;
+    /** Beside Check connection. */
+    readonly check: string;
+    /** In the question before removing a connection. */
+    readonly remove: string;
+  };
 }
 
 /** A group of app-wide settings as Settings shows it ("Tokens", "Copying", …); `key` places the live parts (storage, terminal) beside it. */
@@ -305,7 +326,8 @@ export interface SettingsProblem {
   readonly message: string;
 }
 
-export type SettingsResult = { readonly ok: true; readonly settings: SettingsView } | { readonly ok: false; readonly problems: readonly SettingsProblem[] };
+/** How a save went; `message` is the one sentence to show after Save (saved, nothing to save, or how many settings need a change). */
+export type SettingsResult = { readonly ok: true; readonly settings: SettingsView; readonly message: string } | { readonly ok: false; readonly problems: readonly SettingsProblem[]; readonly message: string };
 
 /** How a sign-in ended. Failures are values, not exceptions: they are expected. */
 export type SignInOutcome = { readonly ok: true; readonly accountId: string } | { readonly ok: false; readonly error: ErrorView };
@@ -357,8 +379,10 @@ export interface TokenDetails {
   /** `jwt`: decoded; `opaque`: not a readable JWT (see `note`); `unavailable`: the token cannot be read any more. */
   readonly kind: 'jwt' | 'opaque' | 'unavailable';
   readonly jwt: JwtView | null;
-  /** One sentence on why no claims are shown, or null. */
+  /** About the claims: why none are shown, or that they are decoded but not verified (and cut short). */
   readonly note: string | null;
+  /** What the panel lists, in order, as main words them: connection, userid, obtained, last copied, expiry (local time and UTC), a JWT's iat and exp. */
+  readonly facts: readonly { readonly label: string; readonly value: string }[];
   /** E.g. the JWT's `exp` and AIRisk's `expiration` disagree by more than a minute. */
   readonly warnings: readonly string[];
   /** Every copy format, in menu order, each with why this token cannot be copied so (the shell formats take only b64token tokens). */

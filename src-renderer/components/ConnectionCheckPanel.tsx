@@ -11,6 +11,8 @@ export interface ConnectionCheckPanelProps {
   readonly onCheck: () => Promise<ConnectionCheck>;
   /** The values checked: when they change, the result shown no longer describes them and is cleared. */
   readonly values: unknown;
+  /** Main's sentence beside the button: checking sends the client credentials to that AIRisk. */
+  readonly note: string;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface ConnectionCheckPanelProps {
  * to that AIRisk, and each step's verdict (shape and word) with its sentence. Used by the first-run
  * setup and by the connection form in Settings.
  */
-export function ConnectionCheckPanel({ onCheck, values }: ConnectionCheckPanelProps): ReactElement {
+export function ConnectionCheckPanel({ onCheck, values, note }: ConnectionCheckPanelProps): ReactElement {
   // The check found, or why it did not run (text), or nothing yet; `checking` while it runs.
   const [result, setResult] = useState<ConnectionCheck | string | null>(null);
   const [checking, setChecking] = useState(false);
@@ -49,7 +51,7 @@ export function ConnectionCheckPanel({ onCheck, values }: ConnectionCheckPanelPr
           {checking ? 'Checking…' : 'Check connection'}
         </button>
         <p id={noteId} className="field-hint">
-          Checking sends the client id and secret to that AIRisk, before any browser opens.
+          {note}
         </p>
       </div>
       {typeof result === 'string' ? <p className="inline-error">{result}</p> : null}

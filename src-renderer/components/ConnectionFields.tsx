@@ -26,6 +26,7 @@ export interface ConnectionFieldsProps {
  */
 export function ConnectionFields({ editor, connection, words, fieldId, full }: ConnectionFieldsProps): ReactElement {
   const { form, set, problems } = editor;
+  const { texts } = words;
   const encodingId = useId();
   const [showSecret, setShowSecret] = useState(false);
   const secretSet = connection?.clientSecretSet === true;
@@ -43,7 +44,7 @@ export function ConnectionFields({ editor, connection, words, fieldId, full }: C
             {(['form', 'json'] as const).map((value) => (
               <label key={value} className="radio">
                 <input id={value === 'form' ? fieldId(key) : undefined} type="radio" name={encodingId} checked={form.bodyEncoding === value} aria-invalid={error === undefined ? undefined : true} onChange={() => set(key)(value)} />
-                {value === 'form' ? 'Form (x-www-form-urlencoded)' : 'JSON'}
+                {texts[value]}
               </label>
             ))}
           </div>
@@ -71,9 +72,9 @@ export function ConnectionFields({ editor, connection, words, fieldId, full }: C
           value={form[key]}
           onChange={set(key)}
           error={error}
-          hint={(secret ? connection?.clientSecretProblem : null) ?? (secret && secretSet ? `${hint} Leave empty to keep the current one.` : (hint ?? undefined))}
+          hint={(secret ? connection?.clientSecretProblem : null) ?? (secret && secretSet ? `${hint} ${texts.keepSecret}` : (hint ?? undefined))}
         />
-        {secret ? <CheckboxField id={fieldId('showSecret')} label="Show what I type" checked={showSecret} onChange={setShowSecret} /> : null}
+        {secret ? <CheckboxField id={fieldId('showSecret')} label={texts.showSecret} checked={showSecret} onChange={setShowSecret} /> : null}
       </Fragment>
     );
   };
@@ -83,11 +84,11 @@ export function ConnectionFields({ editor, connection, words, fieldId, full }: C
       {shown.filter((field) => !field.advanced).map(draw)}
       {full ? (
         <details className="advanced">
-          <summary>Advanced: paths, token request body, scope and issuer</summary>
+          <summary>{texts.advanced}</summary>
           <div className="form">{shown.filter((field) => field.advanced).map(draw)}</div>
         </details>
       ) : null}
-      <ConnectionCheckPanel onCheck={editor.check} values={form} />
+      <ConnectionCheckPanel onCheck={editor.check} values={form} note={texts.check} />
       {errors.length === 0 ? null : <p className="inline-error">{errors.join(' ')}</p>}
     </>
   );

@@ -82,7 +82,7 @@ export function ConnectionsSection({ summaries, initial, words, onEditingChange 
         <ConnectionForm key={editing.id ?? 'new'} connection={editingView} words={words} note={editing.note} onDone={closeForm} />
       ) : (
         <>
-          <p className="field-hint">Each connection is one AIRisk environment (production, staging, a sandbox) with its own client and its own tokens.</p>
+          <p className="field-hint">{words.texts.list}</p>
           <ul className="connection-list">
             {summaries.map((summary) => (
               <ConnectionItem
@@ -139,6 +139,7 @@ export function ConnectionsSection({ summaries, initial, words, onEditingChange 
       {pendingRemoval === null ? null : (
         <RemoveConnectionDialog
           summary={pendingRemoval}
+          note={words.texts.remove}
           onConfirm={() => void confirmRemoval()}
           onCancel={() => {
             const { id } = pendingRemoval;

@@ -73,25 +73,17 @@ export function SettingsPanel({ state, headingId, focusField = null, onFocused }
 
   const save = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    const update = updateFromForm(form, settings);
     setMessage(null);
-    if (Object.keys(update).length === 0) {
-      setProblems(new Map());
-      setMessage({ kind: 'done', text: 'Nothing to save: no setting was changed.' });
-      return;
-    }
     setSaving(true);
     try {
-      const result = await api.updateSettings(update);
+      const result = await api.updateSettings(updateFromForm(form, settings));
       if (result.ok) {
         show(result.settings);
-        setMessage({ kind: 'done', text: 'Settings saved.' });
-        announce('Settings saved.');
+        announce(result.message);
       } else {
-        const byField = problemsByField(result.problems);
-        setProblems(byField);
-        setMessage({ kind: 'error', text: byField.size === 1 ? 'One setting needs a change; nothing was saved.' : `${byField.size} settings need a change; nothing was saved.` });
+        setProblems(problemsByField(result.problems));
       }
+      setMessage({ kind: result.ok ? 'done' : 'error', text: result.message });
     } catch (error) {
       setMessage({ kind: 'error', text: errorText(error) });
     } finally {

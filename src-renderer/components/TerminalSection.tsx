@@ -110,7 +110,7 @@ export function TerminalSection({ terminal, legend, fields }: { readonly termina
       )}
       <div className="field">
         <span className="field-label">Command-line tool</span>
-        {cli.nodeFound ? null : <Callout>Node.js was not found on this computer. The airisk-token command runs on Node.js 20 or later: install it, then install the tool here.</Callout>}
+        {cli.note === null ? null : <Callout>{cli.note}</Callout>}
         {cli.installedAt === null ? null : <p className="field-hint">Installed at {cli.installedAt}.</p>}
         <div className="actions">
           <button type="button" className="button" disabled={installing} onClick={install}>

@@ -1,18 +1,11 @@
 import { Fragment, useId, useLayoutEffect, useRef, type ReactElement } from 'react';
 import type { TokenDetails } from '../../src-main/contract.ts';
-import { formatUtc } from '../lib/format-expiration.ts';
 import { Callout } from './Callout.tsx';
 
-/** An instant in local time and in UTC ("1/12/2030, 13:00:00 · 2030-01-12 12:00:00 UTC"), or "never". */
-function when(iso: string | null): string {
-  const ms = iso === null ? NaN : Date.parse(iso);
-  return Number.isNaN(ms) ? 'never' : `${new Date(ms).toLocaleString()} · ${formatUtc(ms)}`;
-}
-
 /**
- * A token's details (from main, which decoded it; the token never comes here): connection, userid,
- * obtained, last copied and expiry in local time and UTC, then a JWT's header and claims as text,
- * with main's warnings first. A modal dialog: Escape or Close ends it.
+ * A token's details in main's words (main decoded it; the token never comes here): connection,
+ * userid, obtained, last copied and expiry in local time and UTC, then a JWT's header and claims as
+ * text, with main's warnings first and its note. A modal dialog: Escape or Close ends it.
  */
 export function TokenDetailsDialog({ details, onClose }: { readonly details: TokenDetails; readonly onClose: () => void }): ReactElement {
   const ref = useRef<HTMLDialogElement>(null);
@@ -23,14 +16,6 @@ export function TokenDetailsDialog({ details, onClose }: { readonly details: Tok
     return () => dialog?.close();
   }, []);
   const { jwt } = details;
-  const facts: [string, string][] = [
-    ['Connection', details.connectionName],
-    ['User id', details.userid ?? 'none (the generic token)'],
-    ['Obtained', when(details.obtainedAt)],
-    ['Last copied', when(details.lastUsedAt)],
-    ['Expires', when(details.expiration)],
-  ];
-  if (jwt !== null) facts.push(['JWT issued (iat)', when(jwt.issuedAt)], ['JWT expires (exp)', when(jwt.expiresAt)]);
   return (
     <dialog
       ref={ref}
@@ -48,9 +33,9 @@ export function TokenDetailsDialog({ details, onClose }: { readonly details: Tok
         <Callout key={warning}>{warning}</Callout>
       ))}
       <dl className="details-facts">
-        {facts.map(([term, value]) => (
-          <div key={term}>
-            <dt>{term}</dt>
+        {details.facts.map(({ label, value }) => (
+          <div key={label}>
+            <dt>{label}</dt>
             <dd>{value}</dd>
           </div>
         ))}
@@ -72,8 +57,6 @@ export function TokenDetailsDialog({ details, onClose }: { readonly details: Tok
               </pre>
             </Fragment>
           ))}
-          {jwt.truncated ? <p className="field-hint">Some claims were too large and are cut short.</p> : null}
-          <p className="field-hint">Decoded, not verified: the app holds no key to check the signature.</p>
         </>
       )}
       <div className="dialog-actions">

@@ -5,7 +5,7 @@ import { CONNECTION_FORM_WORDS } from '../../src-main/core/settings/connection-f
 import { listRows } from '../../src-renderer/lib/account-rows.ts';
 import { checkAnnouncement } from '../../src-renderer/lib/check-text.ts';
 import { connectionUpdateFromForm, formFromConnection, localConnectionProblems, newConnectionForm } from '../../src-renderer/lib/connection-form.ts';
-import { connectionFileName, connectionNameToShow, defaultConnectionId, removeBlockedReason, removeConnectionQuestion, tokenCount } from '../../src-renderer/lib/connection-text.ts';
+import { connectionNameToShow, defaultConnectionId, removeBlockedReason, removeConnectionQuestion, tokenCount } from '../../src-renderer/lib/connection-text.ts';
 import { signInHeading, stageAnnouncement } from '../../src-renderer/lib/sign-in-text.ts';
 
 const summary = (id: string, name: string, configured = true, accountCount = 0): ConnectionSummary => ({ id, name, origin: `https://${id}.example.com`, configured, accountCount });
@@ -93,13 +93,6 @@ test('removing a connection asks with its token count, and says nothing of token
   assert.deepEqual([0, 1, 3].map(tokenCount), ['no tokens', '1 token', '3 tokens']);
 });
 
-test('an exported connection downloads as <name>.airisk-connection.json, with a name any file system takes', () => {
-  assert.equal(connectionFileName('Staging'), 'Staging.airisk-connection.json');
-  assert.equal(connectionFileName('EU / Prod: "main"'), 'EU - Prod- -main-.airisk-connection.json');
-  assert.equal(connectionFileName('..'), 'connection.airisk-connection.json');
-  assert.equal(connectionFileName('a\u0000b\nc'), 'a-b-c.airisk-connection.json');
-});
-
 const saved: ConnectionView = {
   id: 'stage',
   name: 'Staging',
@@ -114,12 +107,13 @@ const saved: ConnectionView = {
   scope: '',
   issuer: '',
   accountCount: 2,
+  exportFileName: 'Staging.airisk-connection.json',
 };
 
 test('the connection form sends every field as typed (main works out what changed), and the secret only when typed', () => {
   const form = formFromConnection(saved);
   assert.equal(form.clientSecret, '');
-  const { id: _id, clientSecretSet: _set, clientSecretProblem: _problem, accountCount: _count, ...fields } = saved;
+  const { id: _id, clientSecretSet: _set, clientSecretProblem: _problem, accountCount: _count, exportFileName: _file, ...fields } = saved;
   assert.deepEqual(connectionUpdateFromForm(form), fields);
   assert.deepEqual(connectionUpdateFromForm({ ...form, name: 'Stage', clientSecret: 'new-secret' }), { ...fields, name: 'Stage', clientSecret: 'new-secret' });
   assert.equal(connectionUpdateFromForm(newConnectionForm(CONNECTION_FORM_WORDS)).name, 'AIRisk', 'named “AIRisk” on first run');

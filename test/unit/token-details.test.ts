@@ -98,8 +98,8 @@ test('the details never hold the token or its signature, not even when a claim q
 test('details name the account, its connection, userid and times; an opaque or unreadable token says why', () => {
   const details = tokenDetails(account, connection, jwt({ exp: EXP }));
   assert.deepEqual(
-    { ...details, jwt: null, copyFormats: [] },
-    { accountId: 'acc-1', label: 'Team 42', connectionId: 'conn-1', connectionName: 'Staging', userid: 'user_42', obtainedAt: '2030-01-01T11:00:00.000Z', lastUsedAt: null, expiration: EXPIRATION, kind: 'jwt', jwt: null, note: null, warnings: [], copyFormats: [] },
+    { ...details, jwt: null, copyFormats: [], facts: [] },
+    { accountId: 'acc-1', label: 'Team 42', connectionId: 'conn-1', connectionName: 'Staging', userid: 'user_42', obtainedAt: '2030-01-01T11:00:00.000Z', lastUsedAt: null, expiration: EXPIRATION, kind: 'jwt', jwt: null, note: 'Decoded, not verified: the app holds no key to check the signature.', warnings: [], copyFormats: [], facts: [] },
   );
   const opaque = tokenDetails(account, connection, 'opaque-token');
   assert.equal(opaque.kind, 'opaque');
@@ -131,4 +131,14 @@ test('the details list every copy format in menu order, refusing the shell forma
   assert.ok(tokenDetails(account, connection, jwt({ exp: EXP })).copyFormats.every((option) => option.problem === null), 'a JWT can be copied in every format');
   const gone = tokenDetails(account, connection, undefined);
   assert.ok(gone.copyFormats.every((option) => option.problem === gone.note), 'an unreadable token can be copied in no format');
+});
+
+test('the details list their facts in main’s words, times in local time and UTC, a JWT’s iat and exp too', () => {
+  const details = tokenDetails(account, connection, jwt({ iat: EXP - 3600, exp: EXP }), 'Asia/Kolkata');
+  assert.deepEqual(
+    details.facts.map(({ label, value }) => `${label}: ${value.replace(/^.* · /, '')}`),
+    ['Connection: Staging', 'User id: user_42', 'Obtained: 2030-01-01 11:00:00 UTC', 'Last copied: never', 'Expires: 2030-01-01 12:00:00 UTC', 'JWT issued (iat): 2030-01-01 11:00:00 UTC', 'JWT expires (exp): 2030-01-01 12:00:00 UTC'],
+  );
+  assert.match(details.facts[4]?.value ?? '', /5:30:00/, 'the local time is the zone’s (UTC+5:30)');
+  assert.equal(tokenDetails({ ...account, userid: null }, connection, 'opaque').facts[1]?.value, 'none (the generic token)');
 });

@@ -11,6 +11,7 @@ import type {
   CopyOutcome,
   ErrorView,
   RenewAllOutcome,
+  SettingsProblem,
   SettingsResult,
   SettingsUpdate,
   SettingsView,
@@ -28,7 +29,7 @@ import { msLeft } from '../expiry/token-status.ts';
 import { SignInCoordinator } from '../oauth/sign-in.ts';
 import { SignInError } from '../oauth/sign-in-error.ts';
 import { changesSignIn } from '../settings/connection-validation.ts';
-import { validateSettingsUpdate } from '../settings/settings-validation.ts';
+import { saveMessage, validateSettingsUpdate } from '../settings/settings-validation.ts';
 import { isConfigured } from '../settings/connection-view.ts';
 import { createShortcutDesk, type ShortcutDesk } from '../settings/global-shortcut.ts';
 import { settingsView } from '../settings/settings-view.ts';
@@ -362,15 +363,15 @@ export class AppService implements AiriskApi {
     if (typeof update !== 'object' || update === null) throw new Error('Settings must be an object of changes.');
     const current = this.#vault.settings;
     const checked = validateSettingsUpdate(current, update);
-    if (!checked.ok) return { ok: false, problems: checked.problems };
+    if (!checked.ok) return { ok: false, problems: checked.problems, message: saveMessage(checked.problems) };
     const { settings } = checked;
-    if (settings.allowTerminalAccess && this.#terminal === undefined) return { ok: false, problems: [{ field: 'allowTerminalAccess', message: 'Terminal access is not available in this window.' }] };
+    if (settings.allowTerminalAccess && this.#terminal === undefined) return refused([{ field: 'allowTerminalAccess', message: 'Terminal access is not available in this window.' }]);
     const loginChanged = settings.startAtLogin !== current.startAtLogin || (settings.startAtLogin && settings.startHidden !== current.startHidden);
     if (loginChanged && this.#ports.loginItem !== undefined) {
       try {
         await this.#ports.loginItem.set(settings.startAtLogin, { hidden: settings.startHidden });
       } catch (error) {
-        return { ok: false, problems: [{ field: 'startAtLogin', message: `Could not change start at login: ${messageOf(error)}` }] };
+        return refused([{ field: 'startAtLogin', message: `Could not change start at login: ${messageOf(error)}` }]);
       }
     }
     await this.#vault.updateSettings(settings);
@@ -380,7 +381,7 @@ export class AppService implements AiriskApi {
     this.#shortcut.apply(settings.globalShortcut);
     this.#queueEmit();
     // A save does not look for Node again: that is for when Settings opens.
-    return { ok: true, settings: await this.#settingsView() };
+    return { ok: true, settings: await this.#settingsView(), message: saveMessage(Object.keys(update).length === 0 ? 'unchanged' : 'saved') };
   }
 
   async saveConnection(id: string | null, update: ConnectionUpdate): Promise<ConnectionResult> {
@@ -530,6 +531,11 @@ export class AppService implements AiriskApi {
     if (account === undefined) throw new Error('That account no longer exists; it may have been removed.');
     return account;
   }
+}
+
+/** A refused save with main's sentence. */
+function refused(problems: readonly SettingsProblem[]): SettingsResult {
+  return { ok: false, problems, message: saveMessage(problems) };
 }
 
 function requireString(value: unknown, name: string): string {

@@ -67,7 +67,7 @@ export class ConnectionDesk {
   async duplicate(id: string): Promise<ConnectionResult> {
     const { id: _id, clientSecretStored: _stored, ...fields } = this.#require(id);
     const copy = this.#ports.vault.addConnection({ ...fields, name: freeConnectionName(fields.name, 'copy', this.#namesBut(null)) });
-    return { ok: true, connection: await this.#view(copy) };
+    return asksForSecret({ ok: true, connection: await this.#view(copy) });
   }
 
   /** Removes the connection with its accounts and tokens (the vault refuses the last one); a sign-in under way on it is then cancelled. */
@@ -117,7 +117,7 @@ export class ConnectionDesk {
     const result = parsed.ok ? await this.save(null, { ...parsed.fields, name: freeConnectionName(parsed.fields.name.trim(), 'imported', this.#namesBut(null), true) }) : parsed;
     // No form shows the file's fields: a field's problem names it ("Base URL: …"), the file's stays as it is.
     const named = (problem: ConnectionProblem): ConnectionProblem => (problem.field === 'file' ? problem : { ...problem, message: `${CONNECTION_FIELD_LABELS[problem.field] ?? problem.field}: ${problem.message}` });
-    return result.ok ? result : { ok: false, problems: result.problems.map(named) };
+    return result.ok ? asksForSecret(result) : { ok: false, problems: result.problems.map(named) };
   }
 
   async #view(connection: ConnectionRecord, counts: ReadonlyMap<string, number> = accountCounts(this.#ports.vault.accounts())): Promise<ConnectionView> {
@@ -135,6 +135,12 @@ export class ConnectionDesk {
   #namesBut(id: string | null): string[] {
     return this.#ports.vault.connections().filter((connection) => connection.id !== id).map((connection) => connection.name);
   }
+}
+
+/** A new connection (a duplicate, an import) with the note asking for its secret. The file chose where the secret will go, so the note shows it: a look-alike name can hide another AIRisk. */
+function asksForSecret(result: { readonly ok: true; readonly connection: ConnectionView }): ConnectionResult {
+  const { name, baseUrl } = result.connection;
+  return { ...result, note: `Enter the client secret for ${name} only if ${originOf(baseUrl) ?? baseUrl} is your AIRisk.` };
 }
 
 /** Why a stored secret was not used for a check of `baseUrl`, in the token step's words (undefined: it was, or none is set). */

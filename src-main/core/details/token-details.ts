@@ -7,10 +7,11 @@ import { decodeJwt } from './jwt-decode.ts';
 export const EXPIRY_DISAGREEMENT_MS = 60_000;
 
 /**
- * The details panel's facts about one account's token: its times, connection and userid, and the
- * decoded JWT when it is one (`token` undefined: it cannot be read any more). Never the token.
+ * The details panel's facts about one account's token: its times (in local time, of `timeZone` when
+ * given, and UTC), connection and userid, and the decoded JWT when it is one (`token` undefined: it
+ * cannot be read any more). Never the token.
  */
-export function tokenDetails(account: AccountRecord, connection: ConnectionRecord | undefined, token: string | undefined): TokenDetails {
+export function tokenDetails(account: AccountRecord, connection: ConnectionRecord | undefined, token: string | undefined, timeZone?: string): TokenDetails {
   const base = {
     accountId: account.id,
     label: account.label,
@@ -21,15 +22,42 @@ export function tokenDetails(account: AccountRecord, connection: ConnectionRecor
     lastUsedAt: account.lastUsedAt,
     expiration: account.expiration,
   };
+  const facts = factsOf(base, connection?.name ?? '', timeZone);
   if (token === undefined) {
     const note = 'The token can no longer be read (it was kept in memory only, or cannot be decrypted); sign in again.';
-    return { ...base, kind: 'unavailable', jwt: null, note, warnings: [], copyFormats: copyFormats(() => note) };
+    return { ...base, kind: 'unavailable', jwt: null, note, facts, warnings: [], copyFormats: copyFormats(() => note) };
   }
   const target = connection === undefined ? undefined : { baseUrl: connection.baseUrl };
   const formats = copyFormats((format) => copyFormatProblem(token, format, target));
   const reading = decodeJwt(token);
-  if (reading.kind === 'opaque') return { ...base, kind: 'opaque', jwt: null, note: reading.reason, warnings: [], copyFormats: formats };
-  return { ...base, kind: 'jwt', jwt: reading.jwt, note: null, warnings: expiryWarnings(reading.jwt.expiresAt, account.expiration), copyFormats: formats };
+  if (reading.kind === 'opaque') return { ...base, kind: 'opaque', jwt: null, note: reading.reason, facts, warnings: [], copyFormats: formats };
+  const { jwt } = reading;
+  return {
+    ...base,
+    kind: 'jwt',
+    jwt,
+    note: `Decoded, not verified: the app holds no key to check the signature.${jwt.truncated ? ' Some claims were too large and are cut short.' : ''}`,
+    facts: [...facts, { label: 'JWT issued (iat)', value: when(jwt.issuedAt, timeZone) }, { label: 'JWT expires (exp)', value: when(jwt.expiresAt, timeZone) }],
+    warnings: expiryWarnings(jwt.expiresAt, account.expiration),
+    copyFormats: formats,
+  };
+}
+
+/** An instant in local time and in UTC ("1/12/2030, 1:00:00 PM · 2030-01-12 12:00:00 UTC"), or "never". */
+export function when(iso: string | null, timeZone?: string): string {
+  const ms = iso === null ? NaN : Date.parse(iso);
+  if (Number.isNaN(ms)) return 'never';
+  return `${new Date(ms).toLocaleString(undefined, timeZone === undefined ? {} : { timeZone })} · ${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+function factsOf(base: Pick<TokenDetails, 'userid' | 'obtainedAt' | 'lastUsedAt' | 'expiration'>, connectionName: string, timeZone: string | undefined): TokenDetails['facts'] {
+  return [
+    { label: 'Connection', value: connectionName },
+    { label: 'User id', value: base.userid ?? 'none (the generic token)' },
+    { label: 'Obtained', value: when(base.obtainedAt, timeZone) },
+    { label: 'Last copied', value: when(base.lastUsedAt, timeZone) },
+    { label: 'Expires', value: when(base.expiration, timeZone) },
+  ];
 }
 
 /** Every format with its words and `problem` of it. */

@@ -21,4 +21,14 @@ export const CONNECTION_FORM_WORDS: ConnectionFormWords = {
     { key: 'issuer', label: 'Issuer', hint: 'Standard OAuth 2.0 servers only: the issuer a sign-in’s iss must name. Empty: the base URL.', advanced: true },
   ],
   defaults: DEFAULT_CONNECTION_FIELDS,
+  texts: {
+    list: 'Each connection is one AIRisk environment (production, staging, a sandbox) with its own client and its own tokens.',
+    advanced: 'Advanced: paths, token request body, scope and issuer',
+    showSecret: 'Show what I type',
+    keepSecret: 'Leave empty to keep the current one.',
+    form: 'Form (x-www-form-urlencoded)',
+    json: 'JSON',
+    check: 'Checking sends the client id and secret to that AIRisk, before any browser opens.',
+    remove: 'Its details are deleted from this computer; export it first if you may want it back.',
+  },
 };

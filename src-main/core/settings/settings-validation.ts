@@ -78,3 +78,11 @@ export function validateSettingsUpdate(current: StoredSettings, update: Settings
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, settings };
 }
+
+/** The one sentence after Save: saved, nothing to save (an empty update), or how many settings need a change. */
+export function saveMessage(outcome: 'saved' | 'unchanged' | readonly SettingsProblem[]): string {
+  if (outcome === 'saved') return 'Settings saved.';
+  if (outcome === 'unchanged') return 'Nothing to save: no setting was changed.';
+  const count = new Set(outcome.map((problem) => problem.field)).size;
+  return count === 1 ? 'One setting needs a change; nothing was saved.' : `${count} settings need a change; nothing was saved.`;
+}
