@@ -287,8 +287,14 @@ export interface ConnectionFormWords {
     readonly json: string;
     /** Beside Check connection. */
     readonly check: string;
+    /** Check connection's steps and verdicts in words. */
+    readonly authorization: string;
+    readonly token: string;
+    readonly verdicts: Readonly<Record<ConnectionCheckStep['verdict'], string>>;
     /** In the question before removing a connection. */
     readonly remove: string;
+    /** A connection's badge when no one can sign in there yet. */
+    readonly needsSecret: string;
   };
 }
 
@@ -297,6 +303,8 @@ export interface SettingsGroupView {
   readonly key: 'tokens' | 'copying' | 'storage' | 'terminal' | 'startup';
   readonly legend: string;
   readonly fields: readonly SettingFieldView[];
+  /** Main's sentences for the group's live part, by what they are about (terminal: `socket`, `noSessions`), else empty. */
+  readonly notes: Readonly<Record<string, string>>;
 }
 
 /** One app-wide setting as Settings shows it; every word is main's. */

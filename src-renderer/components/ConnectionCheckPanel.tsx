@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type ReactElement } from 'react';
-import type { ConnectionCheck } from '../../src-main/contract.ts';
+import type { ConnectionCheck, ConnectionFormWords } from '../../src-main/contract.ts';
 import { announce } from '../lib/announcer.ts';
 import { checkAnnouncement, checkSteps, VERDICT_LOOK } from '../lib/check-text.ts';
 import { errorText } from '../lib/error-text.ts';
@@ -11,8 +11,8 @@ export interface ConnectionCheckPanelProps {
   readonly onCheck: () => Promise<ConnectionCheck>;
   /** The values checked: when they change, the result shown no longer describes them and is cleared. */
   readonly values: unknown;
-  /** Main's sentence beside the button: checking sends the client credentials to that AIRisk. */
-  readonly note: string;
+  /** Main's words: the sentence beside the button (checking sends the client credentials to that AIRisk), the steps and verdicts. */
+  readonly texts: ConnectionFormWords['texts'];
 }
 
 /**
@@ -20,7 +20,7 @@ export interface ConnectionCheckPanelProps {
  * to that AIRisk, and each step's verdict (shape and word) with its sentence. Used by the first-run
  * setup and by the connection form in Settings.
  */
-export function ConnectionCheckPanel({ onCheck, values, note }: ConnectionCheckPanelProps): ReactElement {
+export function ConnectionCheckPanel({ onCheck, values, texts }: ConnectionCheckPanelProps): ReactElement {
   // The check found, or why it did not run (text), or nothing yet; `checking` while it runs.
   const [result, setResult] = useState<ConnectionCheck | string | null>(null);
   const [checking, setChecking] = useState(false);
@@ -35,7 +35,7 @@ export function ConnectionCheckPanel({ onCheck, values, note }: ConnectionCheckP
     try {
       const found = await onCheck();
       setResult(found);
-      said = checkAnnouncement(found);
+      said = checkAnnouncement(found, texts);
     } catch (failure) {
       said = `The check did not run: ${errorText(failure)}`;
       setResult(said);
@@ -51,14 +51,14 @@ export function ConnectionCheckPanel({ onCheck, values, note }: ConnectionCheckP
           {checking ? 'Checking…' : 'Check connection'}
         </button>
         <p id={noteId} className="field-hint">
-          {note}
+          {texts.check}
         </p>
       </div>
       {typeof result === 'string' ? <p className="inline-error">{result}</p> : null}
       {result === null || typeof result === 'string' ? null : (
         <ul className="check-results" aria-label="Check results">
-          {checkSteps(result).map(([title, step]) => {
-            const [word, look] = VERDICT_LOOK[step.verdict];
+          {checkSteps(result, texts).map(([title, word, step]) => {
+            const look = VERDICT_LOOK[step.verdict];
             return (
               <li key={title} className="check-result">
                 <span className={`status status-${look}`}>

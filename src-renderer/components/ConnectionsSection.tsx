@@ -89,6 +89,7 @@ export function ConnectionsSection({ summaries, initial, words, onEditingChange 
                 key={summary.id}
                 summary={summary}
                 view={views.find((view) => view.id === summary.id)}
+                needsSecret={words.texts.needsSecret}
                 removeBlocked={removeBlocked}
                 lastReasonId={lastReasonId}
                 onEdit={() => {

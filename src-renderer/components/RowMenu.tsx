@@ -32,7 +32,6 @@ export interface RowMenuProps {
   readonly onCopy?: (format: CopyFormat) => void;
 }
 
-type Loaded = TokenDetails | 'failed' | null;
 /** An item as drawn: a copy format carries main's reason it cannot be used (null: it can); "Details…" keeps the menu's place. */
 type Shown = RowMenuItem & { readonly problem?: string | null; readonly keep?: boolean };
 
@@ -46,11 +45,12 @@ export function RowMenu({ id, name, items, anchorRef, onClose, accountId, onCopy
   const noteId = useId();
   const menuRef = useRef<HTMLDivElement>(null);
   const asks = accountId !== undefined && onCopy !== undefined;
-  const [details, setDetails] = useState<Loaded>(asks ? null : 'failed');
+  // undefined while main is asked; null: no details (the items as given).
+  const [details, setDetails] = useState<TokenDetails | null | undefined>(asks ? undefined : null);
   const [showDetails, setShowDetails] = useState(false);
-  const ready = details !== null;
+  const ready = details !== undefined;
   useEffect(() => {
-    if (asks) api.tokenDetails(accountId).then(setDetails, () => setDetails('failed'));
+    if (asks) api.tokenDetails(accountId).then(setDetails, () => setDetails(null));
   }, [api, accountId, asks]);
   const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
   const closeRef = useRef(onClose);
@@ -115,10 +115,10 @@ export function RowMenu({ id, name, items, anchorRef, onClose, accountId, onCopy
     }
   };
 
-  if (showDetails && typeof details === 'object' && details !== null) return <TokenDetailsDialog details={details} onClose={() => onClose(true)} />;
-  const formats = typeof details === 'object' && details !== null ? details.copyFormats : [];
+  if (showDetails && details) return <TokenDetailsDialog details={details} onClose={() => onClose(true)} />;
+  const formats = details?.copyFormats ?? [];
   const shown: Shown[] = [
-    ...formats.map((option) => ({ key: option.format, text: option.label, name: option.label, onSelect: () => onCopy?.(option.format), problem: option.problem })),
+    ...formats.map((option) => ({ key: option.format, text: option.label, name: `Copy as ${option.label}`, onSelect: () => onCopy?.(option.format), problem: option.problem })),
     ...(formats.length === 0 ? [] : [{ key: 'details', text: 'Details…', name: 'Details…', onSelect: () => setShowDetails(true), keep: true }]),
     ...items.filter((item) => formats.length === 0 || !formats.some((option) => option.format === item.key)),
   ];
@@ -149,7 +149,7 @@ export function RowMenu({ id, name, items, anchorRef, onClose, accountId, onCopy
               type="button"
               role="menuitem"
               tabIndex={-1}
-              aria-label={item.problem === undefined ? item.name : `Copy as ${item.name}`}
+              aria-label={item.name}
               aria-disabled={refused ? true : undefined}
               aria-describedby={refused ? noteId : undefined}
               className={item.danger === true ? 'menu-item menu-item-danger' : 'menu-item'}

@@ -93,7 +93,7 @@ export function SettingsPanel({ state, headingId, focusField = null, onFocused }
 
   const groups = settings.groups.map((group) => {
     const fields = group.fields.map((field) => <SettingField key={field.key} field={field} id={fieldId(field.key)} value={form[field.key] ?? ''} onChange={set(field.key)} error={problems.get(field.key)} />);
-    if (group.key === 'terminal') return <TerminalSection key={group.key} terminal={state.terminal} legend={group.legend} fields={fields} />;
+    if (group.key === 'terminal') return <TerminalSection key={group.key} terminal={state.terminal} group={group} fields={fields} />;
     return (
       <fieldset key={group.key} className="group">
         <legend>{group.legend}</legend>

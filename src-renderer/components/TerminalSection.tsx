@@ -1,5 +1,5 @@
 import { useCallback, useState, type ReactElement, type ReactNode } from 'react';
-import type { TerminalSessionView, TerminalView } from '../../src-main/contract.ts';
+import type { SettingsGroupView, TerminalSessionView, TerminalView } from '../../src-main/contract.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useTick } from '../hooks/use-tick.ts';
 import { announce } from '../lib/announcer.ts';
@@ -42,7 +42,7 @@ function SessionItem({ session, onRevoke }: { readonly session: TerminalSessionV
  * form), then what is live: the socket path, why it does not listen, the approved sessions with
  * Revoke, and "Install command-line tool".
  */
-export function TerminalSection({ terminal, legend, fields }: { readonly terminal: TerminalView; readonly legend: string; readonly fields: ReactNode }): ReactElement {
+export function TerminalSection({ terminal, group, fields }: { readonly terminal: TerminalView; readonly group: SettingsGroupView; readonly fields: ReactNode }): ReactElement {
   const api = useApi();
   const [note, setNote] = useState<Note | null>(null);
   const [installing, setInstalling] = useState(false);
@@ -60,7 +60,7 @@ export function TerminalSection({ terminal, legend, fields }: { readonly termina
   const revoke = (session: TerminalSessionView | null): void =>
     run(async () => {
       await api.revokeTerminalSession(session?.id ?? null);
-      return { ok: true, message: session === null ? 'Every terminal session was revoked.' : `Revoked ${sessionClient(session.client)} for ${session.accountName}.` };
+      return { ok: true, message: session === null ? (group.notes.revokedAll ?? '') : `Revoked ${sessionClient(session.client)} for ${session.accountName}.` };
     });
   const install = (): void => {
     setInstalling(true);
@@ -77,20 +77,18 @@ export function TerminalSection({ terminal, legend, fields }: { readonly termina
 
   return (
     <fieldset className="group">
-      <legend>{legend}</legend>
+      <legend>{group.legend}</legend>
       {fields}
       {terminal.enabled && terminal.problem !== null ? <Callout>{terminal.problem}</Callout> : null}
       {terminal.endpoint === null ? null : (
         <div className="field">
           <span className="field-label">Socket</span>
           <Selectable label="Socket path" value={terminal.endpoint} />
-          <p className="field-hint">
-            Scripts can call it with <code>curl --unix-socket</code>, sending the key from the app’s <code>terminal/access-key</code> file.
-          </p>
+          <p className="field-hint">{group.notes.socket}</p>
         </div>
       )}
       {sessions.length === 0 ? (
-        terminal.enabled ? <p className="field-hint">No terminal is approved right now.</p> : null
+        terminal.enabled ? <p className="field-hint">{group.notes.noSessions}</p> : null
       ) : (
         <div className="field">
           <span className="field-label">Approved sessions</span>

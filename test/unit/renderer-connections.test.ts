@@ -128,5 +128,5 @@ test('the window asks for a name, a client id and a secret (unless one is stored
 
 test('a check is announced step by step, each verdict in words', () => {
   const check = { authorization: { verdict: 'ok', message: 'AIRisk answered (HTTP 200).' }, token: { verdict: 'failed', message: 'AIRisk refused the client id or secret (invalid_client).' } } as const;
-  assert.equal(checkAnnouncement(check), 'Authorization endpoint: OK. AIRisk answered (HTTP 200). Token endpoint and client: Failed. AIRisk refused the client id or secret (invalid_client).');
+  assert.equal(checkAnnouncement(check, CONNECTION_FORM_WORDS.texts), 'Authorization endpoint: OK. AIRisk answered (HTTP 200). Token endpoint and client: Failed. AIRisk refused the client id or secret (invalid_client).');
 });

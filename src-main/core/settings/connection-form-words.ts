@@ -29,6 +29,10 @@ export const CONNECTION_FORM_WORDS: ConnectionFormWords = {
     form: 'Form (x-www-form-urlencoded)',
     json: 'JSON',
     check: 'Checking sends the client id and secret to that AIRisk, before any browser opens.',
+    authorization: 'Authorization endpoint',
+    token: 'Token endpoint and client',
+    verdicts: { ok: 'OK', warning: 'Warning', failed: 'Failed', skipped: 'Not checked' },
     remove: 'Its details are deleted from this computer; export it first if you may want it back.',
+    needsSecret: 'Needs a client secret before anyone can sign in.',
   },
 };

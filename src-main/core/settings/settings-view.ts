@@ -14,7 +14,7 @@ type Field = Pick<SettingFieldView, 'key' | 'kind' | 'label'> & Partial<Omit<Set
 const flag = (key: Field['key'], label: string, hint?: string): Field => ({ key, kind: 'flag', label, ...(hint === undefined ? {} : { hint }) });
 const typed = (key: Field['key'], label: string, unit: string | null, hint?: string, scale = 1): Field => ({ key, kind: 'text', label, unit, scale, ...(hint === undefined ? {} : { hint }) });
 
-const GROUPS: readonly (Omit<SettingsGroupView, 'fields'> & { readonly fields: readonly Field[] })[] = [
+const GROUPS: readonly (Omit<SettingsGroupView, 'fields' | 'notes'> & { readonly fields: readonly Field[]; readonly notes?: SettingsGroupView['notes'] })[] = [
   {
     key: 'tokens',
     legend: 'Tokens',
@@ -55,6 +55,11 @@ const GROUPS: readonly (Omit<SettingsGroupView, 'fields'> & { readonly fields: r
       flag('allowTerminalAccess', 'Allow terminal access', 'Scripts and shells on this computer may then ask this app for a token; you approve each new terminal session here.'),
       typed('terminalSessionMinutes', 'An approved terminal session ends after', 'minutes unused'),
     ],
+    notes: {
+      socket: 'Scripts call it with curl --unix-socket, sending the key from the app’s terminal/access-key file.',
+      noSessions: 'No terminal is approved right now.',
+      revokedAll: 'Every terminal session was revoked.',
+    },
   },
   {
     key: 'startup',
@@ -78,6 +83,7 @@ export function settingsView(settings: StoredSettings, connections: readonly Con
     globalShortcut: warnings.globalShortcutProblem,
   };
   const groups = GROUPS.map((group) => ({
+    notes: {},
     ...group,
     fields: group.fields.map((field) => ({ hint: null, unit: null, scale: 1, choices: [], ...field, warning: warningOf[field.key] ?? null })),
   }));
