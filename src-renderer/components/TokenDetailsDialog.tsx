@@ -9,12 +9,20 @@ import { Callout } from './Callout.tsx';
  */
 export function TokenDetailsDialog({ details, onClose }: { readonly details: TokenDetails; readonly onClose: () => void }): ReactElement {
   const ref = useRef<HTMLDialogElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   useLayoutEffect(() => {
     const dialog = ref.current;
     dialog?.showModal();
+    // showModal focuses the first focusable part (a JSON box): start on Close instead.
+    closeRef.current?.focus();
     return () => dialog?.close();
   }, []);
+  // Closed before the menu hands focus back: closing later would move focus to where it was at showModal (a menu item, gone).
+  const close = (): void => {
+    ref.current?.close();
+    onClose();
+  };
   const { jwt } = details;
   return (
     <dialog
@@ -23,7 +31,7 @@ export function TokenDetailsDialog({ details, onClose }: { readonly details: Tok
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
-        onClose();
+        close();
       }}
     >
       <h2 id={titleId} className="dialog-title">
@@ -60,7 +68,7 @@ export function TokenDetailsDialog({ details, onClose }: { readonly details: Tok
         </>
       )}
       <div className="dialog-actions">
-        <button type="button" className="button" autoFocus onClick={onClose}>
+        <button ref={closeRef} type="button" className="button" onClick={close}>
           Close
         </button>
       </div>
