@@ -32,8 +32,8 @@ export interface RowMenuProps {
   readonly onCopy?: (format: CopyFormat) => void;
 }
 
-/** An item as drawn: a copy format carries main's reason it cannot be used (null: it can); "Details…" keeps the menu's place. */
-type Shown = RowMenuItem & { readonly problem?: string | null; readonly keep?: boolean };
+/** An item as drawn: a copy format carries main's reason it cannot be used (null: it can). */
+type Shown = RowMenuItem & { readonly problem?: string | null };
 
 /**
  * A menu of row actions in the top layer (popover), so the scrolling list never clips it.
@@ -119,7 +119,7 @@ export function RowMenu({ id, name, items, anchorRef, onClose, accountId, onCopy
   const formats = details?.copyFormats ?? [];
   const shown: Shown[] = [
     ...formats.map((option) => ({ key: option.format, text: option.label, name: `Copy as ${option.label}`, onSelect: () => onCopy?.(option.format), problem: option.problem })),
-    ...(formats.length === 0 ? [] : [{ key: 'details', text: 'Details…', name: 'Details…', onSelect: () => setShowDetails(true), keep: true }]),
+    ...(formats.length === 0 ? [] : [{ key: 'details', text: 'Details…', name: 'Details…', onSelect: () => setShowDetails(true) }]),
     ...items.filter((item) => formats.length === 0 || !formats.some((option) => option.format === item.key)),
   ];
   const firstRefused = formats.find((option) => option.problem !== null);
@@ -155,7 +155,8 @@ export function RowMenu({ id, name, items, anchorRef, onClose, accountId, onCopy
               className={item.danger === true ? 'menu-item menu-item-danger' : 'menu-item'}
               onClick={() => {
                 if (refused) return;
-                if (item.keep !== true) onClose(true);
+                // "Details…" turns the menu into the details dialog; it closes with the dialog.
+                if (item.key !== 'details') onClose(true);
                 item.onSelect();
               }}
             >

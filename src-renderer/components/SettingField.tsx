@@ -20,7 +20,7 @@ export function SettingField({ field, id, value, onChange, error }: SettingField
   const hint = field.hint ?? undefined;
   let control: ReactElement;
   if (field.kind === 'flag') control = <CheckboxField id={id} label={field.label} checked={value === true} onChange={onChange} error={error} hint={hint} />;
-  else if (field.kind === 'text') control = <TextField id={id} label={field.label} type={field.unit === null ? 'text' : 'number'} step="any" suffix={field.unit ?? undefined} value={String(value)} onChange={onChange} error={error} hint={hint} />;
+  else if (field.kind === 'text') control = <TextField id={id} label={field.label} type={field.unit === null ? 'text' : 'number'} step="any" suffix={field.unit} value={String(value)} onChange={onChange} error={error} hint={hint} />;
   else {
     control = (
       <div className={error === undefined ? 'field' : 'field field-invalid'}>

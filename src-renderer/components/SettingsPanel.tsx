@@ -91,6 +91,7 @@ export function SettingsPanel({ state, headingId, focusField = null, onFocused }
     }
   };
 
+  const other = otherProblems(problems, (field) => field in form);
   const groups = settings.groups.map((group) => {
     const fields = group.fields.map((field) => <SettingField key={field.key} field={field} id={fieldId(field.key)} value={form[field.key] ?? ''} onChange={set(field.key)} error={problems.get(field.key)} />);
     if (group.key === 'terminal') return <TerminalSection key={group.key} terminal={state.terminal} group={group} fields={fields} />;
@@ -108,7 +109,7 @@ export function SettingsPanel({ state, headingId, focusField = null, onFocused }
       <ConnectionsSection summaries={state.connections} initial={settings.connections} words={settings.connectionForm} onEditingChange={setEditingConnection} />
       <form ref={formRef} className="form" noValidate aria-label="App settings" onSubmit={(event) => void save(event)}>
         {groups}
-        <p className="inline-error">{otherProblems(problems, (field) => field in form).join(' ')}</p>
+        {other.length === 0 ? null : <p className="inline-error">{other.join(' ')}</p>}
         <div className={editingConnection ? 'actions' : 'actions actions-sticky'}>
           <button type="submit" className="button button-primary" disabled={saving}>
             Save settings

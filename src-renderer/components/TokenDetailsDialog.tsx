@@ -49,9 +49,9 @@ export function TokenDetailsDialog({ details, onClose }: { readonly details: Tok
         ))}
       </dl>
       {details.note === null ? null : <p className="field-hint">{details.note}</p>}
-      {jwt === null ? null : (
-        <>
-          {(
+      {jwt === null
+        ? null
+        : (
             [
               ['JWT header', jwt.header],
               ['JWT claims', jwt.claims],
@@ -59,14 +59,12 @@ export function TokenDetailsDialog({ details, onClose }: { readonly details: Tok
           ).map(([name, value]) => (
             // Decoded JSON as text (never HTML), in a box that scrolls and so takes focus, for keyboards.
             <Fragment key={name}>
-              <h3 className="details-heading">{name}</h3>
+              <h3 className="subsection-title">{name}</h3>
               <pre className="details-json" tabIndex={0} aria-label={name}>
                 {JSON.stringify(value, null, 2)}
               </pre>
             </Fragment>
           ))}
-        </>
-      )}
       <div className="dialog-actions">
         <button ref={closeRef} type="button" className="button" onClick={close}>
           Close

@@ -43,11 +43,11 @@ export function tokenDetails(account: AccountRecord, connection: ConnectionRecor
   };
 }
 
-/** An instant in local time and in UTC ("1/12/2030, 1:00:00 PM · 2030-01-12 12:00:00 UTC"), or "never". */
+/** An instant in local time and, on a line of its own, in UTC ("1/12/2030, 1:00:00 PM\n2030-01-12 12:00:00 UTC"), or "never". */
 export function when(iso: string | null, timeZone?: string): string {
   const ms = iso === null ? NaN : Date.parse(iso);
   if (Number.isNaN(ms)) return 'never';
-  return `${new Date(ms).toLocaleString(undefined, timeZone === undefined ? {} : { timeZone })} · ${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+  return `${new Date(ms).toLocaleString(undefined, timeZone === undefined ? {} : { timeZone })}\n${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
 function factsOf(base: Pick<TokenDetails, 'userid' | 'obtainedAt' | 'lastUsedAt' | 'expiration'>, connectionName: string, timeZone: string | undefined): TokenDetails['facts'] {
