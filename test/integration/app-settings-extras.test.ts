@@ -111,3 +111,18 @@ test('a shortcut another program holds is saved but reported in Settings as one 
   await new Promise((resolve) => setTimeout(resolve, 50));
   assert.deepEqual(app.messages, ['AIRisk Token Tray: The shortcut copied nothing: There is no token to copy yet: sign in first.']);
 });
+
+test('saving the connection form unchanged (every field as the window sends it) keeps the tokens, the secret and the sign-in', async () => {
+  const app = await appWith(await sandboxWith(3600));
+  const [view] = (await app.service.getSettings()).connections;
+  assert.ok(view !== undefined);
+  const { id, clientSecretSet: _set, clientSecretProblem: _problem, accountCount: _count, exportFileName: _file, ...fields } = view;
+  const saved = await app.service.saveConnection(id, fields);
+  assert.ok(saved.ok, saved.ok ? '' : JSON.stringify(saved.problems));
+  assert.equal(saved.connection.clientSecretSet, true, 'the secret stays');
+  const state = await app.service.getState();
+  assert.equal(state.accounts.length, 1);
+  assert.equal(state.accounts[0]?.status, 'valid', 'the token stays');
+  await app.service.copy(null, 'token');
+  assert.match(await app.clipboard.readText(), /^eyJ/);
+});
