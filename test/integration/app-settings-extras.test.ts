@@ -126,3 +126,15 @@ test('saving the connection form unchanged (every field as the window sends it) 
   await app.service.copy(null, 'token');
   assert.match(await app.clipboard.readText(), /^eyJ/);
 });
+
+test('an expired token’s details still show its claims, and every copy format says why it cannot be copied before any click', async () => {
+  const app = await appWith(await sandboxWith(1));
+  const [account] = (await app.service.getState()).accounts;
+  assert.ok(account !== undefined);
+  assert.ok((await app.service.tokenDetails(account.id)).copyFormats.every((option) => option.problem === null), 'a valid token takes every format');
+  await new Promise((resolve) => setTimeout(resolve, 1200));
+  const details = await app.service.tokenDetails(account.id);
+  assert.equal(details.kind, 'jwt', 'the claims are still shown');
+  assert.ok(details.copyFormats.every((option) => /^The token for Generic expired .*; renew it first\.$/.test(option.problem ?? '')), JSON.stringify(details.copyFormats[0]));
+  await assert.rejects(app.service.copy(account.id, 'header'), { message: details.copyFormats[0]?.problem ?? '' }, 'the same sentence as the copy’s own refusal');
+});

@@ -134,7 +134,7 @@ test('the details list every copy format in menu order, refusing the shell forma
 });
 
 test('the details list their facts in main’s words, times in local time and UTC, a JWT’s iat and exp too', () => {
-  const details = tokenDetails(account, connection, jwt({ iat: EXP - 3600, exp: EXP }), 'Asia/Kolkata');
+  const details = tokenDetails(account, connection, jwt({ iat: EXP - 3600, exp: EXP }), { timeZone: 'Asia/Kolkata' });
   assert.deepEqual(
     details.facts.map(({ label, value }) => `${label}: ${value.replace(/^.*\n/, '')}`),
     ['Connection: Staging', 'User id: user_42', 'Obtained: 2030-01-01 11:00:00 UTC', 'Last copied: never', 'Expires: 2030-01-01 12:00:00 UTC', 'JWT issued (iat): 2030-01-01 11:00:00 UTC', 'JWT expires (exp): 2030-01-01 12:00:00 UTC'],

@@ -340,7 +340,9 @@ export class AppService implements AiriskApi {
     const account = this.#account(accountId);
     // Read, decoded and dropped here: the details carry claims, never the token (an expired one too).
     const token = account.needsSignIn ? undefined : await this.#vault.readToken(account.id);
-    return tokenDetails(account, this.#vault.connection(account.connectionId), token);
+    // The copy rule's own refusal (expired, say) for every format: the menu says it before the click.
+    const read = token === undefined ? undefined : await this.#readToken(account.id);
+    return tokenDetails(account, this.#vault.connection(account.connectionId), token, { ...(read?.ok === false ? { copyRefusal: read.message } : {}) });
   }
 
   async dismissError(): Promise<void> {

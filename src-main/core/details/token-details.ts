@@ -3,15 +3,24 @@ import type { AccountRecord, ConnectionRecord } from '../vault/vault.ts';
 import { COPY_FORMAT_LABELS, COPY_FORMATS, copyFormatProblem } from '../clipboard/copy-format.ts';
 import { decodeJwt } from './jwt-decode.ts';
 
+/** Options of {@link tokenDetails}. */
+export interface DetailsOptions {
+  /** The zone local times are written in (default the system's). */
+  readonly timeZone?: string;
+  /** Why no copy is handed out now (the token expired), for every format; main's copy rule says it. */
+  readonly copyRefusal?: string;
+}
+
 /** AIRisk's `expiration` and the JWT's own `exp` may differ by this much before the details warn. */
 export const EXPIRY_DISAGREEMENT_MS = 60_000;
 
 /**
- * The details panel's facts about one account's token: its times (in local time, of `timeZone` when
- * given, and UTC), connection and userid, and the decoded JWT when it is one (`token` undefined: it
- * cannot be read any more). Never the token.
+ * The details panel's facts about one account's token: its times (in local time and UTC),
+ * connection and userid, the decoded JWT when it is one (`token` undefined: it cannot be read any
+ * more), and the copy formats with why each cannot be used. Never the token.
  */
-export function tokenDetails(account: AccountRecord, connection: ConnectionRecord | undefined, token: string | undefined, timeZone?: string): TokenDetails {
+export function tokenDetails(account: AccountRecord, connection: ConnectionRecord | undefined, token: string | undefined, options: DetailsOptions = {}): TokenDetails {
+  const { timeZone, copyRefusal } = options;
   const base = {
     accountId: account.id,
     label: account.label,
@@ -28,7 +37,7 @@ export function tokenDetails(account: AccountRecord, connection: ConnectionRecor
     return { ...base, kind: 'unavailable', jwt: null, note, facts, warnings: [], copyFormats: copyFormats(() => note) };
   }
   const target = connection === undefined ? undefined : { baseUrl: connection.baseUrl };
-  const formats = copyFormats((format) => copyFormatProblem(token, format, target));
+  const formats = copyFormats((format) => copyRefusal ?? copyFormatProblem(token, format, target));
   const reading = decodeJwt(token);
   if (reading.kind === 'opaque') return { ...base, kind: 'opaque', jwt: null, note: reading.reason, facts, warnings: [], copyFormats: formats };
   const { jwt } = reading;
