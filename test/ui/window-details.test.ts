@@ -214,3 +214,25 @@ test('Settings: the lead warning with 3-minute tokens, the default format and sh
   assert.equal((await appState(page)).accounts.length, 1);
   assert.deepEqual(session.pageErrors, [], 'no page errors');
 });
+
+test('a format the token cannot be used in is dimmed in the row menu, with main’s reason, and choosing it copies nothing', { timeout: 60_000 }, async () => {
+  session = await startUiSession({ configured: true, viewport: SMALL, tokenLifetimeSeconds: 2 });
+  const { page, host } = session;
+  await page.getByRole('heading', { name: /^Accounts/ }).waitFor();
+  await signIn(session, 'user_42');
+  await row(page, 'user_42').filter({ hasText: 'Expired' }).waitFor({ timeout: 10_000 });
+  const menu = await openMenu(page, 'user_42');
+  const header = menu.getByRole('menuitem', { name: 'Copy as Header (Authorization: Bearer …)' });
+  assert.equal(await header.getAttribute('aria-disabled'), 'true');
+  const reason = await page.locator(`[id="${(await header.getAttribute('aria-describedby')) ?? ''}"]`).innerText();
+  assert.match(reason, /^The token for user_42 expired .*; renew it first\.$/, 'main’s reason, next to the item');
+  assert.equal(await menu.getByRole('menuitem', { name: 'Copy as Bare token' }).getAttribute('aria-disabled'), 'true');
+  await checkScreen(page, 'details-menu-refused-440x640');
+  await host.clipboard.writeText('');
+  // Playwright will not click what is aria-disabled; a person can, and nothing happens.
+  await header.click({ force: true });
+  assert.equal(await menu.isVisible(), true, 'a dimmed item keeps the menu open');
+  assert.equal(await host.clipboard.readText(), '', 'and copies nothing');
+  await page.keyboard.press('Escape');
+  assert.deepEqual(session.pageErrors, [], 'no page errors');
+});
