@@ -199,6 +199,8 @@ export interface TerminalView {
 /** The `airisk-token` command-line tool: can it run here, where is it installed, and the command that installs it. */
 export interface CliToolView {
   readonly nodeFound: boolean;
+  /** Why the tool cannot run here (no Node.js), in words, or null. */
+  readonly note: string | null;
   readonly installedAt: string | null;
   readonly installCommand: string;
 }
@@ -240,10 +242,12 @@ export interface ConnectionView {
   /** Standard OAuth 2.0 servers only: the issuer a callback's `iss` must name ('' = the base URL). */
   readonly issuer: string;
   readonly accountCount: number;
+  /** The name its exported file downloads as: `<name>.airisk-connection.json`, any file system takes it. */
+  readonly exportFileName: string;
 }
 
 /** The editable fields of a connection; `clientSecret` sets or replaces the secret (it is never read back). */
-export type ConnectionUpdate = Partial<Omit<ConnectionView, 'id' | 'clientSecretSet' | 'clientSecretProblem' | 'accountCount'>> & {
+export type ConnectionUpdate = Partial<Omit<ConnectionView, 'id' | 'clientSecretSet' | 'clientSecretProblem' | 'accountCount' | 'exportFileName'>> & {
   readonly clientSecret?: string;
 };
 
@@ -253,7 +257,8 @@ export interface ConnectionProblem {
   readonly message: string;
 }
 
-export type ConnectionResult = { readonly ok: true; readonly connection: ConnectionView } | { readonly ok: false; readonly problems: readonly ConnectionProblem[] };
+/** A save's, duplicate's or import's result; `note` (a duplicate or import) asks for the secret, naming where it will go. */
+export type ConnectionResult = { readonly ok: true; readonly connection: ConnectionView; readonly note?: string } | { readonly ok: false; readonly problems: readonly ConnectionProblem[] };
 
 /** One step of "Check connection", in one plain sentence. */
 export interface ConnectionCheckStep {
@@ -288,10 +293,69 @@ export interface SettingsView {
   /** Checks for a new version a minute after start, then daily; on by default. */
   readonly checkForUpdatesAutomatically: boolean;
   readonly connections: readonly ConnectionView[];
+  /** Read-only, made by main: the app-wide settings in Settings' groups and order, with their words and warnings. */
+  readonly groups: readonly SettingsGroupView[];
+  /** Read-only: the connection form's words and a new connection's values (Settings and the first-run setup). */
+  readonly connectionForm: ConnectionFormWords;
 }
 
+/** The connection form's fields in order, each with its words, and a new connection's starting values. */
+export interface ConnectionFormWords {
+  readonly fields: readonly { readonly key: keyof ConnectionUpdate; readonly label: string; readonly hint: string | null; readonly advanced: boolean }[];
+  readonly defaults: Required<Omit<ConnectionUpdate, 'clientSecret'>>;
+  /** The connection screens' other sentences and words, ready to show. */
+  readonly texts: {
+    /** Above the list of connections. */
+    readonly list: string;
+    /** The Advanced fold's title. */
+    readonly advanced: string;
+    readonly showSecret: string;
+    /** After the secret's hint when one is set. */
+    readonly keepSecret: string;
+    readonly form: string;
+    readonly json: string;
+    /** Beside Check connection. */
+    readonly check: string;
+    /** Check connection's steps and verdicts in words. */
+    readonly authorization: string;
+    readonly token: string;
+    readonly verdicts: Readonly<Record<ConnectionCheckStep['verdict'], string>>;
+    /** In the question before removing a connection. */
+    readonly remove: string;
+    /** A connection's badge when no one can sign in there yet. */
+    readonly needsSecret: string;
+  };
+}
+
+/** A group of app-wide settings as Settings shows it ("Tokens", "Copying", …); `key` places the live parts (storage, terminal) beside it. */
+export interface SettingsGroupView {
+  readonly key: 'tokens' | 'copying' | 'storage' | 'terminal' | 'startup' | 'updates';
+  readonly legend: string;
+  readonly fields: readonly SettingFieldView[];
+  /** Main's sentences for the group's live part, by what they are about (terminal: `socket`, `noSessions`), else empty. */
+  readonly notes: Readonly<Record<string, string>>;
+}
+
+/** One app-wide setting as Settings shows it; every word is main's. */
+export interface SettingFieldView {
+  readonly key: keyof SettingsUpdate;
+  /** `flag`: a checkbox; `text`: typed (a number is typed as `scale` stored units: 60 shows seconds as minutes); `choice`: one of `choices`. */
+  readonly kind: 'flag' | 'text' | 'choice';
+  readonly label: string;
+  readonly hint: string | null;
+  /** The unit after the input ("minutes"), or null. */
+  readonly unit: string | null;
+  readonly scale: number;
+  readonly choices: readonly { readonly value: string; readonly label: string }[];
+  /** One sentence about the saved value that is not a refusal (the lead outlasts the tokens, the shortcut is taken), or null. */
+  readonly warning: string | null;
+}
+
+/** SettingsView's fields that main makes and the window only reads. */
+export type SettingsViewOnly = 'connections' | 'groups' | 'connectionForm';
+
 /** A change to the app-wide settings; connections change through `saveConnection`. */
-export type SettingsUpdate = Partial<Omit<SettingsView, 'connections'>>;
+export type SettingsUpdate = Partial<Omit<SettingsView, SettingsViewOnly>>;
 
 /** A setting that was refused, and why. */
 export interface SettingsProblem {
@@ -299,7 +363,8 @@ export interface SettingsProblem {
   readonly message: string;
 }
 
-export type SettingsResult = { readonly ok: true; readonly settings: SettingsView } | { readonly ok: false; readonly problems: readonly SettingsProblem[] };
+/** How a save went; `message` is the one sentence to show after Save (saved, nothing to save, or how many settings need a change). */
+export type SettingsResult = { readonly ok: true; readonly settings: SettingsView; readonly message: string } | { readonly ok: false; readonly problems: readonly SettingsProblem[]; readonly message: string };
 
 /** How a sign-in ended. Failures are values, not exceptions: they are expected. */
 export type SignInOutcome = { readonly ok: true; readonly accountId: string } | { readonly ok: false; readonly error: ErrorView };
@@ -329,6 +394,13 @@ export interface JwtView {
   readonly truncated: boolean;
 }
 
+/** A copy format as the row menu offers it: its words, and why this token cannot be copied so (null: it can). */
+export interface CopyFormatOption {
+  readonly format: CopyFormat;
+  readonly label: string;
+  readonly problem: string | null;
+}
+
 /** What the details panel shows about one account's token (decoded in main; the token never leaves it). */
 export interface TokenDetails {
   readonly accountId: string;
@@ -344,10 +416,14 @@ export interface TokenDetails {
   /** `jwt`: decoded; `opaque`: not a readable JWT (see `note`); `unavailable`: the token cannot be read any more. */
   readonly kind: 'jwt' | 'opaque' | 'unavailable';
   readonly jwt: JwtView | null;
-  /** One sentence on why no claims are shown, or null. */
+  /** About the claims: why none are shown, or that they are decoded but not verified (and cut short). */
   readonly note: string | null;
+  /** What the panel lists, in order, as main words them: connection, userid, obtained, last copied, expiry (local time and UTC), a JWT's iat and exp. */
+  readonly facts: readonly { readonly label: string; readonly value: string }[];
   /** E.g. the JWT's `exp` and AIRisk's `expiration` disagree by more than a minute. */
   readonly warnings: readonly string[];
+  /** Every copy format, in menu order, each with why this token cannot be copied so (the shell formats take only b64token tokens). */
+  readonly copyFormats: readonly CopyFormatOption[];
 }
 
 /** The methods `window.airisk` offers. Unknown ids and bad arguments reject with a plain message. */

@@ -5,7 +5,7 @@
  */
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { app, dialog, Menu, session, shell } from 'electron';
+import { app, dialog, globalShortcut, Menu, session, shell } from 'electron';
 import { AppService } from './core/app/app-service.ts';
 import { upsertDemoConnections } from './core/app/demo-connections.ts';
 import { parseLaunchOptions, startsHidden } from './core/autostart/launch-options.ts';
@@ -126,6 +126,7 @@ async function start(launch: ReturnType<typeof parseLaunchOptions>, appVariables
     fetch: netFetch,
     notifier,
     loginItem,
+    shortcuts: globalShortcut,
     // Loaded only for an https redirect URI: the certificate code (selfsigned and its X.509
     // libraries) is a bundle of its own, dist/main/localhost-certificate.cjs (scripts/build-main.ts).
     localhostCertificate: async () => (await import('./core/oauth/localhost-certificate.ts')).loadOrCreateLocalhostCertificate(join(dataDir, 'localhost-tls')),

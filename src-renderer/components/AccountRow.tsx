@@ -266,6 +266,8 @@ function AccountRowView({ account, deadline, index, row, setSize, connectionName
           id={menuId}
           name={`Actions for ${spoken}`}
           items={menuItems}
+          accountId={id}
+          onCopy={(format) => void copy(format)}
           anchorRef={moreRef}
           onClose={(returnFocus) => {
             setMenuOpen(false);

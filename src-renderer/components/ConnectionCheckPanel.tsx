@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type ReactElement } from 'react';
-import type { ConnectionCheck } from '../../src-main/contract.ts';
+import type { ConnectionCheck, ConnectionFormWords } from '../../src-main/contract.ts';
 import { announce } from '../lib/announcer.ts';
 import { checkAnnouncement, checkSteps, VERDICT_LOOK } from '../lib/check-text.ts';
 import { errorText } from '../lib/error-text.ts';
@@ -11,6 +11,8 @@ export interface ConnectionCheckPanelProps {
   readonly onCheck: () => Promise<ConnectionCheck>;
   /** The values checked: when they change, the result shown no longer describes them and is cleared. */
   readonly values: unknown;
+  /** Main's words: the sentence beside the button (checking sends the client credentials to that AIRisk), the steps and verdicts. */
+  readonly texts: ConnectionFormWords['texts'];
 }
 
 /**
@@ -18,31 +20,28 @@ export interface ConnectionCheckPanelProps {
  * to that AIRisk, and each step's verdict (shape and word) with its sentence. Used by the first-run
  * setup and by the connection form in Settings.
  */
-export function ConnectionCheckPanel({ onCheck, values }: ConnectionCheckPanelProps): ReactElement {
-  const [check, setCheck] = useState<ConnectionCheck | null>(null);
-  const [error, setError] = useState<string | null>(null);
+export function ConnectionCheckPanel({ onCheck, values, texts }: ConnectionCheckPanelProps): ReactElement {
+  // The check found, or why it did not run (text), or nothing yet; `checking` while it runs.
+  const [result, setResult] = useState<ConnectionCheck | string | null>(null);
   const [checking, setChecking] = useState(false);
   const noteId = useId();
 
-  useEffect(() => {
-    setCheck(null);
-    setError(null);
-  }, [values]);
+  useEffect(() => setResult(null), [values]);
 
   const run = async (): Promise<void> => {
     setChecking(true);
-    setError(null);
-    setCheck(null);
+    setResult(null);
+    let said: string;
     try {
       const found = await onCheck();
-      setCheck(found);
-      announce(checkAnnouncement(found));
+      setResult(found);
+      said = checkAnnouncement(found, texts);
     } catch (failure) {
-      setError(errorText(failure));
-      announce(`The check did not run: ${errorText(failure)}`);
-    } finally {
-      setChecking(false);
+      said = `The check did not run: ${errorText(failure)}`;
+      setResult(said);
     }
+    setChecking(false);
+    announce(said);
   };
 
   return (
@@ -52,18 +51,19 @@ export function ConnectionCheckPanel({ onCheck, values }: ConnectionCheckPanelPr
           {checking ? 'Checking…' : 'Check connection'}
         </button>
         <p id={noteId} className="field-hint">
-          Checking sends the client id and secret to that AIRisk, before any browser opens.
+          {texts.check}
         </p>
       </div>
-      {check === null ? null : (
+      {typeof result === 'string' ? <p className="inline-error">{result}</p> : null}
+      {result === null || typeof result === 'string' ? null : (
         <ul className="check-results" aria-label="Check results">
-          {checkSteps(check).map(({ key, title, step }) => {
+          {checkSteps(result, texts).map(([title, word, step]) => {
             const look = VERDICT_LOOK[step.verdict];
             return (
-              <li key={key} className="check-result">
-                <span className={`status ${look.className}`}>
-                  <Icon name={look.icon} />
-                  {title}: {look.word}
+              <li key={title} className="check-result">
+                <span className={`status status-${look}`}>
+                  <Icon name={look} />
+                  {title}: {word}
                 </span>
                 <span className="check-message">{step.message}</span>
               </li>
@@ -71,7 +71,6 @@ export function ConnectionCheckPanel({ onCheck, values }: ConnectionCheckPanelPr
           })}
         </ul>
       )}
-      {error === null ? null : <p className="inline-error">The check did not run: {error}</p>}
     </div>
   );
 }

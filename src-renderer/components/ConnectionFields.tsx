@@ -1,8 +1,8 @@
-import { useId, type ReactElement } from 'react';
-import type { ConnectionView } from '../../src-main/contract.ts';
+import { Fragment, useId, useState, type ReactElement } from 'react';
+import type { ConnectionFormWords, ConnectionView } from '../../src-main/contract.ts';
 import type { ConnectionEditor } from '../hooks/use-connection-editor.ts';
-import { CONNECTION_FIELDS, SETUP_FIELDS } from '../lib/connection-form.ts';
-import { otherProblems } from '../lib/settings-form.ts';
+import { otherProblems } from '../lib/form-problems.ts';
+import { CheckboxField } from './CheckboxField.tsx';
 import { ConnectionCheckPanel } from './ConnectionCheckPanel.tsx';
 import { FieldNote, noteIds } from './FieldNote.tsx';
 import { TextField } from './TextField.tsx';
@@ -12,79 +12,83 @@ export interface ConnectionFieldsProps {
   readonly editor: ConnectionEditor;
   /** The saved connection (for whether a secret is set and why it is not used), or null for a new one. */
   readonly connection: ConnectionView | null;
+  /** The fields' words, in order (main's). */
+  readonly words: ConnectionFormWords;
   readonly fieldId: (field: string) => string;
-  /** Every field (Settings), or only name, base URL, client id, secret and redirect URI (first-run setup). */
+  /** Every field (Settings, the advanced ones in a fold), or only the others (first-run setup). */
   readonly full: boolean;
 }
 
-type TextKey = Exclude<keyof ConnectionEditor['form'], 'bodyEncoding' | 'clientSecret'>;
-
 /**
- * A connection's fields as the editor holds them, each with main's problem next to it (the secret
- * write-only); then Check connection, and the problems no field shows with a failed call's error.
+ * A connection's fields in main's words, as the editor holds them, each with main's problem next to
+ * it; the secret write-only (shown while typed only when asked), the advanced fields in a fold; then
+ * Check connection, and the problems no field shows with a failed call's error.
  */
-export function ConnectionFields({ editor, connection, fieldId, full }: ConnectionFieldsProps): ReactElement {
+export function ConnectionFields({ editor, connection, words, fieldId, full }: ConnectionFieldsProps): ReactElement {
   const { form, set, problems } = editor;
+  const { texts } = words;
   const encodingId = useId();
+  const [showSecret, setShowSecret] = useState(false);
   const secretSet = connection?.clientSecretSet === true;
-  const encodingError = problems.get('bodyEncoding');
-  const errors = otherProblems(problems, full ? CONNECTION_FIELDS : SETUP_FIELDS);
+  const shown = words.fields.filter((field) => full || !field.advanced);
+  const errors = otherProblems(problems, (key) => shown.some((field) => field.key === key));
   if (editor.callError !== null) errors.push(editor.callError);
-  const field = (key: TextKey, label: string, hint?: string, url?: boolean): ReactElement => (
-    <TextField id={fieldId(key)} label={label} type={url ? 'url' : undefined} inputMode={url ? 'url' : undefined} value={form[key]} onChange={set(key)} error={problems.get(key)} hint={hint} />
-  );
-  const radio = (value: 'form' | 'json', label: string): ReactElement => (
-    <label className="radio">
-      <input id={value === 'form' ? fieldId('bodyEncoding') : undefined} type="radio" name={`${encodingId}-bodyEncoding`} value={value} checked={form.bodyEncoding === value} onChange={() => set('bodyEncoding')(value)} />
-      {label}
-    </label>
-  );
+
+  const draw = ({ key, label, hint }: ConnectionFormWords['fields'][number]): ReactElement => {
+    const error = problems.get(key);
+    if (key === 'bodyEncoding') {
+      return (
+        <fieldset key={key} className={error === undefined ? 'choice' : 'choice field-invalid'} aria-describedby={noteIds(encodingId, error, undefined)}>
+          <legend className="field-label">{label}</legend>
+          <div className="choice-options">
+            {(['form', 'json'] as const).map((value) => (
+              <label key={value} className="radio">
+                <input id={value === 'form' ? fieldId(key) : undefined} type="radio" name={encodingId} checked={form.bodyEncoding === value} aria-invalid={error === undefined ? undefined : true} onChange={() => set(key)(value)} />
+                {texts[value]}
+              </label>
+            ))}
+          </div>
+          <FieldNote id={encodingId} kind="error" text={error} />
+        </fieldset>
+      );
+    }
+    const secret = key === 'clientSecret';
+    return (
+      <Fragment key={key}>
+        <TextField
+          id={fieldId(key)}
+          label={
+            // "Replace" only when there is one to replace (an imported or duplicated connection has none yet).
+            secret && connection !== null ? (
+              <>
+                {secretSet ? 'Replace client secret' : label} <span className={`secret-state secret-${secretSet ? 'set' : 'unset'}`}>(currently {secretSet ? 'set' : 'not set'})</span>
+              </>
+            ) : (
+              label
+            )
+          }
+          type={secret && !showSecret ? 'password' : 'text'}
+          autoComplete={secret ? 'new-password' : 'off'}
+          value={form[key]}
+          onChange={set(key)}
+          error={error}
+          hint={(secret ? connection?.clientSecretProblem : null) ?? (secret && secretSet ? `${hint} ${texts.keepSecret}` : (hint ?? undefined))}
+        />
+        {secret ? <CheckboxField id={fieldId('showSecret')} label={texts.showSecret} checked={showSecret} onChange={setShowSecret} /> : null}
+      </Fragment>
+    );
+  };
+
   return (
     <>
-      {field('name', 'Name', 'Your name for this AIRisk, such as “Production” or “Staging”.')}
-      {field('baseUrl', 'AIRisk base URL', undefined, true)}
-      {field('clientId', 'Client id')}
-      <TextField
-        id={fieldId('clientSecret')}
-        label={
-          connection === null ? (
-            'Client secret'
-          ) : (
-            // "Replace" only when there is one to replace (an imported or duplicated connection has none yet).
-            <>
-              {secretSet ? 'Replace client secret' : 'Client secret'} <span className={`secret-state secret-${secretSet ? 'set' : 'unset'}`}>(currently {secretSet ? 'set' : 'not set'})</span>
-            </>
-          )
-        }
-        type="password"
-        autoComplete="new-password"
-        value={form.clientSecret}
-        onChange={set('clientSecret')}
-        error={problems.get('clientSecret')}
-        hint={connection === null ? 'Kept encrypted on this computer and never shown again.' : (connection.clientSecretProblem ?? (secretSet ? 'Write-only: the secret is never shown. Leave empty to keep the current one.' : 'Write-only: kept encrypted on this computer and never shown again.'))}
-      />
-      {field('redirectUri', 'Redirect URI', 'Register this address with AIRisk as the app’s redirect URI.', true)}
+      {shown.filter((field) => !field.advanced).map(draw)}
       {full ? (
-        <>
-          {field('authorizePath', 'Authorization path')}
-          {field('tokenPath', 'Token path')}
-          <fieldset className={encodingError === undefined ? 'choice' : 'choice field-invalid'} aria-describedby={noteIds(encodingId, encodingError, undefined)}>
-            <legend className="field-label">Token request body</legend>
-            <div className="choice-options">
-              {radio('form', 'Form (x-www-form-urlencoded)')}
-              {radio('json', 'JSON')}
-            </div>
-            <FieldNote id={encodingId} kind="error" text={encodingError} />
-          </fieldset>
-          <fieldset className="group">
-            <legend>Advanced: standard OAuth 2.0 servers</legend>
-            <p className="field-hint">AIRisk needs neither; leave both empty unless your server asks for them.</p>
-            {field('scope', 'Scope', 'Sent with the sign-in only when set, e.g. “openid profile”.')}
-            {field('issuer', 'Issuer', 'The issuer a sign-in’s iss must name. Empty: the base URL.', true)}
-          </fieldset>
-        </>
+        <details className="advanced">
+          <summary>{texts.advanced}</summary>
+          <div className="form">{shown.filter((field) => field.advanced).map(draw)}</div>
+        </details>
       ) : null}
-      <ConnectionCheckPanel onCheck={editor.check} values={form} />
+      <ConnectionCheckPanel onCheck={editor.check} values={form} texts={texts} />
       {errors.length === 0 ? null : <p className="inline-error">{errors.join(' ')}</p>}
     </>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useId, type FormEvent, type ReactElement } from 'react';
-import type { ConnectionView } from '../../src-main/contract.ts';
+import type { ConnectionFormWords, ConnectionView } from '../../src-main/contract.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useConnectionEditor } from '../hooks/use-connection-editor.ts';
 import { formFromConnection, newConnectionForm } from '../lib/connection-form.ts';
@@ -9,6 +9,7 @@ import { ConnectionFields } from './ConnectionFields.tsx';
 export interface ConnectionFormProps {
   /** The connection to edit, or null to add one. */
   readonly connection: ConnectionView | null;
+  readonly words: ConnectionFormWords;
   /** A note above the fields (after a duplicate or an import: "Enter the client secret for …"). */
   readonly note: string | null;
   /** Saved (with the connection as saved) or cancelled (null). */
@@ -22,10 +23,10 @@ const fieldId = (field: string): string => `connection-${field}`;
  * unsaved values, Save and Cancel. Focus starts on the name, or on the secret when the note asks
  * for it.
  */
-export function ConnectionForm({ connection, note, onDone }: ConnectionFormProps): ReactElement {
+export function ConnectionForm({ connection, words, note, onDone }: ConnectionFormProps): ReactElement {
   const api = useApi();
   const headingId = useId();
-  const editor = useConnectionEditor(api, connection, connection === null ? newConnectionForm('') : formFromConnection(connection), fieldId);
+  const editor = useConnectionEditor(api, connection, connection === null ? newConnectionForm(words, '') : formFromConnection(connection), fieldId);
   const wantsSecret = note !== null;
 
   useEffect(() => {
@@ -43,13 +44,9 @@ export function ConnectionForm({ connection, note, onDone }: ConnectionFormProps
       <h3 id={headingId} className="subsection-title">
         {connection === null ? 'Add connection' : `Edit ${connection.name}`}
       </h3>
-      {note === null ? null : (
-        <p className="callout">
-          {note}
-        </p>
-      )}
-      <ConnectionFields editor={editor} connection={connection} fieldId={fieldId} full />
-            <div className="actions">
+      {note === null ? null : <p className="callout">{note}</p>}
+      <ConnectionFields editor={editor} connection={connection} words={words} fieldId={fieldId} full />
+      <div className="actions">
         <button type="submit" className="button button-primary" disabled={editor.saving}>
           {connection === null ? 'Add connection' : 'Save connection'}
         </button>

@@ -7,6 +7,8 @@ import { Icon } from './Icon.tsx';
 export interface ConnectionItemProps {
   readonly summary: ConnectionSummary;
   readonly view: ConnectionView | undefined;
+  /** Main's badge text when no one can sign in there yet. */
+  readonly needsSecret: string;
   /** Why Remove is disabled (the last connection), or null. */
   readonly removeBlocked: string | null;
   /** The id of the text saying why, for the disabled button's description. */
@@ -20,8 +22,8 @@ export interface ConnectionItemProps {
 }
 
 /** One connection in the list: its name, origin, tokens, a badge when it cannot sign in, and its actions. */
-export function ConnectionItem({ summary, view, removeBlocked, lastReasonId, editButtonId, onEdit, onDuplicate, onExport, onRemove }: ConnectionItemProps): ReactElement {
-  const problem = view?.clientSecretProblem ?? (summary.configured ? null : 'Needs a client secret before anyone can sign in.');
+export function ConnectionItem({ summary, view, needsSecret, removeBlocked, lastReasonId, editButtonId, onEdit, onDuplicate, onExport, onRemove }: ConnectionItemProps): ReactElement {
+  const problem = view?.clientSecretProblem ?? (summary.configured ? null : needsSecret);
   const { name } = summary;
   return (
     <li className="connection-item">

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent, type ReactElement } from 'react';
-import type { ConnectionSummary, ConnectionView } from '../../src-main/contract.ts';
+import type { ConnectionFormWords, ConnectionSummary, ConnectionView } from '../../src-main/contract.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useConnectionActions } from '../hooks/use-connection-actions.ts';
 import { removeBlockedReason } from '../lib/connection-text.ts';
@@ -13,6 +13,8 @@ export interface ConnectionsSectionProps {
   readonly summaries: readonly ConnectionSummary[];
   /** `SettingsView.connections` as loaded with the settings; read again after each change. */
   readonly initial: readonly ConnectionView[];
+  /** The connection form's words (SettingsView.connectionForm). */
+  readonly words: ConnectionFormWords;
   /** Told when the connection form opens or closes, so the app-wide Save bar can stop floating over it. */
   readonly onEditingChange?: (editing: boolean) => void;
 }
@@ -27,7 +29,7 @@ const editButtonId = (id: string): string => `connection-edit-${id}`;
  * usable) with Edit, Duplicate, Export and Remove, and Add connection / Import… below. Edit and
  * Add open the connection form in place of the list.
  */
-export function ConnectionsSection({ summaries, initial, onEditingChange }: ConnectionsSectionProps): ReactElement {
+export function ConnectionsSection({ summaries, initial, words, onEditingChange }: ConnectionsSectionProps): ReactElement {
   const api = useApi();
   const [editing, setEditing] = useState<Editing | null>(null);
   useEffect(() => onEditingChange?.(editing !== null), [editing, onEditingChange]);
@@ -77,16 +79,17 @@ export function ConnectionsSection({ summaries, initial, onEditingChange }: Conn
     <fieldset className="group connections">
       <legend>Connections</legend>
       {editing !== null && (editing.id === null || editingView !== null) ? (
-        <ConnectionForm key={editing.id ?? 'new'} connection={editingView} note={editing.note} onDone={closeForm} />
+        <ConnectionForm key={editing.id ?? 'new'} connection={editingView} words={words} note={editing.note} onDone={closeForm} />
       ) : (
         <>
-          <p className="field-hint">Each connection is one AIRisk environment (production, staging, a sandbox) with its own client and its own tokens.</p>
+          <p className="field-hint">{words.texts.list}</p>
           <ul className="connection-list">
             {summaries.map((summary) => (
               <ConnectionItem
                 key={summary.id}
                 summary={summary}
                 view={views.find((view) => view.id === summary.id)}
+                needsSecret={words.texts.needsSecret}
                 removeBlocked={removeBlocked}
                 lastReasonId={lastReasonId}
                 onEdit={() => {
@@ -137,6 +140,7 @@ export function ConnectionsSection({ summaries, initial, onEditingChange }: Conn
       {pendingRemoval === null ? null : (
         <RemoveConnectionDialog
           summary={pendingRemoval}
+          note={words.texts.remove}
           onConfirm={() => void confirmRemoval()}
           onCancel={() => {
             const { id } = pendingRemoval;

@@ -1,4 +1,7 @@
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactElement, type RefObject } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactElement, type RefObject } from 'react';
+import type { CopyFormat, TokenDetails } from '../../src-main/contract.ts';
+import { useApi } from '../hooks/use-api.ts';
+import { TokenDetailsDialog } from './TokenDetailsDialog.tsx';
 
 /** One entry of a {@link RowMenu}. */
 export interface RowMenuItem {
@@ -21,15 +24,34 @@ export interface RowMenuProps {
   readonly anchorRef: RefObject<HTMLElement | null>;
   /** Called when the menu should close; `returnFocus` when focus was inside it. */
   readonly onClose: (returnFocus: boolean) => void;
+  /**
+   * The account the menu is for: with it (and `onCopy`), the menu offers every copy format (main
+   * says which this token cannot take, and why) in place of the items keyed by a format, and "Details…".
+   */
+  readonly accountId?: string;
+  readonly onCopy?: (format: CopyFormat) => void;
 }
+
+/** An item as drawn: a copy format carries main's reason it cannot be used (null: it can). */
+type Shown = RowMenuItem & { readonly problem?: string | null };
 
 /**
  * A menu of row actions in the top layer (popover), so the scrolling list never clips it.
  * Keyboard: ArrowUp / ArrowDown / Home / End move, Enter or Space chooses, Escape closes and returns
  * focus to the button, Tab closes. A click outside closes it; so does scrolling or resizing.
  */
-export function RowMenu({ id, name, items, anchorRef, onClose }: RowMenuProps): ReactElement {
+export function RowMenu({ id, name, items, anchorRef, onClose, accountId, onCopy }: RowMenuProps): ReactElement {
+  const api = useApi();
+  const noteId = useId();
   const menuRef = useRef<HTMLDivElement>(null);
+  const asks = accountId !== undefined && onCopy !== undefined;
+  // undefined while main is asked; null: no details (the items as given).
+  const [details, setDetails] = useState<TokenDetails | null | undefined>(asks ? undefined : null);
+  const [showDetails, setShowDetails] = useState(false);
+  const ready = details !== undefined;
+  useEffect(() => {
+    if (asks) api.tokenDetails(accountId).then(setDetails, () => setDetails(null));
+  }, [api, accountId, asks]);
   const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
   const closeRef = useRef(onClose);
   closeRef.current = onClose;
@@ -37,7 +59,7 @@ export function RowMenu({ id, name, items, anchorRef, onClose }: RowMenuProps): 
   useLayoutEffect(() => {
     const menu = menuRef.current;
     const anchor = anchorRef.current;
-    if (menu === null || anchor === null) return;
+    if (menu === null || anchor === null || !ready) return;
     if (!menu.matches(':popover-open')) menu.showPopover();
     const anchorBox = anchor.getBoundingClientRect();
     const menuBox = menu.getBoundingClientRect();
@@ -45,7 +67,7 @@ export function RowMenu({ id, name, items, anchorRef, onClose }: RowMenuProps): 
     const top = below + menuBox.height <= window.innerHeight - 8 ? below : Math.max(8, anchorBox.top - menuBox.height - 4);
     const left = Math.min(Math.max(8, anchorBox.right - menuBox.width), window.innerWidth - menuBox.width - 8);
     setPosition({ top, left });
-  }, [anchorRef]);
+  }, [anchorRef, ready]);
 
   const placed = position !== null;
   useEffect(() => {
@@ -53,6 +75,7 @@ export function RowMenu({ id, name, items, anchorRef, onClose }: RowMenuProps): 
   }, [placed]);
 
   useEffect(() => {
+    if (showDetails) return;
     const outside = (event: Event): void => {
       const target = event.target as Node | null;
       if (menuRef.current?.contains(target) === true || anchorRef.current?.contains(target) === true) return;
@@ -72,7 +95,7 @@ export function RowMenu({ id, name, items, anchorRef, onClose }: RowMenuProps): 
       window.removeEventListener('resize', away);
       window.removeEventListener('blur', away);
     };
-  }, [anchorRef]);
+  }, [anchorRef, showDetails]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     const entries = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
@@ -92,6 +115,15 @@ export function RowMenu({ id, name, items, anchorRef, onClose }: RowMenuProps): 
     }
   };
 
+  if (showDetails && details) return <TokenDetailsDialog details={details} onClose={() => onClose(true)} />;
+  const formats = details?.copyFormats ?? [];
+  const shown: Shown[] = [
+    ...formats.map((option) => ({ key: option.format, text: option.label, name: `Copy as ${option.label}`, onSelect: () => onCopy?.(option.format), problem: option.problem })),
+    ...(formats.length === 0 ? [] : [{ key: 'details', text: 'Details…', name: 'Details…', onSelect: () => setShowDetails(true) }]),
+    ...items.filter((item) => formats.length === 0 || !formats.some((option) => option.format === item.key)),
+  ];
+  const firstRefused = formats.find((option) => option.problem !== null);
+
   return (
     <div
       ref={menuRef}
@@ -103,22 +135,41 @@ export function RowMenu({ id, name, items, anchorRef, onClose }: RowMenuProps): 
       style={position === null ? undefined : { top: `${position.top}px`, left: `${position.left}px` }}
       onKeyDown={onKeyDown}
     >
-      {items.map((item) => (
-        <button
-          key={item.key}
-          type="button"
-          role="menuitem"
-          tabIndex={-1}
-          aria-label={item.name}
-          className={item.danger === true ? 'menu-item menu-item-danger' : 'menu-item'}
-          onClick={() => {
-            onClose(true);
-            item.onSelect();
-          }}
-        >
-          {item.text}
-        </button>
-      ))}
+      {formats.length === 0 ? null : (
+        <span className="menu-heading" aria-hidden="true">
+          Copy as
+        </span>
+      )}
+      {ready
+        ? shown.map((item) => {
+            const refused = typeof item.problem === 'string';
+            return (
+            <button
+              key={item.key}
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              aria-label={item.name}
+              aria-disabled={refused ? true : undefined}
+              aria-describedby={refused ? noteId : undefined}
+              className={item.danger === true ? 'menu-item menu-item-danger' : 'menu-item'}
+              onClick={() => {
+                if (refused) return;
+                // "Details…" turns the menu into the details dialog; it closes with the dialog.
+                if (item.key !== 'details') onClose(true);
+                item.onSelect();
+              }}
+            >
+              {item.text}
+              {item.key === firstRefused?.format ? (
+                <span id={noteId} className="menu-note">
+                  {firstRefused.problem}
+                </span>
+              ) : null}
+            </button>
+            );
+          })
+        : null}
     </div>
   );
 }

@@ -1,10 +1,10 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
-import type { ConnectionView } from '../../src-main/contract.ts';
-import { DEFAULT_CONNECTION_NAME } from '../../src-main/shared/airisk-defaults.ts';
+import type { ConnectionFormWords, ConnectionView, SettingsView } from '../../src-main/contract.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useConnectionEditor } from '../hooks/use-connection-editor.ts';
 import { useSettingsOnMount } from '../hooks/use-settings-on-mount.ts';
 import { formFromConnection, newConnectionForm } from '../lib/connection-form.ts';
+import { errorText } from '../lib/error-text.ts';
 import { ConnectionFields } from './ConnectionFields.tsx';
 
 /** Props of {@link SetupForm}. */
@@ -24,29 +24,8 @@ const fieldId = (field: string): string => `setup-${field}`;
  */
 export function SetupForm({ onDone, headingId }: SetupFormProps): ReactElement {
   const api = useApi();
-  const [existing, setExisting] = useState<ConnectionView | null>(null);
-
-  // The defaults stay in the fields when the settings cannot be read.
-  useSettingsOnMount(
-    api,
-    (loaded) => {
-      const first = loaded.connections[0];
-      if (first !== undefined) setExisting(first);
-    },
-    () => undefined,
-  );
-
-  return <SetupBody key={existing?.id ?? 'new'} connection={existing} onDone={onDone} headingId={headingId} />;
-}
-
-function SetupBody({ connection, onDone, headingId }: SetupFormProps & { readonly connection: ConnectionView | null }): ReactElement {
-  const api = useApi();
-  const editor = useConnectionEditor(api, connection, connection === null ? newConnectionForm(DEFAULT_CONNECTION_NAME) : formFromConnection(connection), fieldId);
-
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    if ((await editor.save()) !== null) onDone();
-  };
+  const [settings, setSettings] = useState<SettingsView | string | null>(null);
+  useSettingsOnMount(api, setSettings, (error) => setSettings(`Could not load the settings: ${errorText(error)}`));
 
   return (
     <section className="panel setup" aria-labelledby={headingId}>
@@ -54,14 +33,32 @@ function SetupBody({ connection, onDone, headingId }: SetupFormProps & { readonl
         Set up
       </h2>
       <p className="lead">Enter the details AIRisk gave you when you registered this app. You can change them later in Settings, and add more AIRisk environments there.</p>
-      <form className="form" noValidate onSubmit={(event) => void submit(event)}>
-        <ConnectionFields editor={editor} connection={connection} fieldId={fieldId} full={false} />
-                  <div className="actions">
-          <button type="submit" className="button button-primary" disabled={editor.saving}>
-            Save and continue
-          </button>
-        </div>
-      </form>
+      {settings === null || typeof settings === 'string' ? (
+        <p className={settings === null ? 'lead' : 'inline-error'}>{settings ?? 'Loading…'}</p>
+      ) : (
+        <SetupBody connection={settings.connections[0] ?? null} words={settings.connectionForm} onDone={onDone} />
+      )}
     </section>
+  );
+}
+
+function SetupBody({ connection, words, onDone }: { readonly connection: ConnectionView | null; readonly words: ConnectionFormWords; readonly onDone: () => void }): ReactElement {
+  const api = useApi();
+  const editor = useConnectionEditor(api, connection, connection === null ? newConnectionForm(words) : formFromConnection(connection), fieldId);
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if ((await editor.save()) !== null) onDone();
+  };
+
+  return (
+    <form className="form" noValidate onSubmit={(event) => void submit(event)}>
+      <ConnectionFields editor={editor} connection={connection} words={words} fieldId={fieldId} full={false} />
+      <div className="actions">
+        <button type="submit" className="button button-primary" disabled={editor.saving}>
+          Save and continue
+        </button>
+      </div>
+    </form>
   );
 }

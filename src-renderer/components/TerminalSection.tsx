@@ -1,13 +1,13 @@
 import { useCallback, useState, type ReactElement, type ReactNode } from 'react';
-import type { TerminalSessionView, TerminalView } from '../../src-main/contract.ts';
+import type { SettingsGroupView, TerminalSessionView, TerminalView } from '../../src-main/contract.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useTick } from '../hooks/use-tick.ts';
 import { announce } from '../lib/announcer.ts';
 import { errorText } from '../lib/error-text.ts';
-import { installOutcomeText, sessionClient, sessionTimes } from '../lib/terminal-text.ts';
+import { sessionClient, sessionTimes } from '../lib/terminal-text.ts';
 import { Callout } from './Callout.tsx';
 
-type Note = { readonly ok: boolean; readonly text: string; readonly command?: string | null };
+type Note = { readonly ok: boolean; readonly message: string; readonly command?: string };
 
 /**
  * A text to copy by hand, shown whole (wrapped) and selected whole by a click or on focus. The window
@@ -42,7 +42,7 @@ function SessionItem({ session, onRevoke }: { readonly session: TerminalSessionV
  * form), then what is live: the socket path, why it does not listen, the approved sessions with
  * Revoke, and "Install command-line tool".
  */
-export function TerminalSection({ terminal, fields }: { readonly terminal: TerminalView; readonly fields: ReactNode }): ReactElement {
+export function TerminalSection({ terminal, group, fields }: { readonly terminal: TerminalView; readonly group: SettingsGroupView; readonly fields: ReactNode }): ReactElement {
   const api = useApi();
   const [note, setNote] = useState<Note | null>(null);
   const [installing, setInstalling] = useState(false);
@@ -52,21 +52,22 @@ export function TerminalSection({ terminal, fields }: { readonly terminal: Termi
     action().then(
       (next) => {
         setNote(next);
-        announce(next.text);
+        announce(next.message);
       },
-      (error: unknown) => setNote({ ok: false, text: errorText(error) }),
+      (error: unknown) => setNote({ ok: false, message: errorText(error) }),
     );
   };
   const revoke = (session: TerminalSessionView | null): void =>
     run(async () => {
       await api.revokeTerminalSession(session?.id ?? null);
-      return { ok: true, text: session === null ? 'Every terminal session was revoked.' : `Revoked ${sessionClient(session.client)} for ${session.accountName}.` };
+      return { ok: true, message: session === null ? (group.notes.revokedAll ?? '') : `Revoked ${sessionClient(session.client)} for ${session.accountName}.` };
     });
   const install = (): void => {
     setInstalling(true);
     run(async () => {
       try {
-        return installOutcomeText(await api.installCommandLineTool());
+        // Main's sentence says where it went and what to run next, or the one command that installs it.
+        return await api.installCommandLineTool();
       } finally {
         setInstalling(false);
       }
@@ -76,20 +77,18 @@ export function TerminalSection({ terminal, fields }: { readonly terminal: Termi
 
   return (
     <fieldset className="group">
-      <legend>Terminal access</legend>
+      <legend>{group.legend}</legend>
       {fields}
       {terminal.enabled && terminal.problem !== null ? <Callout>{terminal.problem}</Callout> : null}
       {terminal.endpoint === null ? null : (
         <div className="field">
           <span className="field-label">Socket</span>
           <Selectable label="Socket path" value={terminal.endpoint} />
-          <p className="field-hint">
-            Scripts can call it with <code>curl --unix-socket</code>, sending the key from the app’s <code>terminal/access-key</code> file.
-          </p>
+          <p className="field-hint">{group.notes.socket}</p>
         </div>
       )}
       {sessions.length === 0 ? (
-        terminal.enabled ? <p className="field-hint">No terminal is approved right now.</p> : null
+        terminal.enabled ? <p className="field-hint">{group.notes.noSessions}</p> : null
       ) : (
         <div className="field">
           <span className="field-label">Approved sessions</span>
@@ -109,15 +108,15 @@ export function TerminalSection({ terminal, fields }: { readonly terminal: Termi
       )}
       <div className="field">
         <span className="field-label">Command-line tool</span>
-        {cli.nodeFound ? null : <Callout>Node.js was not found on this computer. The airisk-token command runs on Node.js 20 or later: install it, then install the tool here.</Callout>}
+        {cli.note === null ? null : <Callout>{cli.note}</Callout>}
         {cli.installedAt === null ? null : <p className="field-hint">Installed at {cli.installedAt}.</p>}
         <div className="actions">
           <button type="button" className="button" disabled={installing} onClick={install}>
             Install command-line tool
           </button>
         </div>
-        {note === null ? null : <p className={note.ok ? 'save-note' : 'inline-error'}>{note.text}</p>}
-        {note?.command === undefined || note.command === null ? null : <Selectable label="Command to run" value={note.command} />}
+        {note === null ? null : <p className={note.ok ? 'save-note' : 'inline-error'}>{note.message}</p>}
+        {note?.command === undefined ? null : <Selectable label="Command to run" value={note.command} />}
       </div>
     </fieldset>
   );

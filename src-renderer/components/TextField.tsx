@@ -20,7 +20,7 @@ export interface TextFieldProps {
   readonly max?: number;
   readonly step?: number | 'any';
   /** Extra text after the input (a unit such as "seconds"). */
-  readonly suffix?: string;
+  readonly suffix?: string | null | undefined;
 }
 
 /** A labelled text input with an optional hint and an inline error, both tied to it for screen readers. */
@@ -48,7 +48,7 @@ export function TextField({ id, label, value, onChange, hint, error, type = 'tex
           aria-describedby={noteIds(id, error, hint)}
           onChange={(event) => onChange(event.currentTarget.value)}
         />
-        {suffix === undefined ? null : <span className="field-suffix">{suffix}</span>}
+        {suffix ? <span className="field-suffix">{suffix}</span> : null}
       </div>
       <FieldNote id={id} kind="error" text={error} />
       <FieldNote id={id} kind="hint" text={hint} />

@@ -1,8 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AiriskApi, ConnectionResult, ConnectionSummary, ConnectionView } from '../../src-main/contract.ts';
 import { announce } from '../lib/announcer.ts';
-import { importProblemLines } from '../lib/connection-form.ts';
-import { connectionFileName, originOf } from '../lib/connection-text.ts';
 import { downloadText } from '../lib/download-text.ts';
 import { errorText } from '../lib/error-text.ts';
 
@@ -59,12 +57,12 @@ export function useConnectionActions(api: AiriskApi, summaries: readonly Connect
   /** After a duplicate or import: list the new one and open it so the person enters the secret. */
   const openNew = async (result: ConnectionResult, refused: string): Promise<void> => {
     if (!result.ok) {
-      say('error', [refused, ...importProblemLines(result.problems)]);
+      say('error', [refused, ...result.problems.map((problem) => problem.message)]);
       return;
     }
-    const { id, name, baseUrl } = result.connection;
-    // The file chose where the secret will go: show it, since a look-alike name can hide another AIRisk.
-    const note = `Enter the client secret for ${name} only if ${originOf(baseUrl)} is your AIRisk.`;
+    const { id, name } = result.connection;
+    // Main's note names where the secret will go (a look-alike name can hide another AIRisk).
+    const note = result.note ?? '';
     await reload().catch(() => undefined);
     open(id, note);
     announce(`Added ${name}. ${note}`);
@@ -82,7 +80,7 @@ export function useConnectionActions(api: AiriskApi, summaries: readonly Connect
   const exportOne = async (summary: ConnectionSummary): Promise<void> => {
     setMessage(null);
     try {
-      const fileName = connectionFileName(summary.name);
+      const fileName = views.find((view) => view.id === summary.id)?.exportFileName ?? 'connection.airisk-connection.json';
       downloadText(fileName, await api.exportConnection(summary.id));
       say('done', [`Exported ${summary.name} as ${fileName}, without its client secret.`]);
     } catch (error) {

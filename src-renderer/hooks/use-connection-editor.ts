@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AiriskApi, ConnectionCheck, ConnectionView } from '../../src-main/contract.ts';
 import { connectionUpdateFromForm, localConnectionProblems, type ConnectionFormValues } from '../lib/connection-form.ts';
 import { errorText } from '../lib/error-text.ts';
-import { firstProblemField, problemsByField } from '../lib/settings-form.ts';
+import { focusFirstInvalid, problemsByField } from '../lib/form-problems.ts';
 
 /** A connection form's state and its two calls, Save and Check connection. */
 export interface ConnectionEditor {
@@ -36,11 +36,9 @@ export function useConnectionEditor(api: AiriskApi, connection: ConnectionView |
     setCallError(null);
   };
 
-  const showProblems = (found: ReadonlyMap<string, string>): void => {
-    setProblems(found);
-    const first = firstProblemField(found);
-    if (first !== undefined) document.getElementById(fieldId(first))?.focus();
-  };
+  const showProblems = setProblems;
+  // Once drawn: the first field with a problem, in the form's order (opening the Advanced fold around it).
+  useEffect(() => focusFirstInvalid(document.getElementById(fieldId('name'))?.closest('form') ?? null), [problems, fieldId]);
 
   const save = async (): Promise<ConnectionView | null> => {
     setCallError(null);
@@ -51,7 +49,7 @@ export function useConnectionEditor(api: AiriskApi, connection: ConnectionView |
     }
     setSaving(true);
     try {
-      const result = await api.saveConnection(connection?.id ?? null, connectionUpdateFromForm(form, connection));
+      const result = await api.saveConnection(connection?.id ?? null, connectionUpdateFromForm(form));
       if (!result.ok) {
         showProblems(problemsByField(result.problems));
         return null;
@@ -67,7 +65,7 @@ export function useConnectionEditor(api: AiriskApi, connection: ConnectionView |
     }
   };
 
-  const check = (): Promise<ConnectionCheck> => api.checkConnection(connection?.id ?? null, connectionUpdateFromForm(form, connection));
+  const check = (): Promise<ConnectionCheck> => api.checkConnection(connection?.id ?? null, connectionUpdateFromForm(form));
 
   const reset = (next: ConnectionFormValues): void => {
     setForm(next);

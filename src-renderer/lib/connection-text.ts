@@ -21,15 +21,6 @@ export function removeBlockedReason(connectionCount: number): string | null {
 }
 
 /**
- * The file name an exported connection downloads as: `<name>.airisk-connection.json`, with the
- * characters file systems refuse (and leading dots) replaced, never empty.
- */
-export function connectionFileName(name: string): string {
-  const safe = name.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '-').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 100);
-  return `${safe === '' ? 'connection' : safe}.airisk-connection.json`;
-}
-
-/**
  * The connection a sign-in uses unless the person picks another: the active account's connection
  * when sign-in can start there, else the first configured one, else the first one (null when
  * there is none).
@@ -54,13 +45,4 @@ export function onConnection(name: string, connectionName: string | null): strin
 /** The name of `account`'s connection when there are two or more connections, else null. */
 export function accountConnectionName(connections: readonly ConnectionSummary[], account: AccountView | undefined): string | null {
   return account === undefined ? null : connectionNameToShow(connections, account.connectionId);
-}
-
-/** The origin of a base URL for a sentence (`https://host:port`), or the text itself when it is not a URL. */
-export function originOf(baseUrl: string): string {
-  try {
-    return new URL(baseUrl).origin;
-  } catch {
-    return baseUrl;
-  }
 }

@@ -1,4 +1,4 @@
-import type { AccountView, CliInstallOutcome, TerminalClientView, TerminalSessionView } from '../../src-main/contract.ts';
+import type { AccountView, TerminalClientView, TerminalSessionView } from '../../src-main/contract.ts';
 import { formatDuration } from '../../src-main/shared/time-left.ts';
 
 /*
@@ -72,14 +72,6 @@ export function sessionClient(client: TerminalClientView): string {
 /** The audit line under an account: "read by a terminal (bash, pid 1234) 2 min ago"; null when never read. */
 export function terminalReadText(read: AccountView['lastTerminalRead'], nowMs: number): string | null {
   return read === null ? null : `read by a terminal (${shownAsIs(read.client)}) ${ago(read.at, nowMs)}`;
-}
-
-/** The line after "Install command-line tool": where it went and whether the shell finds it, or the command to run. */
-export function installOutcomeText(outcome: CliInstallOutcome): { readonly ok: boolean; readonly text: string; readonly command: string | null } {
-  if (!outcome.ok) return { ok: false, text: outcome.message, command: outcome.command };
-  const where = `Installed at ${outcome.path}.`;
-  const path = outcome.onPath ? ' Your shell finds it: run airisk-token status.' : ' That folder is not on your PATH yet.';
-  return { ok: true, text: `${where}${path}${outcome.message === '' ? '' : ` ${outcome.message}`}`, command: null };
 }
 
 /** Milliseconds until {@link ago} of `iso` changes its words: the next whole minute since `iso`. */

@@ -38,10 +38,15 @@ test('an export/import round trip adds the same connection without its secret, n
   assert.ok(first.ok && second.ok);
   assert.deepEqual([first.connection.name, second.connection.name], ['Sandbox B (imported)', 'Sandbox B (imported 2)']);
   const [original] = (await app.service.getSettings()).connections.filter((connection) => connection.id === b);
-  const { id: _a, name: _n, clientSecretSet, accountCount, ...imported } = first.connection;
-  const { id: _b, name: _m, clientSecretSet: _s, accountCount: _c, ...exported } = original ?? first.connection;
+  const { id: _a, name: _n, exportFileName: _f, clientSecretSet, accountCount, ...imported } = first.connection;
+  const { id: _b, name: _m, exportFileName: _g, clientSecretSet: _s, accountCount: _c, ...exported } = original ?? first.connection;
   assert.deepEqual(imported, exported, 'every field but the name and the secret came across');
   assert.deepEqual([clientSecretSet, accountCount], [false, 0], 'the person enters the secret afterwards');
+  assert.equal(first.note, `Enter the client secret for Sandbox B (imported) only if ${new URL(sandboxes.b.url).origin} is your AIRisk.`, 'the note names where the secret will go');
+  const copy = await app.service.duplicateConnection(b);
+  assert.ok(copy.ok);
+  assert.equal(copy.note, `Enter the client secret for Sandbox B (copy) only if ${new URL(sandboxes.b.url).origin} is your AIRisk.`);
+  assert.equal(copy.connection.exportFileName, 'Sandbox B (copy).airisk-connection.json');
 });
 
 test('an import under a free name keeps the name', async () => {
@@ -88,6 +93,17 @@ test('a malformed or hostile connection file is refused with problems and change
     assert.ok(result.problems.length > 0);
   }
   assert.deepEqual(await app.service.getSettings(), before);
+});
+
+test('a refused import names the field in each field problem (no form shows them), and leaves the file’s own problems as they are', async () => {
+  const exported = JSON.parse(await app.service.exportConnection(a)) as { connection: Record<string, unknown> } & Record<string, unknown>;
+  const paths = await app.service.importConnection(JSON.stringify({ ...exported, connection: { ...exported.connection, tokenPath: '//evil.example/Token' } }));
+  assert.ok(!paths.ok);
+  assert.ok(paths.problems.every((problem) => problem.field !== 'tokenPath' || problem.message.startsWith('Token path: ')), JSON.stringify(paths.problems));
+  assert.ok(paths.problems.some((problem) => problem.field === 'tokenPath'));
+  const notJson = await app.service.importConnection('not json');
+  assert.ok(!notJson.ok);
+  assert.ok(notJson.problems.every((problem) => problem.field === 'file' && !problem.message.startsWith('file: ')), JSON.stringify(notJson.problems));
 });
 
 test('check connection: a saved connection with its stored secret is accepted by its sandbox', async () => {

@@ -72,7 +72,7 @@ test('"Check for updates automatically" is on by default and is an ordinary sett
   const off = await app.service.updateSettings({ checkForUpdatesAutomatically: false });
   assert.equal(off.ok && off.settings.checkForUpdatesAutomatically, false);
   const refused = await app.service.updateSettings({ checkForUpdatesAutomatically: 'yes' as unknown as boolean });
-  assert.deepEqual(refused, { ok: false, problems: [{ field: 'checkForUpdatesAutomatically', message: 'checkForUpdatesAutomatically must be true or false.' }] });
+  assert.deepEqual(refused.ok ? [] : refused.problems, [{ field: 'checkForUpdatesAutomatically', message: 'checkForUpdatesAutomatically must be true or false.' }]);
 });
 
 test('turned off, the minute-after-start check does not happen; "Check now" still does', async () => {

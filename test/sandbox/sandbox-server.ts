@@ -22,7 +22,8 @@
  * fault is switched off. The body is still read (and capped) and the request recorded in
  * `tokenRequests`. `slow-token` is the one mode that ends in a normal answer: it waits `delayMs`,
  * then handles the request as usual — unless the client hung up meanwhile, in which case nothing
- * is consumed either. Faults never affect the authorization endpoint or `/api/me`.
+ * is consumed either. `token-exp-mismatch` issues a real JWT but answers an `expiration` 10 min
+ * after its own `exp` (the token details' warning). Faults never affect the authorization endpoint or `/api/me`.
  */
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -51,6 +52,7 @@ export const SANDBOX_FAULTS = [
   'token-expiration-no-zone',
   'token-already-expired',
   'token-date-1970',
+  'token-exp-mismatch',
 ] as const;
 
 /** One of {@link SANDBOX_FAULTS}. */
@@ -508,6 +510,11 @@ function answerWithFault(
     }
     case 'token-already-expired':
       return sendJson(res, 200, { access_token: mint().accessToken, expiration: formatExpiration(ctx.now() / 1000 - 60) });
+    case 'token-exp-mismatch': {
+      // The JWT's own exp is 10 min earlier than the `expiration` AIRisk answers with.
+      const { accessToken, exp } = mint();
+      return sendJson(res, 200, { access_token: accessToken, expiration: formatExpiration(exp + 600) });
+    }
     case 'token-date-1970': {
       const { accessToken, exp } = mint();
       res.setHeader('Date', new Date(0).toUTCString());

@@ -9,6 +9,7 @@ import { AppService, type UpdateFace } from '../../src-main/core/app/app-service
 import type { TerminalFace } from '../../src-main/core/app/terminal-desk.ts';
 import { MemoryClipboard } from '../../src-main/core/clipboard/memory-clipboard.ts';
 import type { TimerPort } from '../../src-main/core/ports/timer-port.ts';
+import type { ShortcutPort } from '../../src-main/core/settings/global-shortcut.ts';
 import { systemTimers } from '../../src-main/core/ports/timer-port.ts';
 import { createAesGcmCipher, loadOrCreateKeyFile } from '../../src-main/core/vault/aes-gcm-cipher.ts';
 import type { CipherPort } from '../../src-main/core/vault/cipher-port.ts';
@@ -24,12 +25,16 @@ export interface NodeAppOptions {
   readonly terminal?: Omit<TerminalFace, 'dataDir'>;
   /** Auto-update with a stand-in updater (off without it). */
   readonly updates?: UpdateFace;
+  /** The desktop's global shortcuts (a stand-in for Electron's `globalShortcut`). */
+  readonly shortcuts?: ShortcutPort;
 }
 
 export interface NodeApp {
   readonly service: AppService;
   readonly clipboard: MemoryClipboard;
   readonly notices: ExpiryNotice[];
+  /** One-off messages (`NotifierPort.message`), as "title: body". */
+  readonly messages: string[];
   readonly loginItemCalls: { enabled: boolean; hidden: boolean }[];
   readonly storePath: string;
 }
@@ -39,6 +44,7 @@ export async function createNodeApp(options: NodeAppOptions): Promise<NodeApp> {
   const cipher = options.cipher ?? createAesGcmCipher(await loadOrCreateKeyFile(join(options.directory, 'test-cipher.key')));
   const clipboard = new MemoryClipboard();
   const notices: ExpiryNotice[] = [];
+  const messages: string[] = [];
   const loginItemCalls: { enabled: boolean; hidden: boolean }[] = [];
   const service = await AppService.create(
     {
@@ -48,7 +54,8 @@ export async function createNodeApp(options: NodeAppOptions): Promise<NodeApp> {
       clipboard,
       timers: options.timers ?? systemTimers,
       openUrl: options.openUrl,
-      notifier: { notify: (notice) => notices.push(notice) },
+      notifier: { notify: (notice) => notices.push(notice), message: (title, body) => messages.push(`${title}: ${body}`) },
+      ...(options.shortcuts === undefined ? {} : { shortcuts: options.shortcuts }),
       loginItem: {
         set: async (enabled, { hidden }) => {
           loginItemCalls.push({ enabled, hidden });
@@ -63,5 +70,5 @@ export async function createNodeApp(options: NodeAppOptions): Promise<NodeApp> {
       ...(options.updates === undefined ? {} : { updates: options.updates }),
     },
   );
-  return { service, clipboard, notices, loginItemCalls, storePath: store.path };
+  return { service, clipboard, notices, messages, loginItemCalls, storePath: store.path };
 }

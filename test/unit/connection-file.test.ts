@@ -1,3 +1,4 @@
+import { connectionFileName } from '../../src-main/core/settings/connection-view.ts';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ConnectionProblem } from '../../src-main/contract.ts';
@@ -157,4 +158,11 @@ test('refuses values that are not text, too long, or carry control or bidi chara
 test('reports every bad field at once', () => {
   const problems = problemsOf(fileWith({ name: 1, baseUrl: true, redirectUri: [] }));
   assert.deepEqual(problems.map((problem) => problem.field), ['name', 'baseUrl', 'redirectUri']);
+});
+
+test('an exported connection downloads as <name>.airisk-connection.json, with a name any file system takes', () => {
+  assert.equal(connectionFileName('Staging'), 'Staging.airisk-connection.json');
+  assert.equal(connectionFileName('EU / Prod: "main"'), 'EU - Prod- -main-.airisk-connection.json');
+  assert.equal(connectionFileName('..'), 'connection.airisk-connection.json');
+  assert.equal(connectionFileName('a\u0000b\nc'), 'a-b-c.airisk-connection.json');
 });

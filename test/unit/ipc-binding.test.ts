@@ -97,7 +97,7 @@ class FakeAiriskServiceForTests implements AiriskApi {
   }
   async updateSettings(update: object) {
     this.#record('updateSettings', [update]);
-    return { ok: false as const, problems: [] };
+    return { ok: false as const, problems: [], message: '' };
   }
   async saveConnection(id: string | null, update: object) {
     this.#record('saveConnection', [id, update]);

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AccountView, ConnectionSummary, ConnectionView } from '../../src-main/contract.ts';
+import { CONNECTION_FORM_WORDS } from '../../src-main/core/settings/connection-form-words.ts';
 import { listRows } from '../../src-renderer/lib/account-rows.ts';
 import { checkAnnouncement } from '../../src-renderer/lib/check-text.ts';
-import { connectionUpdateFromForm, formFromConnection, importProblemLines, localConnectionProblems, newConnectionForm } from '../../src-renderer/lib/connection-form.ts';
-import { connectionFileName, connectionNameToShow, defaultConnectionId, removeBlockedReason, removeConnectionQuestion, tokenCount } from '../../src-renderer/lib/connection-text.ts';
+import { connectionUpdateFromForm, formFromConnection, localConnectionProblems, newConnectionForm } from '../../src-renderer/lib/connection-form.ts';
+import { connectionNameToShow, defaultConnectionId, removeBlockedReason, removeConnectionQuestion, tokenCount } from '../../src-renderer/lib/connection-text.ts';
 
 const summary = (id: string, name: string, configured = true, accountCount = 0): ConnectionSummary => ({ id, name, origin: `https://${id}.example.com`, configured, accountCount });
 const account = (id: string, connectionId: string, active = false): AccountView => ({
@@ -88,13 +89,6 @@ test('removing a connection asks with its token count, and says nothing of token
   assert.deepEqual([0, 1, 3].map(tokenCount), ['no tokens', '1 token', '3 tokens']);
 });
 
-test('an exported connection downloads as <name>.airisk-connection.json, with a name any file system takes', () => {
-  assert.equal(connectionFileName('Staging'), 'Staging.airisk-connection.json');
-  assert.equal(connectionFileName('EU / Prod: "main"'), 'EU - Prod- -main-.airisk-connection.json');
-  assert.equal(connectionFileName('..'), 'connection.airisk-connection.json');
-  assert.equal(connectionFileName('a\u0000b\nc'), 'a-b-c.airisk-connection.json');
-});
-
 const saved: ConnectionView = {
   id: 'stage',
   name: 'Staging',
@@ -109,44 +103,26 @@ const saved: ConnectionView = {
   scope: '',
   issuer: '',
   accountCount: 2,
+  exportFileName: 'Staging.airisk-connection.json',
 };
 
-test('an untouched connection form sends nothing, and its secret field starts empty', () => {
+test('the connection form sends every field as typed (main works out what changed), and the secret only when typed', () => {
   const form = formFromConnection(saved);
   assert.equal(form.clientSecret, '');
-  assert.deepEqual(connectionUpdateFromForm(form, saved), {});
-});
-
-test('an edited connection sends only what changed, and the secret only when typed', () => {
-  const form = { ...formFromConnection(saved), name: 'Stage', bodyEncoding: 'json' as const, clientSecret: 'new-secret' };
-  assert.deepEqual(connectionUpdateFromForm(form, saved), { name: 'Stage', bodyEncoding: 'json', clientSecret: 'new-secret' });
-});
-
-test('a new connection sends every field, named “AIRisk” on first run', () => {
-  const form = { ...newConnectionForm('AIRisk'), clientId: 'demo', clientSecret: 's' };
-  const update = connectionUpdateFromForm(form, null);
-  assert.equal(update.name, 'AIRisk');
-  assert.deepEqual(Object.keys(update).sort(), ['authorizePath', 'baseUrl', 'bodyEncoding', 'clientId', 'clientSecret', 'issuer', 'name', 'redirectUri', 'scope', 'tokenPath']);
+  const { id: _id, clientSecretSet: _set, clientSecretProblem: _problem, accountCount: _count, exportFileName: _file, ...fields } = saved;
+  assert.deepEqual(connectionUpdateFromForm(form), fields);
+  assert.deepEqual(connectionUpdateFromForm({ ...form, name: 'Stage', clientSecret: 'new-secret' }), { ...fields, name: 'Stage', clientSecret: 'new-secret' });
+  assert.equal(connectionUpdateFromForm(newConnectionForm(CONNECTION_FORM_WORDS)).name, 'AIRisk', 'named “AIRisk” on first run');
 });
 
 test('the window asks for a name, a client id and a secret (unless one is stored) before calling main', () => {
-  const empty = { ...newConnectionForm(''), clientId: ' ' };
+  const empty = { ...newConnectionForm(CONNECTION_FORM_WORDS, ''), clientId: ' ' };
   assert.deepEqual(localConnectionProblems(empty, null).map((problem) => problem.field), ['name', 'clientId', 'clientSecret']);
   assert.deepEqual(localConnectionProblems(formFromConnection(saved), saved), []);
   assert.deepEqual(localConnectionProblems(formFromConnection(saved), { ...saved, clientSecretSet: false }).map((problem) => problem.field), ['clientSecret']);
 });
 
-test('a refused import shows the file’s problem as it is and a field’s with the field named', () => {
-  assert.deepEqual(
-    importProblemLines([
-      { field: 'file', message: 'This is not a connection file.' },
-      { field: 'baseUrl', message: 'Use https.' },
-    ]),
-    ['This is not a connection file.', 'Base URL: Use https.'],
-  );
-});
-
 test('a check is announced step by step, each verdict in words', () => {
   const check = { authorization: { verdict: 'ok', message: 'AIRisk answered (HTTP 200).' }, token: { verdict: 'failed', message: 'AIRisk refused the client id or secret (invalid_client).' } } as const;
-  assert.equal(checkAnnouncement(check), 'Authorization endpoint: OK. AIRisk answered (HTTP 200). Token endpoint and client: Failed. AIRisk refused the client id or secret (invalid_client).');
+  assert.equal(checkAnnouncement(check, CONNECTION_FORM_WORDS.texts), 'Authorization endpoint: OK. AIRisk answered (HTTP 200). Token endpoint and client: Failed. AIRisk refused the client id or secret (invalid_client).');
 });

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SettingsView } from '../../src-main/contract.ts';
+import { settingsView } from '../../src-main/core/settings/settings-view.ts';
 import { DEFAULT_SETTINGS } from '../../src-main/core/settings/stored-settings.ts';
 import { copiedAnnouncement, copiedText } from '../../src-renderer/lib/copy-text.ts';
 import { errorText } from '../../src-renderer/lib/error-text.ts';
-import { firstProblemField, formFromSettings, problemsByField, updateFromForm } from '../../src-renderer/lib/settings-form.ts';
+import { otherProblems, problemsByField } from '../../src-renderer/lib/form-problems.ts';
+import { formFromSettings, updateFromForm } from '../../src-renderer/lib/settings-form.ts';
+import { validateSettingsUpdate } from '../../src-main/core/settings/settings-validation.ts';
 
 const now = Date.parse('2030-01-01T00:00:00Z');
 
@@ -22,36 +25,39 @@ test('rejections read as their reason, without Electron’s wrapper', () => {
   assert.equal(errorText(undefined), 'Something went wrong. Try again.');
 });
 
-const settings: SettingsView = { ...DEFAULT_SETTINGS, connections: [] };
+const settings: SettingsView = settingsView(DEFAULT_SETTINGS, [], { tokens: [], globalShortcutProblem: null });
 
 test('an untouched settings form sends nothing', () => {
   const form = formFromSettings(settings);
-  assert.equal(form.expiryLeadMinutes, '5');
-  assert.deepEqual(updateFromForm(form, settings), { update: {}, problems: [] });
+  assert.equal(form.expiryLeadSeconds, '5', 'the warning is typed in minutes');
+  assert.deepEqual(updateFromForm(form, settings), {});
 });
 
 test('the settings form sends only what changed, converting minutes to seconds', () => {
-  const form = { ...formFromSettings(settings), expiryLeadMinutes: '10', startAtLogin: true };
-  assert.deepEqual(updateFromForm(form, settings), { update: { expiryLeadSeconds: 600, startAtLogin: true }, problems: [] });
+  const form = { ...formFromSettings(settings), expiryLeadSeconds: '10', startAtLogin: true, defaultCopyFormat: 'curl' as const, globalShortcut: 'Alt+F9' };
+  assert.deepEqual(updateFromForm(form, settings), { expiryLeadSeconds: 600, startAtLogin: true, defaultCopyFormat: 'curl', globalShortcut: 'Alt+F9' });
+  assert.deepEqual(updateFromForm({ ...form, expiryLeadSeconds: '0.1' }, settings).expiryLeadSeconds, 6);
 });
 
-test('the app-wide settings form carries no connection field', () => {
-  assert.deepEqual(Object.keys(formFromSettings(settings)).sort(), ['allowTerminalAccess', 'allowWeakEncryption', 'clipboardClearSeconds', 'expiryLeadMinutes', 'startAtLogin', 'startHidden', 'terminalSessionMinutes']);
+test('the app-wide settings form carries every app-wide setting and no connection field', () => {
+  assert.deepEqual(Object.keys(formFromSettings(settings)).sort(), Object.keys(DEFAULT_SETTINGS).sort());
 });
 
-test('numbers that are not numbers become problems on their own fields', () => {
-  const form = { ...formFromSettings(settings), expiryLeadMinutes: '', clipboardClearSeconds: 'soon' };
-  const { problems } = updateFromForm(form, settings);
-  assert.deepEqual(problems.map((problem) => problem.field), ['expiryLeadSeconds', 'clipboardClearSeconds']);
+test('numbers that are not numbers go to main as NaN, and main names the problem at its field', () => {
+  const update = updateFromForm({ ...formFromSettings(settings), expiryLeadSeconds: '', clipboardClearSeconds: 'soon' }, settings);
+  assert.ok(Number.isNaN(update.expiryLeadSeconds) && Number.isNaN(update.clipboardClearSeconds), 'an empty field is not 0');
+  const checked = validateSettingsUpdate(DEFAULT_SETTINGS, update);
+  assert.ok(!checked.ok);
+  assert.deepEqual(checked.problems.map((problem) => problem.field), ['expiryLeadSeconds', 'clipboardClearSeconds']);
+  assert.match(checked.problems[0]?.message ?? '', /0 to 1440 minutes; 0 turns it off/);
 });
 
-test('problems group by field and the first one in form order gets focus', () => {
+test('problems group by field, and those of fields a form does not show are listed apart', () => {
   const byField = problemsByField([
     { field: 'redirectUri', message: 'A.' },
-    { field: 'baseUrl', message: 'B.' },
+    { field: 'file', message: 'B.' },
     { field: 'redirectUri', message: 'C.' },
   ]);
   assert.equal(byField.get('redirectUri'), 'A. C.');
-  assert.equal(firstProblemField(byField), 'baseUrl');
-  assert.equal(firstProblemField(problemsByField([{ field: 'clientId', message: 'X.' }, { field: 'name', message: 'Y.' }])), 'name');
+  assert.deepEqual(otherProblems(byField, (field) => field === 'redirectUri'), ['B.']);
 });

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SettingsView, TerminalClientView } from '../../src-main/contract.ts';
+import { settingsView } from '../../src-main/core/settings/settings-view.ts';
 import { DEFAULT_SETTINGS } from '../../src-main/core/settings/stored-settings.ts';
 import { sameRowContent } from '../../src-renderer/lib/row-equality.ts';
 import { formFromSettings, updateFromForm } from '../../src-renderer/lib/settings-form.ts';
-import { ago, agoSteadyFor, answerWithin, clientDetails, consentQuestion, installOutcomeText, secondsUntil, sessionClient, sessionTimes, shownAsIs, terminalReadText } from '../../src-renderer/lib/terminal-text.ts';
+import { ago, agoSteadyFor, answerWithin, clientDetails, consentQuestion, secondsUntil, sessionClient, sessionTimes, shownAsIs, terminalReadText } from '../../src-renderer/lib/terminal-text.ts';
 import { accountView } from '../support/app-state-fixtures.ts';
 
 const now = Date.parse('2030-01-01T00:10:00Z');
@@ -54,18 +55,12 @@ test('the audit line names the terminal and when, and its words hold until the n
   assert.equal(agoSteadyFor(at(10), now), 70_000, 'an instant slightly ahead (another clock) reads "just now" until a minute after it');
 });
 
-test('an install outcome says where the tool went and whether the shell finds it, or the command to run', () => {
-  assert.deepEqual(installOutcomeText({ ok: true, path: '/home/u/.local/bin/airisk-token', onPath: true, message: '' }), { ok: true, text: 'Installed at /home/u/.local/bin/airisk-token. Your shell finds it: run airisk-token status.', command: null });
-  assert.match(installOutcomeText({ ok: true, path: '/x/airisk-token', onPath: false, message: 'Add ~/.local/bin to PATH.' }).text, /not on your PATH yet\. Add ~\/\.local\/bin to PATH\.$/);
-  assert.deepEqual(installOutcomeText({ ok: false, message: 'Permission denied.', command: 'sudo ln -s a b' }), { ok: false, text: 'Permission denied.', command: 'sudo ln -s a b' });
-});
-
 test('the terminal settings travel with the settings form: the switch as a flag, the session length as minutes', () => {
-  const settings: SettingsView = { ...DEFAULT_SETTINGS, connections: [] };
+  const settings: SettingsView = settingsView(DEFAULT_SETTINGS, [], { tokens: [], globalShortcutProblem: null });
   const form = formFromSettings(settings);
-  assert.deepEqual(updateFromForm(form, settings), { update: {}, problems: [] });
-  assert.deepEqual(updateFromForm({ ...form, allowTerminalAccess: true, terminalSessionMinutes: '30' }, settings).update, { allowTerminalAccess: true, terminalSessionMinutes: 30 });
-  assert.deepEqual(updateFromForm({ ...form, terminalSessionMinutes: 'ten' }, settings).problems, [{ field: 'terminalSessionMinutes', message: 'Enter a number of minutes from 1 to 120, such as 10.' }]);
+  assert.deepEqual(updateFromForm(form, settings), {});
+  assert.deepEqual(updateFromForm({ ...form, allowTerminalAccess: true, terminalSessionMinutes: '30' }, settings), { allowTerminalAccess: true, terminalSessionMinutes: 30 });
+  assert.ok(Number.isNaN(updateFromForm({ ...form, terminalSessionMinutes: 'ten' }, settings).terminalSessionMinutes), 'main names the problem');
 });
 
 test('a row redraws when a terminal reads its token', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { validateSettingsUpdate } from '../../src-main/core/settings/settings-validation.ts';
+import { saveMessage, validateSettingsUpdate } from '../../src-main/core/settings/settings-validation.ts';
 import { readSettings } from '../../src-main/core/vault/validate-store-document.ts';
 import { DEFAULT_SETTINGS } from '../../src-main/core/settings/stored-settings.ts';
 import type { SettingsUpdate } from '../../src-main/contract.ts';
@@ -78,4 +78,11 @@ test('the global shortcut is off by default, saved trimmed when valid, refused w
   assert.deepEqual(refused, { ok: false, problems: [{ field: 'globalShortcut', message: 'The global shortcut needs at least one modifier, e.g. CommandOrControl+Shift+A.' }] });
   const notText = validateSettingsUpdate(DEFAULT_SETTINGS, { globalShortcut: true } as unknown as SettingsUpdate);
   assert.equal(notText.ok, false);
+});
+
+test('after Save, main says in one sentence: saved, nothing to save, or how many settings need a change', () => {
+  assert.equal(saveMessage('saved'), 'Settings saved.');
+  assert.equal(saveMessage('unchanged'), 'Nothing to save: no setting was changed.');
+  assert.equal(saveMessage([{ field: 'expiryLeadSeconds', message: 'a' }, { field: 'expiryLeadSeconds', message: 'b' }]), 'One setting needs a change; nothing was saved.');
+  assert.equal(saveMessage([{ field: 'expiryLeadSeconds', message: 'a' }, { field: 'globalShortcut', message: 'b' }]), '2 settings need a change; nothing was saved.');
 });

@@ -98,8 +98,8 @@ test('the details never hold the token or its signature, not even when a claim q
 test('details name the account, its connection, userid and times; an opaque or unreadable token says why', () => {
   const details = tokenDetails(account, connection, jwt({ exp: EXP }));
   assert.deepEqual(
-    { ...details, jwt: null },
-    { accountId: 'acc-1', label: 'Team 42', connectionId: 'conn-1', connectionName: 'Staging', userid: 'user_42', obtainedAt: '2030-01-01T11:00:00.000Z', lastUsedAt: null, expiration: EXPIRATION, kind: 'jwt', jwt: null, note: null, warnings: [] },
+    { ...details, jwt: null, copyFormats: [], facts: [] },
+    { accountId: 'acc-1', label: 'Team 42', connectionId: 'conn-1', connectionName: 'Staging', userid: 'user_42', obtainedAt: '2030-01-01T11:00:00.000Z', lastUsedAt: null, expiration: EXPIRATION, kind: 'jwt', jwt: null, note: 'Decoded, not verified: the app holds no key to check the signature.', warnings: [], copyFormats: [], facts: [] },
   );
   const opaque = tokenDetails(account, connection, 'opaque-token');
   assert.equal(opaque.kind, 'opaque');
@@ -119,4 +119,26 @@ test('warns when the JWT’s exp and AIRisk’s expiration disagree by more than
   const late = tokenDetails(account, connection, jwt({ exp: EXP + 61 })).warnings;
   assert.match(late[0] ?? '', /1 min later .*still work after/);
   assert.deepEqual(tokenDetails(account, connection, jwt({ exp: 'soon' })).warnings, []);
+});
+
+test('the details list every copy format in menu order, refusing the shell formats for a token that is not a b64token, with why', () => {
+  const details = tokenDetails(account, connection, 'opaque"token$(id)');
+  assert.deepEqual(details.copyFormats.map((option) => option.format), ['header', 'token', 'curl', 'curl-command', 'httpie', 'export-posix', 'export-powershell']);
+  const refused = details.copyFormats.filter((option) => option.problem !== null).map((option) => option.format);
+  assert.deepEqual(refused, ['curl', 'curl-command', 'httpie', 'export-posix', 'export-powershell']);
+  assert.match(details.copyFormats[2]?.problem ?? '', /shell could read as code.*copy the header or the bare token instead/);
+  assert.ok(details.copyFormats.every((option) => !(option.problem ?? '').includes('opaque"token')), 'no reason echoes the token');
+  assert.ok(tokenDetails(account, connection, jwt({ exp: EXP })).copyFormats.every((option) => option.problem === null), 'a JWT can be copied in every format');
+  const gone = tokenDetails(account, connection, undefined);
+  assert.ok(gone.copyFormats.every((option) => option.problem === gone.note), 'an unreadable token can be copied in no format');
+});
+
+test('the details list their facts in main’s words, times in local time and UTC, a JWT’s iat and exp too', () => {
+  const details = tokenDetails(account, connection, jwt({ iat: EXP - 3600, exp: EXP }), { timeZone: 'Asia/Kolkata' });
+  assert.deepEqual(
+    details.facts.map(({ label, value }) => `${label}: ${value.replace(/^.*\n/, '')}`),
+    ['Connection: Staging', 'User id: user_42', 'Obtained: 2030-01-01 11:00:00 UTC', 'Last copied: never', 'Expires: 2030-01-01 12:00:00 UTC', 'JWT issued (iat): 2030-01-01 11:00:00 UTC', 'JWT expires (exp): 2030-01-01 12:00:00 UTC'],
+  );
+  assert.match(details.facts[4]?.value ?? '', /5:30:00/, 'the local time is the zone’s (UTC+5:30)');
+  assert.equal(tokenDetails({ ...account, userid: null }, connection, 'opaque').facts[1]?.value, 'none (the generic token)');
 });

@@ -1,6 +1,7 @@
 import type { ClipboardPort } from '../clipboard/clipboard-port.ts';
 import type { FetchPort } from '../oauth/fetch-port.ts';
 import type { TimerPort } from '../ports/timer-port.ts';
+import type { ShortcutPort } from '../settings/global-shortcut.ts';
 import type { CipherPort } from '../vault/cipher-port.ts';
 import type { DocumentStorePort } from '../vault/document-store-port.ts';
 import type { StoreRecovery } from '../vault/vault-warning.ts';
@@ -25,6 +26,8 @@ export interface ExpiryNotice {
 /** Shows notifications (Electron `Notification`); optional. */
 export interface NotifierPort {
   notify(notice: ExpiryNotice): void;
+  /** A one-off message (a global shortcut's copy that failed, say); a newer one replaces it. */
+  message?(title: string, body: string): void;
 }
 
 /** Registers the app to start at login (macOS/Windows login items, Linux XDG autostart). */
@@ -46,4 +49,6 @@ export interface AppPorts {
   readonly notifier?: NotifierPort;
   readonly loginItem?: LoginItemPort;
   readonly localhostCertificate?: () => Promise<{ key: string; cert: string }>;
+  /** The desktop's global shortcuts (Electron `globalShortcut`); without it the setting cannot take effect. */
+  readonly shortcuts?: ShortcutPort;
 }

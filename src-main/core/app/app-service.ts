@@ -11,6 +11,7 @@ import type {
   CopyOutcome,
   ErrorView,
   RenewAllOutcome,
+  SettingsProblem,
   SettingsResult,
   SettingsUpdate,
   SettingsView,
@@ -29,8 +30,10 @@ import { msLeft } from '../expiry/token-status.ts';
 import { SignInCoordinator } from '../oauth/sign-in.ts';
 import { SignInError } from '../oauth/sign-in-error.ts';
 import { changesSignIn } from '../settings/connection-validation.ts';
-import { validateSettingsUpdate } from '../settings/settings-validation.ts';
+import { saveMessage, validateSettingsUpdate } from '../settings/settings-validation.ts';
 import { isConfigured } from '../settings/connection-view.ts';
+import { createShortcutDesk, type ShortcutDesk } from '../settings/global-shortcut.ts';
+import { settingsView } from '../settings/settings-view.ts';
 import type { StoredSettings } from '../settings/stored-settings.ts';
 import { signInConfig } from '../settings/sign-in-config.ts';
 import { Vault, type AccountRecord, type ClientSecretRead, type ConnectionRecord } from '../vault/vault.ts';
@@ -79,6 +82,8 @@ export class AppService implements AiriskApi {
   readonly #terminal: TerminalDesk | undefined;
   readonly #renewAll: RenewAllDesk;
   readonly #updates: UpdateDesk | undefined;
+  /** The global shortcut: copies the active account's token in the default format. */
+  readonly #shortcut: ShortcutDesk;
   /** Groups expiry changes into one notification per kind; absent without a notifier. */
   readonly #notices: ExpiryNoticeGatherer | undefined;
   /** The connection of the sign-in under way (set when it starts, before its first progress). */
@@ -142,6 +147,10 @@ export class AppService implements AiriskApi {
       this.#queueEmit();
     });
     vault.onChange(() => this.#queueEmit());
+    this.#shortcut = createShortcutDesk(ports.shortcuts, () => {
+      this.copy(null, null).catch((error: unknown) => ports.notifier?.message?.('AIRisk Token Tray', `The shortcut copied nothing: ${messageOf(error)}`));
+    });
+    this.#shortcut.apply(settings.globalShortcut);
   }
 
   /** Opens the store (decrypting nothing) and starts the expiry scheduler. */
@@ -395,7 +404,9 @@ export class AppService implements AiriskApi {
     const account = this.#account(accountId);
     // Read, decoded and dropped here: the details carry claims, never the token (an expired one too).
     const token = account.needsSignIn ? undefined : await this.#vault.readToken(account.id);
-    return tokenDetails(account, this.#vault.connection(account.connectionId), token);
+    // The copy rule's own refusal (expired, say) for every format: the menu says it before the click.
+    const read = token === undefined ? undefined : await this.#readToken(account.id);
+    return tokenDetails(account, this.#vault.connection(account.connectionId), token, { ...(read?.ok === false ? { copyRefusal: read.message } : {}) });
   }
 
   async dismissError(): Promise<void> {
@@ -411,22 +422,22 @@ export class AppService implements AiriskApi {
   }
 
   async #settingsView(): Promise<SettingsView> {
-    return { ...this.#vault.settings, connections: await this.#connections.views() };
+    return settingsView(this.#vault.settings, await this.#connections.views(), { tokens: this.#vault.accounts(), globalShortcutProblem: this.#shortcut.problem });
   }
 
   async updateSettings(update: SettingsUpdate): Promise<SettingsResult> {
     if (typeof update !== 'object' || update === null) throw new Error('Settings must be an object of changes.');
     const current = this.#vault.settings;
     const checked = validateSettingsUpdate(current, update);
-    if (!checked.ok) return { ok: false, problems: checked.problems };
+    if (!checked.ok) return { ok: false, problems: checked.problems, message: saveMessage(checked.problems) };
     const { settings } = checked;
-    if (settings.allowTerminalAccess && this.#terminal === undefined) return { ok: false, problems: [{ field: 'allowTerminalAccess', message: 'Terminal access is not available in this window.' }] };
+    if (settings.allowTerminalAccess && this.#terminal === undefined) return refused([{ field: 'allowTerminalAccess', message: 'Terminal access is not available in this window.' }]);
     const loginChanged = settings.startAtLogin !== current.startAtLogin || (settings.startAtLogin && settings.startHidden !== current.startHidden);
     if (loginChanged && this.#ports.loginItem !== undefined) {
       try {
         await this.#ports.loginItem.set(settings.startAtLogin, { hidden: settings.startHidden });
       } catch (error) {
-        return { ok: false, problems: [{ field: 'startAtLogin', message: `Could not change start at login: ${messageOf(error)}` }] };
+        return refused([{ field: 'startAtLogin', message: `Could not change start at login: ${messageOf(error)}` }]);
       }
     }
     await this.#vault.updateSettings(settings);
@@ -434,9 +445,10 @@ export class AppService implements AiriskApi {
     this.#clipboard.setClearAfter(settings.clipboardClearSeconds * 1000);
     if (settings.checkForUpdatesAutomatically !== current.checkForUpdatesAutomatically) this.#updates?.automaticChanged();
     await this.#terminal?.apply(settings);
+    this.#shortcut.apply(settings.globalShortcut);
     this.#queueEmit();
     // A save does not look for Node again: that is for when Settings opens.
-    return { ok: true, settings: await this.#settingsView() };
+    return { ok: true, settings: await this.#settingsView(), message: saveMessage(Object.keys(update).length === 0 ? 'unchanged' : 'saved') };
   }
 
   async saveConnection(id: string | null, update: ConnectionUpdate): Promise<ConnectionResult> {
@@ -524,6 +536,7 @@ export class AppService implements AiriskApi {
     this.#disposed = true;
     this.#renewAll.cancel();
     this.#signIns.cancel();
+    this.#shortcut.stop();
     await this.#terminal?.close();
     await this.#vault.flush();
     await this.#clipboard.flush();
@@ -587,6 +600,11 @@ export class AppService implements AiriskApi {
     if (account === undefined) throw new Error('That account no longer exists; it may have been removed.');
     return account;
   }
+}
+
+/** A refused save with main's sentence. */
+function refused(problems: readonly SettingsProblem[]): SettingsResult {
+  return { ok: false, problems, message: saveMessage(problems) };
 }
 
 function requireString(value: unknown, name: string): string {

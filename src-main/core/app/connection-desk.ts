@@ -1,7 +1,8 @@
-import type { ConnectionCheck, ConnectionResult, ConnectionUpdate, ConnectionView } from '../../contract.ts';
+import type { ConnectionCheck, ConnectionProblem, ConnectionResult, ConnectionUpdate, ConnectionView } from '../../contract.ts';
 import { checkConnection } from '../connections/connection-check.ts';
 import { exportConnectionFile, parseConnectionFile } from '../connections/connection-file.ts';
 import type { FetchPort } from '../oauth/fetch-port.ts';
+import { CONNECTION_FIELD_LABELS } from '../settings/connection-validation.ts';
 import { movedSecretProblem, originOf, secretNotSentForCheck } from '../settings/client-secret-origin.ts';
 import { freeConnectionName } from '../settings/connection-name.ts';
 import { changesSignIn, validateConnectionUpdate } from '../settings/connection-validation.ts';
@@ -66,7 +67,7 @@ export class ConnectionDesk {
   async duplicate(id: string): Promise<ConnectionResult> {
     const { id: _id, clientSecretStored: _stored, ...fields } = this.#require(id);
     const copy = this.#ports.vault.addConnection({ ...fields, name: freeConnectionName(fields.name, 'copy', this.#namesBut(null)) });
-    return { ok: true, connection: await this.#view(copy) };
+    return asksForSecret({ ok: true, connection: await this.#view(copy) });
   }
 
   /** Removes the connection with its accounts and tokens (the vault refuses the last one); a sign-in under way on it is then cancelled. */
@@ -112,10 +113,11 @@ export class ConnectionDesk {
   async import(fileText: string): Promise<ConnectionResult> {
     if (typeof fileText !== 'string') throw new Error('fileText must be text.');
     const parsed = parseConnectionFile(fileText);
-    if (!parsed.ok) return { ok: false, problems: parsed.problems };
     // The parser builds its fields afresh, the known ones only: never a secret.
-    const { fields } = parsed;
-    return this.save(null, { ...fields, name: freeConnectionName(fields.name.trim(), 'imported', this.#namesBut(null), true) });
+    const result = parsed.ok ? await this.save(null, { ...parsed.fields, name: freeConnectionName(parsed.fields.name.trim(), 'imported', this.#namesBut(null), true) }) : parsed;
+    // No form shows the file's fields: a field's problem names it ("Base URL: …"), the file's stays as it is.
+    const named = (problem: ConnectionProblem): ConnectionProblem => (problem.field === 'file' ? problem : { ...problem, message: `${CONNECTION_FIELD_LABELS[problem.field] ?? problem.field}: ${problem.message}` });
+    return result.ok ? asksForSecret(result) : { ok: false, problems: result.problems.map(named) };
   }
 
   async #view(connection: ConnectionRecord, counts: ReadonlyMap<string, number> = accountCounts(this.#ports.vault.accounts())): Promise<ConnectionView> {
@@ -133,6 +135,12 @@ export class ConnectionDesk {
   #namesBut(id: string | null): string[] {
     return this.#ports.vault.connections().filter((connection) => connection.id !== id).map((connection) => connection.name);
   }
+}
+
+/** A new connection (a duplicate, an import) with the note asking for its secret. The file chose where the secret will go, so the note shows it: a look-alike name can hide another AIRisk. */
+function asksForSecret(result: { readonly ok: true; readonly connection: ConnectionView }): ConnectionResult {
+  const { name, baseUrl } = result.connection;
+  return { ...result, note: `Enter the client secret for ${name} only if ${originOf(baseUrl) ?? baseUrl} is your AIRisk.` };
 }
 
 /** Why a stored secret was not used for a check of `baseUrl`, in the token step's words (undefined: it was, or none is set). */

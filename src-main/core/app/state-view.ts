@@ -40,7 +40,7 @@ export const TERMINAL_OFF_VIEW: TerminalView = {
   consent: null,
   sessions: [],
   // Faces without terminal access (tests of other parts) never look for Node.
-  cli: { nodeFound: false, installedAt: null, installCommand: '' },
+  cli: { nodeFound: false, note: null, installedAt: null, installCommand: '' },
 };
 
 /** Updates where no updater is wired (the browser host, tests of other parts): nothing to check. */

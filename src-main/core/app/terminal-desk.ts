@@ -58,7 +58,7 @@ export class TerminalDesk {
     this.#face = options.face;
     this.#source = options.source;
     this.#onChange = options.onChange;
-    this.#cli = { nodeFound: false, installedAt: null, installCommand: '' };
+    this.#cli = { nodeFound: false, note: null, installedAt: null, installCommand: '' };
     this.#broker = new ConsentBroker({ timers: options.timers });
     this.#broker.onChange(() => {
       this.#bringPromptForward();

@@ -15,6 +15,17 @@ export const everyFormatListed: Unlisted extends never ? true : Unlisted = true;
 
 export type { CopyFormat };
 
+/** Each format as the row menu and Settings name it (the window shows these words as they are). */
+export const COPY_FORMAT_LABELS: Readonly<Record<CopyFormat, string>> = {
+  header: 'Header (Authorization: Bearer …)',
+  token: 'Bare token',
+  curl: 'curl -H option',
+  'curl-command': 'Whole curl command',
+  httpie: 'HTTPie command',
+  'export-posix': 'export AIRISK_TOKEN (POSIX shells)',
+  'export-powershell': '$env:AIRISK_TOKEN (PowerShell)',
+};
+
 /** The format used unless the person picked another. */
 export const DEFAULT_COPY_FORMAT: CopyFormat = 'header';
 
@@ -118,5 +129,15 @@ export function formatForClipboard(token: string, format: CopyFormat = DEFAULT_C
       return `export ${TOKEN_VARIABLE}=${posixQuote(token)}`;
     case 'export-powershell':
       return `$env:${TOKEN_VARIABLE} = ${powerShellQuote(token)}`;
+  }
+}
+
+/** Why `token` cannot be copied in `format` (formatForClipboard's refusal, which never holds the token), or null when it can. */
+export function copyFormatProblem(token: string, format: CopyFormat, target?: CopyTarget): string | null {
+  try {
+    formatForClipboard(token, format, target);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
   }
 }

@@ -76,6 +76,20 @@ export function validateConnectionUpdate(
   return { ok: true, accepted: { fields, clientSecret: clientSecret?.trim() } };
 }
 
+/** Each connection field in words, to name it where a problem is shown away from its field (an import). */
+export const CONNECTION_FIELD_LABELS: Readonly<Partial<Record<ConnectionProblem['field'], string>>> = {
+  name: 'Name',
+  baseUrl: 'Base URL',
+  authorizePath: 'Authorization path',
+  tokenPath: 'Token path',
+  clientId: 'Client id',
+  clientSecret: 'Client secret',
+  redirectUri: 'Redirect URI',
+  bodyEncoding: 'Token request body',
+  scope: 'Scope',
+  issuer: 'Issuer',
+};
+
 /** True when going from `before` to `after` changes where a sign-in goes or who it is for (a sign-in under way must stop). */
 export function changesSignIn(before: ConnectionFields, after: ConnectionFields): boolean {
   const keys = ['baseUrl', 'authorizePath', 'tokenPath', 'clientId', 'redirectUri', 'bodyEncoding', 'scope', 'issuer'] as const;

@@ -19,7 +19,16 @@ export function connectionView(connection: ConnectionRecord, clientSecretProblem
   const { clientSecretStored, ...fields } = connection;
   const stored = clientSecretStored !== 'none';
   const problem = stored ? (clientSecretProblem ?? null) : null;
-  return { ...fields, clientSecretSet: stored && problem === null, clientSecretProblem: problem, accountCount };
+  return { ...fields, clientSecretSet: stored && problem === null, clientSecretProblem: problem, accountCount, exportFileName: connectionFileName(fields.name) };
+}
+
+/**
+ * The file name an exported connection downloads as: `<name>.airisk-connection.json`, with the
+ * characters file systems refuse (and leading dots) replaced, never empty.
+ */
+export function connectionFileName(name: string): string {
+  const safe = name.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '-').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 100);
+  return `${safe === '' ? 'connection' : safe}.airisk-connection.json`;
 }
 
 /**

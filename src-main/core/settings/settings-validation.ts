@@ -40,11 +40,11 @@ export function validateSettingsUpdate(current: StoredSettings, update: Settings
     if (typeof value !== 'boolean') problems.push({ field, message: `${field} must be true or false.` });
     return value === true;
   };
-  const whole = (field: 'expiryLeadSeconds' | 'clipboardClearSeconds' | 'terminalSessionMinutes', range: { min: number; max: number }, what: string, unit: string): number => {
+  const whole = (field: 'expiryLeadSeconds' | 'clipboardClearSeconds' | 'terminalSessionMinutes', range: { min: number; max: number }, what: string, unit: string, also = ''): number => {
     const value = update[field];
     if (value === undefined) return current[field];
     if (typeof value !== 'number' || !Number.isInteger(value) || value < range.min || value > range.max) {
-      problems.push({ field, message: `${what} must be a whole number of ${unit} from ${range.min} to ${range.max}.` });
+      problems.push({ field, message: `${what} must be a whole number of ${unit} from ${range.min} to ${range.max}${also}.` });
       return current[field];
     }
     return value;
@@ -65,7 +65,7 @@ export function validateSettingsUpdate(current: StoredSettings, update: Settings
     return current.globalShortcut;
   };
   const settings: StoredSettings = {
-    expiryLeadSeconds: whole('expiryLeadSeconds', EXPIRY_LEAD_RANGE, 'The expiry warning time', 'seconds'),
+    expiryLeadSeconds: whole('expiryLeadSeconds', EXPIRY_LEAD_RANGE, 'The expiry warning time', 'seconds', ` (${EXPIRY_LEAD_RANGE.min / 60} to ${EXPIRY_LEAD_RANGE.max / 60} minutes; 0 turns it off)`),
     clipboardClearSeconds: whole('clipboardClearSeconds', CLIPBOARD_CLEAR_RANGE, 'The clipboard clear time', 'seconds'),
     startAtLogin: flag('startAtLogin'),
     startHidden: flag('startHidden'),
@@ -78,4 +78,12 @@ export function validateSettingsUpdate(current: StoredSettings, update: Settings
   };
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, settings };
+}
+
+/** The one sentence after Save: saved, nothing to save (an empty update), or how many settings need a change. */
+export function saveMessage(outcome: 'saved' | 'unchanged' | readonly SettingsProblem[]): string {
+  if (outcome === 'saved') return 'Settings saved.';
+  if (outcome === 'unchanged') return 'Nothing to save: no setting was changed.';
+  const count = new Set(outcome.map((problem) => problem.field)).size;
+  return count === 1 ? 'One setting needs a change; nothing was saved.' : `${count} settings need a change; nothing was saved.`;
 }

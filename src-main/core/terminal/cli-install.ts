@@ -175,7 +175,8 @@ export async function installedLauncher(context: CliInstallContext): Promise<str
 
 /** What Settings shows: Node found?, installed where?, the command that installs by hand. */
 export async function cliToolState(context: CliInstallContext): Promise<CliToolView> {
-  return { nodeFound: context.node !== null, installedAt: await installedLauncher(context), installCommand: installCommand(context) };
+  const note = context.node === null ? 'Node.js was not found on this computer. The airisk-token command runs on Node.js 20 or later: install it, then install the tool here.' : null;
+  return { nodeFound: context.node !== null, note, installedAt: await installedLauncher(context), installCommand: installCommand(context) };
 }
 
 /** The first `node` (Windows: `node.exe`, `node.cmd`… per PATHEXT) on PATH that can be executed, with its version. */

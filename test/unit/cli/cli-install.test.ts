@@ -151,7 +151,8 @@ test('cliToolState: whether Node was found, where our launcher is installed (nul
   const home = await tempHome(t);
   const cliPath = await fakeBundle(home);
   const context = linux(home, cliPath, join(home, '.local', 'bin'));
-  assert.deepEqual(await cliToolState(context), { nodeFound: true, installedAt: null, installCommand: `mkdir -p ~/.local/bin && ln -sf '${cliPath.replaceAll("'", `'\\''`)}' ~/.local/bin/airisk-token` });
+  assert.deepEqual(await cliToolState(context), { nodeFound: true, note: null, installedAt: null, installCommand: `mkdir -p ~/.local/bin && ln -sf '${cliPath.replaceAll("'", `'\\''`)}' ~/.local/bin/airisk-token` });
   await installCli(context);
   assert.equal((await cliToolState({ ...context, node: null })).installedAt, join(home, '.local', 'bin', 'airisk-token'));
+  assert.match((await cliToolState({ ...context, node: null })).note ?? '', /^Node\.js was not found on this computer\. The airisk-token command runs on Node\.js 20 or later/, 'Settings shows main’s sentence when Node.js is missing');
 });
