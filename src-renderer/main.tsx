@@ -7,6 +7,7 @@ import { formatExpiration } from './lib/format-expiration.ts';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/icons.css';
 
 /** How long the first render waits for the first state before it shows "Loading…". */
 const FIRST_STATE_WAIT_MS = 300;
