@@ -8,7 +8,8 @@ test('a row’s error goes when its token changes (a renewal), and only then', (
   const other = accountView('b');
   const errors = new Map([['a', rowError(expired, 'The token has expired; renew it first.')]]);
   assert.equal(currentRowErrors(errors, [expired, other]), errors, 'same token: the error stays (and the same map comes back)');
-  assert.equal(currentRowErrors(errors, [{ ...expired, secondsLeft: -90 }]), errors, 'time passing is not a new token');
+  const later = { ...expired, secondsLeft: -90 };
+  assert.equal(currentRowErrors(errors, [later]), errors, 'time passing is not a new token');
   const renewed = { ...expired, status: 'valid' as const, obtainedAt: '2030-01-01T00:00:00Z', expiration: '2030-01-01T01:00:00Z' };
   assert.equal(currentRowErrors(errors, [renewed, other]).size, 0, 'renewed: the error is gone');
   assert.equal(currentRowErrors(errors, [other]).size, 0, 'removed: the error is gone');
