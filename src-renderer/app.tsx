@@ -30,8 +30,8 @@ export interface AppProps {
 
 /**
  * The token window: first-run setup until the client is configured, then the accounts screen
- * (warnings, the active account's summary with its Copy, a one-line sign-in slot, the list, the
- * status line) and the settings screen.
+ * (the active account's summary with its Copy — the first control after the header —, warnings,
+ * a one-line sign-in slot, the list, the status line) and the settings screen.
  */
 export function App({ api, initialState }: AppProps): ReactElement {
   const { state, loadError, refresh } = useAppState(api, initialState);
@@ -95,7 +95,6 @@ export function App({ api, initialState }: AppProps): ReactElement {
     const active = state.accounts.find((account) => account.active);
     content = (
       <>
-        <WarningBanner warnings={state.warnings} onOpenSettings={reviewStorage} />
         <ActiveSummary
           account={active}
           connectionName={accountConnectionName(state.connections, active)}
@@ -104,6 +103,7 @@ export function App({ api, initialState }: AppProps): ReactElement {
           onCopy={(account, spoken) => copy(account, null, spoken)}
           onRenewAndCopy={renewAndCopy}
         />
+        <WarningBanner warnings={state.warnings} onOpenSettings={reviewStorage} />
         <div className="sign-in-slot">
           <SignInPanel
             signIn={state.signIn}

@@ -2,7 +2,7 @@ import { useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, u
 import type { AccountView, ConnectionSummary } from '../../src-main/contract.ts';
 import { filterAccounts, openingFocus, sortAccounts, statusChips, type ListSort } from '../../src-main/shared/account-list.ts';
 import type { RowError } from '../../src-main/shared/row-errors.ts';
-import { useRovingFocus } from '../hooks/use-roving-focus.ts';
+import { isTextEntry, useRovingFocus } from '../hooks/use-roving-focus.ts';
 import { useVirtualRows } from '../hooks/use-virtual-rows.ts';
 import { deadlineMs } from '../lib/account-time.ts';
 import { announce } from '../lib/announcer.ts';
@@ -35,10 +35,6 @@ export interface AccountListProps {
 const ROW_HEIGHT = 44;
 const HEADING_HEIGHT = 28;
 const heightOf = (row: ListRow): number => (row.kind === 'heading' ? HEADING_HEIGHT : ROW_HEIGHT);
-
-function isTextEntry(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || target.matches('input, textarea, select'));
-}
 
 /**
  * The accounts, sorted (natural, active first; or by time left), filtered (name, userid,

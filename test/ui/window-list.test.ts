@@ -63,8 +63,13 @@ test('the list: opening focus, natural order, filter shortcuts, status chips, En
 
   // More than eight accounts: the window opens with focus in the filter.
   assert.equal(await page.evaluate(() => (globalThis as unknown as PageGlobal).document.activeElement?.getAttribute('aria-label')), 'Filter accounts');
-  // Natural order, the active account (Generic) first.
-  assert.deepEqual(await labels(page), ['Generic', ...Array.from({ length: 11 }, (_, index) => `user_${index + 1}`)]);
+  // Natural order, the active account (Generic) first: user_2 before user_10, and the renamed
+  // user_4 ("user_40", created fourth) after user_11. A renamed account shows its userid, muted.
+  await page.evaluate(() => (globalThis as unknown as AiriskGlobal).airisk.rename('acct-4', 'user_40'));
+  await row(page, 'user_40').waitFor();
+  assert.deepEqual(await labels(page), ['Generic', 'user_1', 'user_2', 'user_3', 'user_5', 'user_6', 'user_7', 'user_8', 'user_9', 'user_10', 'user_11', 'user_40']);
+  assert.equal(await row(page, 'user_40').locator('.muted').innerText(), 'user_4');
+  assert.equal(await row(page, 'user_10').locator('.muted').count(), 0, 'no userid repeated when the name is the userid');
 
   // Status chips: one click filters, a second shows all again.
   const expiredChip = page.getByRole('button', { name: '2 expired' });
