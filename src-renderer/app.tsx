@@ -63,7 +63,7 @@ export function App({ api, initialState }: AppProps): ReactElement {
     },
     [signIn.renew],
   );
-  const copying = useCopyActions(api, state, renew);
+  const copying = useCopyActions(api, state?.accounts);
   const { copy, renewAndCopy, setActive, attempt } = copying;
   const rowActions = useMemo<Omit<RowActions, 'requestRemove'>>(() => ({ copy, renewAndCopy, setActive, attempt, renew }), [copy, renewAndCopy, setActive, attempt, renew]);
   const remove = useCallback((accountId: string) => api.remove(accountId), [api]);

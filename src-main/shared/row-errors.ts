@@ -41,31 +41,3 @@ export function currentRowErrors(errors: ReadonlyMap<string, RowError>, accounts
   }));
   return kept.size === errors.size ? errors : kept;
 }
-
-/** A "Renew & copy" waiting for its new token: the account, its token when asked, and whether its sign-in has been seen. */
-export interface PendingRenewCopy {
-  readonly accountId: string;
-  readonly token: string;
-  readonly started: boolean;
-}
-
-/** What {@link renewCopyStep} reads of an account. */
-export interface RenewFacts extends TokenFacts {
-  readonly connectionId: string;
-  readonly userid: string | null;
-}
-
-/**
- * What a "Renew & copy" does with a new state: `copy` once the account has a new token that can be
- * copied; `drop` when the account is gone, its sign-in ended without a new token (failed,
- * cancelled) or another sign-in runs instead (the renewal was refused); `started` when its sign-in
- * is first seen under way (mark it); else `wait`. `signIn` is the state's sign-in under way.
- */
-export function renewCopyStep(pending: PendingRenewCopy, accounts: readonly RenewFacts[], signIn: { readonly connectionId: string; readonly userid: string | null } | null): 'copy' | 'drop' | 'started' | 'wait' {
-  const account = accounts.find((candidate) => candidate.id === pending.accountId);
-  if (account === undefined) return 'drop';
-  if (tokenKey(account) !== pending.token) return account.status === 'valid' || account.status === 'expiring' ? 'copy' : 'drop';
-  if (signIn === null) return pending.started ? 'drop' : 'wait';
-  if (signIn.connectionId !== account.connectionId || signIn.userid !== account.userid) return 'drop';
-  return pending.started ? 'wait' : 'started';
-}

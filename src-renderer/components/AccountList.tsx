@@ -186,7 +186,7 @@ export function AccountList({ accounts, connections, generatedAt, actions, remov
           onChange={(event) => setQuery(event.currentTarget.value)}
           onKeyDown={onFilterKey}
         />
-        <button type="button" className="button button-small" aria-pressed={sort === 'time-left'} aria-label="Sort by time left" title="Sort by time left (else by name, the active account first)" onClick={() => setSort(sort === 'name' ? 'time-left' : 'name')}>
+        <button type="button" className="button button-small" aria-pressed={sort === 'time-left'} aria-label="Sort by time left" onClick={() => setSort(sort === 'name' ? 'time-left' : 'name')}>
           Time left
         </button>
       </div>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AccountView, AiriskApi, AppState, CopyFormat } from '../../src-main/contract.ts';
-import { currentRowErrors, renewCopyStep, rowError, tokenKey, type PendingRenewCopy, type RowError } from '../../src-main/shared/row-errors.ts';
+import type { AccountView, AiriskApi, CopyFormat } from '../../src-main/contract.ts';
+import { currentRowErrors, rowError, type RowError } from '../../src-main/shared/row-errors.ts';
 import { announce } from '../lib/announcer.ts';
 import { COPY_FORMAT_TEXT, copiedAnnouncement } from '../lib/copy-text.ts';
 import { errorText } from '../lib/error-text.ts';
@@ -32,16 +32,15 @@ export interface CopyActions {
 
 /**
  * Copy (and "Renew & copy") for the whole window: the copy happens in main; a failure stays on
- * its row until the token changes (src-main/shared/row-errors.ts). "Renew & copy" starts the
- * renewal through `renew` and copies in the default format when the state brings the new token.
+ * its row until the token changes (src-main/shared/row-errors.ts). "Renew & copy" renews through
+ * main (its progress shows from `state.signIn` like any sign-in) and copies in the default format
+ * the moment main has saved the new token. `accounts`: the state's.
  */
-export function useCopyActions(api: AiriskApi, state: AppState | null, renew: (account: AccountView) => void): CopyActions {
+export function useCopyActions(api: AiriskApi, accounts: readonly AccountView[] | undefined): CopyActions {
   const [copiedId, setCopiedId] = useState<string | null>(null);
   const [note, setNote] = useState<StatusNote | null>(null);
   const [allErrors, setErrors] = useState<ReadonlyMap<string, RowError>>(new Map());
-  const pending = useRef<(PendingRenewCopy & { readonly spoken: string }) | null>(null);
   const timer = useRef<number | undefined>(undefined);
-  const accounts = state?.accounts;
   const latest = useRef(accounts);
   latest.current = accounts;
 
@@ -83,24 +82,14 @@ export function useCopyActions(api: AiriskApi, state: AppState | null, renew: (a
   );
 
   const renewAndCopy = useCallback(
-    (account: AccountView, spoken: string) => {
-      pending.current = { accountId: account.id, token: tokenKey(account), started: false, spoken };
-      renew(account);
-    },
-    [renew],
+    (account: AccountView, spoken: string) =>
+      void attempt(account, async () => {
+        const outcome = await api.renew(account.id);
+        if (outcome.ok) copy(account, null, spoken);
+        else if (outcome.error.code !== 'cancelled') throw new Error(outcome.error.message);
+      }),
+    [api, attempt, copy],
   );
-
-  // Each state: has the renewal brought the new token (copy it), started, or ended without one?
-  const signIn = state?.signIn ?? null;
-  useEffect(() => {
-    const waiting = pending.current;
-    if (waiting === null || accounts === undefined) return;
-    const step = renewCopyStep(waiting, accounts, signIn);
-    if (step === 'started') pending.current = { ...waiting, started: true };
-    if (step === 'drop' || step === 'copy') pending.current = null;
-    const account = accounts.find((candidate) => candidate.id === waiting.accountId);
-    if (step === 'copy' && account !== undefined) copy(account, null, waiting.spoken);
-  }, [accounts, signIn, copy]);
 
   const errors = useMemo(() => currentRowErrors(allErrors, accounts ?? []), [allErrors, accounts]);
   const shownNote = note !== null && note.errorOf !== null && !errors.has(note.errorOf) ? null : note;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { currentRowErrors, renewCopyStep, rowError, tokenKey } from '../../src-main/shared/row-errors.ts';
+import { currentRowErrors, rowError, tokenKey } from '../../src-main/shared/row-errors.ts';
 import { accountView } from '../support/app-state-fixtures.ts';
 
 test('a row’s error goes when its token changes (a renewal), and only then', () => {
@@ -18,20 +18,4 @@ test('a row’s error goes when its token changes (a renewal), and only then', (
 test('a token that is gone (sign in again) is another token than the one it was', () => {
   const account = accountView('a');
   assert.notEqual(tokenKey(account), tokenKey({ ...account, status: 'sign_in_again' }));
-});
-
-test('Renew & copy copies once the account has a new usable token, and gives up when its sign-in ends without one', () => {
-  const expired = accountView('a', { status: 'expired', userid: 'user_42' });
-  const pending = { accountId: 'a', token: tokenKey(expired), started: false };
-  const ownSignIn = { connectionId: expired.connectionId, userid: 'user_42' };
-  assert.equal(renewCopyStep(pending, [expired], null), 'wait', 'before the sign-in shows up');
-  assert.equal(renewCopyStep(pending, [expired], ownSignIn), 'started');
-  assert.equal(renewCopyStep({ ...pending, started: true }, [expired], ownSignIn), 'wait');
-  const renewed = { ...expired, status: 'valid' as const, obtainedAt: '2030-01-01T00:00:00Z' };
-  assert.equal(renewCopyStep({ ...pending, started: true }, [renewed], null), 'copy');
-  assert.equal(renewCopyStep(pending, [renewed], null), 'copy', 'a renewal quicker than any state still copies');
-  assert.equal(renewCopyStep({ ...pending, started: true }, [expired], null), 'drop', 'the sign-in ended (failed, cancelled) without a token');
-  assert.equal(renewCopyStep(pending, [expired], { connectionId: expired.connectionId, userid: 'user_9' }), 'drop', 'another sign-in runs: this renewal was refused');
-  assert.equal(renewCopyStep(pending, [], null), 'drop', 'the account was removed');
-  assert.equal(renewCopyStep(pending, [{ ...renewed, status: 'expired' }], null), 'drop', 'a new token that is already unusable is not copied');
 });
