@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AccountView, AiriskApi, CopyFormat } from '../../src-main/contract.ts';
 import { currentRowErrors, rowError, type RowError } from '../../src-main/shared/row-errors.ts';
 import { announce } from '../lib/announcer.ts';
-import { COPY_FORMAT_TEXT, copiedAnnouncement } from '../lib/copy-text.ts';
+import { copiedAnnouncement } from '../lib/copy-text.ts';
 import { errorText } from '../lib/error-text.ts';
 
 /** How long a Copy button reads "Copied ✓". */
@@ -64,7 +64,8 @@ export function useCopyActions(api: AiriskApi, accounts: readonly AccountView[] 
       void attempt(account, async () => {
         const outcome = await api.copy(account.id, format);
         announce(copiedAnnouncement(outcome.format, spoken, outcome.clearsAt, Date.now()));
-        setNote({ text: `Copied ${COPY_FORMAT_TEXT[outcome.format]} for ${spoken}`, clearsAt: outcome.clearsAt, errorOf: null });
+        // "Copied header for user_42": the announcement without its clearing, which the status line counts down.
+        setNote({ text: copiedAnnouncement(outcome.format, spoken, null, 0), clearsAt: outcome.clearsAt, errorOf: null });
         setCopiedId(account.id);
         window.clearTimeout(timer.current);
         timer.current = window.setTimeout(() => setCopiedId(null), COPIED_MS);
