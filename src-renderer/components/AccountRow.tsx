@@ -87,7 +87,7 @@ function AccountRowView({ account, deadline, index, row, setSize, connectionName
       tabIndex={innerTab}
       aria-posinset={index + 1}
       aria-setsize={setSize}
-      aria-labelledby={`${ids}n ${ids}s ${ids}t`}
+      aria-labelledby={error === null ? `${ids}n ${ids}s ${ids}t` : `${ids}n ${ids}t`}
       aria-keyshortcuts="Enter Delete"
       title={rowTooltip(account)}
       style={{ transform: `translateY(${top}px)` }}
@@ -100,12 +100,15 @@ function AccountRowView({ account, deadline, index, row, setSize, connectionName
         {connectionName === null ? null : <span className={grouped ? 'visually-hidden' : 'muted'}> on {connectionName}</span>}
         {account.active ? <span className="visually-hidden">, active</span> : null}
       </span>
-      <StatusText id={`${ids}s`} status={account.status} deadline={deadline} />
+      {/* A failure takes the place of the status and the time left (the message says what is wrong). */}
       {error !== null ? (
         <span id={`${ids}t`} className="row-error" title={error}>
           {error}
         </span>
-      ) : account.status === 'sign_in_again' ? (
+      ) : (
+        <StatusText id={`${ids}s`} status={account.status} deadline={deadline} />
+      )}
+      {error !== null ? null : account.status === 'sign_in_again' ? (
         <span id={`${ids}t`} className="countdown">
           no token
         </span>
