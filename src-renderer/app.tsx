@@ -1,16 +1,19 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactElement } from 'react';
-import type { AiriskApi, AppState } from '../src-main/contract.ts';
+import type { AccountView, AiriskApi, AppState } from '../src-main/contract.ts';
 import { AccountList } from './components/AccountList.tsx';
 import type { RowActions } from './components/AccountRow.tsx';
+import { ActiveSummary } from './components/ActiveSummary.tsx';
 import { AppHeader, type Screen } from './components/AppHeader.tsx';
 import { LiveRegion } from './components/LiveRegion.tsx';
 import { SettingsPanel } from './components/SettingsPanel.tsx';
 import { SetupForm } from './components/SetupForm.tsx';
 import { SignInPanel } from './components/SignInPanel.tsx';
+import { StatusLine } from './components/StatusLine.tsx';
 import { TerminalConsent } from './components/TerminalConsent.tsx';
 import { WarningBanner } from './components/WarningBanner.tsx';
 import { ApiContext } from './hooks/use-api.ts';
 import { useAppState } from './hooks/use-app-state.ts';
+import { useCopyActions } from './hooks/use-copy-actions.ts';
 import { useSignIn } from './hooks/use-sign-in.ts';
 import { useStageAnnouncements } from './hooks/use-stage-announcements.ts';
 import { accountConnectionName, defaultConnectionId } from './lib/connection-text.ts';
@@ -25,7 +28,8 @@ export interface AppProps {
 
 /**
  * The token window: first-run setup until the client is configured, then the accounts screen
- * (warnings, sign-in, the list) and the settings screen.
+ * (the active account's summary with its Copy — the first control after the header —, warnings,
+ * a one-line sign-in slot, the list, the status line) and the settings screen.
  */
 export function App({ api, initialState }: AppProps): ReactElement {
   const { state, loadError, refresh } = useAppState(api, initialState);
@@ -50,18 +54,16 @@ export function App({ api, initialState }: AppProps): ReactElement {
     if (document.getElementById(headingId) !== document.activeElement) document.getElementById(headingId)?.focus({ preventScroll: true });
   }, [screen, headingId]);
 
-  const rowActions = useMemo<Omit<RowActions, 'requestRemove'>>(
-    () => ({
-      copy: (accountId, format) => api.copy(accountId, format),
-      setActive: (accountId) => api.setActive(accountId),
-      rename: (accountId, label) => api.rename(accountId, label),
-      renew: (accountId, label) => {
-        const latest = stateRef.current;
-        signIn.renew(accountId, label, latest === null ? null : accountConnectionName(latest.connections, latest.accounts.find((account) => account.id === accountId)));
-      },
-    }),
-    [api, signIn.renew],
+  const renew = useCallback(
+    (account: AccountView) => {
+      const latest = stateRef.current;
+      signIn.renew(account.id, account.label, latest === null ? null : accountConnectionName(latest.connections, account));
+    },
+    [signIn.renew],
   );
+  const copying = useCopyActions(api, state?.accounts);
+  const { copy, renewAndCopy, setActive, attempt } = copying;
+  const rowActions = useMemo<Omit<RowActions, 'requestRemove'>>(() => ({ copy, renewAndCopy, setActive, attempt, renew }), [copy, renewAndCopy, setActive, attempt, renew]);
   const remove = useCallback((accountId: string) => api.remove(accountId), [api]);
   const [settingsFocus, setSettingsFocus] = useState<string | null>(null);
   const openSettings = useCallback(() => navigate('settings'), [navigate]);
@@ -88,20 +90,41 @@ export function App({ api, initialState }: AppProps): ReactElement {
   } else if (screen === 'settings') {
     content = <SettingsPanel state={state} headingId={headingId} focusField={settingsFocus} onFocused={() => setSettingsFocus(null)} />;
   } else {
+    const active = state.accounts.find((account) => account.active);
     content = (
       <>
-        <WarningBanner warnings={state.warnings} onOpenSettings={reviewStorage} />
-        <SignInPanel
-          signIn={state.signIn}
-          lastError={state.lastError}
-          control={signIn}
-          onOpenSettings={openSettings}
-          connections={state.connections}
-          defaultConnectionId={defaultConnectionId(state)}
-          accounts={state.accounts}
-          renewAll={state.renewAll}
+        <ActiveSummary
+          account={active}
+          connectionName={accountConnectionName(state.connections, active)}
+          generatedAt={state.generatedAt}
+          copied={active !== undefined && copying.copiedId === active.id}
+          onCopy={(account, spoken) => copy(account, null, spoken)}
+          onRenewAndCopy={renewAndCopy}
         />
-        <AccountList accounts={state.accounts} connections={state.connections} generatedAt={state.generatedAt} actions={rowActions} remove={remove} headingId={headingId} />
+        <WarningBanner warnings={state.warnings} onOpenSettings={reviewStorage} />
+        <div className="sign-in-slot">
+          <SignInPanel
+            signIn={state.signIn}
+            lastError={state.lastError}
+            control={signIn}
+            onOpenSettings={openSettings}
+            connections={state.connections}
+            defaultConnectionId={defaultConnectionId(state)}
+            accounts={state.accounts}
+            renewAll={state.renewAll}
+          />
+        </div>
+        <AccountList
+          accounts={state.accounts}
+          connections={state.connections}
+          generatedAt={state.generatedAt}
+          actions={rowActions}
+          remove={remove}
+          copiedId={copying.copiedId}
+          errors={copying.errors}
+          headingId={headingId}
+        />
+        <StatusLine note={copying.note} />
       </>
     );
   }

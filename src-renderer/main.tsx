@@ -3,10 +3,11 @@ import { createRoot } from 'react-dom/client';
 import type { AppState } from '../src-main/contract.ts';
 import { App } from './app.tsx';
 import { MissingBridge } from './components/MissingBridge.tsx';
-import { formatExpiration } from './lib/format-expiration.ts';
+import { localTime } from './lib/row-text.ts';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/list.css';
 import './styles/icons.css';
 
 /** How long the first render waits for the first state before it shows "Loading…". */
@@ -25,7 +26,7 @@ if (api === undefined) {
   // answer still gets that screen after FIRST_STATE_WAIT_MS.
   const first = api.getState();
   // While that answer travels, build the Intl formatters the rows use: the first costs ~10 ms (ICU data).
-  formatExpiration(new Date().toISOString(), { nowMs: Date.now() });
+  localTime(new Date().toISOString());
   let mounted = false;
   const mount = (initialState: AppState | null): void => {
     if (mounted) return;

@@ -1,13 +1,14 @@
-import { useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import type { AccountView, ConnectionSummary } from '../../src-main/contract.ts';
-import { useRovingFocus } from '../hooks/use-roving-focus.ts';
+import { filterAccounts, openingFocus, sortAccounts, statusChips, type ListSort } from '../../src-main/shared/account-list.ts';
+import type { RowError } from '../../src-main/shared/row-errors.ts';
+import { isTextEntry, useRovingFocus } from '../hooks/use-roving-focus.ts';
 import { useVirtualRows } from '../hooks/use-virtual-rows.ts';
 import { deadlineMs } from '../lib/account-time.ts';
 import { announce } from '../lib/announcer.ts';
 import { errorText } from '../lib/error-text.ts';
 import { listRows, type ListRow } from '../lib/account-rows.ts';
 import { accountConnectionName, onConnection } from '../lib/connection-text.ts';
-import { filterAccounts } from '../lib/filter-accounts.ts';
 import { stableDeadlines } from '../lib/row-equality.ts';
 import { AccountRow, type RowActions } from './AccountRow.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
@@ -22,43 +23,48 @@ export interface AccountListProps {
   /** Everything but removal, which the list confirms itself. */
   readonly actions: Omit<RowActions, 'requestRemove'>;
   readonly remove: (accountId: string) => Promise<void>;
+  /** The account whose Copy reads "Copied ✓", or null. */
+  readonly copiedId: string | null;
+  /** Each row's error, until its token changes. */
+  readonly errors: ReadonlyMap<string, RowError>;
   /** Id for the list's heading, which takes focus when the person comes back to this screen. */
   readonly headingId: string;
 }
 
-/** Rows are about this tall; the virtualizer measures the real height of those on screen. */
-const ROW_ESTIMATE = 72;
-/** A connection's heading row is exactly this tall (components.css `.list-heading`). */
-const HEADING_HEIGHT = 36;
-const rowKey = (row: ListRow): string => row.key;
-const headingHeight = (row: ListRow): number | undefined => (row.kind === 'heading' ? HEADING_HEIGHT : undefined);
-/** A filter field appears once the list is longer than this. */
-const FILTER_FROM = 8;
+/** A row is exactly this tall, a connection's heading this (components.css `.row`, `.list-heading`). */
+const ROW_HEIGHT = 44;
+const HEADING_HEIGHT = 28;
+const heightOf = (row: ListRow): number => (row.kind === 'heading' ? HEADING_HEIGHT : ROW_HEIGHT);
 
 /**
- * The accounts, virtualized so the page stays small at any number of them. One tab stop for the
- * whole list (roving focus: ArrowUp / ArrowDown / Home / End / PageUp / PageDown); the focused row
- * is always rendered, even when scrolled out of view.
+ * The accounts, sorted (natural, active first; or by time left), filtered (name, userid,
+ * connection, status words; or a status chip), virtualized so the page stays small at any number.
+ * `/` and Ctrl/Cmd+F focus the filter; in it ArrowDown moves into the list, Enter copies the first
+ * match, Escape clears. One tab stop for the list (roving focus: arrows, Home, End, Page keys).
  *
- * With two or more connections the accounts are grouped under a heading per connection. The
- * headings are rows of the virtual list (of a fixed height) but not stops of the roving focus,
- * which moves over the accounts only. For screen readers the headings are hidden and each row's
- * name carries its connection ("user_42 on Staging, …"): a virtualized list cannot nest its rows in
- * `role=group` elements (the rows of a group are rendered only in part, and a group's element
- * would have to span rows that are not there), and a heading inside `role=list` is not allowed.
+ * With two or more connections (sorted by name) the accounts are grouped under a heading per
+ * connection. The headings are rows of the virtual list but not stops of the roving focus; for
+ * screen readers they are hidden and each row's name carries its connection ("user_42 on Staging,
+ * …"): a virtualized list cannot nest its rows in `role=group` elements, and a heading inside
+ * `role=list` is not allowed.
  */
-export function AccountList({ accounts, connections, generatedAt, actions, remove, headingId }: AccountListProps): ReactElement {
+export function AccountList({ accounts, connections, generatedAt, actions, remove, copiedId, errors, headingId }: AccountListProps): ReactElement {
   const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<ListSort>('name');
   const deferredQuery = useDeferredValue(query);
-  const filtered = useMemo(() => filterAccounts(accounts, deferredQuery), [accounts, deferredQuery]);
-  const layout = useMemo(() => listRows(filtered, connections), [filtered, connections]);
+  const sorted = useMemo(() => sortAccounts(accounts, sort), [accounts, sort]);
+  const filtered = useMemo(() => {
+    const names = new Map(connections.map((connection) => [connection.id, connection.name]));
+    return filterAccounts(sorted, deferredQuery, (id) => names.get(id) ?? '');
+  }, [sorted, deferredQuery, connections]);
+  const layout = useMemo(() => listRows(filtered, connections, sort === 'name'), [filtered, connections, sort]);
+  const chips = useMemo(() => statusChips(accounts), [accounts]);
   const shown = layout.accounts;
   const [pendingRemoval, setPendingRemoval] = useState<{ account: AccountView; index: number } | null>(null);
-  const [removeError, setRemoveError] = useState<string | null>(null);
   const refocusAfterRemoval = useRef<{ id: string; index: number } | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
-  const tipId = useId();
+  const filterRef = useRef<HTMLInputElement>(null);
   const filterId = useId();
 
   const deadlinesRef = useRef<Map<string, number>>(new Map());
@@ -72,7 +78,7 @@ export function AccountList({ accounts, connections, generatedAt, actions, remov
   const roving = useRovingFocus({
     count: shown.length,
     containerRef: listRef,
-    pageSize: () => Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_ESTIMATE) / ROW_ESTIMATE)),
+    pageSize: () => Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT)),
     // The first account of a group brings its heading into view with it.
     scrollTo: (index) => {
       const row = layout.rowOf[index] ?? index;
@@ -82,15 +88,7 @@ export function AccountList({ accounts, connections, generatedAt, actions, remov
   });
 
   // The tab stop row is always rendered, even scrolled out of view, so focus never falls out of the list.
-  const virtual = useVirtualRows({
-    items: layout.rows,
-    keyOf: rowKey,
-    rowHeight: ROW_ESTIMATE,
-    fixedHeightOf: headingHeight,
-    overscan: 4,
-    keep: layout.rowOf[roving.current] ?? -1,
-    scrollRef,
-  });
+  const virtual = useVirtualRows({ items: layout.rows, heightOf, overscan: 4, keep: layout.rowOf[roving.current] ?? -1, scrollRef });
   scrollToRef.current = virtual.scrollTo;
 
   // After a removal, once the account has left the list, focus the row that took its place.
@@ -102,129 +100,143 @@ export function AccountList({ accounts, connections, generatedAt, actions, remov
     if (shown.length > 0) focusRow(pending.index);
   }, [shown, focusRow]);
 
+  // On open: a long list starts in the filter, a short one on the active row. `/` and Ctrl/Cmd+F find the filter from anywhere.
+  useEffect(() => {
+    if (openingFocus(accounts.length) === 'filter') filterRef.current?.focus();
+    else if (accounts.length > 0) focusRow(Math.max(0, shown.findIndex((account) => account.active)));
+    const onKey = (event: globalThis.KeyboardEvent): void => {
+      const find = (event.key === 'f' || event.key === 'F') && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
+      if (!find && (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || isTextEntry(event.target))) return;
+      if (document.querySelector('dialog[open], .menu:popover-open') !== null || filterRef.current === null) return;
+      event.preventDefault();
+      filterRef.current.focus();
+      filterRef.current.select();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+    // Once per opening of the screen; the key handler reads refs only.
+  }, []);
+
   const rowActions = useMemo<RowActions>(
     () => ({
       ...actions,
-      requestRemove: (account, index) => {
-        setRemoveError(null);
-        setPendingRemoval({ account, index });
-      },
+      requestRemove: (account, index) => setPendingRemoval({ account, index }),
     }),
     [actions],
   );
 
   // An account named outside its group (the dialog, announcements) says its connection, when there are several.
-  const accountName = (account: AccountView): string => {
-    return onConnection(account.label, accountConnectionName(connections, account));
+  const accountName = (account: AccountView): string => onConnection(account.label, accountConnectionName(connections, account));
+
+  const onFilterKey = (event: KeyboardEvent<HTMLInputElement>): void => {
+    const first = shown[0];
+    if (event.key === 'ArrowDown' && first !== undefined) focusRow(0);
+    else if (event.key === 'Enter' && first !== undefined) actions.copy(first, null, accountName(first));
+    else if (event.key === 'Escape' && query !== '') setQuery('');
+    else return;
+    event.preventDefault();
   };
 
-  const confirmRemoval = async (): Promise<void> => {
-    if (pendingRemoval === null) return;
-    const { account, index } = pendingRemoval;
+  // A failed removal shows on the row, like any failed action.
+  const confirmRemoval = (account: AccountView, index: number): void => {
     setPendingRemoval(null);
     const name = accountName(account);
-    try {
+    void actions.attempt(account, async () => {
       refocusAfterRemoval.current = { id: account.id, index };
-      await remove(account.id);
+      try {
+        await remove(account.id);
+      } catch (error) {
+        refocusAfterRemoval.current = null;
+        focusRow(index);
+        throw new Error(`Could not remove ${name}: ${errorText(error)}`);
+      }
       announce(`Removed ${name}.`);
-    } catch (error) {
-      refocusAfterRemoval.current = null;
-      setRemoveError(`Could not remove ${name}: ${errorText(error)}`);
-      focusRow(index);
-    }
+    });
   };
 
+  const chipQuery = query.trim().toLocaleLowerCase();
   return (
     <section className="accounts" aria-labelledby={headingId}>
-      <div className="section-head">
+      <div className="list-toolbar">
         <h2 id={headingId} className="section-title" tabIndex={-1}>
           Accounts <span className="count">({shown.length === accounts.length ? accounts.length : `${shown.length} of ${accounts.length}`})</span>
         </h2>
-        {accounts.length > FILTER_FROM ? (
-          <div className="filter">
-            <label htmlFor={filterId} className="visually-hidden">
-              Filter accounts
-            </label>
-            <input
-              id={filterId}
-              className="input"
-              type="search"
-              placeholder="Filter accounts"
-              autoComplete="off"
-              spellCheck={false}
-              value={query}
-              onChange={(event) => setQuery(event.currentTarget.value)}
-            />
-          </div>
-        ) : null}
-      </div>
-      {accounts.length > 0 ? (
-        <p id={tipId} className="tip">
-          <kbd>↑</kbd> <kbd>↓</kbd> move · <kbd>Enter</kbd> copies the header · <kbd>F2</kbd> renames · <kbd>Delete</kbd> removes
-        </p>
-      ) : null}
-      {removeError === null ? null : (
-        <p className="inline-error">
-          {removeError}{' '}
-          <button type="button" className="link-button" onClick={() => setRemoveError(null)}>
-            Dismiss
+        {chips.map((chip) => (
+          <button
+            key={chip.status}
+            type="button"
+            className={`chip status-${chip.status}`}
+            aria-pressed={chipQuery === chip.query}
+            onClick={() => setQuery(chipQuery === chip.query ? '' : chip.query)}
+          >
+            {chip.text}
           </button>
-        </p>
-      )}
+        ))}
+        <input
+          ref={filterRef}
+          id={filterId}
+          className="input filter"
+          type="search"
+          aria-label="Filter accounts"
+          aria-keyshortcuts="/ Control+F Meta+F"
+          placeholder="Filter  /"
+          autoComplete="off"
+          spellCheck={false}
+          value={query}
+          onChange={(event) => setQuery(event.currentTarget.value)}
+          onKeyDown={onFilterKey}
+        />
+        <button type="button" className="button button-small" aria-pressed={sort === 'time-left'} aria-label="Sort by time left" onClick={() => setSort(sort === 'name' ? 'time-left' : 'name')}>
+          Time left
+        </button>
+      </div>
       {accounts.length === 0 ? (
-        <p className="empty">No tokens yet. Sign in above to get your first one — the generic token, or one for a user id.</p>
+        <p className="empty">No tokens yet. Sign in to get your first one — the generic token, or one for a user id.</p>
       ) : shown.length === 0 ? (
         <p className="empty">No account matches “{deferredQuery.trim()}”.</p>
       ) : null}
       <div ref={scrollRef} className="list-scroll" hidden={shown.length === 0}>
         {shown.length === 0 ? null : (
-        <div
-          ref={listRef}
-          role="list"
-          aria-labelledby={headingId}
-          aria-describedby={accounts.length > 0 ? tipId : undefined}
-          className="list"
-          style={{ height: `${virtual.height}px` }}
-          onKeyDown={roving.onKeyDown}
-          onFocus={roving.onFocus}
-        >
-          {virtual.rows.map((item) => {
-            const row = layout.rows[item.index];
-            if (row === undefined) return null;
-            if (row.kind === 'heading') {
+          <div ref={listRef} role="list" aria-labelledby={headingId} className="list" style={{ height: `${virtual.height}px` }} onKeyDown={roving.onKeyDown} onFocus={roving.onFocus}>
+            {virtual.rows.map((item) => {
+              const row = layout.rows[item.index];
+              if (row === undefined) return null;
+              if (row.kind === 'heading') {
+                return (
+                  <div key={row.key} className="list-heading" aria-hidden="true" style={{ transform: `translateY(${item.top}px)` }}>
+                    <span className="list-heading-name">{row.connection.name}</span>
+                    <span className="list-heading-origin">{row.connection.origin}</span>
+                  </div>
+                );
+              }
+              const { account, accountIndex } = row;
               return (
-                <div key={row.key} className="list-heading" aria-hidden="true" style={{ transform: `translateY(${item.top}px)`, height: `${HEADING_HEIGHT}px` }}>
-                  <span className="list-heading-name">{row.connection.name}</span>
-                  <span className="list-heading-origin">{row.connection.origin}</span>
-                </div>
+                <AccountRow
+                  key={account.id}
+                  account={account}
+                  deadline={deadlines.get(account.id) ?? Number.NaN}
+                  index={accountIndex}
+                  row={item.index}
+                  setSize={shown.length}
+                  connectionName={row.connectionName}
+                  grouped={layout.grouped}
+                  tabStop={accountIndex === roving.current}
+                  live={accountIndex === roving.current || (item.index >= virtual.visible[0] && item.index <= virtual.visible[1])}
+                  top={item.top}
+                  copied={copiedId === account.id}
+                  error={errors.get(account.id)?.message ?? null}
+                  actions={rowActions}
+                />
               );
-            }
-            const { account, accountIndex } = row;
-            return (
-              <AccountRow
-                key={account.id}
-                account={account}
-                deadline={deadlines.get(account.id) ?? Number.NaN}
-                index={accountIndex}
-                row={item.index}
-                setSize={shown.length}
-                connectionName={row.connectionName}
-                tabStop={accountIndex === roving.current}
-                live={accountIndex === roving.current || (item.index >= virtual.visible[0] && item.index <= virtual.visible[1])}
-                top={item.top}
-                actions={rowActions}
-                measure={virtual.measure}
-              />
-            );
-          })}
-        </div>
+            })}
+          </div>
         )}
       </div>
       {pendingRemoval === null ? null : (
         <ConfirmDialog
           title={`Remove ${accountName(pendingRemoval.account)}?`}
           confirmText="Remove"
-          onConfirm={() => void confirmRemoval()}
+          onConfirm={() => confirmRemoval(pendingRemoval.account, pendingRemoval.index)}
           onCancel={() => {
             const { index } = pendingRemoval;
             setPendingRemoval(null);

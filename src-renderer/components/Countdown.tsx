@@ -15,13 +15,14 @@ export interface CountdownProps {
 }
 
 /**
- * "41 min left" / "expired 3 min ago", live. Subscribed to the shared tick on its own, so only this
+ * "41 min left" / "3 min ago" (beside the status word "Expired"), live. Subscribed to the shared tick on its own, so only this
  * text changes — and only when the words do (once a minute for most of a token's life), which is
  * also when the clock wakes for it. The clock writes the words without a render (see useTickText).
  */
 export const Countdown = memo(function Countdown({ id, deadline, status, live }: CountdownProps): ReactElement {
   const steadyFor = useCallback((nowMs: number) => timeLeftSteadyFor(msLeftAt(deadline, nowMs, status)), [deadline, status]);
-  const words = useCallback((nowMs: number) => formatTimeLeft(msLeftAt(deadline, nowMs, status)), [deadline, status]);
+  // Beside the status word: "Expired · 3 min ago", not "Expired · expired 3 min ago".
+  const words = useCallback((nowMs: number) => formatTimeLeft(msLeftAt(deadline, nowMs, status)).replace(/^expired (?=.)/, ''), [deadline, status]);
   const element = useRef<HTMLSpanElement>(null);
   const text = useTickText(element, words, steadyFor, live);
   return (

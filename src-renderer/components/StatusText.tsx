@@ -2,7 +2,7 @@ import { memo, useCallback, type ReactElement } from 'react';
 import type { AccountStatus } from '../../src-main/contract.ts';
 import { useTick } from '../hooks/use-tick.ts';
 import { displayStatus, msLeftAt } from '../lib/account-time.ts';
-import { STATUS_TEXT } from '../lib/status-text.ts';
+import { STATUS_WORD } from '../../src-main/shared/account-list.ts';
 import { Icon } from './Icon.tsx';
 
 /** Props of {@link StatusText}. */
@@ -26,7 +26,7 @@ export const StatusText = memo(function StatusText({ id, status, deadline }: Sta
   return (
     <span id={id} className={`status status-${shown}`}>
       <Icon name={shown} />
-      {STATUS_TEXT[shown]}
+      <span className="status-word">{STATUS_WORD[shown]}</span>
     </span>
   );
 });

@@ -30,7 +30,8 @@ function rowIndexOf(target: EventTarget | null): number | undefined {
   return row === null ? undefined : Number(row.dataset['index']);
 }
 
-function isTextEntry(target: EventTarget | null): boolean {
+/** Whether keys typed at `target` are text (a field, an editable element): list shortcuts leave them alone. */
+export function isTextEntry(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || target.matches('input, textarea, select'));
 }
 

@@ -4,12 +4,8 @@ import { flushSync } from 'react-dom';
 /** What {@link useVirtualRows} needs to know about the list. */
 export interface VirtualRowsOptions<T> {
   readonly items: readonly T[];
-  /** A stable key per item: measured heights follow the item when the list is filtered. */
-  readonly keyOf: (item: T) => string;
-  /** The height of a row (px) until rows have been measured. */
-  readonly rowHeight: number;
-  /** Rows of a fixed height (headings), never measured: their height, or undefined for a measured row. */
-  readonly fixedHeightOf?: (item: T) => number | undefined;
+  /** Each row's fixed height in px (the CSS gives rows exactly this height: nothing is measured). */
+  readonly heightOf: (item: T) => number;
   /** Rows rendered beyond each edge of the visible part. */
   readonly overscan: number;
   /** A row rendered wherever it is (the list's tab stop, so keyboard focus never leaves the page). */
@@ -24,7 +20,7 @@ export interface VirtualRow {
   readonly top: number;
 }
 
-/** The rows to render, the list's full height, and the ways to scroll to and measure rows. */
+/** The rows to render, the list's full height, and the way to scroll to a row. */
 export interface VirtualRows {
   /** In index order. */
   readonly rows: readonly VirtualRow[];
@@ -33,8 +29,6 @@ export interface VirtualRows {
   readonly height: number;
   /** Scrolls as little as needed to show row `index` whole. */
   readonly scrollTo: (index: number) => void;
-  /** Ref callback for each rendered measured row (which carries its index as `data-row`): keeps its real height. */
-  readonly measure: (element: HTMLElement | null) => void;
 }
 
 /** The row at `offset`: the last one whose top is at or above it. `starts` has count + 1 entries, ascending. */
@@ -54,34 +48,12 @@ function rowsInView(starts: Float64Array, top: number, height: number): readonly
   return [rowAt(starts, top), Math.min(starts.length - 2, rowAt(starts, top + height))];
 }
 
-/** The height most of `heights` have (the smaller on a tie), or `fallback` when there are none. */
-function commonHeight(heights: readonly number[], fallback: number): number {
-  const counts = new Map<number, number>();
-  let best = fallback;
-  let bestCount = 0;
-  for (const height of heights) {
-    const count = (counts.get(height) ?? 0) + 1;
-    counts.set(height, count);
-    if (count > bestCount || (count === bestCount && height < best)) [best, bestCount] = [height, count];
-  }
-  return best;
-}
-
 /**
- * A virtualized list of rows of one height: only the rows in view, `overscan` more on each side,
- * and the `keep` row are rendered, each at its offset. The row height is measured (the height most
- * rendered rows have: it changes with the window's width), starting from `rowHeight`; a row that
- * differs (a message under it, a rename field) keeps its own measured height and moves the rows
- * below it. Rows with a fixed height (`fixedHeightOf`, e.g. group headings) are never measured.
- * Scrolling renders again only when the set of rows in view changes.
+ * A virtualized list of rows of fixed heights: only the rows in view, `overscan` more on each side,
+ * and the `keep` row are rendered, each at its offset. Scrolling renders again only when the set of
+ * rows in view changes.
  */
-export function useVirtualRows<T>({ items, keyOf, rowHeight, fixedHeightOf, overscan, keep, scrollRef }: VirtualRowsOptions<T>): VirtualRows {
-  // Rows whose measured height differs from the common one, by key; and the rendered rows.
-  const [exceptions] = useState(() => new Map<string, number>());
-  const [rendered] = useState(() => new Set<HTMLElement>());
-  const common = useRef(rowHeight);
-  // Bumped when a height changes (so `starts` is recomputed) or the range in view changes.
-  const [measured, setMeasured] = useState(0);
+export function useVirtualRows<T>({ items, heightOf, overscan, keep, scrollRef }: VirtualRowsOptions<T>): VirtualRows {
   const [, setMoved] = useState(0);
   // The scroller's position and height, kept current by its scroll and resize events. Until the
   // first resize event, the window's height: the list is never taller, so the first render holds
@@ -92,24 +64,21 @@ export function useVirtualRows<T>({ items, keyOf, rowHeight, fixedHeightOf, over
 
   const starts = useMemo(() => {
     const offsets = new Float64Array(items.length + 1);
-    const height = common.current;
-    let offset = 0;
     items.forEach((item, index) => {
-      offset += fixedHeightOf?.(item) ?? (exceptions.size === 0 ? height : (exceptions.get(keyOf(item)) ?? height));
-      offsets[index + 1] = offset;
+      offsets[index + 1] = (offsets[index] ?? 0) + heightOf(item);
     });
     return offsets;
-    // `measured` counts the changes to `exceptions` and `common`; `keyOf` and `fixedHeightOf` are pure functions of the item.
-  }, [items, measured, exceptions]);
-  const latest = useRef({ items, keyOf, starts });
-  latest.current = { items, keyOf, starts };
+    // `heightOf` is a pure function of the item.
+  }, [items]);
+  const latest = useRef(starts);
+  latest.current = starts;
 
   useLayoutEffect(() => {
     const scroller = scrollRef.current;
     if (scroller === null) return undefined;
     const update = (): void => {
       view.current = { top: scroller.scrollTop, height: scroller.clientHeight };
-      const [first, last] = rowsInView(latest.current.starts, view.current.top, view.current.height);
+      const [first, last] = rowsInView(latest.current, view.current.top, view.current.height);
       if (first !== shownInView.current[0] || last !== shownInView.current[1]) setMoved((moves) => moves + 1);
     };
     // No update() here: reading the scroller's size now would force a layout of the list just
@@ -128,49 +97,11 @@ export function useVirtualRows<T>({ items, keyOf, rowHeight, fixedHeightOf, over
     };
   }, [scrollRef]);
 
-  // One observer for every rendered row; a removed row reports a last (empty) size and is dropped.
-  // Any change re-reads the few rendered rows: the common height, then the rows that differ.
-  const [rowObserver] = useState(
-    () =>
-      new ResizeObserver((_, observer) => {
-        for (const row of rendered) {
-          if (row.isConnected) continue;
-          observer.unobserve(row);
-          rendered.delete(row);
-        }
-        const rows = [...rendered].map((row) => ({ item: latest.current.items[Number(row.dataset['row'])], height: row.offsetHeight }));
-        const height = commonHeight(
-          rows.filter((row) => row.height > 0).map((row) => row.height),
-          common.current,
-        );
-        let changed = height !== common.current;
-        common.current = height;
-        for (const row of rows) {
-          if (row.item === undefined || row.height === 0) continue;
-          const key = latest.current.keyOf(row.item);
-          const before = exceptions.get(key);
-          if (row.height === height) exceptions.delete(key);
-          else exceptions.set(key, row.height);
-          changed ||= before !== exceptions.get(key);
-        }
-        if (changed) setMeasured((count) => count + 1);
-      }),
-  );
-  const measure = useCallback(
-    (element: HTMLElement | null) => {
-      if (element === null) return;
-      rendered.add(element);
-      rowObserver.observe(element);
-    },
-    [rowObserver, rendered],
-  );
-
   const scrollTo = useCallback(
     (index: number) => {
       const scroller = scrollRef.current;
-      const { starts: offsets } = latest.current;
-      const top = offsets[index];
-      const bottom = offsets[index + 1];
+      const top = latest.current[index];
+      const bottom = latest.current[index + 1];
       if (scroller === null || top === undefined || bottom === undefined) return;
       if (top < scroller.scrollTop) scroller.scrollTop = top;
       else if (bottom > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = bottom - scroller.clientHeight;
@@ -187,5 +118,5 @@ export function useVirtualRows<T>({ items, keyOf, rowHeight, fixedHeightOf, over
   if (keep >= 0 && keep < range[0]) push(keep);
   for (let index = range[0]; index <= range[1]; index++) push(index);
   if (keep > range[1] && keep < count) push(keep);
-  return { rows, visible, height: starts[count] ?? 0, scrollTo, measure };
+  return { rows, visible, height: starts[count] ?? 0, scrollTo };
 }

@@ -8,7 +8,7 @@ export type ListRow =
       readonly key: string;
       readonly account: AccountView;
       readonly accountIndex: number;
-      /** Its connection's name when grouped (for the row's accessible name), else null. */
+      /** Its connection's name with two or more connections (shown in the row unless a heading shows it), else null. */
       readonly connectionName: string | null;
     };
 
@@ -19,19 +19,21 @@ export interface ListRows {
   readonly accounts: readonly AccountView[];
   /** `rowOf[accountIndex]` is the row index of that account. */
   readonly rowOf: readonly number[];
-  /** Whether headings are shown (two or more connections). */
+  /** Whether headings are shown (two or more connections, grouping asked for). */
   readonly grouped: boolean;
 }
 
 /**
  * The list's rows for `accounts` (already sorted and filtered). With fewer than two connections,
- * one row per account, as before. With two or more, a heading per connection that has accounts
- * shown (in the connections' order), then its accounts in their given order; accounts of a
- * connection not listed (should not happen) come last under no heading.
+ * or without `group` (the list sorted by time left), one row per account in the given order. With
+ * two or more, a heading per connection that has accounts shown (in the connections' order), then
+ * its accounts in their given order; accounts of a connection not listed (should not happen) come
+ * last under no heading.
  */
-export function listRows(accounts: readonly AccountView[], connections: readonly ConnectionSummary[]): ListRows {
-  if (connections.length < 2) {
-    const rows = accounts.map((account, accountIndex): ListRow => ({ kind: 'account', key: account.id, account, accountIndex, connectionName: null }));
+export function listRows(accounts: readonly AccountView[], connections: readonly ConnectionSummary[], group = true): ListRows {
+  if (connections.length < 2 || !group) {
+    const names = new Map(connections.length < 2 ? [] : connections.map((connection) => [connection.id, connection.name]));
+    const rows = accounts.map((account, accountIndex): ListRow => ({ kind: 'account', key: account.id, account, accountIndex, connectionName: names.get(account.connectionId) ?? null }));
     return { rows, accounts, rowOf: accounts.map((_, index) => index), grouped: false };
   }
   const byConnection = new Map<string, AccountView[]>(connections.map((connection) => [connection.id, []]));

@@ -39,9 +39,12 @@ export interface NodeApp {
   readonly storePath: string;
 }
 
+/** The key file in the data dir that encrypts the tokens (store fixtures write with it too). */
+export const NODE_APP_KEY_FILE = 'test-cipher.key';
+
 export async function createNodeApp(options: NodeAppOptions): Promise<NodeApp> {
   const { store, recovered } = openConfDocumentStore({ directory: options.directory });
-  const cipher = options.cipher ?? createAesGcmCipher(await loadOrCreateKeyFile(join(options.directory, 'test-cipher.key')));
+  const cipher = options.cipher ?? createAesGcmCipher(await loadOrCreateKeyFile(join(options.directory, NODE_APP_KEY_FILE)));
   const clipboard = new MemoryClipboard();
   const notices: ExpiryNotice[] = [];
   const messages: string[] = [];

@@ -59,9 +59,9 @@ async function signIn(current: UiSession, connection: string, userid: string): P
   await page.getByRole('listitem').filter({ has: page.getByText(label, { exact: true }) }).filter({ hasText: `on ${connection}` }).waitFor();
 }
 
-/** Copy header on user_42's row of `connection`; returns what the host clipboard then holds. */
+/** Copy (the default format, the header) on user_42's row of `connection`; returns what the host clipboard then holds. */
 async function copyHeader(page: Page, current: UiSession, connection: string): Promise<string> {
-  await page.getByRole('button', { name: `Copy header for user_42 on ${connection}`, exact: true }).click();
+  await page.getByRole('button', { name: `Copy for user_42 on ${connection}`, exact: true }).click();
   await page.getByRole('status').filter({ hasText: `Copied header for user_42 on ${connection}` }).waitFor();
   const header = await current.host.clipboard.readText();
   assert.match(header, /^Authorization: Bearer \S+$/);
@@ -180,8 +180,10 @@ test('connections: user_42 on two sandboxes, headers kept apart, export and impo
   // 5. Remove Sandbox B, which holds the active account's token and the generic one.
   await page.getByRole('button', { name: 'Accounts', exact: true }).click();
   await signIn(session, 'Sandbox B', '');
-  await page.getByRole('button', { name: 'Make active for user_42 on Sandbox B', exact: true }).click();
-  await accountRow(page, 'Sandbox B').getByText('Active', { exact: true }).waitFor();
+  await page.getByRole('button', { name: 'More actions for user_42 on Sandbox B', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Make active for user_42 on Sandbox B', exact: true }).click();
+  await accountRow(page, 'Sandbox B').and(page.locator('.row-active')).waitFor();
+  await page.getByRole('region', { name: 'Active account' }).getByText('· Sandbox B').waitFor();
   const beforeRemoval = await appState(page);
   const connectionA = beforeRemoval.connections.find((connection) => connection.name === 'Sandbox A');
   const idOnA = beforeRemoval.accounts.find((account) => account.connectionId === connectionA?.id)?.id;

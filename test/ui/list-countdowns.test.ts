@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
-import { fillStore } from '../support/store-fixtures.ts';
+import { NODE_APP_KEY_FILE } from '../support/node-app.ts';
+import { fillStoreAt } from '../support/store-fixtures.ts';
 import { startUiSession, type UiSession } from './support/ui-fixture.ts';
 
 let session: UiSession | undefined;
@@ -55,8 +56,12 @@ function readRows(scrollTo: string | null): Promise<RenderedRow[]> {
 const secondsLeft = (words: string): number => Number(/^(\d+) s left$/.exec(words)?.[1] ?? Number.NaN);
 
 test('countdowns out of view sleep, and are current in the first frame they come into view', async () => {
-  // 15 accounts; several expire within the minute, so their words change every second.
-  session = await startUiSession({ configured: true, viewport: { width: 440, height: 400 }, prepareDataDir: (dataDir, sandbox) => fillStore(dataDir, 15, Date.now() - 100_000, 1, sandbox.url) });
+  // 15 accounts, all expiring within the minute (30–44 s), so their words change every second.
+  session = await startUiSession({
+    configured: true,
+    viewport: { width: 440, height: 400 },
+    prepareDataDir: (dataDir, sandbox) => fillStoreAt(dataDir, 15, Date.now(), { connections: [{ name: 'AIRisk', baseUrl: sandbox.url }], keyFile: NODE_APP_KEY_FILE, expiresAfterMs: (index) => 30_000 + index * 1000 }),
+  });
   const { page } = session;
   await page.getByRole('listitem').first().waitFor();
   const before = await page.evaluate(readRows, null);

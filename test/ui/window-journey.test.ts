@@ -1,7 +1,7 @@
 /**
  * The token window's whole journey in the real UI (the built renderer in Debian Chromium, the real
  * app service behind the browser host, the AIRisk sandbox): first-run setup, two sign-ins approved
- * on the consent page in a new tab, Copy header (the host clipboard holds a header AIRisk accepts),
+ * on the consent page in a new tab, Copy (the host clipboard holds a header AIRisk accepts),
  * switching the active account, a denied sign-in with the server's reason, a token expiring and
  * being renewed, and a removal. Every screen is checked with axe-core and photographed in light
  * and dark (test-results/screenshots/). Needs `npx vite build` first.
@@ -74,16 +74,16 @@ test('the window: setup, sign-ins, copy, switch, denial, expiry and renewal, rem
   await row(page, 'user_42').waitFor();
   await page.getByRole('heading', { name: 'Accounts (2)' }).waitFor();
   for (const label of ['Generic', 'user_42']) {
-    const expiration = row(page, label).locator('time');
-    assert.match(await expiration.innerText(), /\d/, `${label} shows its expiration in local time`);
-    assert.match((await expiration.getAttribute('title')) ?? '', /^Expires \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/, `${label} shows UTC on hover`);
+    // The expiry, in local time and UTC, is the row's tooltip and accessible description.
+    assert.match((await row(page, label).getAttribute('title')) ?? '', /^Expires .*\d.* local time, \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\.$/, `${label} shows its expiry on hover`);
     assert.match(await row(page, label).innerText(), /\d+ s left|\d+ min left/, `${label} counts down`);
   }
   await checkScreen(page, '05-accounts');
 
-  // Copy header: the host clipboard holds a header AIRisk answers for user_42.
-  await page.getByRole('button', { name: 'Copy header for user_42' }).click();
-  await row(page, 'user_42').getByText('Copied — clears in 60 s').waitFor();
+  // Copy (the default format, the header): the host clipboard holds a header AIRisk answers for user_42.
+  await page.getByRole('button', { name: 'Copy for user_42', exact: true }).click();
+  await row(page, 'user_42').getByText('Copied ✓').waitFor();
+  await page.locator('.status-line').filter({ hasText: /^Copied header for user_42 · clipboard clears in \d+ s$/ }).waitFor();
   await live.filter({ hasText: 'Copied header for user_42 — clears in 60 s' }).waitFor();
   const header = await host.clipboard.readText();
   copied.push(header);
@@ -93,20 +93,22 @@ test('the window: setup, sign-ins, copy, switch, denial, expiry and renewal, rem
   assert.equal((me.body as { userid: string }).userid, 'user_42');
   await checkScreen(page, '06-copied');
 
-  // Switch the active account, then copy with the keyboard alone: ArrowUp to Generic, Enter.
+  // Switch the active account (row menu): it moves to the top and into the summary. Then copy with
+  // the keyboard alone: ArrowUp from the second row to the first (the active one), Enter.
   const activeBefore = (await appState(page)).accounts.find((account) => account.active)?.label;
   const other = activeBefore === 'user_42' ? 'Generic' : 'user_42';
-  await page.getByRole('button', { name: `Make active for ${other}` }).click();
-  await row(page, other).getByText('Active', { exact: true }).waitFor();
+  await page.getByRole('button', { name: `More actions for ${other}` }).click();
+  await page.getByRole('menuitem', { name: `Make active for ${other}` }).click();
+  await page.getByRole('region', { name: 'Active account' }).locator('.row-label', { hasText: other }).waitFor();
   assert.equal((await appState(page)).accounts.find((account) => account.active)?.label, other);
-  await row(page, 'user_42').focus();
+  await row(page, activeBefore ?? '').focus();
   await page.keyboard.press('ArrowUp');
   assert.equal(await page.locator(':focus').getAttribute('aria-posinset'), '1', 'ArrowUp moved to the first row');
   await page.keyboard.press('Enter');
-  await live.filter({ hasText: 'Copied header for Generic' }).waitFor();
-  const genericHeader = await host.clipboard.readText();
-  copied.push(genericHeader);
-  assert.equal(((await whoAmI(sandbox, genericHeader)).body as { userid: unknown }).userid ?? null, null, 'Enter copied the generic token');
+  await live.filter({ hasText: `Copied header for ${other}` }).waitFor();
+  const otherHeader = await host.clipboard.readText();
+  copied.push(otherHeader);
+  assert.equal(((await whoAmI(sandbox, otherHeader)).body as { userid: unknown }).userid ?? null, other === 'Generic' ? null : other, 'Enter copied the active token, first in the list');
 
   // A denied sign-in shows the server's exact reason and what to do.
   await page.getByRole('button', { name: '+ Sign in' }).click();
@@ -136,9 +138,9 @@ test('the window: setup, sign-ins, copy, switch, denial, expiry and renewal, rem
   // The generic token (signed in first) expires, then is renewed.
   const expired = row(page, 'Generic').filter({ hasText: 'Expired' });
   await expired.waitFor({ timeout: (TOKEN_LIFETIME_SECONDS + 30) * 1000 });
-  assert.match(await row(page, 'Generic').innerText(), /expired (just now|\d+ (s|min) ago)/);
+  assert.match(await row(page, 'Generic').innerText(), /Expired\s+(just now|\d+ (s|min) ago)/);
   await checkScreen(page, '09-expired');
-  await page.getByRole('button', { name: 'Renew token for Generic' }).click();
+  await page.getByRole('button', { name: 'Renew and copy for Generic', exact: true }).click();
   await approveInNewTab(context, 'approve', { host });
   await page.bringToFront();
   await row(page, 'Generic').filter({ hasText: /\d+ s left/ }).waitFor();

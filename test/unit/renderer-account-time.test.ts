@@ -3,7 +3,6 @@ import { test } from 'node:test';
 import { deadlineMs, displayStatus, msLeftAt } from '../../src-renderer/lib/account-time.ts';
 import { sameRowContent, stableDeadlines } from '../../src-renderer/lib/row-equality.ts';
 import { newerState } from '../../src-renderer/lib/newer-state.ts';
-import { filterAccounts } from '../../src-renderer/lib/filter-accounts.ts';
 import { formatTimeLeft } from '../../src-main/shared/time-left.ts';
 import type { AppState } from '../../src-main/contract.ts';
 import { accountView, appState } from '../support/app-state-fixtures.ts';
@@ -47,11 +46,4 @@ test('an older state never replaces a newer one', () => {
   assert.equal(newerState(null, older), older);
   assert.equal(newerState(newer, older), newer);
   assert.equal(newerState(older, newer), newer);
-});
-
-test('the filter matches label or userid, ignoring case', () => {
-  const accounts = [accountView('user_42'), accountView('g', { label: 'Generic', userid: null }), accountView('x', { label: 'Ops bot', userid: 'svc_7' })];
-  assert.deepEqual(filterAccounts(accounts, ' USER ').map((a) => a.id), ['user_42']);
-  assert.deepEqual(filterAccounts(accounts, 'svc').map((a) => a.id), ['x']);
-  assert.equal(filterAccounts(accounts, '  '), accounts);
 });

@@ -49,6 +49,13 @@ test('with two connections accounts group under a heading per connection, in the
   assert.deepEqual(layout.rowOf, [1, 2, 4, 5]);
 });
 
+test('sorted by time left, two connections are not grouped: the accounts keep their order and each row names its connection', () => {
+  const accounts = [account('s1', 'stage'), account('p1', 'prod')];
+  const layout = listRows(accounts, [production, staging], false);
+  assert.equal(layout.grouped, false);
+  assert.deepEqual(layout.rows.map((row) => (row.kind === 'account' ? `${row.account.id} ${row.connectionName}` : row.kind)), ['s1 Staging', 'p1 Production']);
+});
+
 test('a connection with no account shown gets no heading (an empty connection, or a filter)', () => {
   const layout = listRows([account('s1', 'stage')], [production, staging]);
   assert.deepEqual(layout.rows.map((row) => row.key), ['connection:stage', 's1']);

@@ -46,8 +46,8 @@ export interface UiSessionOptions {
   readonly rendererDir?: string;
   /** How long a sign-in waits for the browser. */
   readonly callbackTimeoutMs?: number;
-  /** Fills the data folder (a store with accounts, say) before the host opens it; `sandbox` is the one the host configures. */
-  readonly prepareDataDir?: (dataDir: string, sandbox: Sandbox) => Promise<void>;
+  /** Fills the data folder (a store with accounts, say) before the host opens it; `sandbox` is the one the host configures ("Sandbox A" with two, when `secondSandbox` is "Sandbox B"). */
+  readonly prepareDataDir?: (dataDir: string, sandbox: Sandbox, secondSandbox: Sandbox | undefined) => Promise<void>;
 }
 
 /** A running UI session; `close` ends every part of it. */
@@ -87,7 +87,7 @@ export async function startUiSession(options: UiSessionOptions = {}): Promise<Ui
     if (secondSandbox !== undefined) cleanups.push(() => secondSandbox.close());
     const dataDir = await mkdtemp(join(tmpdir(), 'airisk-ui-'));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-    await options.prepareDataDir?.(dataDir, sandbox);
+    await options.prepareDataDir?.(dataDir, sandbox, secondSandbox);
     const host = await startBrowserHost({
       dataDir,
       sandbox,
