@@ -38,17 +38,17 @@ test('the sign-in page opener asks the service for its endpoint at the time of t
 test('the lazy updater loads electron-updater once, on the first check, and installs only after it loaded', async () => {
   let loads = 0;
   const calls: string[] = [];
-  const real: UpdaterPort = { check: async () => (calls.push('check'), '1.2.3'), download: async () => void calls.push('download'), quitAndInstall: () => void calls.push('install') };
+  const real: UpdaterPort = { check: async () => (calls.push('check'), { kind: 'newer', version: '1.2.3' }), download: async () => void calls.push('download'), quitAndInstall: () => (calls.push('install'), null) };
   const updater = lazyUpdater(async () => {
     loads += 1;
     return real;
   });
   assert.equal(loads, 0, 'nothing loaded at start');
-  assert.throws(() => updater.quitAndInstall(), /nothing to install/);
-  assert.equal(await updater.check(), '1.2.3');
+  assert.match(updater.quitAndInstall()?.message ?? '', /nothing to install/);
+  assert.deepEqual(await updater.check(), { kind: 'newer', version: '1.2.3' });
   await updater.download();
   await updater.check();
-  updater.quitAndInstall();
+  assert.equal(updater.quitAndInstall(), null);
   assert.equal(loads, 1);
   assert.deepEqual(calls, ['check', 'download', 'check', 'install']);
 });

@@ -4,7 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, isAbsolute } from 'node:path';
 import type { InstallFacts } from './update-mode.ts';
 
 /** Whether `codesign -dv --verbose=2` output names a Developer ID certificate (an ad-hoc signature names none). */
@@ -28,13 +28,26 @@ async function packageType(resourcesDir: string): Promise<string | null> {
   }
 }
 
+/**
+ * `$APPIMAGE` when this process runs from that AppImage: its runtime mounts the image at `$APPDIR`
+ * and starts the executable inside it. A deb or a development run started from an AppImage's
+ * terminal inherits both variables, but its executable is not under `$APPDIR`: undefined then.
+ */
+export function runningAppImage(env: NodeJS.ProcessEnv, execPath: string): string | undefined {
+  const appImage = env['APPIMAGE'];
+  const appDir = env['APPDIR'];
+  if (appImage === undefined || appImage === '' || appDir === undefined || !isAbsolute(appDir)) return undefined;
+  const inside = relative(appDir, execPath);
+  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? appImage : undefined;
+}
+
 /** The facts of this installation; `appBundle` is the `.app` folder (macOS only). */
-export async function readInstallFacts(options: { readonly packaged: boolean; readonly platform: NodeJS.Platform; readonly env: NodeJS.ProcessEnv; readonly resourcesDir: string; readonly appBundle: string }): Promise<InstallFacts> {
+export async function readInstallFacts(options: { readonly packaged: boolean; readonly platform: NodeJS.Platform; readonly env: NodeJS.ProcessEnv; readonly resourcesDir: string; readonly execPath: string; readonly appBundle: string }): Promise<InstallFacts> {
   const { packaged, platform } = options;
   return {
     packaged,
     platform,
-    appImage: options.env['APPIMAGE'],
+    appImage: platform === 'linux' ? runningAppImage(options.env, options.execPath) : undefined,
     packageType: packaged && platform === 'linux' ? await packageType(options.resourcesDir) : null,
     macDeveloperIdSigned: packaged && platform === 'darwin' ? await macDeveloperIdSigned(options.appBundle) : null,
   };

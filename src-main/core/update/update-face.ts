@@ -5,7 +5,7 @@
  */
 import { dirname } from 'node:path';
 import type { UpdateFace } from '../app/app-service.ts';
-import type { UpdaterPort } from './update-desk.ts';
+import type { InstanceLock, UpdaterPort } from './update-desk.ts';
 import { readInstallFacts } from './install-facts.ts';
 import { updateMode } from './update-mode.ts';
 
@@ -20,10 +20,7 @@ export function lazyUpdater(load: () => Promise<UpdaterPort>): UpdaterPort {
   return {
     check: async () => (await get()).check(),
     download: async () => (await get()).download(),
-    quitAndInstall: () => {
-      if (ready === undefined) throw new Error('The updater has not checked yet, so there is nothing to install.');
-      ready.quitAndInstall();
-    },
+    quitAndInstall: () => (ready === undefined ? new Error('The updater has not checked yet, so there is nothing to install.') : ready.quitAndInstall()),
   };
 }
 
@@ -38,12 +35,13 @@ export interface UpdateFaceInputs {
   /** `process.execPath`: on macOS `<App>.app/Contents/MacOS/<exe>`, whose bundle codesign checks. */
   readonly execPath: string;
   readonly load: () => Promise<UpdaterPort>;
+  readonly instanceLock: InstanceLock;
   readonly notify: (title: string, body: string) => void;
 }
 
 /** The update face for {@link AppService.create}'s options. */
 export async function createUpdateFace(inputs: UpdateFaceInputs): Promise<UpdateFace> {
   const appBundle = dirname(dirname(dirname(inputs.execPath)));
-  const facts = await readInstallFacts({ packaged: inputs.packaged, platform: inputs.platform, env: inputs.env, resourcesDir: inputs.resourcesDir, appBundle });
-  return { version: inputs.version, mode: updateMode(facts), updater: lazyUpdater(inputs.load), notify: inputs.notify };
+  const facts = await readInstallFacts({ packaged: inputs.packaged, platform: inputs.platform, env: inputs.env, resourcesDir: inputs.resourcesDir, execPath: inputs.execPath, appBundle });
+  return { version: inputs.version, mode: updateMode(facts), updater: lazyUpdater(inputs.load), instanceLock: inputs.instanceLock, notify: inputs.notify };
 }
