@@ -41,7 +41,7 @@ class StandInUpdater implements UpdaterPort {
 const SELF: UpdateMode = { kind: 'self-update' };
 const DEB: UpdateMode = { kind: 'notify-only', reason: 'This copy was installed as a .deb package: update it with your package manager (apt), or install the new .deb.' };
 
-function desk(options: { mode?: UpdateMode; automatic?: boolean; signInPending?: boolean } = {}) {
+function desk(options: { mode?: UpdateMode; modeAtFirstCheck?: () => Promise<UpdateMode>; automatic?: boolean; signInPending?: boolean } = {}) {
   const clock = new ManualClock();
   const updater = new StandInUpdater();
   const notes: string[] = [];
@@ -49,6 +49,7 @@ function desk(options: { mode?: UpdateMode; automatic?: boolean; signInPending?:
   const policy = new UpdateDesk({
     version: '1.2.2',
     mode: options.mode ?? SELF,
+    ...(options.modeAtFirstCheck === undefined ? {} : { modeAtFirstCheck: options.modeAtFirstCheck }),
     updater,
     // TEST STAND-IN for Electron's single-instance lock: recorded in the updater's call list, so the order shows.
     instanceLock: { release: () => updater.calls.push('release-lock'), retake: () => updater.calls.push('retake-lock') },
@@ -326,5 +327,23 @@ describe('update policy: what can go wrong during a check', () => {
     updater.late[0]?.({ kind: 'newest' });
     await running;
     assert.equal(clock.nextTimerIn(), CHECK_INTERVAL_MS, 'then daily');
+  });
+});
+
+describe('update policy: the slow look at the mode (macOS codesign)', () => {
+  test('is taken once, just before the first check, not at start; an unsigned app then only tells', async () => {
+    let looks = 0;
+    const unsigned: UpdateMode = { kind: 'notify-only', reason: 'This copy is not signed, and macOS installs updates only for signed apps: download the new version from the releases page.' };
+    const { clock, updater, policy } = desk({ modeAtFirstCheck: async () => (looks += 1, unsigned) });
+    updater.answers = ['1.2.3'];
+    policy.start();
+    assert.equal(looks, 0, 'nothing runs codesign at start-up');
+    assert.equal(policy.view().status, 'Checks for updates a minute after start, then daily.');
+    clock.advance(FIRST_CHECK_DELAY_MS);
+    await settle();
+    await policy.checkNow();
+    assert.equal(looks, 1, 'looked once');
+    assert.deepEqual(updater.calls, ['check', 'check'], 'never downloads for an unsigned app');
+    assert.equal(policy.view().availableVersion, '1.2.3');
   });
 });

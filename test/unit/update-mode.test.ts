@@ -53,7 +53,7 @@ describe('install facts', () => {
   test('reads resources/package-type (electron-builder writes "deb" into the deb) only for a packaged Linux run', async () => {
     const resourcesDir = await mkdtemp(join(tmpdir(), 'airisk-resources-'));
     try {
-      const facts = (packaged: boolean) => readInstallFacts({ packaged, platform: 'linux', env: {}, resourcesDir, execPath: '/opt/AIRisk Token Tray/airisk-token-tray', appBundle: '' });
+      const facts = (packaged: boolean) => readInstallFacts({ packaged, platform: 'linux', env: {}, resourcesDir, execPath: '/opt/AIRisk Token Tray/airisk-token-tray' });
       assert.equal((await facts(true)).packageType, null, 'no file: not from a package');
       await writeFile(join(resourcesDir, 'package-type'), 'deb\n');
       assert.equal((await facts(true)).packageType, 'deb');
@@ -74,7 +74,7 @@ describe('an inherited $APPIMAGE', () => {
     const resourcesDir = await mkdtemp(join(tmpdir(), 'airisk-resources-'));
     try {
       await writeFile(join(resourcesDir, 'package-type'), 'deb\n');
-      const facts = await readInstallFacts({ packaged: true, platform: 'linux', env: inherited, resourcesDir, execPath: '/opt/AIRisk Token Tray/airisk-token-tray', appBundle: '' });
+      const facts = await readInstallFacts({ packaged: true, platform: 'linux', env: inherited, resourcesDir, execPath: '/opt/AIRisk Token Tray/airisk-token-tray' });
       assert.equal(facts.appImage, undefined, 'the deb\'s executable is not inside the AppImage mount');
       assert.equal(updateMode(facts).kind, 'notify-only');
     } finally {

@@ -60,6 +60,8 @@ export interface AppServiceOptions {
 export interface UpdateFace {
   readonly version: string;
   readonly mode: UpdateMode;
+  /** The mode after a slow look (macOS codesign), taken before the first check; see UpdateDeskOptions. */
+  readonly modeAtFirstCheck?: () => Promise<UpdateMode>;
   readonly updater: UpdaterPort;
   readonly instanceLock: InstanceLock;
   readonly notify: (title: string, body: string) => void;

@@ -1,6 +1,7 @@
 /**
  * Reads how this copy was installed, for {@link updateMode}: the package type electron-builder
- * writes next to app.asar, and on macOS whether `codesign` names a Developer ID authority.
+ * writes next to app.asar and whether this process runs from an AppImage (at start-up, cheap), and
+ * on macOS whether `codesign` names a Developer ID authority (slow: only before the first check).
  */
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -41,14 +42,14 @@ export function runningAppImage(env: NodeJS.ProcessEnv, execPath: string): strin
   return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? appImage : undefined;
 }
 
-/** The facts of this installation; `appBundle` is the `.app` folder (macOS only). */
-export async function readInstallFacts(options: { readonly packaged: boolean; readonly platform: NodeJS.Platform; readonly env: NodeJS.ProcessEnv; readonly resourcesDir: string; readonly execPath: string; readonly appBundle: string }): Promise<InstallFacts> {
+/** The cheap facts of this installation; `macDeveloperIdSigned` stays null (see {@link macDeveloperIdSigned}). */
+export async function readInstallFacts(options: { readonly packaged: boolean; readonly platform: NodeJS.Platform; readonly env: NodeJS.ProcessEnv; readonly resourcesDir: string; readonly execPath: string }): Promise<InstallFacts> {
   const { packaged, platform } = options;
   return {
     packaged,
     platform,
     appImage: platform === 'linux' ? runningAppImage(options.env, options.execPath) : undefined,
     packageType: packaged && platform === 'linux' ? await packageType(options.resourcesDir) : null,
-    macDeveloperIdSigned: packaged && platform === 'darwin' ? await macDeveloperIdSigned(options.appBundle) : null,
+    macDeveloperIdSigned: null,
   };
 }

@@ -52,6 +52,11 @@ export const DOWNLOAD_TIMEOUT_MS = 30 * 60_000;
 export interface UpdateDeskOptions {
   readonly version: string;
   readonly mode: UpdateMode;
+  /**
+   * Where the mode needs a slow look (macOS: `codesign` on the app bundle), it is taken once, just
+   * before the first check, not at start-up; `mode` holds until then.
+   */
+  readonly modeAtFirstCheck?: () => Promise<UpdateMode>;
   readonly updater: UpdaterPort;
   readonly instanceLock: InstanceLock;
   readonly timers: TimerPort;
@@ -88,6 +93,8 @@ function waitText(ms: number): string {
 export class UpdateDesk {
   readonly #options: UpdateDeskOptions;
   #phase: Phase = { kind: 'idle' };
+  #mode: UpdateMode;
+  #modeAtFirstCheck: (() => Promise<UpdateMode>) | undefined;
   /** The version downloaded and waiting for a restart: it stays offered while a later check runs. */
   #ready: string | undefined;
   #timer: TimerHandle | undefined;
@@ -98,6 +105,8 @@ export class UpdateDesk {
 
   constructor(options: UpdateDeskOptions) {
     this.#options = options;
+    this.#mode = options.mode;
+    this.#modeAtFirstCheck = options.modeAtFirstCheck;
   }
 
   /** Arms the first automatic check (a minute from now), when automatic checks are on. */
@@ -158,11 +167,11 @@ export class UpdateDesk {
   }
 
   #canCheck(): boolean {
-    return this.#options.mode.kind !== 'off' && !this.#busy() && !this.#stopped;
+    return this.#mode.kind !== 'off' && !this.#busy() && !this.#stopped;
   }
 
   #status(): string {
-    const { mode } = this.#options;
+    const mode = this.#mode;
     if (mode.kind === 'off') return mode.reason;
     const phase = this.#phase;
     switch (phase.kind) {
@@ -192,6 +201,7 @@ export class UpdateDesk {
     this.#set({ kind: 'checking' });
     let what = 'Could not check for updates';
     try {
+      if (this.#modeAtFirstCheck !== undefined && !(await this.#settleMode())) return;
       const found = await this.#within(this.#options.updater.check(), CHECK_TIMEOUT_MS, 'the release feed did not answer within 2 min.');
       // The app is quitting: nothing more is downloaded, told or scheduled.
       if (this.#stopped) return;
@@ -201,7 +211,7 @@ export class UpdateDesk {
       }
       if (found.kind === 'newest') this.#set(this.#ready === undefined ? { kind: 'up-to-date' } : { kind: 'ready', version: this.#ready });
       else if (found.version === this.#ready) this.#set({ kind: 'ready', version: found.version });
-      else if (this.#options.mode.kind === 'notify-only') this.#found({ kind: 'available', version: found.version });
+      else if (this.#mode.kind === 'notify-only') this.#found({ kind: 'available', version: found.version });
       else {
         what = `Could not download version ${found.version}`;
         this.#set({ kind: 'downloading', version: found.version });
@@ -218,6 +228,18 @@ export class UpdateDesk {
       this.#set(this.#ready === undefined ? { kind: 'failed', what, message: updaterText(error), retryInMs } : { kind: 'ready', version: this.#ready });
       if (retryInMs !== null) this.#schedule(retryInMs);
     }
+  }
+
+  /** Takes the slow look at the mode before the first check; false when this copy then has nothing to check. */
+  async #settleMode(): Promise<boolean> {
+    const look = this.#modeAtFirstCheck;
+    if (look === undefined) return true;
+    this.#modeAtFirstCheck = undefined;
+    this.#mode = await look();
+    if (this.#mode.kind !== 'off') return true;
+    this.#disarm();
+    this.#set({ kind: 'idle' });
+    return false;
   }
 
   /** `work`, or a failure saying `late` once `ms` have passed on the TimerPort. */
@@ -248,7 +270,7 @@ export class UpdateDesk {
 
   #schedule(delayMs: number): void {
     this.#disarm();
-    if (this.#stopped || this.#options.mode.kind === 'off' || !this.#options.automatic()) return;
+    if (this.#stopped || this.#mode.kind === 'off' || !this.#options.automatic()) return;
     this.#timer = this.#options.timers.setTimeout(() => {
       this.#timer = undefined;
       void this.#check();

@@ -6,7 +6,7 @@
 import { dirname } from 'node:path';
 import type { UpdateFace } from '../app/app-service.ts';
 import type { InstanceLock, UpdaterPort } from './update-desk.ts';
-import { readInstallFacts } from './install-facts.ts';
+import { macDeveloperIdSigned, readInstallFacts } from './install-facts.ts';
 import { updateMode } from './update-mode.ts';
 
 /** An UpdaterPort that calls `load` once, on the first check, and then delegates. */
@@ -42,6 +42,10 @@ export interface UpdateFaceInputs {
 /** The update face for {@link AppService.create}'s options. */
 export async function createUpdateFace(inputs: UpdateFaceInputs): Promise<UpdateFace> {
   const appBundle = dirname(dirname(dirname(inputs.execPath)));
-  const facts = await readInstallFacts({ packaged: inputs.packaged, platform: inputs.platform, env: inputs.env, resourcesDir: inputs.resourcesDir, execPath: inputs.execPath, appBundle });
-  return { version: inputs.version, mode: updateMode(facts), updater: lazyUpdater(inputs.load), instanceLock: inputs.instanceLock, notify: inputs.notify };
+  const facts = await readInstallFacts({ packaged: inputs.packaged, platform: inputs.platform, env: inputs.env, resourcesDir: inputs.resourcesDir, execPath: inputs.execPath });
+  const common = { version: inputs.version, updater: lazyUpdater(inputs.load), instanceLock: inputs.instanceLock, notify: inputs.notify };
+  if (!(facts.packaged && facts.platform === 'darwin')) return { ...common, mode: updateMode(facts) };
+  // A packaged macOS app: codesign runs before the first check (a minute after start), not at start-up.
+  // Until then it counts as self-updating, which only decides that checks are scheduled.
+  return { ...common, mode: { kind: 'self-update' }, modeAtFirstCheck: async () => updateMode({ ...facts, macDeveloperIdSigned: await macDeveloperIdSigned(appBundle) }) };
 }
