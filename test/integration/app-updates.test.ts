@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, test } from 'node:test';
-import { runTrayAction } from '../../src-main/core/tray/tray-actions.ts';
+import { runTrayAction, trayActionDispatcher } from '../../src-main/core/tray/tray-actions.ts';
 import { buildTrayMenu } from '../../src-main/core/tray/tray-menu-model.ts';
 import { FIRST_CHECK_DELAY_MS, type CheckAnswer, type UpdaterPort } from '../../src-main/core/update/update-desk.ts';
 import type { UpdateMode } from '../../src-main/core/update/update-mode.ts';
@@ -22,6 +22,8 @@ import { connectSandbox } from '../support/sandbox-settings.ts';
 /** TEST STAND-IN for electron-updater: the feed has 1.2.3; downloads succeed; restarts are recorded. */
 class StandInUpdater implements UpdaterPort {
   readonly calls: string[] = [];
+  /** What electron-updater's 'error' event says during quitAndInstall, when it refuses. */
+  refusal: Error | null = null;
   async check(): Promise<CheckAnswer> {
     this.calls.push('check');
     return { kind: 'newer', version: '1.2.3' };
@@ -31,7 +33,7 @@ class StandInUpdater implements UpdaterPort {
   }
   quitAndInstall(): Error | null {
     this.calls.push('quitAndInstall');
-    return null;
+    return this.refusal;
   }
 }
 
@@ -152,4 +154,16 @@ test('a deb (notify-only): the tray offers "Version 1.2.3 available — open dow
 test('with nothing newer known, "open download page" is refused and opens nothing', async () => {
   await assert.rejects(runTrayAction({ type: 'open-release-page' }, await app.service.getState(), ports()), { message: 'No newer version is known: choose Check now in Settings first.' });
   assert.deepEqual(opened, []);
+});
+
+test('when electron-updater refuses to install, the tray restart fails with why (the tray shows failures as a notification) and the lock is taken back', async () => {
+  await app.service.checkForUpdates();
+  updater.refusal = new Error('spawn /tmp/airisk-token-tray-1.2.3.AppImage EACCES');
+  const failures: string[] = [];
+  // main.ts's dispatcher: onFailure logs and shows the message as a notification.
+  const dispatch = trayActionDispatcher({ ...ports(), onFailure: (action, message) => failures.push(`${action.type}: ${message}`) });
+  dispatch({ type: 'restart-to-update' }, await app.service.getState());
+  for (let turn = 0; turn < 50 && failures.length === 0; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+  assert.deepEqual(failures, ['restart-to-update: Could not install version 1.2.3: spawn /tmp/airisk-token-tray-1.2.3.AppImage EACCES.']);
+  assert.deepEqual(updater.calls.slice(-3), ['release-lock', 'quitAndInstall', 'retake-lock']);
 });
