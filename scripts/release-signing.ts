@@ -32,13 +32,23 @@ function without(env: NodeJS.ProcessEnv, dropped: readonly string[]): Record<str
   return kept;
 }
 
+/**
+ * Why a certificate and its password cannot be used as a pair, or null when both are set: a
+ * certificate without its password (or a password without its certificate) is dropped as a group.
+ */
+function certificateGap(env: NodeJS.ProcessEnv, link: string, password: string): string | null {
+  if (!present(env, link)) return `no ${link} secret`;
+  return present(env, password) ? null : `${link} is set but ${password} is not, so the certificate is left out`;
+}
+
 /** Drops empty signing variables and says, in one line, what this platform's build will be. */
 export function signingPlan(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): SigningPlan {
   if (platform === 'darwin') {
-    if (!present(env, 'CSC_LINK')) {
+    const gap = certificateGap(env, 'CSC_LINK', 'CSC_KEY_PASSWORD');
+    if (gap !== null) {
       // No keychain identity either: a runner's keychain holds none, and a guess must not sign.
-      const kept = { ...without(env, ['WIN_CSC_LINK', 'WIN_CSC_KEY_PASSWORD', ...NOTARIZATION]), CSC_IDENTITY_AUTO_DISCOVERY: 'false' };
-      return { env: kept, line: 'signing: macOS build is UNSIGNED and not notarized (no CSC_LINK secret); it cannot self-update (Squirrel.Mac refuses unsigned apps).' };
+      const kept = { ...without(env, ['CSC_LINK', 'CSC_KEY_PASSWORD', 'WIN_CSC_LINK', 'WIN_CSC_KEY_PASSWORD', ...NOTARIZATION]), CSC_IDENTITY_AUTO_DISCOVERY: 'false' };
+      return { env: kept, line: `signing: macOS build is UNSIGNED and not notarized (${gap}); it cannot self-update (Squirrel.Mac refuses unsigned apps).` };
     }
     // electron-builder fails on a partial notarization set: all three, or none.
     const notarized = NOTARIZATION.every((name) => present(env, name));
@@ -47,8 +57,9 @@ export function signingPlan(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): 
   }
   if (platform === 'win32') {
     // CSC_* is the macOS certificate here: electron-builder falls back to it when WIN_CSC_* is unset, and would sign with the wrong one.
-    const kept = without(env, ['CSC_LINK', 'CSC_KEY_PASSWORD', ...NOTARIZATION]);
-    return { env: kept, line: present(env, 'WIN_CSC_LINK') ? 'signing: Windows installer is signed (WIN_CSC_LINK).' : 'signing: Windows installer is UNSIGNED (no WIN_CSC_LINK secret); SmartScreen will warn.' };
+    const gap = certificateGap(env, 'WIN_CSC_LINK', 'WIN_CSC_KEY_PASSWORD');
+    const kept = without(env, ['CSC_LINK', 'CSC_KEY_PASSWORD', ...NOTARIZATION, ...(gap === null ? [] : ['WIN_CSC_LINK', 'WIN_CSC_KEY_PASSWORD'])]);
+    return { env: kept, line: gap === null ? 'signing: Windows installer is signed (WIN_CSC_LINK).' : `signing: Windows installer is UNSIGNED (${gap}); SmartScreen will warn.` };
   }
   return { env: without(env, SIGNING_VARIABLES), line: 'signing: Linux packages are not code-signed (AppImage and deb have no signing step here).' };
 }

@@ -116,6 +116,8 @@ export interface UpdateView {
   readonly status: string;
   /** A downloaded update waiting for a restart ("Restart to update to 1.2.3"), else null. */
   readonly readyVersion: string | null;
+  /** A newer version this copy cannot install itself ("Version 1.2.3 available — open download page"), else null; never set with `readyVersion`. */
+  readonly availableVersion: string | null;
   /** "Check now" can run: false during a check or download, and where this copy has no feed to check. */
   readonly canCheck: boolean;
 }

@@ -112,6 +112,7 @@ async function start(launch: ReturnType<typeof parseLaunchOptions>, appVariables
     leadingArguments,
     xdg: createXdgAutostart({ env: process.env, homeDirectory: homedir(), target: { appImage: process.env.APPIMAGE, execPath: process.execPath, leadingArguments } }),
   });
+  const instanceLock = { release: () => app.releaseSingleInstanceLock(), retake: () => void app.requestSingleInstanceLock() };
   const notifier = createNotifier(notifierActions({ service: () => late.service, showWindow: () => late.window?.show(), log }));
   // Before the service: terminal access may bring the window forward for a prompt as soon as it starts.
   const window = createWindowController({ preloadPath: join(appPath, 'dist', 'main', 'preload.cjs'), iconPath: join(resourcesDir, ...appIconFile(platform).split('/')) });
@@ -133,7 +134,7 @@ async function start(launch: ReturnType<typeof parseLaunchOptions>, appVariables
   }, {
     // The command-line tool ships next to app.asar when packaged (electron-builder.yml extraResources).
     // electron-updater is a bundle of its own too (dist/main/updater.cjs), loaded on the first check.
-    updates: await createUpdateFace({ version: app.getVersion(), packaged, platform, env: process.env, resourcesDir: process.resourcesPath, execPath: process.execPath, load: async () => (await import('./electron/updater.ts')).createElectronUpdater(), notify: (title, body) => notifier.message(title, body) }),
+    updates: await createUpdateFace({ version: app.getVersion(), packaged, platform, env: process.env, resourcesDir: process.resourcesPath, execPath: process.execPath, load: async () => (await import('./electron/updater.ts')).createElectronUpdater(), instanceLock, notify: (title, body) => notifier.message(title, body) }),
     terminal: { dataDir, version: app.getVersion(), cliPath: packaged ? join(process.resourcesPath, 'cli', 'airisk-token.cjs') : join(appPath, 'dist', 'cli', 'airisk-token.cjs'), showWindow: () => window.show() },
   });
   late.service = service;

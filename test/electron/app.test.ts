@@ -293,20 +293,30 @@ describe('the desktop app in Electron', () => {
       const text = await electronApp.evaluate(({ clipboard }) => clipboard.readText());
       return text.startsWith('Authorization: Bearer ') ? text : undefined;
     }, 'the header on the clipboard');
+    // A fresh Electron reads the system clipboard. Positive control first: while we run it must see
+    // our copy, or the reading after quit would prove nothing. (On X11 the selection dies with its
+    // owner anyway; on macOS and Windows only the quit's clearing empties it.)
+    const reader = join(dataDir, 'read-clipboard.js');
+    await writeFile(reader, "const { app, clipboard } = require('electron');\napp.whenReady().then(async () => { process.stdout.write(JSON.stringify(await clipboard.readText())); app.quit(); });\n");
+    const readClipboard = async (): Promise<{ readonly code: number | null; readonly output: string }> => {
+      const child = spawn(precondition.binary, [reader, ...launchArgs.filter((arg) => arg === '--no-sandbox')], { env: launchEnv, stdio: ['ignore', 'pipe', 'ignore'] });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+      const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+      return { code, output };
+    };
+    const whileRunning = await readClipboard();
+    assert.equal(whileRunning.code, 0, 'the clipboard reader ran');
+    assert.equal(JSON.parse(whileRunning.output) as string, copied, 'positive control: a fresh Electron reads our copy while we run');
     const closed = electronApp.waitForEvent('close');
     assert.equal(await clickTray(electronApp, 'Quit'), true);
     await closed;
     app = undefined;
     const stored = JSON.parse(await readFile(join(dataDir, 'airisk-token-tray.json'), 'utf8')) as { accounts: { userid: string | null }[] };
     assert.deepEqual(stored.accounts.map((account) => account.userid).sort(), [null, 'user_42'].sort());
-    // A fresh Electron reads the system clipboard after ours is gone. (On X11 the selection dies
-    // with its owner anyway; on macOS and Windows only the quit's clearing empties it.)
-    const reader = join(dataDir, 'read-clipboard.js');
-    await writeFile(reader, "const { app, clipboard } = require('electron');\napp.whenReady().then(async () => { process.stdout.write(JSON.stringify(await clipboard.readText())); app.quit(); });\n");
-    const child = spawn(precondition.binary, [reader, ...launchArgs.filter((arg) => arg === '--no-sandbox')], { env: launchEnv, stdio: ['ignore', 'pipe', 'ignore'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    await new Promise((resolve) => child.once('close', resolve));
-    assert.notEqual(JSON.parse(output || '""'), copied, 'the clipboard still holds our copy after quit');
+    const afterQuit = await readClipboard();
+    assert.equal(afterQuit.code, 0, 'the clipboard reader ran after quit');
+    assert.notEqual(afterQuit.output, '', 'the reader printed what the clipboard holds');
+    assert.notEqual(JSON.parse(afterQuit.output) as string, copied, 'the clipboard still holds our copy after quit');
   });
 });

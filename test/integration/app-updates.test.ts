@@ -8,9 +8,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, test } from 'node:test';
-import { runTrayAction } from '../../src-main/core/tray/tray-actions.ts';
+import { runTrayAction, trayActionDispatcher } from '../../src-main/core/tray/tray-actions.ts';
 import { buildTrayMenu } from '../../src-main/core/tray/tray-menu-model.ts';
-import { FIRST_CHECK_DELAY_MS, type UpdaterPort } from '../../src-main/core/update/update-desk.ts';
+import { FIRST_CHECK_DELAY_MS, type CheckAnswer, type UpdaterPort } from '../../src-main/core/update/update-desk.ts';
+import type { UpdateMode } from '../../src-main/core/update/update-mode.ts';
+import { authorizationUrlOpener, expectedEndpointOf } from '../../src-main/core/window/window-open-policy.ts';
+import type { AppService } from '../../src-main/core/app/app-service.ts';
 import { startSandbox, type Sandbox } from '../sandbox/sandbox-server.ts';
 import { ManualClock } from '../support/manual-clock.ts';
 import { createNodeApp, type NodeApp } from '../support/node-app.ts';
@@ -19,15 +22,18 @@ import { connectSandbox } from '../support/sandbox-settings.ts';
 /** TEST STAND-IN for electron-updater: the feed has 1.2.3; downloads succeed; restarts are recorded. */
 class StandInUpdater implements UpdaterPort {
   readonly calls: string[] = [];
-  async check(): Promise<string | null> {
+  /** What electron-updater's 'error' event says during quitAndInstall, when it refuses. */
+  refusal: Error | null = null;
+  async check(): Promise<CheckAnswer> {
     this.calls.push('check');
-    return '1.2.3';
+    return { kind: 'newer', version: '1.2.3' };
   }
   async download(): Promise<void> {
     this.calls.push('download');
   }
-  quitAndInstall(): void {
+  quitAndInstall(): Error | null {
     this.calls.push('quitAndInstall');
+    return this.refusal;
   }
 }
 
@@ -56,7 +62,7 @@ beforeEach(async () => {
     openUrl: async (url) => {
       opened.push(url);
     },
-    updates: { version: '1.2.2', mode: { kind: 'self-update' }, updater, notify: (title, body) => notes.push(`${title}: ${body}`) },
+    updates: { version: '1.2.2', mode: { kind: 'self-update' }, updater, instanceLock: { release: () => updater.calls.push('release-lock'), retake: () => updater.calls.push('retake-lock') }, notify: (title, body) => notes.push(`${title}: ${body}`) },
   });
   await connectSandbox(app.service, sandbox);
 });
@@ -88,7 +94,7 @@ test('turned off, the minute-after-start check does not happen; "Check now" stil
 test('a downloaded update: the state and tray show the version and "Restart to update to 1.2.3"; one notification', async () => {
   await app.service.checkForUpdates();
   const state = await app.service.getState();
-  assert.deepEqual(state.updates, { version: '1.2.2', status: 'Version 1.2.3 is downloaded: restart to update.', readyVersion: '1.2.3', canCheck: true });
+  assert.deepEqual(state.updates, { version: '1.2.2', status: 'Version 1.2.3 is downloaded: restart to update.', readyVersion: '1.2.3', availableVersion: null, canCheck: true });
   const menu = buildTrayMenu(state);
   assert.deepEqual(menu.slice(-3).map((item) => (item.kind === 'separator' ? '---' : item.label)), ['Restart to update to 1.2.3', 'Version 1.2.2', 'Quit']);
   assert.equal(notes.length, 1);
@@ -107,7 +113,7 @@ test('the tray restart is refused while a sign-in is pending, and installs once 
   await app.service.cancelSignIn();
   await signingIn;
   await runTrayAction({ type: 'restart-to-update' }, await app.service.getState(), ports());
-  assert.equal(updater.calls.at(-1), 'quitAndInstall');
+  assert.deepEqual(updater.calls.slice(-2), ['release-lock', 'quitAndInstall']);
 });
 
 test('at start the service renews the start-at-login entry only when the setting is on (it was main.ts\'s decision)', async () => {
@@ -117,4 +123,47 @@ test('at start the service renews the start-at-login entry only when the setting
   app.loginItemCalls.length = 0;
   await app.service.renewLoginItem();
   assert.deepEqual(app.loginItemCalls, [{ enabled: true, hidden: true }]);
+});
+
+test('a deb (notify-only): the tray offers "Version 1.2.3 available — open download page", which opens that release page through the app\'s one external opener', async () => {
+  const debDir = await mkdtemp(join(tmpdir(), 'airisk-updates-deb-'));
+  const external: string[] = [];
+  let deb: NodeApp | undefined;
+  const service = (): AppService | undefined => deb?.service;
+  const mode: UpdateMode = { kind: 'notify-only', reason: 'This copy was installed as a .deb package: update it with your package manager (apt), or install the new .deb.' };
+  try {
+    deb = await createNodeApp({
+      directory: debDir,
+      timers: new ManualClock(),
+      openUrl: authorizationUrlOpener(expectedEndpointOf(service), async (url) => void external.push(url)),
+      updates: { version: '1.2.2', mode, updater: new StandInUpdater(), instanceLock: { release: () => undefined, retake: () => undefined }, notify: () => undefined },
+    });
+    const view = await deb.service.checkForUpdates();
+    assert.equal(view.availableVersion, '1.2.3');
+    assert.equal(view.readyVersion, null);
+    const item = buildTrayMenu(await deb.service.getState()).find((entry) => entry.kind === 'action' && entry.action.type === 'open-release-page');
+    assert.equal(item?.kind === 'action' && item.label, 'Version 1.2.3 available — open download page');
+    await runTrayAction({ type: 'open-release-page' }, await deb.service.getState(), { service: deb.service, openWindow: () => undefined, quit: () => undefined });
+    assert.deepEqual(external, ['https://github.com/airisk/airisk-token-tray/releases/tag/v1.2.3']);
+  } finally {
+    await deb?.service.shutdown();
+    await rm(debDir, { recursive: true, force: true });
+  }
+});
+
+test('with nothing newer known, "open download page" is refused and opens nothing', async () => {
+  await assert.rejects(runTrayAction({ type: 'open-release-page' }, await app.service.getState(), ports()), { message: 'No newer version is known: choose Check now in Settings first.' });
+  assert.deepEqual(opened, []);
+});
+
+test('when electron-updater refuses to install, the tray restart fails with why (the tray shows failures as a notification) and the lock is taken back', async () => {
+  await app.service.checkForUpdates();
+  updater.refusal = new Error('spawn /tmp/airisk-token-tray-1.2.3.AppImage EACCES');
+  const failures: string[] = [];
+  // main.ts's dispatcher: onFailure logs and shows the message as a notification.
+  const dispatch = trayActionDispatcher({ ...ports(), onFailure: (action, message) => failures.push(`${action.type}: ${message}`) });
+  dispatch({ type: 'restart-to-update' }, await app.service.getState());
+  for (let turn = 0; turn < 50 && failures.length === 0; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+  assert.deepEqual(failures, ['restart-to-update: Could not install version 1.2.3: spawn /tmp/airisk-token-tray-1.2.3.AppImage EACCES.']);
+  assert.deepEqual(updater.calls.slice(-3), ['release-lock', 'quitAndInstall', 'retake-lock']);
 });

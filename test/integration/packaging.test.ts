@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parseYaml, validateBuilderConfig } from '../support/packaging/builder-deps.ts';
+import { RELEASE_REPOSITORY } from '../../src-main/core/update/release-page.ts';
 import { buildLinuxDir, createStandInElectron, ensureBuilt, type ProcessResult } from '../support/packaging/linux-dir-build.ts';
 
 const PROJECT_DIR = fileURLToPath(new URL('../..', import.meta.url));
@@ -29,7 +30,7 @@ interface BuilderConfig {
   readonly extraResources?: readonly (string | FileSet)[];
   readonly electronFuses?: Readonly<Record<string, boolean>> | null;
   readonly mac?: { readonly target?: Targets; readonly icon?: string; readonly extendInfo?: Readonly<Record<string, unknown>> };
-  readonly publish?: { readonly provider?: string; readonly releaseType?: string };
+  readonly publish?: { readonly provider?: string; readonly owner?: string; readonly repo?: string; readonly releaseType?: string };
   readonly win?: { readonly target?: Targets; readonly icon?: string };
   readonly linux?: {
     readonly target?: Targets;
@@ -47,6 +48,7 @@ interface PackageManifest {
   readonly scripts?: Readonly<Record<string, string>>;
   readonly build?: unknown;
   readonly devDependencies?: Readonly<Record<string, string>>;
+  readonly repository?: { readonly type?: string; readonly url?: string };
 }
 
 const targetNames = (targets: Targets | undefined): string[] =>
@@ -117,8 +119,19 @@ describe('electron-builder.yml', () => {
     assert.match(config.appImage?.artifactName ?? '', /^airisk-token-tray-\$\{version\}-\$\{arch\}\.\$\{ext\}$/);
   });
 
-  test('publishes to GitHub Releases as a release (electron-updater reads only published ones)', () => {
-    assert.deepEqual(config.publish, { provider: 'github', releaseType: 'release' });
+  test('uploads into a draft GitHub release (release.yml publishes it once every platform is in), to a repository named outright', () => {
+    assert.deepEqual(config.publish, { provider: 'github', owner: 'airisk', repo: 'airisk-token-tray', releaseType: 'draft' });
+  });
+
+  test('the publish repository, package.json "repository" and the tray\'s download page name the same GitHub repository', () => {
+    const { owner, repo } = RELEASE_REPOSITORY;
+    assert.deepEqual({ owner: config.publish?.owner, repo: config.publish?.repo }, { owner, repo });
+    assert.equal(manifest.repository?.url, `git+https://github.com/${owner}/${repo}.git`);
+  });
+
+  test('the deb depends on the libraries the Electron binary links that electron-builder\'s defaults leave out: libgbm1, ALSA (either package name)', () => {
+    assert.ok(config.deb?.depends?.includes('libgbm1'), 'libgbm.so.1');
+    assert.ok(config.deb?.depends?.includes('libasound2 | libasound2t64'), 'libasound.so.2 (libasound2t64 on Ubuntu 24.04)');
   });
 
   test('every icon the configuration names exists', async () => {

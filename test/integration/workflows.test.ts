@@ -21,11 +21,15 @@ interface Step {
   readonly uses?: string;
   readonly run?: string;
   readonly if?: string;
+  readonly shell?: string;
   readonly with?: Readonly<Record<string, unknown>>;
   readonly env?: Readonly<Record<string, string>>;
 }
 interface Job {
   readonly 'runs-on'?: string;
+  readonly uses?: string;
+  readonly needs?: string | readonly string[];
+  readonly permissions?: Readonly<Record<string, string>>;
   readonly strategy?: { readonly matrix?: { readonly os?: readonly string[] } };
   readonly env?: Readonly<Record<string, string>>;
   readonly steps?: readonly Step[];
@@ -55,6 +59,12 @@ const onlyJob = (file: string): Job => {
   assert.equal(jobs.length, 1, `${file} has one job (the matrix)`);
   return jobs[0] as Job;
 };
+const jobOf = (file: string, name: string): Job => {
+  const job = workflows.get(file)?.jobs?.[name];
+  assert.ok(job !== undefined, `${file} has a job "${name}"`);
+  return job;
+};
+const needs = (job: Job): readonly string[] => (job.needs === undefined ? [] : typeof job.needs === 'string' ? [job.needs] : job.needs);
 const runs = (job: Job): string[] => (job.steps ?? []).flatMap((step) => (step.run === undefined ? [] : [step.run]));
 
 describe('actionlint', () => {
@@ -73,9 +83,15 @@ describe('actionlint', () => {
 });
 
 describe('ci.yml', () => {
-  test('runs on push and pull request', () => {
+  test('runs on pull requests and on pushes to main (once per pull request, not twice), not on v* tags, and can be called by release.yml', () => {
     const on = workflows.get(CI)?.on as Readonly<Record<string, unknown>>;
-    assert.ok('push' in on && 'pull_request' in on, JSON.stringify(on));
+    assert.ok('pull_request' in on && 'workflow_call' in on, JSON.stringify(on));
+    assert.deepEqual(on['push'], { branches: ['main'], 'tags-ignore': ['v*'] });
+  });
+
+  test('npm run dist runs under bash on every runner (Windows pwsh can drop the `--`)', () => {
+    const dist = (onlyJob(CI).steps ?? []).find((step) => /^npm run dist\b/.test(step.run ?? ''));
+    assert.equal(dist?.shell, 'bash');
   });
 
   test('the matrix holds the current Ubuntu, macOS (arm64) and Windows runners, and runs-on follows it', () => {
@@ -119,21 +135,51 @@ describe('ci.yml', () => {
 });
 
 describe('release.yml', () => {
-  test('runs on v* tags only, on the same three runners', () => {
+  const publishJob = (): Job => jobOf(RELEASE, 'publish');
+  const publishStep = (): Step | undefined => (publishJob().steps ?? []).find((step) => /--publish always/.test(step.run ?? ''));
+
+  test('runs on v* tags only; the installers are built on the same three runners', () => {
     assert.deepEqual(workflows.get(RELEASE)?.on, { push: { tags: ['v*'] } });
-    assert.deepEqual(onlyJob(RELEASE).strategy?.matrix?.os, ['ubuntu-latest', 'macos-latest', 'windows-latest']);
+    assert.deepEqual(publishJob().strategy?.matrix?.os, ['ubuntu-latest', 'macos-latest', 'windows-latest']);
   });
 
-  test('publishes with electron-builder --publish always through the signing step, with GH_TOKEN and contents: write', () => {
-    const job = onlyJob(RELEASE);
-    const publish = (job.steps ?? []).find((step) => /--publish always/.test(step.run ?? ''));
+  test('publishes nothing before the whole CI workflow (npm test on three runners) has passed', () => {
+    assert.equal(jobOf(RELEASE, 'test').uses, './.github/workflows/ci.yml');
+    assert.ok(needs(publishJob()).includes('test'), `publish needs test: ${JSON.stringify(publishJob().needs)}`);
+  });
+
+  test('never a half-finished public release: a draft first, the runners upload into it, a last job checks every latest*.yml and then publishes', () => {
+    const draft = jobOf(RELEASE, 'draft');
+    assert.match(runs(draft).join('\n'), /gh release create "\$GITHUB_REF_NAME" --draft --verify-tag\b/);
+    assert.ok(needs(publishJob()).includes('draft'), 'the runners upload into the draft');
+    const finish = jobOf(RELEASE, 'finish');
+    assert.deepEqual(needs(finish), ['publish']);
+    const commands = runs(finish);
+    const check = commands.findIndex((command) => ['latest.yml', 'latest-mac.yml', 'latest-linux.yml'].every((name) => command.includes(name)));
+    const release = commands.findIndex((command) => /gh release edit "\$GITHUB_REF_NAME" --draft=false/.test(command));
+    assert.ok(check >= 0 && release > check, `the metadata is checked, then the release published:\n${commands.join('\n')}`);
+    assert.match(commands[check] ?? '', /exit "\$missing"/, 'a missing file fails the job before the release is published');
+    for (const pattern of ['\\.exe$', '-mac\\.zip$', '\\.dmg$', '\\.AppImage$', '\\.deb$']) assert.ok((commands[check] ?? '').includes(pattern), `${pattern} is required`);
+  });
+
+  test('publishes with electron-builder --publish always through the signing step, with GH_TOKEN; write access only where a job writes the release', () => {
+    const publish = publishStep();
     assert.equal(publish?.run, 'node scripts/release-signing.ts --publish always');
     assert.equal(publish?.env?.['GH_TOKEN'], '${{ secrets.GITHUB_TOKEN }}');
-    assert.equal(workflows.get(RELEASE)?.permissions?.['contents'], 'write');
+    assert.equal(workflows.get(RELEASE)?.permissions?.['contents'], 'read');
+    for (const name of ['draft', 'publish', 'finish']) assert.equal(jobOf(RELEASE, name).permissions?.['contents'], 'write', name);
+  });
+
+  test('the release build checks out without leaving the token in .git and installs without an npm cache', () => {
+    const steps = publishJob().steps ?? [];
+    const checkout = steps.find((step) => step.uses?.startsWith('actions/checkout@') === true);
+    assert.equal(checkout?.with?.['persist-credentials'], false);
+    for (const step of steps.filter((entry) => entry.uses?.startsWith('actions/setup-node@') === true)) assert.equal(step.with?.['cache'], undefined, 'no cache: npm');
+    assert.doesNotMatch(texts.get(RELEASE) ?? '', /^\s*cache:/m);
   });
 
   test("reads every signing secret under electron-builder's own name", () => {
-    const env = (onlyJob(RELEASE).steps ?? []).find((step) => /--publish always/.test(step.run ?? ''))?.env ?? {};
+    const env = publishStep()?.env ?? {};
     for (const name of ['CSC_LINK', 'CSC_KEY_PASSWORD', 'APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID', 'WIN_CSC_LINK', 'WIN_CSC_KEY_PASSWORD']) {
       assert.equal(env[name], `\${{ secrets.${name} }}`, name);
     }

@@ -33,7 +33,17 @@ describe('release signing plan', () => {
     assert.equal(plan.env['CSC_LINK'], undefined);
     assert.equal(plan.env['CSC_KEY_PASSWORD'], undefined);
     assert.match(plan.line, /^signing: Windows installer is UNSIGNED \(no WIN_CSC_LINK secret\)/);
-    assert.match(signingPlan({ ...NO_SECRETS, WIN_CSC_LINK: 'pfx' }, 'win32').line, /Windows installer is signed/);
+    assert.match(signingPlan({ ...NO_SECRETS, WIN_CSC_LINK: 'pfx', WIN_CSC_KEY_PASSWORD: 'pw' }, 'win32').line, /Windows installer is signed/);
+  });
+
+  test('a certificate without its password is dropped as a group: an unsigned build and one line, never a failing one', () => {
+    const mac = signingPlan({ ...NO_SECRETS, CSC_LINK: 'p12', APPLE_ID: 'a', APPLE_APP_SPECIFIC_PASSWORD: 'b', APPLE_TEAM_ID: 't' }, 'darwin');
+    assert.deepEqual(mac.env, { PATH: '/bin', GH_TOKEN: 'gh', CSC_IDENTITY_AUTO_DISCOVERY: 'false' }, 'no certificate, no notarization, no identity guess');
+    assert.equal(mac.line, 'signing: macOS build is UNSIGNED and not notarized (CSC_LINK is set but CSC_KEY_PASSWORD is not, so the certificate is left out); it cannot self-update (Squirrel.Mac refuses unsigned apps).');
+    const win = signingPlan({ ...NO_SECRETS, WIN_CSC_LINK: 'pfx' }, 'win32');
+    assert.deepEqual(win.env, { PATH: '/bin', GH_TOKEN: 'gh' });
+    assert.equal(win.line, 'signing: Windows installer is UNSIGNED (WIN_CSC_LINK is set but WIN_CSC_KEY_PASSWORD is not, so the certificate is left out); SmartScreen will warn.');
+    assert.equal(signingPlan({ ...NO_SECRETS, CSC_KEY_PASSWORD: 'orphan' }, 'darwin').env['CSC_KEY_PASSWORD'], undefined, 'a password without its certificate goes too');
   });
 
   test('Linux: no signing variable reaches electron-builder, one line says so', () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { notifierActions } from '../../src-main/core/notifications/notifier-actions.ts';
 import type { UpdaterPort } from '../../src-main/core/update/update-desk.ts';
-import { lazyUpdater } from '../../src-main/core/update/update-face.ts';
+import { createUpdateFace, lazyUpdater } from '../../src-main/core/update/update-face.ts';
 import { expectedEndpointOf } from '../../src-main/core/window/window-open-policy.ts';
 
 test('a notification button shows the window, then renews (or runs Renew all); a failure is logged, a service not yet started is skipped', async () => {
@@ -38,17 +38,35 @@ test('the sign-in page opener asks the service for its endpoint at the time of t
 test('the lazy updater loads electron-updater once, on the first check, and installs only after it loaded', async () => {
   let loads = 0;
   const calls: string[] = [];
-  const real: UpdaterPort = { check: async () => (calls.push('check'), '1.2.3'), download: async () => void calls.push('download'), quitAndInstall: () => void calls.push('install') };
+  const real: UpdaterPort = { check: async () => (calls.push('check'), { kind: 'newer', version: '1.2.3' }), download: async () => void calls.push('download'), quitAndInstall: () => (calls.push('install'), null) };
   const updater = lazyUpdater(async () => {
     loads += 1;
     return real;
   });
   assert.equal(loads, 0, 'nothing loaded at start');
-  assert.throws(() => updater.quitAndInstall(), /nothing to install/);
-  assert.equal(await updater.check(), '1.2.3');
+  assert.match(updater.quitAndInstall()?.message ?? '', /nothing to install/);
+  assert.deepEqual(await updater.check(), { kind: 'newer', version: '1.2.3' });
   await updater.download();
   await updater.check();
-  updater.quitAndInstall();
+  assert.equal(updater.quitAndInstall(), null);
   assert.equal(loads, 1);
   assert.deepEqual(calls, ['check', 'download', 'check', 'install']);
+});
+
+test('a packaged macOS app runs no codesign at start-up: the signature is read before the first check, and a bundle codesign cannot vouch for only tells', async () => {
+  const face = await createUpdateFace({
+    version: '1.2.2',
+    packaged: true,
+    platform: 'darwin',
+    env: {},
+    resourcesDir: '/nowhere/AIRisk Token Tray.app/Contents/Resources',
+    execPath: '/nowhere/AIRisk Token Tray.app/Contents/MacOS/AIRisk Token Tray',
+    load: async () => assert.fail('electron-updater is not loaded by building the face'),
+    instanceLock: { release: () => undefined, retake: () => undefined },
+    notify: () => undefined,
+  });
+  assert.deepEqual(face.mode, { kind: 'self-update' }, 'provisional until the first check');
+  assert.ok(face.modeAtFirstCheck !== undefined);
+  // No such bundle (and no codesign off macOS): not signed with a Developer ID.
+  assert.equal((await face.modeAtFirstCheck()).kind, 'notify-only');
 });

@@ -191,18 +191,31 @@ test('with more than three configured connections "Sign in on …" is one line t
 
 test('at 10,000 accounts over 20 connections the whole menu has at most 40 entries, submenus and separators counted', () => {
   for (const renewAll of [null, { connectionId: 'conn-0', done: 3, total: 500, currentAccountId: 'acct-3', message: 'Renewing 4 of 500 — acct-3' }]) {
-    // An update downloaded and the version shown: the two update lines are in the count.
-    const state = { ...trayBenchState(10_000, 20, renewAll), updates: { version: '1.2.2', status: '', readyVersion: '1.2.3', canCheck: true } };
-    assert.ok(countMenuEntries(buildTrayMenu(state)) <= 40, `${countMenuEntries(buildTrayMenu(state))} entries`);
+    // An update downloaded (or one to download by hand) and the version shown: the update lines are in the count.
+    for (const known of [{ readyVersion: '1.2.3', availableVersion: null }, { readyVersion: null, availableVersion: '1.2.3' }, { readyVersion: '1.2.3', availableVersion: '1.2.4' }]) {
+      const state = { ...trayBenchState(10_000, 20, renewAll), updates: { version: '1.2.2', status: '', canCheck: true, ...known } };
+      assert.ok(countMenuEntries(buildTrayMenu(state)) <= 40, `${countMenuEntries(buildTrayMenu(state))} entries with ${JSON.stringify(known)}`);
+    }
   }
   assert.ok(countMenuEntries(buildTrayMenu(trayBenchState(10_000, 3, null))) <= 40, 'three connections: three sign-in lines');
 });
 
 test('the version is a disabled line above Quit; a downloaded update adds "Restart to update to 1.2.3", disabled while a sign-in runs', () => {
-  const updates = { version: '1.2.2', status: '', readyVersion: null, canCheck: true };
+  const updates = { version: '1.2.2', status: '', readyVersion: null, availableVersion: null, canCheck: true };
   assert.deepEqual(buildTrayMenu(appState([], { updates })).slice(-2), [{ kind: 'info', label: 'Version 1.2.2' }, { kind: 'action', label: 'Quit', action: { type: 'quit' }, enabled: true }]);
   const ready = { ...updates, readyVersion: '1.2.3' };
   assert.deepEqual(buildTrayMenu(appState([], { updates: ready })).at(-3), { kind: 'action', label: 'Restart to update to 1.2.3', action: { type: 'restart-to-update' }, enabled: true });
   const signingIn = appState([], { updates: ready, signIn: { connectionId: FIXTURE_CONNECTION_ID, userid: null, stage: 'waiting_for_browser', subject: 'the generic token', message: 'Signing in', deadline: null, listening: true, notes: [] } });
   assert.equal((buildTrayMenu(signingIn).at(-3) as { enabled: boolean }).enabled, false);
+});
+
+test('a newer version this copy cannot install: "Version 1.2.3 available — open download page" above the version line, one update line at most', () => {
+  const updates = { version: '1.2.2', status: '', readyVersion: null, availableVersion: '1.2.3', canCheck: true };
+  assert.deepEqual(buildTrayMenu(appState([], { updates })).slice(-3), [
+    { kind: 'action', label: 'Version 1.2.3 available — open download page', action: { type: 'open-release-page' }, enabled: true },
+    { kind: 'info', label: 'Version 1.2.2' },
+    { kind: 'action', label: 'Quit', action: { type: 'quit' }, enabled: true },
+  ]);
+  const both = buildTrayMenu(appState([], { updates: { ...updates, readyVersion: '1.2.3' } }));
+  assert.deepEqual(both.filter((item) => item.kind === 'action' && ['restart-to-update', 'open-release-page'].includes(item.action.type)).map((item) => item.kind === 'action' && item.action.type), ['restart-to-update']);
 });

@@ -3,7 +3,7 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { macDeveloperIdSigned, namesDeveloperId, readInstallFacts } from '../../src-main/core/update/install-facts.ts';
+import { macDeveloperIdSigned, namesDeveloperId, readInstallFacts, runningAppImage } from '../../src-main/core/update/install-facts.ts';
 import { updateMode, type InstallFacts } from '../../src-main/core/update/update-mode.ts';
 
 const PACKAGED: InstallFacts = { packaged: true, platform: 'linux', appImage: undefined, packageType: null, macDeveloperIdSigned: null };
@@ -53,7 +53,7 @@ describe('install facts', () => {
   test('reads resources/package-type (electron-builder writes "deb" into the deb) only for a packaged Linux run', async () => {
     const resourcesDir = await mkdtemp(join(tmpdir(), 'airisk-resources-'));
     try {
-      const facts = (packaged: boolean) => readInstallFacts({ packaged, platform: 'linux', env: {}, resourcesDir, appBundle: '' });
+      const facts = (packaged: boolean) => readInstallFacts({ packaged, platform: 'linux', env: {}, resourcesDir, execPath: '/opt/AIRisk Token Tray/airisk-token-tray' });
       assert.equal((await facts(true)).packageType, null, 'no file: not from a package');
       await writeFile(join(resourcesDir, 'package-type'), 'deb\n');
       assert.equal((await facts(true)).packageType, 'deb');
@@ -62,5 +62,32 @@ describe('install facts', () => {
     } finally {
       await rm(resourcesDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('an inherited $APPIMAGE', () => {
+  // What a terminal opened from an AppImage'd app (say, an editor) passes to everything started in it.
+  const inherited = { APPIMAGE: '/home/me/Apps/Editor.AppImage', APPDIR: '/tmp/.mount_EditorX1' };
+
+  test('does not make a deb self-updating: the package type is read first', async () => {
+    assert.deepEqual(updateMode({ ...PACKAGED, appImage: inherited.APPIMAGE, packageType: 'deb' }).kind, 'notify-only');
+    const resourcesDir = await mkdtemp(join(tmpdir(), 'airisk-resources-'));
+    try {
+      await writeFile(join(resourcesDir, 'package-type'), 'deb\n');
+      const facts = await readInstallFacts({ packaged: true, platform: 'linux', env: inherited, resourcesDir, execPath: '/opt/AIRisk Token Tray/airisk-token-tray' });
+      assert.equal(facts.appImage, undefined, 'the deb\'s executable is not inside the AppImage mount');
+      assert.equal(updateMode(facts).kind, 'notify-only');
+    } finally {
+      await rm(resourcesDir, { recursive: true, force: true });
+    }
+  });
+
+  test('counts only when this executable runs from inside $APPDIR', () => {
+    const ours = { APPIMAGE: '/home/me/AIRisk.AppImage', APPDIR: '/tmp/.mount_AIRiskQ2' };
+    assert.equal(runningAppImage(ours, '/tmp/.mount_AIRiskQ2/airisk-token-tray'), '/home/me/AIRisk.AppImage');
+    assert.equal(runningAppImage(inherited, '/opt/AIRisk Token Tray/airisk-token-tray'), undefined);
+    assert.equal(runningAppImage({ APPIMAGE: '/home/me/AIRisk.AppImage' }, '/tmp/.mount_AIRiskQ2/airisk-token-tray'), undefined, 'no APPDIR: not trusted');
+    assert.equal(runningAppImage({ ...ours, APPDIR: '/tmp/.mount_AIRisk' }, '/tmp/.mount_AIRiskQ2/airisk-token-tray'), undefined, 'a sibling folder with a common prefix is not inside');
+    assert.equal(runningAppImage({ ...ours, APPDIR: 'relative' }, 'relative/airisk-token-tray'), undefined);
   });
 });

@@ -32,3 +32,33 @@ test('the service’s openUrl opens the authorization URL it built, and nothing 
   await assert.rejects(openUrl('https://evil.example/'), /not the configured AIRisk sign-in page/);
   assert.deepEqual(opened, [AUTHORIZATION_URL]);
 });
+
+test("the app's opener hands the system browser this repository's release pages (tray: open download page), and no look-alike", async () => {
+  const opened: string[] = [];
+  // No connection yet: a release page does not need one.
+  const openUrl = authorizationUrlOpener(async () => {
+    throw new Error('There is no connection to open a sign-in page for.');
+  }, async (url) => void opened.push(url));
+  await openUrl('https://github.com/airisk/airisk-token-tray/releases/tag/v1.2.3');
+  await openUrl('https://github.com/airisk/airisk-token-tray/releases');
+  const lookAlikes = [
+    'https://github.com/attacker/airisk-token-tray/releases/tag/v1.2.3',
+    'https://github.com/airisk/airisk-token-tray/releases/download/v1.2.3/setup.exe',
+    'https://github.com/airisk/airisk-token-tray/releases/tag/v1.2.3?next=https://evil.example',
+    'https://github.com/airisk/airisk-token-tray/releases/tag/v1.2.3#x',
+    'https://user:pw@github.com/airisk/airisk-token-tray/releases',
+    'http://github.com/airisk/airisk-token-tray/releases',
+    'https://github.com.evil.example/airisk/airisk-token-tray/releases',
+    'https://github.com/airisk/airisk-token-tray/releases/tag/v1.2.3/../../../../attacker',
+  ];
+  for (const url of lookAlikes) await assert.rejects(openUrl(url), Error, url);
+  assert.deepEqual(opened, ['https://github.com/airisk/airisk-token-tray/releases/tag/v1.2.3', 'https://github.com/airisk/airisk-token-tray/releases']);
+});
+
+test('a window cannot open a release page: its new-window requests open nothing', async () => {
+  const { opened, refused, handler } = opener();
+  handler({ url: 'https://github.com/airisk/airisk-token-tray/releases/tag/v1.2.3' });
+  await settle();
+  assert.deepEqual(opened, []);
+  assert.equal(refused.length, 1);
+});

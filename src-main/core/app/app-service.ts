@@ -46,7 +46,8 @@ import { TerminalDesk, type TerminalFace } from './terminal-desk.ts';
 import { terminalTokenSource } from './terminal-source.ts';
 import type { TokenRead } from '../terminal/terminal-ports.ts';
 import { buildAppState, expiryFacts, UPDATES_OFF_VIEW } from './state-view.ts';
-import { UpdateDesk, type UpdaterPort } from '../update/update-desk.ts';
+import { UpdateDesk, type InstanceLock, type UpdaterPort } from '../update/update-desk.ts';
+import { releasePageUrl } from '../update/release-page.ts';
 import type { UpdateMode } from '../update/update-mode.ts';
 import { messageOf } from '../../shared/message-of.ts';
 
@@ -64,7 +65,10 @@ export interface AppServiceOptions {
 export interface UpdateFace {
   readonly version: string;
   readonly mode: UpdateMode;
+  /** The mode after a slow look (macOS codesign), taken before the first check; see UpdateDeskOptions. */
+  readonly modeAtFirstCheck?: () => Promise<UpdateMode>;
   readonly updater: UpdaterPort;
+  readonly instanceLock: InstanceLock;
   readonly notify: (title: string, body: string) => void;
 }
 
@@ -187,6 +191,13 @@ export class AppService implements AiriskApi {
   async restartToUpdate(): Promise<void> {
     const outcome = this.#updates?.restart() ?? { ok: false, message: 'There is no update to install.' };
     if (!outcome.ok) throw new Error(outcome.message);
+  }
+
+  /** The tray's "Version 1.2.3 available — open download page": that release's page, through the app's one external opener. */
+  async openReleasePage(): Promise<void> {
+    const version = this.#updates?.view().availableVersion ?? null;
+    if (version === null) throw new Error('No newer version is known: choose Check now in Settings first.');
+    await this.#ports.openUrl(releasePageUrl(version));
   }
 
   #terminalDesk(face: TerminalFace): TerminalDesk {

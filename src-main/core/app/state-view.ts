@@ -44,7 +44,7 @@ export const TERMINAL_OFF_VIEW: TerminalView = {
 };
 
 /** Updates where no updater is wired (the browser host, tests of other parts): nothing to check. */
-export const UPDATES_OFF_VIEW: UpdateView = { version: '', status: 'Updates are not checked in this window.', readyVersion: null, canCheck: false };
+export const UPDATES_OFF_VIEW: UpdateView = { version: '', status: 'Updates are not checked in this window.', readyVersion: null, availableVersion: null, canCheck: false };
 
 /** How many accounts each connection has, by connection id (AppState's summaries and Settings' views). */
 export function accountCounts(accounts: readonly Pick<AccountRecord, 'connectionId'>[]): Map<string, number> {

@@ -7,6 +7,8 @@ export interface TrayActionPorts {
   readonly service: Pick<AiriskApi, 'copy' | 'setActive' | 'renew' | 'renewAll' | 'cancelRenewAll' | 'signIn' | 'cancelSignIn' | 'updateSettings'> & {
     /** Quits and installs the downloaded update; rejects with why not (a sign-in pending). */
     restartToUpdate(): Promise<void>;
+    /** Opens the release page of the newer version this copy cannot install itself. */
+    openReleasePage(): Promise<void>;
   };
   /** Shows (or creates) the window. */
   readonly openWindow: () => void;
@@ -67,6 +69,9 @@ export async function runTrayAction(action: TrayAction, state: AppState, ports: 
     }
     case 'restart-to-update':
       await service.restartToUpdate();
+      return;
+    case 'open-release-page':
+      await service.openReleasePage();
       return;
     case 'quit':
       ports.quit();

@@ -19,6 +19,8 @@ export type TrayAction =
   | { readonly type: 'toggle-start-at-login' }
   /** Quits and installs the downloaded update (refused while a sign-in is pending). */
   | { readonly type: 'restart-to-update' }
+  /** Opens the release page of a newer version this copy cannot install itself. */
+  | { readonly type: 'open-release-page' }
   | { readonly type: 'quit' };
 
 /** One tray menu entry, independent of Electron's MenuItem so it can be tested in Node. */
@@ -62,7 +64,7 @@ function usable(account: AccountView): boolean {
  * top level at most 17 (copy active, "Recent" header, Copy for…, Switch active…, separator, the one
  * renew line — or "Renewing…" and its cancel, which hide the sign-in lines —, separator, at most
  * {@link MAX_SIGN_IN_ITEMS} sign-in lines, "Sign in as a user…", separator, open, start at login,
- * "Restart to update to …", the version line, quit), plus 5 recent, plus 2 × (8 + "More…") = 17 + 5 + 18 = 40 ≤ 40.
+ * "Restart to update to …" or "Version … available — open download page", the version line, quit), plus 5 recent, plus 2 × (8 + "More…") = 17 + 5 + 18 = 40 ≤ 40.
  */
 export const MENU_LIST_CAP = 8;
 
@@ -200,12 +202,14 @@ function renewItems(state: AppState): TrayMenuItem[] {
 
 /**
  * "Restart to update to 1.2.3" once an update is downloaded (disabled while a sign-in or Renew all
- * runs: a restart would lose it), and the version as a line of its own.
+ * runs: a restart would lose it) or, where this copy cannot install it, "Version 1.2.3 available —
+ * open download page" (one of the two, never both), and the version as a line of its own.
  */
 function updateItems(state: AppState): TrayMenuItem[] {
-  const { readyVersion, version } = state.updates;
+  const { readyVersion, availableVersion, version } = state.updates;
   const items: TrayMenuItem[] = [];
   if (readyVersion !== null) items.push({ kind: 'action', label: `Restart to update to ${readyVersion}`, action: { type: 'restart-to-update' }, enabled: state.signIn === null && state.renewAll === null });
+  else if (availableVersion !== null) items.push({ kind: 'action', label: `Version ${availableVersion} available — open download page`, action: { type: 'open-release-page' }, enabled: true });
   if (version !== '') items.push({ kind: 'info', label: `Version ${version}` });
   return items;
 }

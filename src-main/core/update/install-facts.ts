@@ -1,10 +1,11 @@
 /**
  * Reads how this copy was installed, for {@link updateMode}: the package type electron-builder
- * writes next to app.asar, and on macOS whether `codesign` names a Developer ID authority.
+ * writes next to app.asar and whether this process runs from an AppImage (at start-up, cheap), and
+ * on macOS whether `codesign` names a Developer ID authority (slow: only before the first check).
  */
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, isAbsolute } from 'node:path';
 import type { InstallFacts } from './update-mode.ts';
 
 /** Whether `codesign -dv --verbose=2` output names a Developer ID certificate (an ad-hoc signature names none). */
@@ -28,14 +29,27 @@ async function packageType(resourcesDir: string): Promise<string | null> {
   }
 }
 
-/** The facts of this installation; `appBundle` is the `.app` folder (macOS only). */
-export async function readInstallFacts(options: { readonly packaged: boolean; readonly platform: NodeJS.Platform; readonly env: NodeJS.ProcessEnv; readonly resourcesDir: string; readonly appBundle: string }): Promise<InstallFacts> {
+/**
+ * `$APPIMAGE` when this process runs from that AppImage: its runtime mounts the image at `$APPDIR`
+ * and starts the executable inside it. A deb or a development run started from an AppImage's
+ * terminal inherits both variables, but its executable is not under `$APPDIR`: undefined then.
+ */
+export function runningAppImage(env: NodeJS.ProcessEnv, execPath: string): string | undefined {
+  const appImage = env['APPIMAGE'];
+  const appDir = env['APPDIR'];
+  if (appImage === undefined || appImage === '' || appDir === undefined || !isAbsolute(appDir)) return undefined;
+  const inside = relative(appDir, execPath);
+  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? appImage : undefined;
+}
+
+/** The cheap facts of this installation; `macDeveloperIdSigned` stays null (see {@link macDeveloperIdSigned}). */
+export async function readInstallFacts(options: { readonly packaged: boolean; readonly platform: NodeJS.Platform; readonly env: NodeJS.ProcessEnv; readonly resourcesDir: string; readonly execPath: string }): Promise<InstallFacts> {
   const { packaged, platform } = options;
   return {
     packaged,
     platform,
-    appImage: options.env['APPIMAGE'],
+    appImage: platform === 'linux' ? runningAppImage(options.env, options.execPath) : undefined,
     packageType: packaged && platform === 'linux' ? await packageType(options.resourcesDir) : null,
-    macDeveloperIdSigned: packaged && platform === 'darwin' ? await macDeveloperIdSigned(options.appBundle) : null,
+    macDeveloperIdSigned: null,
   };
 }

@@ -5,21 +5,35 @@
  * version, and never restarts by itself: only `restart()` does, and never while a sign-in is pending.
  */
 import type { UpdateView } from '../../contract.ts';
-import { messageOf } from '../../shared/message-of.ts';
 import type { TimerHandle, TimerPort } from '../ports/timer-port.ts';
 import type { UpdateMode } from './update-mode.ts';
+import { updaterText } from './updater-text.ts';
+
+/** What a check found: a newer version, none (this one is the newest), or an updater that is not active here. */
+export type CheckAnswer = { readonly kind: 'newer'; readonly version: string } | { readonly kind: 'newest' } | { readonly kind: 'inactive' };
 
 /**
  * What the policy drives: electron-updater in the app (src-main/electron/updater.ts), a stand-in in
  * the Node tests. Nothing here installs or restarts unless told to.
  */
 export interface UpdaterPort {
-  /** Asks the release feed; resolves with the newer version there, or null when this one is the newest. */
-  check(): Promise<string | null>;
+  /** Asks the release feed what is there. */
+  check(): Promise<CheckAnswer>;
   /** Downloads the update the last check found; resolves once it is ready to install. */
   download(): Promise<void>;
-  /** Quits, installs the downloaded update and starts the new version. */
-  quitAndInstall(): void;
+  /** Quits, installs the downloaded update and starts the new version; returns the error when the updater refused, else null. */
+  quitAndInstall(): Error | null;
+}
+
+/**
+ * The single-instance lock (Electron's `app.releaseSingleInstanceLock` / `requestSingleInstanceLock`).
+ * An installer that relaunches the app (the AppImage) starts the new version while this one still
+ * quits: holding the lock, it would make the new one leave at once, and no app would be running.
+ */
+export interface InstanceLock {
+  release(): void;
+  /** Takes it back after the updater refused to install. */
+  retake(): void;
 }
 
 /** The first automatic check, after start. */
@@ -29,12 +43,22 @@ export const CHECK_INTERVAL_MS = 24 * 60 * 60_000;
 /** The wait after a first failed check; it doubles with each failure in a row, up to {@link RETRY_CAP_MS}. */
 export const RETRY_BASE_MS = 5 * 60_000;
 export const RETRY_CAP_MS = 6 * 60 * 60_000;
+/** A check that has not answered by then failed (and is retried with the backoff). */
+export const CHECK_TIMEOUT_MS = 2 * 60_000;
+/** A download that has not finished by then failed. */
+export const DOWNLOAD_TIMEOUT_MS = 30 * 60_000;
 
 /** What the desk needs besides the updater. */
 export interface UpdateDeskOptions {
   readonly version: string;
   readonly mode: UpdateMode;
+  /**
+   * Where the mode needs a slow look (macOS: `codesign` on the app bundle), it is taken once, just
+   * before the first check, not at start-up; `mode` holds until then.
+   */
+  readonly modeAtFirstCheck?: () => Promise<UpdateMode>;
   readonly updater: UpdaterPort;
+  readonly instanceLock: InstanceLock;
   readonly timers: TimerPort;
   /** The setting "Check for updates automatically". */
   readonly automatic: () => boolean;
@@ -49,10 +73,11 @@ type Phase =
   | { readonly kind: 'idle' }
   | { readonly kind: 'checking' }
   | { readonly kind: 'up-to-date' }
+  | { readonly kind: 'inactive' }
   | { readonly kind: 'downloading'; readonly version: string }
   | { readonly kind: 'ready'; readonly version: string }
   | { readonly kind: 'available'; readonly version: string }
-  | { readonly kind: 'failed'; readonly message: string; readonly retryInMs: number | null };
+  | { readonly kind: 'failed'; readonly what: string; readonly message: string; readonly retryInMs: number | null };
 
 /** The delay before the next check after `failures` failures in a row. */
 export function retryDelayMs(failures: number): number {
@@ -68,6 +93,10 @@ function waitText(ms: number): string {
 export class UpdateDesk {
   readonly #options: UpdateDeskOptions;
   #phase: Phase = { kind: 'idle' };
+  #mode: UpdateMode;
+  #modeAtFirstCheck: (() => Promise<UpdateMode>) | undefined;
+  /** The version downloaded and waiting for a restart: it stays offered while a later check runs. */
+  #ready: string | undefined;
   #timer: TimerHandle | undefined;
   #failures = 0;
   /** The version a notification was shown for: one per version. */
@@ -76,6 +105,8 @@ export class UpdateDesk {
 
   constructor(options: UpdateDeskOptions) {
     this.#options = options;
+    this.#mode = options.mode;
+    this.#modeAtFirstCheck = options.modeAtFirstCheck;
   }
 
   /** Arms the first automatic check (a minute from now), when automatic checks are on. */
@@ -83,11 +114,11 @@ export class UpdateDesk {
     this.#schedule(FIRST_CHECK_DELAY_MS);
   }
 
-  /** The setting changed: on arms a check a minute from now (unless one is armed), off disarms it. */
+  /** The setting changed: on arms a check a minute from now (unless one is armed or running), off disarms it. */
   automaticChanged(): void {
-    if (this.#options.automatic()) {
-      if (this.#timer === undefined) this.#schedule(FIRST_CHECK_DELAY_MS);
-    } else this.#disarm();
+    if (this.#stopped) return;
+    if (!this.#options.automatic()) this.#disarm();
+    else if (this.#timer === undefined && !this.#busy()) this.#schedule(FIRST_CHECK_DELAY_MS);
     this.#options.onChange();
   }
 
@@ -97,15 +128,23 @@ export class UpdateDesk {
     return this.view();
   }
 
-  /** "Restart to update to …": refused while a sign-in is pending or nothing is downloaded. */
+  /**
+   * "Restart to update to …": refused while a sign-in is pending or nothing is downloaded. Releases
+   * the single-instance lock first, so that the version the installer starts can take it; takes it
+   * back when the updater refuses, and says why.
+   */
   restart(): { readonly ok: true } | { readonly ok: false; readonly message: string } {
-    if (this.#phase.kind !== 'ready') return { ok: false, message: 'No update has been downloaded yet.' };
+    const version = this.#ready;
+    if (version === undefined) return { ok: false, message: 'No update has been downloaded yet.' };
     if (this.#options.signInPending()) return { ok: false, message: 'Finish or cancel the sign-in first: restarting now would lose it.' };
-    this.#options.updater.quitAndInstall();
-    return { ok: true };
+    this.#options.instanceLock.release();
+    const refused = this.#options.updater.quitAndInstall();
+    if (refused === null) return { ok: true };
+    this.#options.instanceLock.retake();
+    return { ok: false, message: `Could not install version ${version}: ${updaterText(refused)}` };
   }
 
-  /** Stops every timer (quit); no check starts afterwards. */
+  /** Stops every timer (quit); no check starts, and nothing is told, afterwards. */
   stop(): void {
     this.#stopped = true;
     this.#disarm();
@@ -117,18 +156,22 @@ export class UpdateDesk {
     return {
       version: this.#options.version,
       status: this.#status(),
-      readyVersion: phase.kind === 'ready' ? phase.version : null,
+      readyVersion: this.#ready ?? null,
+      availableVersion: phase.kind === 'available' && this.#ready === undefined ? phase.version : null,
       canCheck: this.#canCheck(),
     };
   }
 
+  #busy(): boolean {
+    return this.#phase.kind === 'checking' || this.#phase.kind === 'downloading';
+  }
+
   #canCheck(): boolean {
-    const busy = this.#phase.kind === 'checking' || this.#phase.kind === 'downloading';
-    return this.#options.mode.kind !== 'off' && !busy && !this.#stopped;
+    return this.#mode.kind !== 'off' && !this.#busy() && !this.#stopped;
   }
 
   #status(): string {
-    const { mode } = this.#options;
+    const mode = this.#mode;
     if (mode.kind === 'off') return mode.reason;
     const phase = this.#phase;
     switch (phase.kind) {
@@ -138,6 +181,8 @@ export class UpdateDesk {
         return 'Checking for updates…';
       case 'up-to-date':
         return `Up to date: ${this.#options.version} is the newest version.`;
+      case 'inactive':
+        return 'This copy cannot check for updates: the updater is not active in it.';
       case 'downloading':
         return `Downloading version ${phase.version}…`;
       case 'ready':
@@ -145,51 +190,87 @@ export class UpdateDesk {
       case 'available':
         return `Version ${phase.version} is available. ${mode.kind === 'notify-only' ? mode.reason : ''}`.trim();
       case 'failed':
-        return `Could not check for updates: ${phase.message}${phase.retryInMs === null ? '' : ` Trying again in ${waitText(phase.retryInMs)}.`}`;
+        return `${phase.what}: ${phase.message}${phase.retryInMs === null ? '' : ` Trying again in ${waitText(phase.retryInMs)}.`}`;
     }
   }
 
   async #check(): Promise<void> {
+    // One check at a time: a timer that fires during a manual check (or after the setting was turned off and on) waits for the next turn.
+    if (this.#busy() || this.#stopped) return;
     this.#disarm();
-    const ready = this.#phase.kind === 'ready' ? this.#phase.version : undefined;
     this.#set({ kind: 'checking' });
+    let what = 'Could not check for updates';
     try {
-      const found = await this.#options.updater.check();
-      if (found === null) this.#set({ kind: 'up-to-date' });
-      else if (found === ready) this.#set({ kind: 'ready', version: found });
-      else if (this.#options.mode.kind === 'notify-only') this.#found({ kind: 'available', version: found });
+      if (this.#modeAtFirstCheck !== undefined && !(await this.#settleMode())) return;
+      const found = await this.#within(this.#options.updater.check(), CHECK_TIMEOUT_MS, 'the release feed did not answer within 2 min.');
+      // The app is quitting: nothing more is downloaded, told or scheduled.
+      if (this.#stopped) return;
+      if (found.kind === 'inactive') {
+        this.#set({ kind: 'inactive' });
+        return;
+      }
+      if (found.kind === 'newest') this.#set(this.#ready === undefined ? { kind: 'up-to-date' } : { kind: 'ready', version: this.#ready });
+      else if (found.version === this.#ready) this.#set({ kind: 'ready', version: found.version });
+      else if (this.#mode.kind === 'notify-only') this.#found({ kind: 'available', version: found.version });
       else {
-        this.#set({ kind: 'downloading', version: found });
-        await this.#options.updater.download();
-        this.#found({ kind: 'ready', version: found });
+        what = `Could not download version ${found.version}`;
+        this.#set({ kind: 'downloading', version: found.version });
+        await this.#within(this.#options.updater.download(), DOWNLOAD_TIMEOUT_MS, 'it did not finish within 30 min.');
+        this.#ready = found.version;
+        this.#found({ kind: 'ready', version: found.version });
       }
       this.#failures = 0;
       this.#schedule(CHECK_INTERVAL_MS);
     } catch (error) {
       this.#failures += 1;
       const retryInMs = this.#options.automatic() ? retryDelayMs(this.#failures) : null;
-      // A failed download keeps nothing half-offered; an update downloaded before stays ready.
-      this.#set(ready === undefined ? { kind: 'failed', message: oneSentence(messageOf(error)), retryInMs } : { kind: 'ready', version: ready });
+      // An update downloaded before stays offered; a failed one offers nothing.
+      this.#set(this.#ready === undefined ? { kind: 'failed', what, message: updaterText(error), retryInMs } : { kind: 'ready', version: this.#ready });
       if (retryInMs !== null) this.#schedule(retryInMs);
+    }
+  }
+
+  /** Takes the slow look at the mode before the first check; false when this copy then has nothing to check. */
+  async #settleMode(): Promise<boolean> {
+    const look = this.#modeAtFirstCheck;
+    if (look === undefined) return true;
+    this.#modeAtFirstCheck = undefined;
+    this.#mode = await look();
+    if (this.#mode.kind !== 'off') return true;
+    this.#disarm();
+    this.#set({ kind: 'idle' });
+    return false;
+  }
+
+  /** `work`, or a failure saying `late` once `ms` have passed on the TimerPort. */
+  async #within<T>(work: Promise<T>, ms: number, late: string): Promise<T> {
+    let timer: TimerHandle | undefined;
+    const expiry = new Promise<never>((_resolve, reject) => {
+      timer = this.#options.timers.setTimeout(() => reject(new Error(late)), ms);
+    });
+    try {
+      return await Promise.race([work, expiry]);
+    } finally {
+      if (timer !== undefined) this.#options.timers.clearTimeout(timer);
     }
   }
 
   #found(phase: Extract<Phase, { kind: 'ready' | 'available' }>): void {
     this.#set(phase);
-    if (this.#told === phase.version) return;
+    if (this.#stopped || this.#told === phase.version) return;
     this.#told = phase.version;
     if (phase.kind === 'ready') this.#options.notify('Update ready', `AIRisk Token Tray ${phase.version} is downloaded. Choose "Restart to update to ${phase.version}" in the tray menu when it suits you.`);
-    else this.#options.notify('Update available', this.#status());
+    else this.#options.notify('Update available', `${this.#status()} Choose "Version ${phase.version} available — open download page" in the tray menu.`);
   }
 
   #set(phase: Phase): void {
     this.#phase = phase;
-    this.#options.onChange();
+    if (!this.#stopped) this.#options.onChange();
   }
 
   #schedule(delayMs: number): void {
     this.#disarm();
-    if (this.#stopped || this.#options.mode.kind === 'off' || !this.#options.automatic()) return;
+    if (this.#stopped || this.#mode.kind === 'off' || !this.#options.automatic()) return;
     this.#timer = this.#options.timers.setTimeout(() => {
       this.#timer = undefined;
       void this.#check();
@@ -200,11 +281,4 @@ export class UpdateDesk {
     if (this.#timer !== undefined) this.#options.timers.clearTimeout(this.#timer);
     this.#timer = undefined;
   }
-}
-
-/** An updater error as one short sentence (electron-updater's can hold a whole HTTP response). */
-function oneSentence(message: string): string {
-  const line = (message.split('\n')[0] ?? '').trim();
-  const short = line.length > 160 ? `${line.slice(0, 157)}…` : line;
-  return /[.!?…]$/.test(short) ? short : `${short}.`;
 }

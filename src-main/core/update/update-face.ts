@@ -5,8 +5,8 @@
  */
 import { dirname } from 'node:path';
 import type { UpdateFace } from '../app/app-service.ts';
-import type { UpdaterPort } from './update-desk.ts';
-import { readInstallFacts } from './install-facts.ts';
+import type { InstanceLock, UpdaterPort } from './update-desk.ts';
+import { macDeveloperIdSigned, readInstallFacts } from './install-facts.ts';
 import { updateMode } from './update-mode.ts';
 
 /** An UpdaterPort that calls `load` once, on the first check, and then delegates. */
@@ -20,10 +20,7 @@ export function lazyUpdater(load: () => Promise<UpdaterPort>): UpdaterPort {
   return {
     check: async () => (await get()).check(),
     download: async () => (await get()).download(),
-    quitAndInstall: () => {
-      if (ready === undefined) throw new Error('The updater has not checked yet, so there is nothing to install.');
-      ready.quitAndInstall();
-    },
+    quitAndInstall: () => (ready === undefined ? new Error('The updater has not checked yet, so there is nothing to install.') : ready.quitAndInstall()),
   };
 }
 
@@ -38,12 +35,17 @@ export interface UpdateFaceInputs {
   /** `process.execPath`: on macOS `<App>.app/Contents/MacOS/<exe>`, whose bundle codesign checks. */
   readonly execPath: string;
   readonly load: () => Promise<UpdaterPort>;
+  readonly instanceLock: InstanceLock;
   readonly notify: (title: string, body: string) => void;
 }
 
 /** The update face for {@link AppService.create}'s options. */
 export async function createUpdateFace(inputs: UpdateFaceInputs): Promise<UpdateFace> {
   const appBundle = dirname(dirname(dirname(inputs.execPath)));
-  const facts = await readInstallFacts({ packaged: inputs.packaged, platform: inputs.platform, env: inputs.env, resourcesDir: inputs.resourcesDir, appBundle });
-  return { version: inputs.version, mode: updateMode(facts), updater: lazyUpdater(inputs.load), notify: inputs.notify };
+  const facts = await readInstallFacts({ packaged: inputs.packaged, platform: inputs.platform, env: inputs.env, resourcesDir: inputs.resourcesDir, execPath: inputs.execPath });
+  const common = { version: inputs.version, updater: lazyUpdater(inputs.load), instanceLock: inputs.instanceLock, notify: inputs.notify };
+  if (!(facts.packaged && facts.platform === 'darwin')) return { ...common, mode: updateMode(facts) };
+  // A packaged macOS app: codesign runs before the first check (a minute after start), not at start-up.
+  // Until then it counts as self-updating, which only decides that checks are scheduled.
+  return { ...common, mode: { kind: 'self-update' }, modeAtFirstCheck: async () => updateMode({ ...facts, macDeveloperIdSigned: await macDeveloperIdSigned(appBundle) }) };
 }

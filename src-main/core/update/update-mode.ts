@@ -8,7 +8,7 @@
 export interface InstallFacts {
   readonly packaged: boolean;
   readonly platform: NodeJS.Platform;
-  /** `$APPIMAGE`: set by the AppImage runtime when the app runs from one. */
+  /** `$APPIMAGE`, only when this process runs from inside that AppImage (install-facts.ts `runningAppImage`). */
   readonly appImage: string | undefined;
   /** `resources/package-type`, which electron-builder writes into deb, rpm and pacman packages; null when absent. */
   readonly packageType: string | null;
@@ -33,9 +33,11 @@ export function updateMode(facts: InstallFacts): UpdateMode {
         ? { kind: 'self-update' }
         : { kind: 'notify-only', reason: 'This copy is not signed, and macOS installs updates only for signed apps: download the new version from the releases page.' };
     case 'linux':
-      if (facts.appImage !== undefined && facts.appImage !== '') return { kind: 'self-update' };
+      // A package first: its `package-type` file is inside the install, an inherited $APPIMAGE is not.
       if (facts.packageType === 'deb') return { kind: 'notify-only', reason: 'This copy was installed as a .deb package: update it with your package manager (apt), or install the new .deb.' };
-      return { kind: 'notify-only', reason: `This copy was installed ${facts.packageType === null ? 'from a package' : `as a ${facts.packageType} package`}: update it with your package manager.` };
+      if (facts.packageType !== null) return { kind: 'notify-only', reason: `This copy was installed as a ${facts.packageType} package: update it with your package manager.` };
+      if (facts.appImage !== undefined && facts.appImage !== '') return { kind: 'self-update' };
+      return { kind: 'notify-only', reason: 'This copy was installed from a package: update it with your package manager.' };
     default:
       return { kind: 'off', reason: `There are no release builds for ${facts.platform}.` };
   }

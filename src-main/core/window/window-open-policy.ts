@@ -1,18 +1,20 @@
 import { messageOf } from '../../shared/message-of.ts';
 import { isOpenableAuthorizationUrl, type ExpectedAuthorizationEndpoint } from '../oauth/external-url-policy.ts';
+import { isReleasePageUrl } from '../update/release-page.ts';
 
 /** The one answer the window gives `window.open` and `target=_blank` links: no window of ours. */
 export const DENY_NEW_WINDOW = { action: 'deny' } as const;
 
 /**
  * The app's `openUrl`: hands a URL to the system browser (`openExternal`) only when it is the
- * configured AIRisk authorization endpoint (`isOpenableAuthorizationUrl`); anything else is refused
+ * configured AIRisk authorization endpoint (`isOpenableAuthorizationUrl`) or one of the app's own
+ * release pages (`isReleasePageUrl`, the tray's "open download page"); anything else is refused
  * with an error and never reaches `openExternal`. The service's sign-in opens the URL it built
  * through it, also when the window asks to reopen it (`openSignInPage`).
  */
 export function authorizationUrlOpener(expected: () => Promise<ExpectedAuthorizationEndpoint>, openExternal: (url: string) => Promise<void>): (url: string) => Promise<void> {
   return async (url) => {
-    if (!isOpenableAuthorizationUrl(url, await expected())) {
+    if (!isReleasePageUrl(url) && !isOpenableAuthorizationUrl(url, await expected())) {
       throw new Error('Refusing to open an address that is not the configured AIRisk sign-in page.');
     }
     await openExternal(url);
