@@ -25,13 +25,14 @@ if (api === undefined) {
   // instead of a "Loading…" screen that React builds, paints and tears down a moment later. A slow
   // answer still gets that screen after FIRST_STATE_WAIT_MS.
   const first = api.getState();
-  // While that answer travels, build the Intl formatters the rows use: the first costs ~10 ms (ICU data).
-  localTime(new Date().toISOString());
   let mounted = false;
   const mount = (initialState: AppState | null): void => {
     if (mounted) return;
     mounted = true;
     root.render(<StrictMode><App api={api} initialState={initialState} /></StrictMode>);
+    // Half a second after the list is up, when idle, build the Intl formatter of the rows' tooltips
+    // (the first costs ~10 ms), so the first hover is quick and the first paint does not wait for it.
+    setTimeout(() => requestIdleCallback(() => localTime(new Date().toISOString())), 500);
   };
   // Without a first state (failed or slow), the window mounts without one: it asks again, and says why it cannot read it.
   window.setTimeout(() => mount(null), FIRST_STATE_WAIT_MS);

@@ -1,4 +1,4 @@
-import { memo, useId, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import { memo, useId, useRef, useState, type KeyboardEvent, type ReactElement, type SyntheticEvent } from 'react';
 import type { AccountView, CopyFormat } from '../../src-main/contract.ts';
 import { isUsable } from '../lib/account-time.ts';
 import { onConnection } from '../lib/connection-text.ts';
@@ -61,6 +61,9 @@ function AccountRowView({ account, deadline, index, row, setSize, connectionName
 
   const primary = (): void => (usable ? actions.copy(account, null, spoken) : actions.renewAndCopy(account, spoken));
   const remove = (): void => actions.requestRemove(account, index);
+  const showTooltip = (event: SyntheticEvent<HTMLDivElement>): void => {
+    event.currentTarget.title = rowTooltip(account);
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -88,7 +91,10 @@ function AccountRowView({ account, deadline, index, row, setSize, connectionName
       aria-setsize={setSize}
       aria-labelledby={error === null ? `${ids}n ${ids}s ${ids}t` : `${ids}n ${ids}t`}
       aria-keyshortcuts="Enter Delete"
-      title={rowTooltip(account)}
+      // The tooltip (and accessible description) is written on hover or focus: its local time needs an
+      // Intl formatter, whose first build costs ~10 ms, and no row needs it before someone points at it.
+      onPointerEnter={showTooltip}
+      onFocus={showTooltip}
       style={{ transform: `translateY(${top}px)` }}
       onKeyDown={onKeyDown}
     >
