@@ -161,17 +161,21 @@ export function AccountList({ accounts, connections, generatedAt, actions, remov
         <h2 id={headingId} className="section-title" tabIndex={-1}>
           Accounts <span className="count">({shown.length === accounts.length ? accounts.length : `${shown.length} of ${accounts.length}`})</span>
         </h2>
-        {chips.map((chip) => (
-          <button
-            key={chip.status}
-            type="button"
-            className={`chip status-${chip.status}`}
-            aria-pressed={chipQuery === chip.query}
-            onClick={() => setQuery(chipQuery === chip.query ? '' : chip.query)}
-          >
-            {chip.text}
-          </button>
-        ))}
+        {chips.length === 0 ? null : (
+          <span className="chips">
+            {chips.map((chip) => (
+              <button
+                key={chip.status}
+                type="button"
+                className={`chip status-${chip.status}`}
+                aria-pressed={chipQuery === chip.query}
+                onClick={() => setQuery(chipQuery === chip.query ? '' : chip.query)}
+              >
+                {chip.text}
+              </button>
+            ))}
+          </span>
+        )}
         <input
           ref={filterRef}
           id={filterId}
@@ -186,7 +190,7 @@ export function AccountList({ accounts, connections, generatedAt, actions, remov
           onChange={(event) => setQuery(event.currentTarget.value)}
           onKeyDown={onFilterKey}
         />
-        <button type="button" className="button button-small" aria-pressed={sort === 'time-left'} aria-label="Sort by time left" onClick={() => setSort(sort === 'name' ? 'time-left' : 'name')}>
+        <button type="button" className="button button-small sort-toggle" aria-pressed={sort === 'time-left'} aria-label="Sort by time left" onClick={() => setSort(sort === 'name' ? 'time-left' : 'name')}>
           Time left
         </button>
       </div>
