@@ -2,10 +2,8 @@ import { Fragment, useId, useState, type ReactElement } from 'react';
 import type { ConnectionFormWords, ConnectionView } from '../../src-main/contract.ts';
 import type { ConnectionEditor } from '../hooks/use-connection-editor.ts';
 import { otherProblems } from '../lib/form-problems.ts';
-import { CheckboxField } from './CheckboxField.tsx';
 import { ConnectionCheckPanel } from './ConnectionCheckPanel.tsx';
-import { FieldNote, noteIds } from './FieldNote.tsx';
-import { TextField } from './TextField.tsx';
+import { Field } from './Field.tsx';
 
 /** Props of {@link ConnectionFields}. */
 export interface ConnectionFieldsProps {
@@ -38,7 +36,7 @@ export function ConnectionFields({ editor, connection, words, fieldId, full }: C
     const error = problems.get(key);
     if (key === 'bodyEncoding') {
       return (
-        <fieldset key={key} className={error === undefined ? 'choice' : 'choice field-invalid'} aria-describedby={noteIds(encodingId, error, undefined)}>
+        <fieldset key={key} className={error === undefined ? 'choice' : 'choice field-invalid'} aria-describedby={error && `${encodingId}-error`}>
           <legend className="field-label">{label}</legend>
           <div className="choice-options">
             {(['form', 'json'] as const).map((value) => (
@@ -48,15 +46,20 @@ export function ConnectionFields({ editor, connection, words, fieldId, full }: C
               </label>
             ))}
           </div>
-          <FieldNote id={encodingId} kind="error" text={error} />
+          {error === undefined ? null : (
+            <p id={`${encodingId}-error`} className="field-error">
+              {error}
+            </p>
+          )}
         </fieldset>
       );
     }
     const secret = key === 'clientSecret';
     return (
       <Fragment key={key}>
-        <TextField
+        <Field
           id={fieldId(key)}
+          kind={secret && !showSecret ? 'password' : 'text'}
           label={
             // "Replace" only when there is one to replace (an imported or duplicated connection has none yet).
             secret && connection !== null ? (
@@ -67,14 +70,13 @@ export function ConnectionFields({ editor, connection, words, fieldId, full }: C
               label
             )
           }
-          type={secret && !showSecret ? 'password' : 'text'}
           autoComplete={secret ? 'new-password' : 'off'}
           value={form[key]}
-          onChange={set(key)}
+          onChange={set(key) as (value: string) => void}
           error={error}
           hint={(secret ? connection?.clientSecretProblem : null) ?? (secret && secretSet ? `${hint} ${texts.keepSecret}` : (hint ?? undefined))}
         />
-        {secret ? <CheckboxField id={fieldId('showSecret')} label={texts.showSecret} checked={showSecret} onChange={setShowSecret} /> : null}
+        {secret ? <Field id={fieldId('showSecret')} kind="flag" label={texts.showSecret} value={showSecret} onChange={setShowSecret} /> : null}
       </Fragment>
     );
   };

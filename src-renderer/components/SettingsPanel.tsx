@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactElement, type ReactNode } from 'react';
+import { Fragment, useEffect, useRef, useState, type FormEvent, type ReactElement, type ReactNode } from 'react';
 import type { AppState, SettingsView } from '../../src-main/contract.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useSettingsOnMount } from '../hooks/use-settings-on-mount.ts';
@@ -6,8 +6,9 @@ import { announce } from '../lib/announcer.ts';
 import { errorText } from '../lib/error-text.ts';
 import { focusFirstInvalid, otherProblems, problemsByField } from '../lib/form-problems.ts';
 import { formFromSettings, updateFromForm, type SettingsFormValues } from '../lib/settings-form.ts';
+import { Callout } from './Callout.tsx';
 import { ConnectionsSection } from './ConnectionsSection.tsx';
-import { SettingField } from './SettingField.tsx';
+import { Field } from './Field.tsx';
 import { StorageInfo } from './StorageInfo.tsx';
 import { TerminalSection } from './TerminalSection.tsx';
 import { UpdateSection } from './UpdateSection.tsx';
@@ -94,7 +95,13 @@ export function SettingsPanel({ state, headingId, focusField = null, onFocused }
 
   const other = otherProblems(problems, (field) => field in form);
   const groups = settings.groups.map((group) => {
-    const fields = group.fields.map((field) => <SettingField key={field.key} field={field} id={fieldId(field.key)} value={form[field.key] ?? ''} onChange={set(field.key)} error={problems.get(field.key)} />);
+    // Each field in main's words (a number typed in its unit), then main's warning about the saved value.
+    const fields = group.fields.map(({ key, kind, label, unit, hint, choices, warning }) => (
+      <Fragment key={key}>
+        <Field id={fieldId(key)} label={label} choices={choices} kind={kind === 'text' && unit !== null ? 'number' : kind} suffix={unit} hint={hint ?? undefined} value={form[key] ?? ''} onChange={set(key)} error={problems.get(key)} />
+        {warning === null ? null : <Callout>{warning}</Callout>}
+      </Fragment>
+    ));
     if (group.key === 'terminal') return <TerminalSection key={group.key} terminal={state.terminal} group={group} fields={fields} />;
     return (
       <fieldset key={group.key} className="group">
