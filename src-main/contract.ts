@@ -277,6 +277,12 @@ export interface ConnectionCheck {
   readonly token: ConnectionCheckStep;
 }
 
+/** What "Check connection" found, ready to show: each step's heading, verdict word and look (an icon and status name), and one sentence for screen readers. */
+export interface ConnectionCheckView extends ConnectionCheck {
+  readonly lines: readonly { readonly title: string; readonly word: string; readonly look: 'valid' | 'expiring' | 'expired' | 'sign_in_again'; readonly message: string }[];
+  readonly said: string;
+}
+
 /** App-wide settings as the window sees them, and every connection. */
 export interface SettingsView {
   readonly expiryLeadSeconds: number;
@@ -480,7 +486,7 @@ export interface AiriskApi {
    * Checks saved connection `id` with `update` laid over it (unsaved form values; an empty or absent
    * secret means the stored one), or `update` alone when `id` is null. Sends the client credentials to that AIRisk.
    */
-  checkConnection(id: string | null, update: ConnectionUpdate): Promise<ConnectionCheck>;
+  checkConnection(id: string | null, update: ConnectionUpdate): Promise<ConnectionCheckView>;
   /** The connection as a small JSON file's text, without the secret, for a team to share. */
   exportConnection(id: string): Promise<string>;
   /** Adds a connection from an exported file's text; a malformed or hostile file changes nothing. The secret is entered afterwards. */

@@ -90,7 +90,7 @@ export function ConnectionFields({ editor, connection, words, fieldId, full }: C
           <div className="form">{shown.filter((field) => field.advanced).map(draw)}</div>
         </details>
       ) : null}
-      <ConnectionCheckPanel onCheck={editor.check} values={form} texts={texts} />
+      <ConnectionCheckPanel onCheck={editor.check} values={form} note={texts.check} />
       {errors.length === 0 ? null : <p className="inline-error">{errors.join(' ')}</p>}
     </>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AiriskApi, ConnectionCheck, ConnectionView } from '../../src-main/contract.ts';
+import type { AiriskApi, ConnectionCheckView, ConnectionView } from '../../src-main/contract.ts';
 import { connectionUpdateFromForm, localConnectionProblems, type ConnectionFormValues } from '../lib/connection-form.ts';
 import { errorText } from '../lib/error-text.ts';
 import { focusFirstInvalid, problemsByField } from '../lib/form-problems.ts';
@@ -17,7 +17,7 @@ export interface ConnectionEditor {
   /** Saves (adds when the connection is null); the saved connection, or null when there are problems (the first field is focused). */
   readonly save: () => Promise<ConnectionView | null>;
   /** Checks the form's values laid over the saved connection. */
-  readonly check: () => Promise<ConnectionCheck>;
+  readonly check: () => Promise<ConnectionCheckView>;
 }
 
 /**
@@ -65,7 +65,7 @@ export function useConnectionEditor(api: AiriskApi, connection: ConnectionView |
     }
   };
 
-  const check = (): Promise<ConnectionCheck> => api.checkConnection(connection?.id ?? null, connectionUpdateFromForm(form));
+  const check = (): Promise<ConnectionCheckView> => api.checkConnection(connection?.id ?? null, connectionUpdateFromForm(form));
 
   const reset = (next: ConnectionFormValues): void => {
     setForm(next);

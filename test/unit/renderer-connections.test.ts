@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AccountView, ConnectionSummary, ConnectionView } from '../../src-main/contract.ts';
+import { checkView } from '../../src-main/core/connections/check-view.ts';
 import { CONNECTION_FORM_WORDS } from '../../src-main/core/settings/connection-form-words.ts';
 import { listRows } from '../../src-renderer/lib/account-rows.ts';
-import { checkAnnouncement } from '../../src-renderer/lib/check-text.ts';
 import { connectionUpdateFromForm, formFromConnection, localConnectionProblems, newConnectionForm } from '../../src-renderer/lib/connection-form.ts';
 import { connectionNameToShow, defaultConnectionId, removeBlockedReason, removeConnectionQuestion, tokenCount } from '../../src-renderer/lib/connection-text.ts';
 
@@ -129,7 +129,14 @@ test('the window asks for a name, a client id and a secret (unless one is stored
   assert.deepEqual(localConnectionProblems(formFromConnection(saved), { ...saved, clientSecretSet: false }).map((problem) => problem.field), ['clientSecret']);
 });
 
-test('a check is announced step by step, each verdict in words', () => {
+test('a check is announced step by step, each verdict in words, and each step shown with its look', () => {
   const check = { authorization: { verdict: 'ok', message: 'AIRisk answered (HTTP 200).' }, token: { verdict: 'failed', message: 'AIRisk refused the client id or secret (invalid_client).' } } as const;
-  assert.equal(checkAnnouncement(check, CONNECTION_FORM_WORDS.texts), 'Authorization endpoint: OK. AIRisk answered (HTTP 200). Token endpoint and client: Failed. AIRisk refused the client id or secret (invalid_client).');
+  const view = checkView(check);
+  assert.equal(view.said, 'Authorization endpoint: OK. AIRisk answered (HTTP 200). Token endpoint and client: Failed. AIRisk refused the client id or secret (invalid_client).');
+  assert.deepEqual(
+    view.lines.map(({ title, word, look }) => `${title}: ${word} (${look})`),
+    ['Authorization endpoint: OK (valid)', 'Token endpoint and client: Failed (expired)'],
+  );
+  assert.deepEqual(checkView({ authorization: { verdict: 'warning', message: 'a' }, token: { verdict: 'skipped', message: 'b' } }).lines.map((line) => line.look), ['expiring', 'sign_in_again']);
+  assert.equal(view.authorization, check.authorization, 'the steps themselves are kept');
 });
