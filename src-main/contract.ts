@@ -309,7 +309,8 @@ export interface SettingsView {
 
 /** The connection form's fields in order, each with its words, and a new connection's starting values. */
 export interface ConnectionFormWords {
-  readonly fields: readonly { readonly key: keyof ConnectionUpdate; readonly label: string; readonly hint: string | null; readonly advanced: boolean }[];
+  /** `missing`: the problem the form names before calling main when the field is left empty (the secret: only where none is stored); absent: it may stay empty. */
+  readonly fields: readonly { readonly key: keyof ConnectionUpdate; readonly label: string; readonly hint: string | null; readonly advanced: boolean; readonly missing?: string }[];
   readonly defaults: Required<Omit<ConnectionUpdate, 'clientSecret'>>;
   /** The connection screens' other sentences and words, ready to show. */
   readonly texts: {
@@ -332,6 +333,16 @@ export interface ConnectionFormWords {
     readonly remove: string;
     /** A connection's badge when no one can sign in there yet. */
     readonly needsSecret: string;
+    /** Why Remove is disabled on the only connection. */
+    readonly lastStays: string;
+    /** The secret's label when one is set, and after it whether one is. */
+    readonly replaceSecret: string;
+    readonly secretSet: string;
+    readonly secretUnset: string;
+    /** An import refused before it is read (a file far over main's limit). */
+    readonly tooLarge: string;
+    /** Above the first-run setup's fields. */
+    readonly setup: string;
   };
 }
 

@@ -64,7 +64,7 @@ export function ConnectionFields({ editor, connection, words, fieldId, full }: C
             // "Replace" only when there is one to replace (an imported or duplicated connection has none yet).
             secret && connection !== null ? (
               <>
-                {secretSet ? 'Replace client secret' : label} <span className={`secret-state secret-${secretSet ? 'set' : 'unset'}`}>(currently {secretSet ? 'set' : 'not set'})</span>
+                {secretSet ? texts.replaceSecret : label} <span className={`secret-state secret-${secretSet ? 'set' : 'unset'}`}>{secretSet ? texts.secretSet : texts.secretUnset}</span>
               </>
             ) : (
               label

@@ -26,7 +26,7 @@ const fieldId = (field: string): string => `connection-${field}`;
 export function ConnectionForm({ connection, words, note, onDone }: ConnectionFormProps): ReactElement {
   const api = useApi();
   const headingId = useId();
-  const editor = useConnectionEditor(api, connection, connection === null ? newConnectionForm(words, '') : formFromConnection(connection), fieldId);
+  const editor = useConnectionEditor(api, connection, connection === null ? newConnectionForm(words, '') : formFromConnection(connection), fieldId, words.fields);
   const wantsSecret = note !== null;
 
   useEffect(() => {

@@ -2,7 +2,6 @@ import { useEffect, useId, useRef, useState, type ChangeEvent, type ReactElement
 import type { ConnectionFormWords, ConnectionSummary, ConnectionView } from '../../src-main/contract.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useConnectionActions } from '../hooks/use-connection-actions.ts';
-import { removeBlockedReason } from '../lib/connection-text.ts';
 import { ConnectionForm } from './ConnectionForm.tsx';
 import { ConnectionItem } from './ConnectionItem.tsx';
 import { RemoveConnectionDialog } from './RemoveConnectionDialog.tsx';
@@ -34,7 +33,7 @@ export function ConnectionsSection({ summaries, initial, words, onEditingChange 
   const [editing, setEditing] = useState<Editing | null>(null);
   useEffect(() => onEditingChange?.(editing !== null), [editing, onEditingChange]);
   const [pendingRemoval, setPendingRemoval] = useState<ConnectionSummary | null>(null);
-  const actions = useConnectionActions(api, summaries, initial, (id, note) => setEditing({ id, note }));
+  const actions = useConnectionActions(api, summaries, initial, words.texts.tooLarge, (id, note) => setEditing({ id, note }));
   const { views, message, setMessage } = actions;
   const fileRef = useRef<HTMLInputElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
@@ -71,7 +70,7 @@ export function ConnectionsSection({ summaries, initial, words, onEditingChange 
     (id === null ? addRef.current : document.getElementById(editButtonId(id)))?.focus();
   }, [editing]);
 
-  const removeBlocked = removeBlockedReason(summaries.length);
+  const removeBlocked = summaries.length < 2 ? words.texts.lastStays : null;
   const editingView = editing?.id === null || editing === null ? null : (views.find((view) => view.id === editing.id) ?? null);
 
   return (

@@ -32,7 +32,6 @@ export function SetupForm({ onDone, headingId }: SetupFormProps): ReactElement {
       <h2 id={headingId} className="section-title" tabIndex={-1}>
         Set up
       </h2>
-      <p className="lead">Enter the details AIRisk gave you when you registered this app. You can change them later in Settings, and add more AIRisk environments there.</p>
       {settings === null || typeof settings === 'string' ? (
         <p className={settings === null ? 'lead' : 'inline-error'}>{settings ?? 'Loading…'}</p>
       ) : (
@@ -44,7 +43,7 @@ export function SetupForm({ onDone, headingId }: SetupFormProps): ReactElement {
 
 function SetupBody({ connection, words, onDone }: { readonly connection: ConnectionView | null; readonly words: ConnectionFormWords; readonly onDone: () => void }): ReactElement {
   const api = useApi();
-  const editor = useConnectionEditor(api, connection, connection === null ? newConnectionForm(words) : formFromConnection(connection), fieldId);
+  const editor = useConnectionEditor(api, connection, connection === null ? newConnectionForm(words) : formFromConnection(connection), fieldId, words.fields);
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -53,6 +52,7 @@ function SetupBody({ connection, words, onDone }: { readonly connection: Connect
 
   return (
     <form className="form" noValidate onSubmit={(event) => void submit(event)}>
+      <p className="lead">{words.texts.setup}</p>
       <ConnectionFields editor={editor} connection={connection} words={words} fieldId={fieldId} full={false} />
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={editor.saving}>

@@ -29,8 +29,9 @@ const IMPORT_READ_LIMIT_BYTES = 1024 * 1024;
  * Duplicate, Export, Import and Remove for Settings' connections, each saying how it went (on
  * screen and to screen readers). A new connection (a duplicate or an import) is handed to `open`
  * with the note asking for its secret. The views are read again whenever main's summaries change.
+ * `tooLarge`: main's sentence for a file far too large to read.
  */
-export function useConnectionActions(api: AiriskApi, summaries: readonly ConnectionSummary[], initial: readonly ConnectionView[], open: (id: string, note: string) => void): ConnectionActions {
+export function useConnectionActions(api: AiriskApi, summaries: readonly ConnectionSummary[], initial: readonly ConnectionView[], tooLarge: string, open: (id: string, note: string) => void): ConnectionActions {
   const [views, setViews] = useState(initial);
   const [message, setMessage] = useState<ConnectionsMessage | null>(null);
 
@@ -95,7 +96,7 @@ export function useConnectionActions(api: AiriskApi, summaries: readonly Connect
       // Not main's rule (main refuses anything over 16 KiB, and every malformed file): only a guard
       // against reading a huge file chosen by mistake and sending it across the bridge.
       file.size > IMPORT_READ_LIMIT_BYTES
-        ? say('error', [refused, 'It is far too large to be a connection file; choose the .airisk-connection.json file you were given.'])
+        ? say('error', [refused, tooLarge])
         : openNew(refused, await api.importConnection(await file.text())),
     );
   };

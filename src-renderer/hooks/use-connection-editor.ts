@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AiriskApi, ConnectionCheckView, ConnectionView } from '../../src-main/contract.ts';
+import type { AiriskApi, ConnectionCheckView, ConnectionFormWords, ConnectionView } from '../../src-main/contract.ts';
 import { connectionUpdateFromForm, localConnectionProblems, type ConnectionFormValues } from '../lib/connection-form.ts';
 import { errorText } from '../lib/error-text.ts';
 import { focusFirstInvalid, problemsByField } from '../lib/form-problems.ts';
@@ -23,9 +23,10 @@ export interface ConnectionEditor {
 /**
  * The logic shared by the first-run setup and the connection form in Settings: the values typed,
  * `saveConnection` with only what changed (the secret only when typed), `checkConnection` with
- * the unsaved values, and the problems shown at their fields (`fieldId` gives each field's id).
+ * the unsaved values, and the problems shown at their fields (`fieldId` gives each field's id;
+ * `fields`, main's, say which may not stay empty).
  */
-export function useConnectionEditor(api: AiriskApi, connection: ConnectionView | null, initial: ConnectionFormValues, fieldId: (field: string) => string): ConnectionEditor {
+export function useConnectionEditor(api: AiriskApi, connection: ConnectionView | null, initial: ConnectionFormValues, fieldId: (field: string) => string, fields: ConnectionFormWords['fields']): ConnectionEditor {
   const [form, setForm] = useState(initial);
   const [problems, setProblems] = useState<ReadonlyMap<string, string>>(new Map());
   const [callError, setCallError] = useState<string | null>(null);
@@ -42,7 +43,7 @@ export function useConnectionEditor(api: AiriskApi, connection: ConnectionView |
 
   const save = async (): Promise<ConnectionView | null> => {
     setCallError(null);
-    const local = localConnectionProblems(form, connection);
+    const local = localConnectionProblems(form, connection, fields);
     if (local.length > 0) {
       showProblems(problemsByField(local));
       return null;

@@ -27,14 +27,9 @@ export function connectionUpdateFromForm(form: ConnectionFormValues): Connection
 }
 
 /**
- * Problems the window can tell before asking main: an empty name or client id, and a missing
- * secret where none is stored. Main checks everything again (and everything else).
+ * Problems the window can tell before asking main: the fields main marks `missing` left empty (the
+ * secret only where none is stored), each with main's sentence. Main checks everything again (and everything else).
  */
-export function localConnectionProblems(form: ConnectionFormValues, connection: ConnectionView | null): ConnectionProblem[] {
-  const problems: ConnectionProblem[] = [];
-  if (form.name.trim() === '') problems.push({ field: 'name', message: 'Enter a name for this connection, such as “Production”.' });
-  if (form.clientId.trim() === '') problems.push({ field: 'clientId', message: 'Enter the client id AIRisk gave you.' });
-  if (form.clientSecret.trim() === '' && connection?.clientSecretSet !== true) problems.push({ field: 'clientSecret', message: 'Enter the client secret AIRisk gave you.' });
-  return problems;
+export function localConnectionProblems(form: ConnectionFormValues, connection: ConnectionView | null, fields: ConnectionFormWords['fields']): ConnectionProblem[] {
+  return fields.flatMap(({ key, missing }) => (missing === undefined || form[key].trim() !== '' || (key === 'clientSecret' && connection?.clientSecretSet === true) ? [] : [{ field: key, message: missing }]));
 }
-

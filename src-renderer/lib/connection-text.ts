@@ -15,11 +15,6 @@ export function removeConnectionQuestion(connection: { readonly name: string; re
   return { title: `Remove ${name}?`, detail: accountCount === 0 ? null : `This removes its ${accountCount === 1 ? 'token' : `${accountCount} tokens`}.` };
 }
 
-/** Why a connection cannot be removed, or null when it can: the last one always stays. */
-export function removeBlockedReason(connectionCount: number): string | null {
-  return connectionCount <= 1 ? 'The last connection cannot be removed.' : null;
-}
-
 /**
  * The connection a sign-in uses unless the person picks another: the active account's connection
  * when sign-in can start there, else the first configured one, else the first one (null when

@@ -5,7 +5,7 @@ import { checkView } from '../../src-main/core/connections/check-view.ts';
 import { CONNECTION_FORM_WORDS } from '../../src-main/core/settings/connection-form-words.ts';
 import { listRows } from '../../src-renderer/lib/account-rows.ts';
 import { connectionUpdateFromForm, formFromConnection, localConnectionProblems, newConnectionForm } from '../../src-renderer/lib/connection-form.ts';
-import { connectionNameToShow, defaultConnectionId, removeBlockedReason, removeConnectionQuestion, tokenCount } from '../../src-renderer/lib/connection-text.ts';
+import { connectionNameToShow, defaultConnectionId, removeConnectionQuestion, tokenCount } from '../../src-renderer/lib/connection-text.ts';
 
 const summary = (id: string, name: string, configured = true, accountCount = 0): ConnectionSummary => ({ id, name, origin: `https://${id}.example.com`, configured, accountCount });
 const account = (id: string, connectionId: string, active = false): AccountView => ({
@@ -91,8 +91,8 @@ test('removing a connection asks with its token count, and says nothing of token
   assert.deepEqual(removeConnectionQuestion({ name: 'Staging', accountCount: 3 }), { title: 'Remove Staging?', detail: 'This removes its 3 tokens.' });
   assert.deepEqual(removeConnectionQuestion({ name: 'Staging', accountCount: 1 }), { title: 'Remove Staging?', detail: 'This removes its token.' });
   assert.deepEqual(removeConnectionQuestion({ name: 'Sandbox', accountCount: 0 }), { title: 'Remove Sandbox?', detail: null });
-  assert.equal(removeBlockedReason(1), 'The last connection cannot be removed.');
-  assert.equal(removeBlockedReason(2), null);
+  // Shown (and named by the disabled Remove) while only one connection is left; the UI journey checks it.
+  assert.equal(CONNECTION_FORM_WORDS.texts.lastStays, 'The last connection cannot be removed.');
   assert.deepEqual([0, 1, 3].map(tokenCount), ['no tokens', '1 token', '3 tokens']);
 });
 
@@ -124,9 +124,14 @@ test('the connection form sends every field as typed (main works out what change
 
 test('the window asks for a name, a client id and a secret (unless one is stored) before calling main', () => {
   const empty = { ...newConnectionForm(CONNECTION_FORM_WORDS, ''), clientId: ' ' };
-  assert.deepEqual(localConnectionProblems(empty, null).map((problem) => problem.field), ['name', 'clientId', 'clientSecret']);
-  assert.deepEqual(localConnectionProblems(formFromConnection(saved), saved), []);
-  assert.deepEqual(localConnectionProblems(formFromConnection(saved), { ...saved, clientSecretSet: false }).map((problem) => problem.field), ['clientSecret']);
+  const { fields } = CONNECTION_FORM_WORDS;
+  assert.deepEqual(localConnectionProblems(empty, null, fields), [
+    { field: 'name', message: 'Enter a name for this connection, such as “Production”.' },
+    { field: 'clientId', message: 'Enter the client id AIRisk gave you.' },
+    { field: 'clientSecret', message: 'Enter the client secret AIRisk gave you.' },
+  ]);
+  assert.deepEqual(localConnectionProblems(formFromConnection(saved), saved, fields), []);
+  assert.deepEqual(localConnectionProblems(formFromConnection(saved), { ...saved, clientSecretSet: false }, fields).map((problem) => problem.field), ['clientSecret']);
 });
 
 test('a check is announced step by step, each verdict in words, and each step shown with its look', () => {

@@ -9,10 +9,10 @@ import { DEFAULT_CONNECTION_FIELDS } from './stored-settings.ts';
 /** Every field of the connection form, in order; `advanced` ones sit in Settings' Advanced fold (the first-run setup leaves them out). */
 export const CONNECTION_FORM_WORDS: ConnectionFormWords = {
   fields: [
-    { key: 'name', label: 'Name', hint: 'Your name for this AIRisk, such as “Production” or “Staging”.', advanced: false },
+    { key: 'name', label: 'Name', hint: 'Your name for this AIRisk, such as “Production” or “Staging”.', advanced: false, missing: 'Enter a name for this connection, such as “Production”.' },
     { key: 'baseUrl', label: 'AIRisk base URL', hint: null, advanced: false },
-    { key: 'clientId', label: 'Client id', hint: null, advanced: false },
-    { key: 'clientSecret', label: 'Client secret', hint: 'Write-only: kept encrypted on this computer and never shown again.', advanced: false },
+    { key: 'clientId', label: 'Client id', hint: null, advanced: false, missing: 'Enter the client id AIRisk gave you.' },
+    { key: 'clientSecret', label: 'Client secret', hint: 'Write-only: kept encrypted on this computer and never shown again.', advanced: false, missing: 'Enter the client secret AIRisk gave you.' },
     { key: 'redirectUri', label: 'Redirect URI', hint: 'Register this address with AIRisk as the app’s redirect URI.', advanced: false },
     { key: 'authorizePath', label: 'Authorization path', hint: null, advanced: true },
     { key: 'tokenPath', label: 'Token path', hint: null, advanced: true },
@@ -34,5 +34,11 @@ export const CONNECTION_FORM_WORDS: ConnectionFormWords = {
     verdicts: { ok: 'OK', warning: 'Warning', failed: 'Failed', skipped: 'Not checked' },
     remove: 'Its details are deleted from this computer; export it first if you may want it back.',
     needsSecret: 'Needs a client secret before anyone can sign in.',
+    lastStays: 'The last connection cannot be removed.',
+    replaceSecret: 'Replace client secret',
+    secretSet: '(currently set)',
+    secretUnset: '(currently not set)',
+    tooLarge: 'It is far too large to be a connection file; choose the .airisk-connection.json file you were given.',
+    setup: 'Enter the details AIRisk gave you when you registered this app. You can change them later in Settings, and add more AIRisk environments there.',
   },
 };
