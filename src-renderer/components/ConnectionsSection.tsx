@@ -2,9 +2,10 @@ import { useEffect, useId, useRef, useState, type ChangeEvent, type ReactElement
 import type { ConnectionFormWords, ConnectionSummary, ConnectionView } from '../../src-main/contract.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useConnectionActions } from '../hooks/use-connection-actions.ts';
+import { removeConnectionQuestion, tokenCount } from '../lib/connection-text.ts';
 import { ConnectionForm } from './ConnectionForm.tsx';
-import { ConnectionItem } from './ConnectionItem.tsx';
-import { RemoveConnectionDialog } from './RemoveConnectionDialog.tsx';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { Icon } from './Icon.tsx';
 
 /** Props of {@link ConnectionsSection}. */
 export interface ConnectionsSectionProps {
@@ -71,6 +72,8 @@ export function ConnectionsSection({ summaries, initial, words, onEditingChange 
   }, [editing]);
 
   const removeBlocked = summaries.length < 2 ? words.texts.lastStays : null;
+  // The question before removing (with its token count).
+  const removal = pendingRemoval === null ? null : removeConnectionQuestion(pendingRemoval);
   const editingView = editing?.id === null || editing === null ? null : (views.find((view) => view.id === editing.id) ?? null);
 
   return (
@@ -83,27 +86,55 @@ export function ConnectionsSection({ summaries, initial, words, onEditingChange 
         <>
           <p className="field-hint">{words.texts.list}</p>
           <ul className="connection-list">
-            {summaries.map((summary) => (
-              <ConnectionItem
-                key={summary.id}
-                summary={summary}
-                view={views.find((view) => view.id === summary.id)}
-                needsSecret={words.texts.needsSecret}
-                removeBlocked={removeBlocked}
-                lastReasonId={lastReasonId}
-                onEdit={() => {
-                  setMessage(null);
-                  setEditing({ id: summary.id, note: null });
-                }}
-                editButtonId={editButtonId(summary.id)}
-                onDuplicate={() => void actions.duplicate(summary)}
-                onExport={() => void actions.exportOne(summary)}
-                onRemove={() => {
-                  setMessage(null);
-                  setPendingRemoval(summary);
-                }}
-              />
-            ))}
+            {summaries.map((summary) => {
+              const { id, name } = summary;
+              const problem = views.find((view) => view.id === id)?.clientSecretProblem ?? (summary.configured ? null : words.texts.needsSecret);
+              // Each action says how it went below the list; Edit opens the form, Remove asks first.
+              const actionsOf = [
+                ['Edit', () => setEditing({ id, note: null })],
+                ['Duplicate', () => void actions.duplicate(summary)],
+                ['Export', () => void actions.exportOne(summary)],
+                ['Remove', () => setPendingRemoval(summary)],
+              ] as const;
+              return (
+                <li key={id} className="connection-item">
+                  <div className="connection-text">
+                    <span className="connection-name">{name}</span>
+                    <span className="connection-meta">
+                      {summary.origin} <span aria-hidden="true">·</span> {tokenCount(summary.accountCount)}
+                    </span>
+                    {problem === null ? null : (
+                      <span className="connection-problem">
+                        <Icon name="warning" />
+                        {problem}
+                      </span>
+                    )}
+                  </div>
+                  <div className="connection-actions">
+                    {actionsOf.map(([word, act]) => {
+                      const blocked = word === 'Remove' && removeBlocked !== null;
+                      return (
+                        <button
+                          key={word}
+                          id={word === 'Edit' ? editButtonId(id) : undefined}
+                          type="button"
+                          className="button button-small"
+                          aria-label={`${word} ${name}`}
+                          disabled={blocked}
+                          aria-describedby={blocked ? lastReasonId : undefined}
+                          onClick={() => {
+                            setMessage(null);
+                            act();
+                          }}
+                        >
+                          {word}
+                        </button>
+                      );
+                    })}
+                  </div>
+                </li>
+              );
+            })}
           </ul>
           {removeBlocked === null ? null : (
             <p id={lastReasonId} className="field-hint">
@@ -136,17 +167,19 @@ export function ConnectionsSection({ summaries, initial, words, onEditingChange 
           ))}
         </div>
       )}
-      {pendingRemoval === null ? null : (
-        <RemoveConnectionDialog
-          summary={pendingRemoval}
-          note={words.texts.remove}
+      {pendingRemoval === null || removal === null ? null : (
+        <ConfirmDialog
+          title={removal.title}
+          confirmText="Remove"
           onConfirm={() => void confirmRemoval()}
           onCancel={() => {
-            const { id } = pendingRemoval;
             setPendingRemoval(null);
-            document.getElementById(editButtonId(id))?.focus();
+            document.getElementById(editButtonId(pendingRemoval.id))?.focus();
           }}
-        />
+        >
+          {removal.detail === null ? null : <p>{removal.detail}</p>}
+          <p>{words.texts.remove}</p>
+        </ConfirmDialog>
       )}
     </fieldset>
   );

@@ -54,15 +54,11 @@ export function useConnectionActions(api: AiriskApi, summaries: readonly Connect
     announce(lines.join(' '));
   };
 
-  /**
-   * Every action on the list: the last message goes, then the action's lines are said (none: it
-   * said its own), or `failed: why` when it throws. True when it did not throw.
-   */
-  const run = async (failed: string, action: () => Promise<readonly string[] | void>): Promise<boolean> => {
+  /** Every action on the list: the last message goes, the action says how it went, or `failed: why` when it throws. True when it did not throw. */
+  const run = async (failed: string, action: () => Promise<unknown>): Promise<boolean> => {
     setMessage(null);
     try {
-      const lines = await action();
-      if (lines) say('done', lines);
+      await action();
       return true;
     } catch (error) {
       say('error', [`${failed}: ${errorText(error)}`]);
@@ -87,7 +83,7 @@ export function useConnectionActions(api: AiriskApi, summaries: readonly Connect
     run(`${name} could not be exported`, async () => {
       const fileName = views.find((view) => view.id === id)?.exportFileName ?? 'connection.airisk-connection.json';
       downloadText(fileName, await api.exportConnection(id));
-      return [`Exported ${name} as ${fileName}, without its client secret.`];
+      say('done', [`Exported ${name} as ${fileName}, without its client secret.`]);
     });
 
   const importFile = (file: File): Promise<boolean> => {
@@ -105,7 +101,7 @@ export function useConnectionActions(api: AiriskApi, summaries: readonly Connect
   const remove = ({ id, name }: ConnectionSummary): Promise<boolean> =>
     run(`${name} was not removed`, async () => {
       await api.removeConnection(id);
-      return [`Removed ${name}.`];
+      say('done', [`Removed ${name}.`]);
     });
 
   const saved = (connection: ConnectionView): Promise<boolean> =>
