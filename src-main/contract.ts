@@ -246,10 +246,14 @@ export interface ConnectionView {
   readonly accountCount: number;
   /** The name its exported file downloads as: `<name>.airisk-connection.json`, any file system takes it. */
   readonly exportFileName: string;
+  /** Its tokens in words ("no tokens", "1 token", "3 tokens"), beside its origin in Settings' list. */
+  readonly tokens: string;
+  /** The question before removing it: "Remove Staging?" and, when it holds tokens, "This removes its 3 tokens." (else null). */
+  readonly removeQuestion: { readonly title: string; readonly detail: string | null };
 }
 
 /** The editable fields of a connection; `clientSecret` sets or replaces the secret (it is never read back). */
-export type ConnectionUpdate = Partial<Omit<ConnectionView, 'id' | 'clientSecretSet' | 'clientSecretProblem' | 'accountCount' | 'exportFileName'>> & {
+export type ConnectionUpdate = Partial<Omit<ConnectionView, 'id' | 'clientSecretSet' | 'clientSecretProblem' | 'accountCount' | 'exportFileName' | 'tokens' | 'removeQuestion'>> & {
   readonly clientSecret?: string;
 };
 

@@ -2,7 +2,6 @@ import { useEffect, useId, useRef, useState, type ChangeEvent, type ReactElement
 import type { ConnectionFormWords, ConnectionSummary, ConnectionView } from '../../src-main/contract.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useConnectionActions } from '../hooks/use-connection-actions.ts';
-import { removeConnectionQuestion, tokenCount } from '../lib/connection-text.ts';
 import { ConnectionForm } from './ConnectionForm.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { Icon } from './Icon.tsx';
@@ -73,7 +72,7 @@ export function ConnectionsSection({ summaries, initial, words, onEditingChange 
 
   const removeBlocked = summaries.length < 2 ? words.texts.lastStays : null;
   // The question before removing (with its token count).
-  const removal = pendingRemoval === null ? null : removeConnectionQuestion(pendingRemoval);
+  const removal = views.find((view) => view.id === pendingRemoval?.id)?.removeQuestion;
   const editingView = editing?.id === null || editing === null ? null : (views.find((view) => view.id === editing.id) ?? null);
 
   return (
@@ -88,7 +87,8 @@ export function ConnectionsSection({ summaries, initial, words, onEditingChange 
           <ul className="connection-list">
             {summaries.map((summary) => {
               const { id, name } = summary;
-              const problem = views.find((view) => view.id === id)?.clientSecretProblem ?? (summary.configured ? null : words.texts.needsSecret);
+              const view = views.find((shown) => shown.id === id);
+              const problem = view?.clientSecretProblem ?? (summary.configured ? null : words.texts.needsSecret);
               // Each action says how it went below the list; Edit opens the form, Remove asks first.
               const actionsOf = [
                 ['Edit', () => setEditing({ id, note: null })],
@@ -101,7 +101,7 @@ export function ConnectionsSection({ summaries, initial, words, onEditingChange 
                   <div className="connection-text">
                     <span className="connection-name">{name}</span>
                     <span className="connection-meta">
-                      {summary.origin} <span aria-hidden="true">·</span> {tokenCount(summary.accountCount)}
+                      {summary.origin} <span aria-hidden="true">·</span> {view?.tokens}
                     </span>
                     {problem === null ? null : (
                       <span className="connection-problem">
@@ -167,7 +167,7 @@ export function ConnectionsSection({ summaries, initial, words, onEditingChange 
           ))}
         </div>
       )}
-      {pendingRemoval === null || removal === null ? null : (
+      {pendingRemoval === null || removal === undefined ? null : (
         <ConfirmDialog
           title={removal.title}
           confirmText="Remove"

@@ -5,7 +5,8 @@ import { checkView } from '../../src-main/core/connections/check-view.ts';
 import { CONNECTION_FORM_WORDS } from '../../src-main/core/settings/connection-form-words.ts';
 import { listRows } from '../../src-renderer/lib/account-rows.ts';
 import { connectionUpdateFromForm, formFromConnection, localConnectionProblems, newConnectionForm } from '../../src-renderer/lib/connection-form.ts';
-import { connectionNameToShow, defaultConnectionId, removeConnectionQuestion, tokenCount } from '../../src-renderer/lib/connection-text.ts';
+import { removeConnectionQuestion, tokenCount } from '../../src-main/core/settings/connection-view.ts';
+import { connectionNameToShow, defaultConnectionId } from '../../src-renderer/lib/connection-text.ts';
 
 const summary = (id: string, name: string, configured = true, accountCount = 0): ConnectionSummary => ({ id, name, origin: `https://${id}.example.com`, configured, accountCount });
 const account = (id: string, connectionId: string, active = false): AccountView => ({
@@ -88,9 +89,9 @@ test('the connection is named only when there are two or more', () => {
 });
 
 test('removing a connection asks with its token count, and says nothing of tokens when it has none', () => {
-  assert.deepEqual(removeConnectionQuestion({ name: 'Staging', accountCount: 3 }), { title: 'Remove Staging?', detail: 'This removes its 3 tokens.' });
-  assert.deepEqual(removeConnectionQuestion({ name: 'Staging', accountCount: 1 }), { title: 'Remove Staging?', detail: 'This removes its token.' });
-  assert.deepEqual(removeConnectionQuestion({ name: 'Sandbox', accountCount: 0 }), { title: 'Remove Sandbox?', detail: null });
+  assert.deepEqual(removeConnectionQuestion('Staging', 3), { title: 'Remove Staging?', detail: 'This removes its 3 tokens.' });
+  assert.deepEqual(removeConnectionQuestion('Staging', 1), { title: 'Remove Staging?', detail: 'This removes its token.' });
+  assert.deepEqual(removeConnectionQuestion('Sandbox', 0), { title: 'Remove Sandbox?', detail: null });
   // Shown (and named by the disabled Remove) while only one connection is left; the UI journey checks it.
   assert.equal(CONNECTION_FORM_WORDS.texts.lastStays, 'The last connection cannot be removed.');
   assert.deepEqual([0, 1, 3].map(tokenCount), ['no tokens', '1 token', '3 tokens']);
@@ -111,12 +112,14 @@ const saved: ConnectionView = {
   issuer: '',
   accountCount: 2,
   exportFileName: 'Staging.airisk-connection.json',
+  tokens: '2 tokens',
+  removeQuestion: { title: 'Remove Staging?', detail: 'This removes its 2 tokens.' },
 };
 
 test('the connection form sends every field as typed (main works out what changed), and the secret only when typed', () => {
   const form = formFromConnection(saved);
   assert.equal(form.clientSecret, '');
-  const { id: _id, clientSecretSet: _set, clientSecretProblem: _problem, accountCount: _count, exportFileName: _file, ...fields } = saved;
+  const { id: _id, clientSecretSet: _set, clientSecretProblem: _problem, accountCount: _count, exportFileName: _file, tokens: _tokens, removeQuestion: _question, ...fields } = saved;
   assert.deepEqual(connectionUpdateFromForm(form), fields);
   assert.deepEqual(connectionUpdateFromForm({ ...form, name: 'Stage', clientSecret: 'new-secret' }), { ...fields, name: 'Stage', clientSecret: 'new-secret' });
   assert.equal(connectionUpdateFromForm(newConnectionForm(CONNECTION_FORM_WORDS)).name, 'AIRisk', 'named “AIRisk” on first run');

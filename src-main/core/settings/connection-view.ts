@@ -19,7 +19,29 @@ export function connectionView(connection: ConnectionRecord, clientSecretProblem
   const { clientSecretStored, ...fields } = connection;
   const stored = clientSecretStored !== 'none';
   const problem = stored ? (clientSecretProblem ?? null) : null;
-  return { ...fields, clientSecretSet: stored && problem === null, clientSecretProblem: problem, accountCount, exportFileName: connectionFileName(fields.name) };
+  return {
+    ...fields,
+    clientSecretSet: stored && problem === null,
+    clientSecretProblem: problem,
+    accountCount,
+    exportFileName: connectionFileName(fields.name),
+    tokens: tokenCount(accountCount),
+    removeQuestion: removeConnectionQuestion(fields.name, accountCount),
+  };
+}
+
+/** "no tokens", "1 token", "3 tokens". */
+export function tokenCount(count: number): string {
+  if (count === 0) return 'no tokens';
+  return count === 1 ? '1 token' : `${count} tokens`;
+}
+
+/**
+ * The question before removing a connection: "Remove Staging?" and, when it holds tokens, "This
+ * removes its 3 tokens." (`detail` null when it holds none).
+ */
+export function removeConnectionQuestion(name: string, accountCount: number): ConnectionView['removeQuestion'] {
+  return { title: `Remove ${name}?`, detail: accountCount === 0 ? null : `This removes its ${accountCount === 1 ? 'token' : `${accountCount} tokens`}.` };
 }
 
 /**
