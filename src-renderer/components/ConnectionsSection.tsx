@@ -14,8 +14,6 @@ export interface ConnectionsSectionProps {
   readonly initial: readonly ConnectionView[];
   /** The connection form's words (SettingsView.connectionForm). */
   readonly words: ConnectionFormWords;
-  /** Told when the connection form opens or closes, so the app-wide Save bar can stop floating over it. */
-  readonly onEditingChange?: (editing: boolean) => void;
 }
 
 /** What the section shows besides the list: the form open on a connection (null id: a new one). */
@@ -28,10 +26,9 @@ const editButtonId = (id: string): string => `connection-edit-${id}`;
  * usable) with Edit, Duplicate, Export and Remove, and Add connection / Import… below. Edit and
  * Add open the connection form in place of the list.
  */
-export function ConnectionsSection({ summaries, initial, words, onEditingChange }: ConnectionsSectionProps): ReactElement {
+export function ConnectionsSection({ summaries, initial, words }: ConnectionsSectionProps): ReactElement {
   const api = useApi();
   const [editing, setEditing] = useState<Editing | null>(null);
-  useEffect(() => onEditingChange?.(editing !== null), [editing, onEditingChange]);
   const [pendingRemoval, setPendingRemoval] = useState<ConnectionSummary | null>(null);
   const actions = useConnectionActions(api, summaries, initial, words.texts.tooLarge, (id, note) => setEditing({ id, note }));
   const { views, message, setMessage } = actions;

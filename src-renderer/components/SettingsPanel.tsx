@@ -33,8 +33,6 @@ export function SettingsPanel({ state, headingId, focusField = null, onFocused }
   const api = useApi();
   const [settings, setSettings] = useState<SettingsView | null>(null);
   const [form, setForm] = useState<SettingsFormValues | null>(null);
-  // While a connection is edited it has its own Save; the app-wide one then stays at the page's end.
-  const [editingConnection, setEditingConnection] = useState(false);
   const [problems, setProblems] = useState<ReadonlyMap<string, string>>(new Map());
   const [message, setMessage] = useState<{ kind: 'done' | 'error'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
@@ -114,12 +112,13 @@ export function SettingsPanel({ state, headingId, focusField = null, onFocused }
 
   return panel(
     <>
-      <ConnectionsSection summaries={state.connections} initial={settings.connections} words={settings.connectionForm} onEditingChange={setEditingConnection} />
+      <ConnectionsSection summaries={state.connections} initial={settings.connections} words={settings.connectionForm} />
       <form ref={formRef} className="form" noValidate aria-label="App settings" onSubmit={(event) => void save(event)}>
         {groups}
         <UpdateSection updates={state.updates} />
         {other.length === 0 ? null : <p className="inline-error">{other.join(' ')}</p>}
-        <div className={editingConnection ? 'actions' : 'actions actions-sticky'}>
+        {/* Sticky unless a connection is being edited (CSS: that form has its own Save). */}
+        <div className="actions actions-sticky">
           <button type="submit" className="button button-primary" disabled={saving}>
             Save settings
           </button>
