@@ -250,10 +250,14 @@ export interface ConnectionView {
   readonly tokens: string;
   /** The question before removing it: "Remove Staging?" and, when it holds tokens, "This removes its 3 tokens." (else null). */
   readonly removeQuestion: { readonly title: string; readonly detail: string | null };
+  /** The secret field's words here: its label ("Replace client secret" when one is set), whether one is set, and its hint (why a stored one is not used, or that empty keeps it). */
+  readonly secretField: { readonly label: string; readonly state: string; readonly hint: string };
+  /** The list's badge when no one can sign in here (why the stored secret is not used, or that one is needed), else null. */
+  readonly badge: string | null;
 }
 
 /** The editable fields of a connection; `clientSecret` sets or replaces the secret (it is never read back). */
-export type ConnectionUpdate = Partial<Omit<ConnectionView, 'id' | 'clientSecretSet' | 'clientSecretProblem' | 'accountCount' | 'exportFileName' | 'tokens' | 'removeQuestion'>> & {
+export type ConnectionUpdate = Partial<Omit<ConnectionView, 'id' | 'clientSecretSet' | 'clientSecretProblem' | 'accountCount' | 'exportFileName' | 'tokens' | 'removeQuestion' | 'secretField' | 'badge'>> & {
   readonly clientSecret?: string;
 };
 

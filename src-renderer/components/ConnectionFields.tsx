@@ -55,26 +55,27 @@ export function ConnectionFields({ editor, connection, words, fieldId, full }: C
       );
     }
     const secret = key === 'clientSecret';
+    // A saved connection's secret field in main's words ("Replace client secret (currently set)"); a new one's as listed.
+    const saved = secret ? connection?.secretField : undefined;
     return (
       <Fragment key={key}>
         <Field
           id={fieldId(key)}
           kind={secret && !showSecret ? 'password' : 'text'}
           label={
-            // "Replace" only when there is one to replace (an imported or duplicated connection has none yet).
-            secret && connection !== null ? (
-              <>
-                {secretSet ? texts.replaceSecret : label} <span className={`secret-state secret-${secretSet ? 'set' : 'unset'}`}>{secretSet ? texts.secretSet : texts.secretUnset}</span>
-              </>
-            ) : (
+            saved === undefined ? (
               label
+            ) : (
+              <>
+                {saved.label} <span className={`secret-state secret-${secretSet ? 'set' : 'unset'}`}>{saved.state}</span>
+              </>
             )
           }
           autoComplete={secret ? 'new-password' : 'off'}
           value={form[key]}
           onChange={set(key) as (value: string) => void}
           error={error}
-          hint={(secret ? connection?.clientSecretProblem : null) ?? (secret && secretSet ? `${hint} ${texts.keepSecret}` : (hint ?? undefined))}
+          hint={saved?.hint ?? hint ?? undefined}
         />
         {secret ? <Field id={fieldId('showSecret')} kind="flag" label={texts.showSecret} value={showSecret} onChange={setShowSecret} /> : null}
       </Fragment>

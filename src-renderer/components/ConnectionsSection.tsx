@@ -85,7 +85,7 @@ export function ConnectionsSection({ summaries, initial, words }: ConnectionsSec
             {summaries.map((summary) => {
               const { id, name } = summary;
               const view = views.find((shown) => shown.id === id);
-              const problem = view?.clientSecretProblem ?? (summary.configured ? null : words.texts.needsSecret);
+              const problem = view?.badge ?? null;
               // Each action says how it went below the list; Edit opens the form, Remove asks first.
               const actionsOf = [
                 ['Edit', () => setEditing({ id, note: null })],
