@@ -2,7 +2,7 @@ import { useEffect, useId, type FormEvent, type ReactElement } from 'react';
 import type { ConnectionFormWords, ConnectionView } from '../../src-main/contract.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useConnectionEditor } from '../hooks/use-connection-editor.ts';
-import { formFromConnection, newConnectionForm } from '../lib/connection-form.ts';
+import { startingForm } from '../lib/connection-form.ts';
 import { ConnectionFields } from './ConnectionFields.tsx';
 
 /** Props of {@link ConnectionForm}. */
@@ -26,7 +26,7 @@ export interface ConnectionFormProps {
 export function ConnectionForm({ connection, words, note, onDone, setup = false }: ConnectionFormProps): ReactElement {
   const headingId = useId();
   const fieldId = (field: string): string => `${setup ? 'setup' : 'connection'}-${field}`;
-  const editor = useConnectionEditor(useApi(), connection, connection === null ? newConnectionForm(words, setup ? undefined : '') : formFromConnection(connection), fieldId('name'), words.fields);
+  const editor = useConnectionEditor(useApi(), connection, startingForm(words, connection, setup || connection !== null ? undefined : ''), fieldId('name'), words.fields);
   const wantsSecret = note !== null;
 
   useEffect(() => {

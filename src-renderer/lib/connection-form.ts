@@ -6,15 +6,13 @@ import type { ConnectionFormWords, ConnectionProblem, ConnectionUpdate, Connecti
  */
 export type ConnectionFormValues = Required<ConnectionUpdate>;
 
-/** The form's starting values for `connection`; the secret field always starts empty. */
-export function formFromConnection(connection: ConnectionView): ConnectionFormValues {
-  const { name, baseUrl, authorizePath, tokenPath, clientId, redirectUri, bodyEncoding, scope, issuer } = connection;
-  return { name, baseUrl, authorizePath, tokenPath, clientId, clientSecret: '', redirectUri, bodyEncoding, scope, issuer };
-}
-
-/** A new connection's starting values: main's defaults, named `name` (default "AIRisk", the first-run setup's). */
-export function newConnectionForm(words: ConnectionFormWords, name?: string): ConnectionFormValues {
-  return { ...words.defaults, clientSecret: '', ...(name === undefined ? {} : { name }) };
+/**
+ * The form's starting values: `connection`'s, or a new connection's (main's defaults, named `name`;
+ * without it main's "AIRisk", the first-run setup's). Every field main lists; the secret always starts empty.
+ */
+export function startingForm(words: ConnectionFormWords, connection: ConnectionView | null, name?: string): ConnectionFormValues {
+  const from: Readonly<Partial<Record<string, unknown>>> = { ...(connection ?? words.defaults), ...(name === undefined ? {} : { name }), clientSecret: '' };
+  return Object.fromEntries(words.fields.map(({ key }) => [key, from[key]])) as ConnectionFormValues;
 }
 
 /**

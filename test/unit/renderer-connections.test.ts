@@ -4,7 +4,7 @@ import type { AccountView, ConnectionSummary, ConnectionView } from '../../src-m
 import { checkView } from '../../src-main/core/connections/check-view.ts';
 import { CONNECTION_FORM_WORDS } from '../../src-main/core/settings/connection-form-words.ts';
 import { listRows } from '../../src-renderer/lib/account-rows.ts';
-import { connectionUpdateFromForm, formFromConnection, localConnectionProblems, newConnectionForm } from '../../src-renderer/lib/connection-form.ts';
+import { connectionUpdateFromForm, localConnectionProblems, startingForm } from '../../src-renderer/lib/connection-form.ts';
 import { removeConnectionQuestion, tokenCount } from '../../src-main/core/settings/connection-view.ts';
 import { connectionNameToShow, defaultConnectionId } from '../../src-renderer/lib/connection-text.ts';
 
@@ -119,24 +119,24 @@ const saved: ConnectionView = {
 };
 
 test('the connection form sends every field as typed (main works out what changed), and the secret only when typed', () => {
-  const form = formFromConnection(saved);
+  const form = startingForm(CONNECTION_FORM_WORDS, saved);
   assert.equal(form.clientSecret, '');
   const { id: _id, clientSecretSet: _set, clientSecretProblem: _problem, accountCount: _count, exportFileName: _file, tokens: _tokens, removeQuestion: _question, secretField: _secret, badge: _badge, ...fields } = saved;
   assert.deepEqual(connectionUpdateFromForm(form), fields);
   assert.deepEqual(connectionUpdateFromForm({ ...form, name: 'Stage', clientSecret: 'new-secret' }), { ...fields, name: 'Stage', clientSecret: 'new-secret' });
-  assert.equal(connectionUpdateFromForm(newConnectionForm(CONNECTION_FORM_WORDS)).name, 'AIRisk', 'named “AIRisk” on first run');
+  assert.equal(connectionUpdateFromForm(startingForm(CONNECTION_FORM_WORDS, null)).name, 'AIRisk', 'named “AIRisk” on first run');
 });
 
 test('the window asks for a name, a client id and a secret (unless one is stored) before calling main', () => {
-  const empty = { ...newConnectionForm(CONNECTION_FORM_WORDS, ''), clientId: ' ' };
+  const empty = { ...startingForm(CONNECTION_FORM_WORDS, null, ''), clientId: ' ' };
   const { fields } = CONNECTION_FORM_WORDS;
   assert.deepEqual(localConnectionProblems(empty, null, fields), [
     { field: 'name', message: 'Enter a name for this connection, such as “Production”.' },
     { field: 'clientId', message: 'Enter the client id AIRisk gave you.' },
     { field: 'clientSecret', message: 'Enter the client secret AIRisk gave you.' },
   ]);
-  assert.deepEqual(localConnectionProblems(formFromConnection(saved), saved, fields), []);
-  assert.deepEqual(localConnectionProblems(formFromConnection(saved), { ...saved, clientSecretSet: false }, fields).map((problem) => problem.field), ['clientSecret']);
+  assert.deepEqual(localConnectionProblems(startingForm(CONNECTION_FORM_WORDS, saved), saved, fields), []);
+  assert.deepEqual(localConnectionProblems(startingForm(CONNECTION_FORM_WORDS, saved), { ...saved, clientSecretSet: false }, fields).map((problem) => problem.field), ['clientSecret']);
 });
 
 test('a check is announced step by step, each verdict in words, and each step shown with its look', () => {
