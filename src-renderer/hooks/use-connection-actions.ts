@@ -43,10 +43,8 @@ export function useConnectionActions(api: AiriskApi, summaries: readonly Connect
   useEffect(() => {
     if (summaryKey === firstKey.current) return;
     firstKey.current = summaryKey;
-    api.getSettings().then(
-      (loaded) => setViews(loaded.connections),
-      () => undefined,
-    );
+    reload().catch(() => undefined);
+    // `reload` reads only `api`.
   }, [api, summaryKey]);
 
   const say = (kind: ConnectionsMessage['kind'], lines: readonly string[]): void => {
