@@ -36,7 +36,7 @@ export function ConnectionFields({ editor, connection, words, fieldId, full }: C
     const error = problems.get(key);
     if (key === 'bodyEncoding') {
       return (
-        <fieldset key={key} className={error === undefined ? 'choice' : 'choice field-invalid'} aria-describedby={error && `${encodingId}-error`}>
+        <fieldset key={key} className="choice" aria-describedby={error && `${encodingId}-error`}>
           <legend className="field-label">{label}</legend>
           <div className="choice-options">
             {(['form', 'json'] as const).map((value) => (

@@ -44,7 +44,7 @@ export function Field({ id, kind, label, value, onChange, hint, error, suffix, c
   };
   if (kind === 'flag') {
     return (
-      <div className={invalid ? 'check field-invalid' : 'check'}>
+      <div className="check">
         <input {...control} type="checkbox" checked={value === true} />
         <div>
           <label htmlFor={id} className="check-label">
@@ -57,7 +57,7 @@ export function Field({ id, kind, label, value, onChange, hint, error, suffix, c
     );
   }
   return (
-    <div className={invalid ? 'field field-invalid' : 'field'}>
+    <div className="field">
       <label htmlFor={id} className="field-label">
         {label}
       </label>
