@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ChangeEvent, type ReactElement } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent, type ReactElement } from 'react';
 import type { ConnectionFormWords, ConnectionSummary, ConnectionView } from '../../src-main/contract.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useConnectionActions } from '../hooks/use-connection-actions.ts';
@@ -20,6 +20,8 @@ export interface ConnectionsSectionProps {
 type Editing = { readonly id: string | null; readonly note: string | null };
 
 const editButtonId = (id: string): string => `connection-edit-${id}`;
+/** The sentence saying why the last connection cannot be removed (Settings shows one connections list). */
+const LAST_REASON_ID = 'connection-last-reason';
 
 /**
  * Settings' Connections: every connection (name, origin, its tokens, a badge when its secret is not
@@ -36,7 +38,6 @@ export function ConnectionsSection({ summaries, initial, words }: ConnectionsSec
   const addRef = useRef<HTMLButtonElement>(null);
   /** Where focus goes when the form closes: a connection's Edit (its id), Add connection (null), or nowhere (undefined). */
   const returnFocus = useRef<string | null | undefined>(undefined);
-  const lastReasonId = useId();
 
   const importChosen = (event: ChangeEvent<HTMLInputElement>): void => {
     const input = event.currentTarget;
@@ -70,7 +71,7 @@ export function ConnectionsSection({ summaries, initial, words }: ConnectionsSec
   const removeBlocked = summaries.length < 2 ? words.texts.lastStays : null;
   // The question before removing (with its token count).
   const removal = views.find((view) => view.id === pendingRemoval?.id)?.removeQuestion;
-  const editingView = editing?.id === null || editing === null ? null : (views.find((view) => view.id === editing.id) ?? null);
+  const editingView = views.find((view) => view.id === editing?.id) ?? null;
 
   return (
     // A fieldset like the other groups of Settings (same look, and a named group for screen readers).
@@ -118,7 +119,7 @@ export function ConnectionsSection({ summaries, initial, words }: ConnectionsSec
                           className="button button-small"
                           aria-label={`${word} ${name}`}
                           disabled={blocked}
-                          aria-describedby={blocked ? lastReasonId : undefined}
+                          aria-describedby={blocked ? LAST_REASON_ID : undefined}
                           onClick={() => {
                             setMessage(null);
                             act();
@@ -134,7 +135,7 @@ export function ConnectionsSection({ summaries, initial, words }: ConnectionsSec
             })}
           </ul>
           {removeBlocked === null ? null : (
-            <p id={lastReasonId} className="field-hint">
+            <p id={LAST_REASON_ID} className="field-hint">
               {removeBlocked}
             </p>
           )}

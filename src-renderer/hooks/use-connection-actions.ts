@@ -38,7 +38,7 @@ export function useConnectionActions(api: AiriskApi, summaries: readonly Connect
   const reload = async (): Promise<void> => setViews((await api.getSettings()).connections);
 
   // Main's state changed the connections (the tray, a sign-in, a removal): read the views again.
-  const summaryKey = summaries.map((summary) => `${summary.id}:${summary.configured}:${summary.accountCount}`).join('|');
+  const summaryKey = JSON.stringify(summaries);
   const firstKey = useRef(summaryKey);
   useEffect(() => {
     if (summaryKey === firstKey.current) return;
