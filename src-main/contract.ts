@@ -376,6 +376,8 @@ export interface SettingFieldView {
   readonly choices: readonly { readonly value: string; readonly label: string }[];
   /** One sentence about the saved value that is not a refusal (the lead outlasts the tokens, the shortcut is taken), or null. */
   readonly warning: string | null;
+  /** The saved value as the form starts with it: a number as text in the field's unit ("5" minutes), a flag or choice as it is. */
+  readonly value: string | boolean;
 }
 
 /** SettingsView's fields that main makes and the window only reads. */

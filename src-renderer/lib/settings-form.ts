@@ -6,9 +6,9 @@ export type SettingsFormValues = Readonly<Record<string, string | boolean>>;
 /** Every app-wide field, in Settings' order. */
 const fieldsOf = (settings: SettingsView): SettingFieldView[] => settings.groups.flatMap((group) => group.fields);
 
-/** The form's starting values for `settings`. */
+/** The form's starting values for `settings` (main's, in each field's unit). */
 export function formFromSettings(settings: SettingsView): SettingsFormValues {
-  return Object.fromEntries(fieldsOf(settings).map(({ key, scale }) => [key, typeof settings[key] === 'number' ? String(settings[key] / scale) : settings[key]]));
+  return Object.fromEntries(fieldsOf(settings).map(({ key, value }) => [key, value]));
 }
 
 /**
