@@ -254,10 +254,12 @@ export interface ConnectionView {
   readonly secretField: { readonly label: string; readonly state: string; readonly hint: string };
   /** The list's badge when no one can sign in here (why the stored secret is not used, or that one is needed), else null. */
   readonly badge: string | null;
+  /** Origin of its base URL (no path), the list's muted hint as in {@link ConnectionSummary}. */
+  readonly origin: string;
 }
 
 /** The editable fields of a connection; `clientSecret` sets or replaces the secret (it is never read back). */
-export type ConnectionUpdate = Partial<Omit<ConnectionView, 'id' | 'clientSecretSet' | 'clientSecretProblem' | 'accountCount' | 'exportFileName' | 'tokens' | 'removeQuestion' | 'secretField' | 'badge'>> & {
+export type ConnectionUpdate = Partial<Omit<ConnectionView, 'id' | 'clientSecretSet' | 'clientSecretProblem' | 'accountCount' | 'exportFileName' | 'tokens' | 'removeQuestion' | 'secretField' | 'badge' | 'origin'>> & {
   readonly clientSecret?: string;
 };
 

@@ -31,7 +31,7 @@ const LAST_REASON_ID = 'connection-last-reason';
 export function ConnectionsSection({ summaries, initial, words }: ConnectionsSectionProps): ReactElement {
   const api = useApi();
   const [editing, setEditing] = useState<Editing | null>(null);
-  const [pendingRemoval, setPendingRemoval] = useState<ConnectionSummary | null>(null);
+  const [pendingRemoval, setPendingRemoval] = useState<ConnectionView | null>(null);
   const actions = useConnectionActions(api, summaries, initial, words.texts.tooLarge, (id, note) => setEditing({ id, note }));
   const { views, message, setMessage } = actions;
   const fileRef = useRef<HTMLInputElement>(null);
@@ -48,10 +48,10 @@ export function ConnectionsSection({ summaries, initial, words }: ConnectionsSec
 
   const confirmRemoval = async (): Promise<void> => {
     if (pendingRemoval === null) return;
-    const summary = pendingRemoval;
+    const connection = pendingRemoval;
     setPendingRemoval(null);
-    if (await actions.remove(summary)) addRef.current?.focus();
-    else document.getElementById(editButtonId(summary.id))?.focus();
+    if (await actions.remove(connection)) addRef.current?.focus();
+    else document.getElementById(editButtonId(connection.id))?.focus();
   };
 
   const closeForm = (saved: ConnectionView | null): void => {
@@ -68,9 +68,7 @@ export function ConnectionsSection({ summaries, initial, words }: ConnectionsSec
     (id === null ? addRef.current : document.getElementById(editButtonId(id)))?.focus();
   }, [editing]);
 
-  const removeBlocked = summaries.length < 2 ? words.texts.lastStays : null;
-  // The question before removing (with its token count).
-  const removal = views.find((view) => view.id === pendingRemoval?.id)?.removeQuestion;
+  const removeBlocked = views.length < 2 ? words.texts.lastStays : null;
   const editingView = views.find((view) => view.id === editing?.id) ?? null;
 
   return (
@@ -83,28 +81,26 @@ export function ConnectionsSection({ summaries, initial, words }: ConnectionsSec
         <>
           <p className="field-hint">{words.texts.list}</p>
           <ul className="connection-list">
-            {summaries.map((summary) => {
-              const { id, name } = summary;
-              const view = views.find((shown) => shown.id === id);
-              const problem = view?.badge ?? null;
+            {views.map((view) => {
+              const { id, name, badge } = view;
               // Each action says how it went below the list; Edit opens the form, Remove asks first.
               const actionsOf = [
                 ['Edit', () => setEditing({ id, note: null })],
-                ['Duplicate', () => void actions.duplicate(summary)],
-                ['Export', () => void actions.exportOne(summary)],
-                ['Remove', () => setPendingRemoval(summary)],
+                ['Duplicate', () => void actions.duplicate(view)],
+                ['Export', () => void actions.exportOne(view)],
+                ['Remove', () => setPendingRemoval(view)],
               ] as const;
               return (
                 <li key={id} className="connection-item">
                   <div className="connection-text">
                     <span className="connection-name">{name}</span>
                     <span className="connection-meta">
-                      {summary.origin} <span aria-hidden="true">·</span> {view?.tokens}
+                      {view.origin} <span aria-hidden="true">·</span> {view.tokens}
                     </span>
-                    {problem === null ? null : (
+                    {badge === null ? null : (
                       <span className="connection-problem">
                         <Icon name="warning" />
-                        {problem}
+                        {badge}
                       </span>
                     )}
                   </div>
@@ -165,9 +161,9 @@ export function ConnectionsSection({ summaries, initial, words }: ConnectionsSec
           ))}
         </div>
       )}
-      {pendingRemoval === null || removal === undefined ? null : (
+      {pendingRemoval === null ? null : (
         <ConfirmDialog
-          title={removal.title}
+          title={pendingRemoval.removeQuestion.title}
           confirmText="Remove"
           onConfirm={() => void confirmRemoval()}
           onCancel={() => {
@@ -175,7 +171,7 @@ export function ConnectionsSection({ summaries, initial, words }: ConnectionsSec
             document.getElementById(editButtonId(pendingRemoval.id))?.focus();
           }}
         >
-          {removal.detail === null ? null : <p>{removal.detail}</p>}
+          {pendingRemoval.removeQuestion.detail === null ? null : <p>{pendingRemoval.removeQuestion.detail}</p>}
           <p>{words.texts.remove}</p>
         </ConfirmDialog>
       )}

@@ -13,11 +13,11 @@ export interface ConnectionActions {
   readonly views: readonly ConnectionView[];
   readonly message: ConnectionsMessage | null;
   readonly setMessage: (message: ConnectionsMessage | null) => void;
-  readonly duplicate: (summary: ConnectionSummary) => Promise<boolean>;
-  readonly exportOne: (summary: ConnectionSummary) => Promise<boolean>;
+  readonly duplicate: (connection: ConnectionView) => Promise<boolean>;
+  readonly exportOne: (connection: ConnectionView) => Promise<boolean>;
   readonly importFile: (file: File) => Promise<boolean>;
   /** True when removed. */
-  readonly remove: (summary: ConnectionSummary) => Promise<boolean>;
+  readonly remove: (connection: ConnectionView) => Promise<boolean>;
   /** After a save: say so and read the connections again. */
   readonly saved: (connection: ConnectionView) => Promise<boolean>;
 }
@@ -75,11 +75,10 @@ export function useConnectionActions(api: AiriskApi, summaries: readonly Connect
     announce(`Added ${name}. ${note}`);
   };
 
-  const duplicate = ({ id, name }: ConnectionSummary): Promise<boolean> => run(`${name} could not be duplicated`, async () => openNew(`${name} could not be duplicated.`, await api.duplicateConnection(id)));
+  const duplicate = ({ id, name }: ConnectionView): Promise<boolean> => run(`${name} could not be duplicated`, async () => openNew(`${name} could not be duplicated.`, await api.duplicateConnection(id)));
 
-  const exportOne = ({ id, name }: ConnectionSummary): Promise<boolean> =>
+  const exportOne = ({ id, name, exportFileName: fileName }: ConnectionView): Promise<boolean> =>
     run(`${name} could not be exported`, async () => {
-      const fileName = views.find((view) => view.id === id)?.exportFileName ?? 'connection.airisk-connection.json';
       downloadText(fileName, await api.exportConnection(id));
       say('done', [`Exported ${name} as ${fileName}, without its client secret.`]);
     });
@@ -96,7 +95,7 @@ export function useConnectionActions(api: AiriskApi, summaries: readonly Connect
   };
 
   // Main's state push drops the removed connection from the summaries, which reads the views again.
-  const remove = ({ id, name }: ConnectionSummary): Promise<boolean> =>
+  const remove = ({ id, name }: ConnectionView): Promise<boolean> =>
     run(`${name} was not removed`, async () => {
       await api.removeConnection(id);
       say('done', [`Removed ${name}.`]);

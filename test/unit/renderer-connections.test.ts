@@ -116,12 +116,13 @@ const saved: ConnectionView = {
   removeQuestion: { title: 'Remove Staging?', detail: 'This removes its 2 tokens.' },
   secretField: { label: 'Replace client secret', state: '(currently set)', hint: 'Write-only: kept encrypted on this computer and never shown again. Leave empty to keep the current one.' },
   badge: null,
+  origin: 'https://staging.example.com',
 };
 
 test('the connection form sends every field as typed (main works out what changed), and the secret only when typed', () => {
   const form = startingForm(CONNECTION_FORM_WORDS, saved);
   assert.equal(form.clientSecret, '');
-  const { id: _id, clientSecretSet: _set, clientSecretProblem: _problem, accountCount: _count, exportFileName: _file, tokens: _tokens, removeQuestion: _question, secretField: _secret, badge: _badge, ...fields } = saved;
+  const { id: _id, clientSecretSet: _set, clientSecretProblem: _problem, accountCount: _count, exportFileName: _file, tokens: _tokens, removeQuestion: _question, secretField: _secret, badge: _badge, origin: _origin, ...fields } = saved;
   assert.deepEqual(connectionUpdateFromForm(form), fields);
   assert.deepEqual(connectionUpdateFromForm({ ...form, name: 'Stage', clientSecret: 'new-secret' }), { ...fields, name: 'Stage', clientSecret: 'new-secret' });
   assert.equal(connectionUpdateFromForm(startingForm(CONNECTION_FORM_WORDS, null)).name, 'AIRisk', 'named “AIRisk” on first run');

@@ -31,6 +31,7 @@ export function connectionView(connection: ConnectionRecord, clientSecretProblem
     removeQuestion: removeConnectionQuestion(fields.name, accountCount),
     secretField: secretFieldWords(secretSet, problem),
     badge: problem ?? (isConfigured(connection) ? null : CONNECTION_FORM_WORDS.texts.needsSecret),
+    origin: originOf(fields.baseUrl) ?? fields.baseUrl,
   };
 }
 
