@@ -22,6 +22,8 @@ type Editing = { readonly id: string | null; readonly note: string | null };
 const editButtonId = (id: string): string => `connection-edit-${id}`;
 /** The sentence saying why the last connection cannot be removed (Settings shows one connections list). */
 const LAST_REASON_ID = 'connection-last-reason';
+const ADD_ID = 'connection-add';
+const focusOn = (id: string): void => document.getElementById(id)?.focus();
 
 /**
  * Settings' Connections: every connection (name, origin, its tokens, a badge when its secret is not
@@ -35,9 +37,8 @@ export function ConnectionsSection({ summaries, initial, words }: ConnectionsSec
   const actions = useConnectionActions(api, summaries, initial, words.texts.tooLarge, (id, note) => setEditing({ id, note }));
   const { views, message, setMessage } = actions;
   const fileRef = useRef<HTMLInputElement>(null);
-  const addRef = useRef<HTMLButtonElement>(null);
-  /** Where focus goes when the form closes: a connection's Edit (its id), Add connection (null), or nowhere (undefined). */
-  const returnFocus = useRef<string | null | undefined>(undefined);
+  /** The element focus goes to when the form closes (a connection's Edit, or Add connection), else null. */
+  const returnFocus = useRef<string | null>(null);
 
   const importChosen = (event: ChangeEvent<HTMLInputElement>): void => {
     const input = event.currentTarget;
@@ -46,26 +47,23 @@ export function ConnectionsSection({ summaries, initial, words }: ConnectionsSec
     if (file !== undefined) void actions.importFile(file);
   };
 
-  const confirmRemoval = async (): Promise<void> => {
-    if (pendingRemoval === null) return;
-    const connection = pendingRemoval;
+  const confirmRemoval = async (connection: ConnectionView): Promise<void> => {
     setPendingRemoval(null);
-    if (await actions.remove(connection)) addRef.current?.focus();
-    else document.getElementById(editButtonId(connection.id))?.focus();
+    focusOn((await actions.remove(connection)) ? ADD_ID : editButtonId(connection.id));
   };
 
   const closeForm = (saved: ConnectionView | null): void => {
-    returnFocus.current = saved?.id ?? editing?.id ?? null;
+    const id = saved?.id ?? editing?.id;
+    returnFocus.current = id === undefined || id === null ? ADD_ID : editButtonId(id);
     setEditing(null);
     if (saved !== null) void actions.saved(saved);
   };
 
   // Back to the list from the form: focus the connection's Edit (or Add connection) once it is drawn again.
   useEffect(() => {
-    if (editing !== null || returnFocus.current === undefined) return;
-    const id = returnFocus.current;
-    returnFocus.current = undefined;
-    (id === null ? addRef.current : document.getElementById(editButtonId(id)))?.focus();
+    if (editing !== null || returnFocus.current === null) return;
+    focusOn(returnFocus.current);
+    returnFocus.current = null;
   }, [editing]);
 
   const removeBlocked = views.length < 2 ? words.texts.lastStays : null;
@@ -137,7 +135,7 @@ export function ConnectionsSection({ summaries, initial, words }: ConnectionsSec
           )}
           <div className="actions">
             <button
-              ref={addRef}
+              id={ADD_ID}
               type="button"
               className="button"
               onClick={() => {
@@ -150,7 +148,7 @@ export function ConnectionsSection({ summaries, initial, words }: ConnectionsSec
             <button type="button" className="button" onClick={() => fileRef.current?.click()}>
               Import…
             </button>
-            <input ref={fileRef} type="file" accept=".json,application/json" hidden tabIndex={-1} aria-hidden="true" onChange={importChosen} />
+            <input ref={fileRef} type="file" accept=".json,application/json" hidden onChange={importChosen} />
           </div>
         </>
       )}
@@ -165,10 +163,10 @@ export function ConnectionsSection({ summaries, initial, words }: ConnectionsSec
         <ConfirmDialog
           title={pendingRemoval.removeQuestion.title}
           confirmText="Remove"
-          onConfirm={() => void confirmRemoval()}
+          onConfirm={() => void confirmRemoval(pendingRemoval)}
           onCancel={() => {
             setPendingRemoval(null);
-            document.getElementById(editButtonId(pendingRemoval.id))?.focus();
+            focusOn(editButtonId(pendingRemoval.id));
           }}
         >
           {pendingRemoval.removeQuestion.detail === null ? null : <p>{pendingRemoval.removeQuestion.detail}</p>}

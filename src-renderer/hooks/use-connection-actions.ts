@@ -94,10 +94,11 @@ export function useConnectionActions(api: AiriskApi, summaries: readonly Connect
     );
   };
 
-  // Main's state push drops the removed connection from the summaries, which reads the views again.
   const remove = ({ id, name }: ConnectionView): Promise<boolean> =>
     run(`${name} was not removed`, async () => {
       await api.removeConnection(id);
+      // Gone from the list at once; main's state push then reads the others again.
+      setViews((current) => current.filter((view) => view.id !== id));
       say('done', [`Removed ${name}.`]);
     });
 
