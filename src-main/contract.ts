@@ -319,8 +319,8 @@ export interface SettingsView {
 
 /** The connection form's fields in order, each with its words, and a new connection's starting values. */
 export interface ConnectionFormWords {
-  /** `missing`: the problem the form names before calling main when the field is left empty (the secret: only where none is stored); absent: it may stay empty. */
-  readonly fields: readonly { readonly key: keyof ConnectionUpdate; readonly label: string; readonly hint: string | null; readonly advanced: boolean; readonly missing?: string }[];
+  /** `missing`: the problem the form names before calling main when the field is left empty (the secret: only where none is stored); absent: it may stay empty. `choices`: a field picked from these (radio buttons). */
+  readonly fields: readonly { readonly key: keyof ConnectionUpdate; readonly label: string; readonly hint: string | null; readonly advanced: boolean; readonly missing?: string; readonly choices?: readonly { readonly value: string; readonly label: string }[] }[];
   readonly defaults: Required<Omit<ConnectionUpdate, 'clientSecret'>>;
   /** The connection screens' other sentences and words, ready to show. */
   readonly texts: {
@@ -331,8 +331,6 @@ export interface ConnectionFormWords {
     readonly showSecret: string;
     /** After the secret's hint when one is set. */
     readonly keepSecret: string;
-    readonly form: string;
-    readonly json: string;
     /** Beside Check connection. */
     readonly check: string;
     /** Check connection's steps and verdicts in words. */

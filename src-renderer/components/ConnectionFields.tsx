@@ -1,4 +1,4 @@
-import { Fragment, useId, useState, type ReactElement } from 'react';
+import { Fragment, useState, type ReactElement } from 'react';
 import type { ConnectionFormWords, ConnectionView } from '../../src-main/contract.ts';
 import type { ConnectionEditor } from '../hooks/use-connection-editor.ts';
 import { otherProblems } from '../lib/form-problems.ts';
@@ -25,35 +25,14 @@ export interface ConnectionFieldsProps {
 export function ConnectionFields({ editor, connection, words, fieldId, full }: ConnectionFieldsProps): ReactElement {
   const { form, set, problems } = editor;
   const { texts } = words;
-  const encodingId = useId();
   const [showSecret, setShowSecret] = useState(false);
   const secretSet = connection?.clientSecretSet === true;
   const shown = words.fields.filter((field) => full || !field.advanced);
   const errors = otherProblems(problems, (key) => shown.some((field) => field.key === key));
   if (editor.callError !== null) errors.push(editor.callError);
 
-  const draw = ({ key, label, hint }: ConnectionFormWords['fields'][number]): ReactElement => {
+  const draw = ({ key, label, hint, choices }: ConnectionFormWords['fields'][number]): ReactElement => {
     const error = problems.get(key);
-    if (key === 'bodyEncoding') {
-      return (
-        <fieldset key={key} className="choice" aria-describedby={error && `${encodingId}-error`}>
-          <legend className="field-label">{label}</legend>
-          <div className="choice-options">
-            {(['form', 'json'] as const).map((value) => (
-              <label key={value} className="radio">
-                <input id={value === 'form' ? fieldId(key) : undefined} type="radio" name={encodingId} checked={form.bodyEncoding === value} aria-invalid={error === undefined ? undefined : true} onChange={() => set(key)(value)} />
-                {texts[value]}
-              </label>
-            ))}
-          </div>
-          {error === undefined ? null : (
-            <p id={`${encodingId}-error`} className="field-error">
-              {error}
-            </p>
-          )}
-        </fieldset>
-      );
-    }
     const secret = key === 'clientSecret';
     // A saved connection's secret field in main's words ("Replace client secret (currently set)"); a new one's as listed.
     const saved = secret ? connection?.secretField : undefined;
@@ -61,7 +40,8 @@ export function ConnectionFields({ editor, connection, words, fieldId, full }: C
       <Fragment key={key}>
         <Field
           id={fieldId(key)}
-          kind={secret && !showSecret ? 'password' : 'text'}
+          kind={choices === undefined ? (secret && !showSecret ? 'password' : 'text') : 'radio'}
+          choices={choices}
           label={
             saved === undefined ? (
               label
