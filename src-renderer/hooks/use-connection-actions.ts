@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AiriskApi, ConnectionResult, ConnectionSummary, ConnectionView } from '../../src-main/contract.ts';
 import { announce } from '../lib/announcer.ts';
 import { downloadText } from '../lib/download-text.ts';
@@ -37,12 +37,9 @@ export function useConnectionActions(api: AiriskApi, summaries: readonly Connect
 
   const reload = async (): Promise<void> => setViews((await api.getSettings()).connections);
 
-  // Main's state changed the connections (the tray, a sign-in, a removal): read the views again.
+  // Read when the list opens, and again whenever main's state changes the connections (the tray, a sign-in, a removal).
   const summaryKey = JSON.stringify(summaries);
-  const firstKey = useRef(summaryKey);
   useEffect(() => {
-    if (summaryKey === firstKey.current) return;
-    firstKey.current = summaryKey;
     reload().catch(() => undefined);
     // `reload` reads only `api`.
   }, [api, summaryKey]);
