@@ -366,8 +366,8 @@ export interface SettingsGroupView {
 /** One app-wide setting as Settings shows it; every word is main's. */
 export interface SettingFieldView {
   readonly key: keyof SettingsUpdate;
-  /** `flag`: a checkbox; `text`: typed (a number is typed as `scale` stored units: 60 shows seconds as minutes); `choice`: one of `choices`. */
-  readonly kind: 'flag' | 'text' | 'choice';
+  /** `flag`: a checkbox; `text`: typed; `number`: a number typed as `scale` stored units (60 shows seconds as minutes); `choice`: one of `choices`. */
+  readonly kind: 'flag' | 'text' | 'number' | 'choice';
   readonly label: string;
   readonly hint: string | null;
   /** The unit after the input ("minutes"), or null. */

@@ -96,7 +96,7 @@ export function SettingsPanel({ state, headingId, focusField = null, onFocused }
     // Each field in main's words (a number typed in its unit), then main's warning about the saved value.
     const fields = group.fields.map(({ key, kind, label, unit, hint, choices, warning }) => (
       <Fragment key={key}>
-        <Field id={fieldId(key)} label={label} choices={choices} kind={kind === 'text' && unit !== null ? 'number' : kind} suffix={unit} hint={hint ?? undefined} value={form[key] ?? ''} onChange={set(key)} error={problems.get(key)} />
+        <Field id={fieldId(key)} label={label} choices={choices} kind={kind} suffix={unit} hint={hint ?? undefined} value={form[key] ?? ''} onChange={set(key)} error={problems.get(key)} />
         {warning === null ? null : <Callout>{warning}</Callout>}
       </Fragment>
     ));

@@ -17,9 +17,9 @@ export function formFromSettings(settings: SettingsView): SettingsFormValues {
  */
 export function updateFromForm(form: SettingsFormValues, settings: SettingsView): SettingsUpdate {
   const update: Record<string, unknown> = {};
-  for (const { key, scale } of fieldsOf(settings)) {
+  for (const { key, kind, scale } of fieldsOf(settings)) {
     const typed = form[key];
-    const value = typeof typed === 'string' && typeof settings[key] === 'number' ? (typed.trim() === '' ? NaN : Math.round(Number(typed) * scale * 1e6) / 1e6) : typed;
+    const value = typeof typed === 'string' && kind === 'number' ? (typed.trim() === '' ? NaN : Math.round(Number(typed) * scale * 1e6) / 1e6) : typed;
     if (!Object.is(value, settings[key])) update[key] = value;
   }
   return update;

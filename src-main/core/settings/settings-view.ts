@@ -15,7 +15,8 @@ type Field = Pick<SettingFieldView, 'key' | 'kind' | 'label'> & Partial<Omit<Set
 const formValue = (value: StoredSettings[Field['key']], scale: number): string | boolean => (typeof value === 'number' ? String(value / scale) : value);
 
 const flag = (key: Field['key'], label: string, hint?: string): Field => ({ key, kind: 'flag', label, ...(hint === undefined ? {} : { hint }) });
-const typed = (key: Field['key'], label: string, unit: string | null, hint?: string, scale = 1): Field => ({ key, kind: 'text', label, unit, scale, ...(hint === undefined ? {} : { hint }) });
+/** A typed setting: a number when it has a unit, else text. */
+const typed = (key: Field['key'], label: string, unit: string | null, hint?: string, scale = 1): Field => ({ key, kind: unit === null ? 'text' : 'number', label, unit, scale, ...(hint === undefined ? {} : { hint }) });
 
 const GROUPS: readonly (Omit<SettingsGroupView, 'fields' | 'notes'> & { readonly fields: readonly Field[]; readonly notes?: SettingsGroupView['notes'] })[] = [
   {
