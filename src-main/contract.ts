@@ -246,10 +246,20 @@ export interface ConnectionView {
   readonly accountCount: number;
   /** The name its exported file downloads as: `<name>.airisk-connection.json`, any file system takes it. */
   readonly exportFileName: string;
+  /** Its tokens in words ("no tokens", "1 token", "3 tokens"), beside its origin in Settings' list. */
+  readonly tokens: string;
+  /** The question before removing it: "Remove Staging?" and, when it holds tokens, "This removes its 3 tokens." (else null). */
+  readonly removeQuestion: { readonly title: string; readonly detail: string | null };
+  /** The secret field's words here: its label ("Replace client secret" when one is set), whether one is set, and its hint (why a stored one is not used, or that empty keeps it). */
+  readonly secretField: { readonly label: string; readonly state: string; readonly hint: string };
+  /** The list's badge when no one can sign in here (why the stored secret is not used, or that one is needed), else null. */
+  readonly badge: string | null;
+  /** Origin of its base URL (no path), the list's muted hint as in {@link ConnectionSummary}. */
+  readonly origin: string;
 }
 
 /** The editable fields of a connection; `clientSecret` sets or replaces the secret (it is never read back). */
-export type ConnectionUpdate = Partial<Omit<ConnectionView, 'id' | 'clientSecretSet' | 'clientSecretProblem' | 'accountCount' | 'exportFileName'>> & {
+export type ConnectionUpdate = Partial<Omit<ConnectionView, 'id' | 'clientSecretSet' | 'clientSecretProblem' | 'accountCount' | 'exportFileName' | 'tokens' | 'removeQuestion' | 'secretField' | 'badge' | 'origin'>> & {
   readonly clientSecret?: string;
 };
 
@@ -275,6 +285,12 @@ export interface ConnectionCheck {
   readonly authorization: ConnectionCheckStep;
   /** Does the token endpoint speak OAuth, and were the client id and secret accepted (POST of a deliberately invalid code)? */
   readonly token: ConnectionCheckStep;
+}
+
+/** What "Check connection" found, ready to show: each step's heading, verdict word and look (an icon and status name), and one sentence for screen readers. */
+export interface ConnectionCheckView extends ConnectionCheck {
+  readonly lines: readonly { readonly title: string; readonly word: string; readonly look: 'valid' | 'expiring' | 'expired' | 'sign_in_again'; readonly message: string }[];
+  readonly said: string;
 }
 
 /** App-wide settings as the window sees them, and every connection. */
@@ -303,7 +319,8 @@ export interface SettingsView {
 
 /** The connection form's fields in order, each with its words, and a new connection's starting values. */
 export interface ConnectionFormWords {
-  readonly fields: readonly { readonly key: keyof ConnectionUpdate; readonly label: string; readonly hint: string | null; readonly advanced: boolean }[];
+  /** `missing`: the problem the form names before calling main when the field is left empty (the secret: only where none is stored); absent: it may stay empty. `choices`: a field picked from these (radio buttons). */
+  readonly fields: readonly { readonly key: keyof ConnectionUpdate; readonly label: string; readonly hint: string | null; readonly advanced: boolean; readonly missing?: string; readonly choices?: readonly { readonly value: string; readonly label: string }[] }[];
   readonly defaults: Required<Omit<ConnectionUpdate, 'clientSecret'>>;
   /** The connection screens' other sentences and words, ready to show. */
   readonly texts: {
@@ -314,8 +331,6 @@ export interface ConnectionFormWords {
     readonly showSecret: string;
     /** After the secret's hint when one is set. */
     readonly keepSecret: string;
-    readonly form: string;
-    readonly json: string;
     /** Beside Check connection. */
     readonly check: string;
     /** Check connection's steps and verdicts in words. */
@@ -326,6 +341,16 @@ export interface ConnectionFormWords {
     readonly remove: string;
     /** A connection's badge when no one can sign in there yet. */
     readonly needsSecret: string;
+    /** Why Remove is disabled on the only connection. */
+    readonly lastStays: string;
+    /** The secret's label when one is set, and after it whether one is. */
+    readonly replaceSecret: string;
+    readonly secretSet: string;
+    readonly secretUnset: string;
+    /** An import refused before it is read (a file far over main's limit). */
+    readonly tooLarge: string;
+    /** Above the first-run setup's fields. */
+    readonly setup: string;
   };
 }
 
@@ -341,8 +366,8 @@ export interface SettingsGroupView {
 /** One app-wide setting as Settings shows it; every word is main's. */
 export interface SettingFieldView {
   readonly key: keyof SettingsUpdate;
-  /** `flag`: a checkbox; `text`: typed (a number is typed as `scale` stored units: 60 shows seconds as minutes); `choice`: one of `choices`. */
-  readonly kind: 'flag' | 'text' | 'choice';
+  /** `flag`: a checkbox; `text`: typed; `number`: a number typed as `scale` stored units (60 shows seconds as minutes); `choice`: one of `choices`. */
+  readonly kind: 'flag' | 'text' | 'number' | 'choice';
   readonly label: string;
   readonly hint: string | null;
   /** The unit after the input ("minutes"), or null. */
@@ -351,6 +376,8 @@ export interface SettingFieldView {
   readonly choices: readonly { readonly value: string; readonly label: string }[];
   /** One sentence about the saved value that is not a refusal (the lead outlasts the tokens, the shortcut is taken), or null. */
   readonly warning: string | null;
+  /** The saved value as the form starts with it: a number as text in the field's unit ("5" minutes), a flag or choice as it is. */
+  readonly value: string | boolean;
 }
 
 /** SettingsView's fields that main makes and the window only reads. */
@@ -480,7 +507,7 @@ export interface AiriskApi {
    * Checks saved connection `id` with `update` laid over it (unsaved form values; an empty or absent
    * secret means the stored one), or `update` alone when `id` is null. Sends the client credentials to that AIRisk.
    */
-  checkConnection(id: string | null, update: ConnectionUpdate): Promise<ConnectionCheck>;
+  checkConnection(id: string | null, update: ConnectionUpdate): Promise<ConnectionCheckView>;
   /** The connection as a small JSON file's text, without the secret, for a team to share. */
   exportConnection(id: string): Promise<string>;
   /** Adds a connection from an exported file's text; a malformed or hostile file changes nothing. The secret is entered afterwards. */

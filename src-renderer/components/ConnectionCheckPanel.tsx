@@ -1,28 +1,27 @@
 import { useEffect, useId, useState, type ReactElement } from 'react';
-import type { ConnectionCheck, ConnectionFormWords } from '../../src-main/contract.ts';
+import type { ConnectionCheckView } from '../../src-main/contract.ts';
 import { announce } from '../lib/announcer.ts';
-import { checkAnnouncement, checkSteps, VERDICT_LOOK } from '../lib/check-text.ts';
 import { errorText } from '../lib/error-text.ts';
 import { Icon } from './Icon.tsx';
 
 /** Props of {@link ConnectionCheckPanel}. */
 export interface ConnectionCheckPanelProps {
   /** Runs `checkConnection` with the form's current (unsaved) values. */
-  readonly onCheck: () => Promise<ConnectionCheck>;
+  readonly onCheck: () => Promise<ConnectionCheckView>;
   /** The values checked: when they change, the result shown no longer describes them and is cleared. */
   readonly values: unknown;
-  /** Main's words: the sentence beside the button (checking sends the client credentials to that AIRisk), the steps and verdicts. */
-  readonly texts: ConnectionFormWords['texts'];
+  /** Main's sentence beside the button: checking sends the client credentials to that AIRisk. */
+  readonly note: string;
 }
 
 /**
  * "Check connection": the button, the sentence saying that checking sends the client credentials
- * to that AIRisk, and each step's verdict (shape and word) with its sentence. Used by the first-run
- * setup and by the connection form in Settings.
+ * to that AIRisk, and each step's verdict (shape and word) with its sentence, all in main's words.
+ * Used by the first-run setup and by the connection form in Settings.
  */
-export function ConnectionCheckPanel({ onCheck, values, texts }: ConnectionCheckPanelProps): ReactElement {
+export function ConnectionCheckPanel({ onCheck, values, note }: ConnectionCheckPanelProps): ReactElement {
   // The check found, or why it did not run (text), or nothing yet; `checking` while it runs.
-  const [result, setResult] = useState<ConnectionCheck | string | null>(null);
+  const [result, setResult] = useState<ConnectionCheckView | string | null>(null);
   const [checking, setChecking] = useState(false);
   const noteId = useId();
 
@@ -35,7 +34,7 @@ export function ConnectionCheckPanel({ onCheck, values, texts }: ConnectionCheck
     try {
       const found = await onCheck();
       setResult(found);
-      said = checkAnnouncement(found, texts);
+      said = found.said;
     } catch (failure) {
       said = `The check did not run: ${errorText(failure)}`;
       setResult(said);
@@ -51,24 +50,21 @@ export function ConnectionCheckPanel({ onCheck, values, texts }: ConnectionCheck
           {checking ? 'Checking…' : 'Check connection'}
         </button>
         <p id={noteId} className="field-hint">
-          {texts.check}
+          {note}
         </p>
       </div>
       {typeof result === 'string' ? <p className="inline-error">{result}</p> : null}
       {result === null || typeof result === 'string' ? null : (
         <ul className="check-results" aria-label="Check results">
-          {checkSteps(result, texts).map(([title, word, step]) => {
-            const look = VERDICT_LOOK[step.verdict];
-            return (
-              <li key={title} className="check-result">
-                <span className={`status status-${look}`}>
-                  <Icon name={look} />
-                  {title}: {word}
-                </span>
-                <span className="check-message">{step.message}</span>
-              </li>
-            );
-          })}
+          {result.lines.map(({ title, word, look, message }) => (
+            <li key={title} className="check-result">
+              <span className={`status status-${look}`}>
+                <Icon name={look} />
+                {title}: {word}
+              </span>
+              <span className="check-message">{message}</span>
+            </li>
+          ))}
         </ul>
       )}
     </div>

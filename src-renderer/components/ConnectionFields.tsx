@@ -1,11 +1,9 @@
-import { Fragment, useId, useState, type ReactElement } from 'react';
+import { Fragment, useState, type ReactElement } from 'react';
 import type { ConnectionFormWords, ConnectionView } from '../../src-main/contract.ts';
 import type { ConnectionEditor } from '../hooks/use-connection-editor.ts';
 import { otherProblems } from '../lib/form-problems.ts';
-import { CheckboxField } from './CheckboxField.tsx';
 import { ConnectionCheckPanel } from './ConnectionCheckPanel.tsx';
-import { FieldNote, noteIds } from './FieldNote.tsx';
-import { TextField } from './TextField.tsx';
+import { Field } from './Field.tsx';
 
 /** Props of {@link ConnectionFields}. */
 export interface ConnectionFieldsProps {
@@ -27,54 +25,39 @@ export interface ConnectionFieldsProps {
 export function ConnectionFields({ editor, connection, words, fieldId, full }: ConnectionFieldsProps): ReactElement {
   const { form, set, problems } = editor;
   const { texts } = words;
-  const encodingId = useId();
   const [showSecret, setShowSecret] = useState(false);
   const secretSet = connection?.clientSecretSet === true;
   const shown = words.fields.filter((field) => full || !field.advanced);
   const errors = otherProblems(problems, (key) => shown.some((field) => field.key === key));
   if (editor.callError !== null) errors.push(editor.callError);
 
-  const draw = ({ key, label, hint }: ConnectionFormWords['fields'][number]): ReactElement => {
+  const draw = ({ key, label, hint, choices }: ConnectionFormWords['fields'][number]): ReactElement => {
     const error = problems.get(key);
-    if (key === 'bodyEncoding') {
-      return (
-        <fieldset key={key} className={error === undefined ? 'choice' : 'choice field-invalid'} aria-describedby={noteIds(encodingId, error, undefined)}>
-          <legend className="field-label">{label}</legend>
-          <div className="choice-options">
-            {(['form', 'json'] as const).map((value) => (
-              <label key={value} className="radio">
-                <input id={value === 'form' ? fieldId(key) : undefined} type="radio" name={encodingId} checked={form.bodyEncoding === value} aria-invalid={error === undefined ? undefined : true} onChange={() => set(key)(value)} />
-                {texts[value]}
-              </label>
-            ))}
-          </div>
-          <FieldNote id={encodingId} kind="error" text={error} />
-        </fieldset>
-      );
-    }
     const secret = key === 'clientSecret';
+    // A saved connection's secret field in main's words ("Replace client secret (currently set)"); a new one's as listed.
+    const saved = secret ? connection?.secretField : undefined;
     return (
       <Fragment key={key}>
-        <TextField
+        <Field
           id={fieldId(key)}
+          kind={choices === undefined ? (secret && !showSecret ? 'password' : 'text') : 'radio'}
+          choices={choices}
           label={
-            // "Replace" only when there is one to replace (an imported or duplicated connection has none yet).
-            secret && connection !== null ? (
-              <>
-                {secretSet ? 'Replace client secret' : label} <span className={`secret-state secret-${secretSet ? 'set' : 'unset'}`}>(currently {secretSet ? 'set' : 'not set'})</span>
-              </>
-            ) : (
+            saved === undefined ? (
               label
+            ) : (
+              <>
+                {saved.label} <span className={`secret-state secret-${secretSet ? 'set' : 'unset'}`}>{saved.state}</span>
+              </>
             )
           }
-          type={secret && !showSecret ? 'password' : 'text'}
           autoComplete={secret ? 'new-password' : 'off'}
           value={form[key]}
-          onChange={set(key)}
+          onChange={set(key) as (value: string) => void}
           error={error}
-          hint={(secret ? connection?.clientSecretProblem : null) ?? (secret && secretSet ? `${hint} ${texts.keepSecret}` : (hint ?? undefined))}
+          hint={saved?.hint ?? hint ?? undefined}
         />
-        {secret ? <CheckboxField id={fieldId('showSecret')} label={texts.showSecret} checked={showSecret} onChange={setShowSecret} /> : null}
+        {secret ? <Field id={fieldId('showSecret')} kind="flag" label={texts.showSecret} value={showSecret} onChange={setShowSecret} /> : null}
       </Fragment>
     );
   };
@@ -88,7 +71,7 @@ export function ConnectionFields({ editor, connection, words, fieldId, full }: C
           <div className="form">{shown.filter((field) => field.advanced).map(draw)}</div>
         </details>
       ) : null}
-      <ConnectionCheckPanel onCheck={editor.check} values={form} texts={texts} />
+      <ConnectionCheckPanel onCheck={editor.check} values={form} note={texts.check} />
       {errors.length === 0 ? null : <p className="inline-error">{errors.join(' ')}</p>}
     </>
   );

@@ -2,7 +2,7 @@ import { useEffect, useId, type FormEvent, type ReactElement } from 'react';
 import type { ConnectionFormWords, ConnectionView } from '../../src-main/contract.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useConnectionEditor } from '../hooks/use-connection-editor.ts';
-import { formFromConnection, newConnectionForm } from '../lib/connection-form.ts';
+import { startingForm } from '../lib/connection-form.ts';
 import { ConnectionFields } from './ConnectionFields.tsx';
 
 /** Props of {@link ConnectionForm}. */
@@ -14,24 +14,24 @@ export interface ConnectionFormProps {
   readonly note: string | null;
   /** Saved (with the connection as saved) or cancelled (null). */
   readonly onDone: (saved: ConnectionView | null) => void;
+  /** The first-run setup's form: main's lead instead of a heading, no Advanced fold, "Save and continue" and no Cancel; a new connection is named "AIRisk". */
+  readonly setup?: boolean;
 }
-
-const fieldId = (field: string): string => `connection-${field}`;
 
 /**
  * Adds or edits one connection: every field (the secret write-only), Check connection with the
- * unsaved values, Save and Cancel. Focus starts on the name, or on the secret when the note asks
- * for it.
+ * unsaved values, Save and Cancel. In Settings focus starts on the name, or on the secret when the
+ * note asks for it. The first-run setup is this form for the first connection (see `setup`).
  */
-export function ConnectionForm({ connection, words, note, onDone }: ConnectionFormProps): ReactElement {
-  const api = useApi();
+export function ConnectionForm({ connection, words, note, onDone, setup = false }: ConnectionFormProps): ReactElement {
   const headingId = useId();
-  const editor = useConnectionEditor(api, connection, connection === null ? newConnectionForm(words, '') : formFromConnection(connection), fieldId);
+  const fieldId = (field: string): string => `${setup ? 'setup' : 'connection'}-${field}`;
+  const editor = useConnectionEditor(useApi(), connection, startingForm(words, connection, setup || connection !== null ? undefined : ''), fieldId('name'), words.fields);
   const wantsSecret = note !== null;
 
   useEffect(() => {
-    document.getElementById(fieldId(wantsSecret ? 'clientSecret' : 'name'))?.focus();
-  }, [wantsSecret]);
+    if (!setup) document.getElementById(`connection-${wantsSecret ? 'clientSecret' : 'name'}`)?.focus();
+  }, [setup, wantsSecret]);
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -40,19 +40,25 @@ export function ConnectionForm({ connection, words, note, onDone }: ConnectionFo
   };
 
   return (
-    <form className="form connection-form" noValidate aria-labelledby={headingId} onSubmit={(event) => void submit(event)}>
-      <h3 id={headingId} className="subsection-title">
-        {connection === null ? 'Add connection' : `Edit ${connection.name}`}
-      </h3>
+    <form className={setup ? 'form' : 'form connection-form'} noValidate aria-labelledby={setup ? undefined : headingId} onSubmit={(event) => void submit(event)}>
+      {setup ? (
+        <p className="lead">{words.texts.setup}</p>
+      ) : (
+        <h3 id={headingId} className="subsection-title">
+          {connection === null ? 'Add connection' : `Edit ${connection.name}`}
+        </h3>
+      )}
       {note === null ? null : <p className="callout">{note}</p>}
-      <ConnectionFields editor={editor} connection={connection} words={words} fieldId={fieldId} full />
+      <ConnectionFields editor={editor} connection={connection} words={words} fieldId={fieldId} full={!setup} />
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={editor.saving}>
-          {connection === null ? 'Add connection' : 'Save connection'}
+          {setup ? 'Save and continue' : connection === null ? 'Add connection' : 'Save connection'}
         </button>
-        <button type="button" className="button button-quiet" onClick={() => onDone(null)}>
-          Cancel
-        </button>
+        {setup ? null : (
+          <button type="button" className="button button-quiet" onClick={() => onDone(null)}>
+            Cancel
+          </button>
+        )}
       </div>
     </form>
   );

@@ -1,11 +1,10 @@
-import { useEffect, useId, useRef, useState, type ChangeEvent, type ReactElement } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent, type ReactElement } from 'react';
 import type { ConnectionFormWords, ConnectionSummary, ConnectionView } from '../../src-main/contract.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useConnectionActions } from '../hooks/use-connection-actions.ts';
-import { removeBlockedReason } from '../lib/connection-text.ts';
 import { ConnectionForm } from './ConnectionForm.tsx';
-import { ConnectionItem } from './ConnectionItem.tsx';
-import { RemoveConnectionDialog } from './RemoveConnectionDialog.tsx';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { Icon } from './Icon.tsx';
 
 /** Props of {@link ConnectionsSection}. */
 export interface ConnectionsSectionProps {
@@ -15,32 +14,31 @@ export interface ConnectionsSectionProps {
   readonly initial: readonly ConnectionView[];
   /** The connection form's words (SettingsView.connectionForm). */
   readonly words: ConnectionFormWords;
-  /** Told when the connection form opens or closes, so the app-wide Save bar can stop floating over it. */
-  readonly onEditingChange?: (editing: boolean) => void;
 }
 
 /** What the section shows besides the list: the form open on a connection (null id: a new one). */
 type Editing = { readonly id: string | null; readonly note: string | null };
 
 const editButtonId = (id: string): string => `connection-edit-${id}`;
+/** The sentence saying why the last connection cannot be removed (Settings shows one connections list). */
+const LAST_REASON_ID = 'connection-last-reason';
+const ADD_ID = 'connection-add';
+const focusOn = (id: string): void => document.getElementById(id)?.focus();
 
 /**
  * Settings' Connections: every connection (name, origin, its tokens, a badge when its secret is not
  * usable) with Edit, Duplicate, Export and Remove, and Add connection / Import… below. Edit and
  * Add open the connection form in place of the list.
  */
-export function ConnectionsSection({ summaries, initial, words, onEditingChange }: ConnectionsSectionProps): ReactElement {
+export function ConnectionsSection({ summaries, initial, words }: ConnectionsSectionProps): ReactElement {
   const api = useApi();
   const [editing, setEditing] = useState<Editing | null>(null);
-  useEffect(() => onEditingChange?.(editing !== null), [editing, onEditingChange]);
-  const [pendingRemoval, setPendingRemoval] = useState<ConnectionSummary | null>(null);
-  const actions = useConnectionActions(api, summaries, initial, (id, note) => setEditing({ id, note }));
+  const [pendingRemoval, setPendingRemoval] = useState<ConnectionView | null>(null);
+  const actions = useConnectionActions(api, summaries, initial, words.texts.tooLarge, (id, note) => setEditing({ id, note }));
   const { views, message, setMessage } = actions;
   const fileRef = useRef<HTMLInputElement>(null);
-  const addRef = useRef<HTMLButtonElement>(null);
-  /** Where focus goes when the form closes: a connection's Edit (its id), Add connection (null), or nowhere (undefined). */
-  const returnFocus = useRef<string | null | undefined>(undefined);
-  const lastReasonId = useId();
+  /** The element focus goes to when the form closes (a connection's Edit, or Add connection), else null. */
+  const returnFocus = useRef<string | null>(null);
 
   const importChosen = (event: ChangeEvent<HTMLInputElement>): void => {
     const input = event.currentTarget;
@@ -49,30 +47,27 @@ export function ConnectionsSection({ summaries, initial, words, onEditingChange 
     if (file !== undefined) void actions.importFile(file);
   };
 
-  const confirmRemoval = async (): Promise<void> => {
-    if (pendingRemoval === null) return;
-    const summary = pendingRemoval;
+  const confirmRemoval = async (connection: ConnectionView): Promise<void> => {
     setPendingRemoval(null);
-    if (await actions.remove(summary)) addRef.current?.focus();
-    else document.getElementById(editButtonId(summary.id))?.focus();
+    focusOn((await actions.remove(connection)) ? ADD_ID : editButtonId(connection.id));
   };
 
   const closeForm = (saved: ConnectionView | null): void => {
-    returnFocus.current = saved?.id ?? editing?.id ?? null;
+    const id = saved?.id ?? editing?.id;
+    returnFocus.current = id === undefined || id === null ? ADD_ID : editButtonId(id);
     setEditing(null);
     if (saved !== null) void actions.saved(saved);
   };
 
   // Back to the list from the form: focus the connection's Edit (or Add connection) once it is drawn again.
   useEffect(() => {
-    if (editing !== null || returnFocus.current === undefined) return;
-    const id = returnFocus.current;
-    returnFocus.current = undefined;
-    (id === null ? addRef.current : document.getElementById(editButtonId(id)))?.focus();
+    if (editing !== null || returnFocus.current === null) return;
+    focusOn(returnFocus.current);
+    returnFocus.current = null;
   }, [editing]);
 
-  const removeBlocked = removeBlockedReason(summaries.length);
-  const editingView = editing?.id === null || editing === null ? null : (views.find((view) => view.id === editing.id) ?? null);
+  const removeBlocked = views.length < 2 ? words.texts.lastStays : null;
+  const editingView = views.find((view) => view.id === editing?.id) ?? null;
 
   return (
     // A fieldset like the other groups of Settings (same look, and a named group for screen readers).
@@ -84,36 +79,63 @@ export function ConnectionsSection({ summaries, initial, words, onEditingChange 
         <>
           <p className="field-hint">{words.texts.list}</p>
           <ul className="connection-list">
-            {summaries.map((summary) => (
-              <ConnectionItem
-                key={summary.id}
-                summary={summary}
-                view={views.find((view) => view.id === summary.id)}
-                needsSecret={words.texts.needsSecret}
-                removeBlocked={removeBlocked}
-                lastReasonId={lastReasonId}
-                onEdit={() => {
-                  setMessage(null);
-                  setEditing({ id: summary.id, note: null });
-                }}
-                editButtonId={editButtonId(summary.id)}
-                onDuplicate={() => void actions.duplicate(summary)}
-                onExport={() => void actions.exportOne(summary)}
-                onRemove={() => {
-                  setMessage(null);
-                  setPendingRemoval(summary);
-                }}
-              />
-            ))}
+            {views.map((view) => {
+              const { id, name, badge } = view;
+              // Each action says how it went below the list; Edit opens the form, Remove asks first.
+              const actionsOf = [
+                ['Edit', () => setEditing({ id, note: null })],
+                ['Duplicate', () => void actions.duplicate(view)],
+                ['Export', () => void actions.exportOne(view)],
+                ['Remove', () => setPendingRemoval(view)],
+              ] as const;
+              return (
+                <li key={id} className="connection-item">
+                  <div className="connection-text">
+                    <span className="connection-name">{name}</span>
+                    <span className="connection-meta">
+                      {view.origin} <span aria-hidden="true">·</span> {view.tokens}
+                    </span>
+                    {badge === null ? null : (
+                      <span className="connection-problem">
+                        <Icon name="warning" />
+                        {badge}
+                      </span>
+                    )}
+                  </div>
+                  <div className="connection-actions">
+                    {actionsOf.map(([word, act]) => {
+                      const blocked = word === 'Remove' && removeBlocked !== null;
+                      return (
+                        <button
+                          key={word}
+                          id={word === 'Edit' ? editButtonId(id) : undefined}
+                          type="button"
+                          className="button button-small"
+                          aria-label={`${word} ${name}`}
+                          disabled={blocked}
+                          aria-describedby={blocked ? LAST_REASON_ID : undefined}
+                          onClick={() => {
+                            setMessage(null);
+                            act();
+                          }}
+                        >
+                          {word}
+                        </button>
+                      );
+                    })}
+                  </div>
+                </li>
+              );
+            })}
           </ul>
           {removeBlocked === null ? null : (
-            <p id={lastReasonId} className="field-hint">
+            <p id={LAST_REASON_ID} className="field-hint">
               {removeBlocked}
             </p>
           )}
           <div className="actions">
             <button
-              ref={addRef}
+              id={ADD_ID}
               type="button"
               className="button"
               onClick={() => {
@@ -126,7 +148,7 @@ export function ConnectionsSection({ summaries, initial, words, onEditingChange 
             <button type="button" className="button" onClick={() => fileRef.current?.click()}>
               Import…
             </button>
-            <input ref={fileRef} type="file" accept=".json,application/json" hidden tabIndex={-1} aria-hidden="true" onChange={importChosen} />
+            <input ref={fileRef} type="file" accept=".json,application/json" hidden onChange={importChosen} />
           </div>
         </>
       )}
@@ -138,16 +160,18 @@ export function ConnectionsSection({ summaries, initial, words, onEditingChange 
         </div>
       )}
       {pendingRemoval === null ? null : (
-        <RemoveConnectionDialog
-          summary={pendingRemoval}
-          note={words.texts.remove}
-          onConfirm={() => void confirmRemoval()}
+        <ConfirmDialog
+          title={pendingRemoval.removeQuestion.title}
+          confirmText="Remove"
+          onConfirm={() => void confirmRemoval(pendingRemoval)}
           onCancel={() => {
-            const { id } = pendingRemoval;
             setPendingRemoval(null);
-            document.getElementById(editButtonId(id))?.focus();
+            focusOn(editButtonId(pendingRemoval.id));
           }}
-        />
+        >
+          {pendingRemoval.removeQuestion.detail === null ? null : <p>{pendingRemoval.removeQuestion.detail}</p>}
+          <p>{words.texts.remove}</p>
+        </ConfirmDialog>
       )}
     </fieldset>
   );

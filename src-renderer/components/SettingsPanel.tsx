@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactElement, type ReactNode } from 'react';
+import { Fragment, useEffect, useRef, useState, type FormEvent, type ReactElement, type ReactNode } from 'react';
 import type { AppState, SettingsView } from '../../src-main/contract.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useSettingsOnMount } from '../hooks/use-settings-on-mount.ts';
@@ -6,8 +6,9 @@ import { announce } from '../lib/announcer.ts';
 import { errorText } from '../lib/error-text.ts';
 import { focusFirstInvalid, otherProblems, problemsByField } from '../lib/form-problems.ts';
 import { formFromSettings, updateFromForm, type SettingsFormValues } from '../lib/settings-form.ts';
+import { Callout } from './Callout.tsx';
 import { ConnectionsSection } from './ConnectionsSection.tsx';
-import { SettingField } from './SettingField.tsx';
+import { Field } from './Field.tsx';
 import { StorageInfo } from './StorageInfo.tsx';
 import { TerminalSection } from './TerminalSection.tsx';
 import { UpdateSection } from './UpdateSection.tsx';
@@ -32,8 +33,6 @@ export function SettingsPanel({ state, headingId, focusField = null, onFocused }
   const api = useApi();
   const [settings, setSettings] = useState<SettingsView | null>(null);
   const [form, setForm] = useState<SettingsFormValues | null>(null);
-  // While a connection is edited it has its own Save; the app-wide one then stays at the page's end.
-  const [editingConnection, setEditingConnection] = useState(false);
   const [problems, setProblems] = useState<ReadonlyMap<string, string>>(new Map());
   const [message, setMessage] = useState<{ kind: 'done' | 'error'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
@@ -94,7 +93,13 @@ export function SettingsPanel({ state, headingId, focusField = null, onFocused }
 
   const other = otherProblems(problems, (field) => field in form);
   const groups = settings.groups.map((group) => {
-    const fields = group.fields.map((field) => <SettingField key={field.key} field={field} id={fieldId(field.key)} value={form[field.key] ?? ''} onChange={set(field.key)} error={problems.get(field.key)} />);
+    // Each field in main's words (a number typed in its unit), then main's warning about the saved value.
+    const fields = group.fields.map(({ key, kind, label, unit, hint, choices, warning }) => (
+      <Fragment key={key}>
+        <Field id={fieldId(key)} label={label} choices={choices} kind={kind} suffix={unit} hint={hint ?? undefined} value={form[key] ?? ''} onChange={set(key)} error={problems.get(key)} />
+        {warning === null ? null : <Callout>{warning}</Callout>}
+      </Fragment>
+    ));
     if (group.key === 'terminal') return <TerminalSection key={group.key} terminal={state.terminal} group={group} fields={fields} />;
     return (
       <fieldset key={group.key} className="group">
@@ -107,12 +112,13 @@ export function SettingsPanel({ state, headingId, focusField = null, onFocused }
 
   return panel(
     <>
-      <ConnectionsSection summaries={state.connections} initial={settings.connections} words={settings.connectionForm} onEditingChange={setEditingConnection} />
+      <ConnectionsSection summaries={state.connections} initial={settings.connections} words={settings.connectionForm} />
       <form ref={formRef} className="form" noValidate aria-label="App settings" onSubmit={(event) => void save(event)}>
         {groups}
         <UpdateSection updates={state.updates} />
         {other.length === 0 ? null : <p className="inline-error">{other.join(' ')}</p>}
-        <div className={editingConnection ? 'actions' : 'actions actions-sticky'}>
+        {/* Sticky unless a connection is being edited (CSS: that form has its own Save). */}
+        <div className="actions actions-sticky">
           <button type="submit" className="button button-primary" disabled={saving}>
             Save settings
           </button>

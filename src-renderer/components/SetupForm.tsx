@@ -1,11 +1,9 @@
-import { useState, type FormEvent, type ReactElement } from 'react';
-import type { ConnectionFormWords, ConnectionView, SettingsView } from '../../src-main/contract.ts';
+import { useState, type ReactElement } from 'react';
+import type { SettingsView } from '../../src-main/contract.ts';
 import { useApi } from '../hooks/use-api.ts';
-import { useConnectionEditor } from '../hooks/use-connection-editor.ts';
 import { useSettingsOnMount } from '../hooks/use-settings-on-mount.ts';
-import { formFromConnection, newConnectionForm } from '../lib/connection-form.ts';
 import { errorText } from '../lib/error-text.ts';
-import { ConnectionFields } from './ConnectionFields.tsx';
+import { ConnectionForm } from './ConnectionForm.tsx';
 
 /** Props of {@link SetupForm}. */
 export interface SetupFormProps {
@@ -13,8 +11,6 @@ export interface SetupFormProps {
   readonly onDone: () => void;
   readonly headingId: string;
 }
-
-const fieldId = (field: string): string => `setup-${field}`;
 
 /**
  * First run: the first connection, named "AIRisk" unless the person names it, and the four things
@@ -32,33 +28,11 @@ export function SetupForm({ onDone, headingId }: SetupFormProps): ReactElement {
       <h2 id={headingId} className="section-title" tabIndex={-1}>
         Set up
       </h2>
-      <p className="lead">Enter the details AIRisk gave you when you registered this app. You can change them later in Settings, and add more AIRisk environments there.</p>
       {settings === null || typeof settings === 'string' ? (
         <p className={settings === null ? 'lead' : 'inline-error'}>{settings ?? 'Loading…'}</p>
       ) : (
-        <SetupBody connection={settings.connections[0] ?? null} words={settings.connectionForm} onDone={onDone} />
+        <ConnectionForm connection={settings.connections[0] ?? null} words={settings.connectionForm} note={null} onDone={onDone} setup />
       )}
     </section>
-  );
-}
-
-function SetupBody({ connection, words, onDone }: { readonly connection: ConnectionView | null; readonly words: ConnectionFormWords; readonly onDone: () => void }): ReactElement {
-  const api = useApi();
-  const editor = useConnectionEditor(api, connection, connection === null ? newConnectionForm(words) : formFromConnection(connection), fieldId);
-
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    if ((await editor.save()) !== null) onDone();
-  };
-
-  return (
-    <form className="form" noValidate onSubmit={(event) => void submit(event)}>
-      <ConnectionFields editor={editor} connection={connection} words={words} fieldId={fieldId} full={false} />
-      <div className="actions">
-        <button type="submit" className="button button-primary" disabled={editor.saving}>
-          Save and continue
-        </button>
-      </div>
-    </form>
   );
 }

@@ -1,7 +1,6 @@
 import type { ReactElement } from 'react';
 import type { AppState, AppWarning } from '../../src-main/contract.ts';
 import { Callout } from './Callout.tsx';
-import { Icon } from './Icon.tsx';
 
 /** Props of {@link StorageInfo}. */
 export interface StorageInfoProps {
@@ -9,8 +8,6 @@ export interface StorageInfoProps {
   /** The warnings about storage (weak encryption, memory only). */
   readonly warnings: readonly AppWarning[];
 }
-
-const STRENGTH_TEXT = { strong: 'Strong', weak: 'Weak', none: 'None' } as const;
 
 /** Where tokens are kept and how well they are protected, with main's warning when it is weak. */
 export function StorageInfo({ storage, warnings }: StorageInfoProps): ReactElement {
@@ -22,8 +19,9 @@ export function StorageInfo({ storage, warnings }: StorageInfoProps): ReactEleme
         <dt>Protection</dt>
         <dd>
           <span className={`strength strength-${storage.strength}`}>
-            <Icon name={storage.strength === 'strong' ? 'valid' : storage.strength === 'weak' ? 'expiring' : 'expired'} />
-            {STRENGTH_TEXT[storage.strength]}
+            {/* The icon's shape and the word's capital come from CSS (.strength-<strength>). */}
+            <span className="icon" aria-hidden="true" />
+            {storage.strength}
           </span>
         </dd>
       </dl>

@@ -6,15 +6,13 @@ import type { ConnectionFormWords, ConnectionProblem, ConnectionUpdate, Connecti
  */
 export type ConnectionFormValues = Required<ConnectionUpdate>;
 
-/** The form's starting values for `connection`; the secret field always starts empty. */
-export function formFromConnection(connection: ConnectionView): ConnectionFormValues {
-  const { name, baseUrl, authorizePath, tokenPath, clientId, redirectUri, bodyEncoding, scope, issuer } = connection;
-  return { name, baseUrl, authorizePath, tokenPath, clientId, clientSecret: '', redirectUri, bodyEncoding, scope, issuer };
-}
-
-/** A new connection's starting values: main's defaults, named `name` (default "AIRisk", the first-run setup's). */
-export function newConnectionForm(words: ConnectionFormWords, name?: string): ConnectionFormValues {
-  return { ...words.defaults, clientSecret: '', ...(name === undefined ? {} : { name }) };
+/**
+ * The form's starting values: `connection`'s, or a new connection's (main's defaults, named `name`;
+ * without it main's "AIRisk", the first-run setup's). Every field main lists; the secret always starts empty.
+ */
+export function startingForm(words: ConnectionFormWords, connection: ConnectionView | null, name?: string): ConnectionFormValues {
+  const from: Readonly<Partial<Record<string, unknown>>> = { ...(connection ?? words.defaults), ...(name === undefined ? {} : { name }), clientSecret: '' };
+  return Object.fromEntries(words.fields.map(({ key }) => [key, from[key]])) as ConnectionFormValues;
 }
 
 /**
@@ -27,14 +25,9 @@ export function connectionUpdateFromForm(form: ConnectionFormValues): Connection
 }
 
 /**
- * Problems the window can tell before asking main: an empty name or client id, and a missing
- * secret where none is stored. Main checks everything again (and everything else).
+ * Problems the window can tell before asking main: the fields main marks `missing` left empty (the
+ * secret only where none is stored), each with main's sentence. Main checks everything again (and everything else).
  */
-export function localConnectionProblems(form: ConnectionFormValues, connection: ConnectionView | null): ConnectionProblem[] {
-  const problems: ConnectionProblem[] = [];
-  if (form.name.trim() === '') problems.push({ field: 'name', message: 'Enter a name for this connection, such as “Production”.' });
-  if (form.clientId.trim() === '') problems.push({ field: 'clientId', message: 'Enter the client id AIRisk gave you.' });
-  if (form.clientSecret.trim() === '' && connection?.clientSecretSet !== true) problems.push({ field: 'clientSecret', message: 'Enter the client secret AIRisk gave you.' });
-  return problems;
+export function localConnectionProblems(form: ConnectionFormValues, connection: ConnectionView | null, fields: ConnectionFormWords['fields']): ConnectionProblem[] {
+  return fields.flatMap(({ key, missing }) => (missing === undefined || form[key].trim() !== '' || (key === 'clientSecret' && connection?.clientSecretSet === true) ? [] : [{ field: key, message: missing }]));
 }
-

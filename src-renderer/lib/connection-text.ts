@@ -1,25 +1,5 @@
 import type { AccountView, AppState, ConnectionSummary } from '../../src-main/contract.ts';
 
-/** "no tokens", "1 token", "3 tokens". */
-export function tokenCount(count: number): string {
-  if (count === 0) return 'no tokens';
-  return count === 1 ? '1 token' : `${count} tokens`;
-}
-
-/**
- * The question before removing a connection: "Remove Staging?" and, when it holds tokens, "This
- * removes its 3 tokens." (`detail` null when it holds none).
- */
-export function removeConnectionQuestion(connection: { readonly name: string; readonly accountCount: number }): { title: string; detail: string | null } {
-  const { name, accountCount } = connection;
-  return { title: `Remove ${name}?`, detail: accountCount === 0 ? null : `This removes its ${accountCount === 1 ? 'token' : `${accountCount} tokens`}.` };
-}
-
-/** Why a connection cannot be removed, or null when it can: the last one always stays. */
-export function removeBlockedReason(connectionCount: number): string | null {
-  return connectionCount <= 1 ? 'The last connection cannot be removed.' : null;
-}
-
 /**
  * The connection a sign-in uses unless the person picks another: the active account's connection
  * when sign-in can start there, else the first configured one, else the first one (null when

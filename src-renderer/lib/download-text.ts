@@ -3,7 +3,7 @@ const REVOKE_AFTER_MS = 60_000;
 
 /**
  * Saves `text` as a file named `fileName` through the browser's download: a Blob, its object URL,
- * and a temporary `<a download>` clicked once. The URL is revoked afterwards. (A download is not a
+ * and a detached `<a download>` clicked once. The URL is revoked afterwards. (A download is not a
  * navigation: the page's CSP and the window's navigation guard do not apply to it.)
  */
 export function downloadText(fileName: string, text: string, type = 'application/json'): void {
@@ -11,12 +11,7 @@ export function downloadText(fileName: string, text: string, type = 'application
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  try {
-    link.click();
-  } finally {
-    link.remove();
-    window.setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
-  }
+  // A detached link downloads as well; nothing is added to the page.
+  link.click();
+  window.setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
 }

@@ -6,9 +6,9 @@ export type SettingsFormValues = Readonly<Record<string, string | boolean>>;
 /** Every app-wide field, in Settings' order. */
 const fieldsOf = (settings: SettingsView): SettingFieldView[] => settings.groups.flatMap((group) => group.fields);
 
-/** The form's starting values for `settings`. */
+/** The form's starting values for `settings` (main's, in each field's unit). */
 export function formFromSettings(settings: SettingsView): SettingsFormValues {
-  return Object.fromEntries(fieldsOf(settings).map(({ key, scale }) => [key, typeof settings[key] === 'number' ? String(settings[key] / scale) : settings[key]]));
+  return Object.fromEntries(fieldsOf(settings).map(({ key, value }) => [key, value]));
 }
 
 /**
@@ -17,9 +17,9 @@ export function formFromSettings(settings: SettingsView): SettingsFormValues {
  */
 export function updateFromForm(form: SettingsFormValues, settings: SettingsView): SettingsUpdate {
   const update: Record<string, unknown> = {};
-  for (const { key, scale } of fieldsOf(settings)) {
+  for (const { key, kind, scale } of fieldsOf(settings)) {
     const typed = form[key];
-    const value = typeof typed === 'string' && typeof settings[key] === 'number' ? (typed.trim() === '' ? NaN : Math.round(Number(typed) * scale * 1e6) / 1e6) : typed;
+    const value = typeof typed === 'string' && kind === 'number' ? (typed.trim() === '' ? NaN : Math.round(Number(typed) * scale * 1e6) / 1e6) : typed;
     if (!Object.is(value, settings[key])) update[key] = value;
   }
   return update;

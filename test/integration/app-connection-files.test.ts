@@ -38,8 +38,8 @@ test('an export/import round trip adds the same connection without its secret, n
   assert.ok(first.ok && second.ok);
   assert.deepEqual([first.connection.name, second.connection.name], ['Sandbox B (imported)', 'Sandbox B (imported 2)']);
   const [original] = (await app.service.getSettings()).connections.filter((connection) => connection.id === b);
-  const { id: _a, name: _n, exportFileName: _f, clientSecretSet, accountCount, ...imported } = first.connection;
-  const { id: _b, name: _m, exportFileName: _g, clientSecretSet: _s, accountCount: _c, ...exported } = original ?? first.connection;
+  const { id: _a, name: _n, exportFileName: _f, clientSecretSet, accountCount, tokens: _t, removeQuestion: _q, secretField: _sf, badge: _bd, ...imported } = first.connection;
+  const { id: _b, name: _m, exportFileName: _g, clientSecretSet: _s, accountCount: _c, tokens: _u, removeQuestion: _r, secretField: _sg, badge: _be, ...exported } = original ?? first.connection;
   assert.deepEqual(imported, exported, 'every field but the name and the secret came across');
   assert.deepEqual([clientSecretSet, accountCount], [false, 0], 'the person enters the secret afterwards');
   assert.equal(first.note, `Enter the client secret for Sandbox B (imported) only if ${new URL(sandboxes.b.url).origin} is your AIRisk.`, 'the note names where the secret will go');

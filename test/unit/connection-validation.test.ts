@@ -18,6 +18,22 @@ test('the connection view never contains the client secret, only whether one is 
   assert.equal(unusable.clientSecretProblem, 'enter the client secret again');
 });
 
+test('the connection view words the secret field, the list badge, the token count and the removal question for the window', () => {
+  const record = { id: 'c1', ...DEFAULT_CONNECTION_FIELDS, name: 'Staging', clientId: 'demo', clientSecretStored: 'disk' as const };
+  const view = connectionView(record, undefined, 3);
+  assert.deepEqual(view.secretField, { label: 'Replace client secret', state: '(currently set)', hint: 'Write-only: kept encrypted on this computer and never shown again. Leave empty to keep the current one.' });
+  assert.equal(view.badge, null);
+  assert.equal(view.tokens, '3 tokens');
+  assert.deepEqual(view.removeQuestion, { title: 'Remove Staging?', detail: 'This removes its 3 tokens.' });
+  const unusable = connectionView(record, 'enter the client secret again', 1);
+  assert.deepEqual(unusable.secretField, { label: 'Client secret', state: '(currently not set)', hint: 'enter the client secret again' }, 'nothing usable to replace: the hint says why');
+  assert.equal(unusable.badge, 'enter the client secret again');
+  const none = connectionView({ ...record, clientSecretStored: 'none' }, undefined, 0);
+  assert.equal(none.badge, 'Needs a client secret before anyone can sign in.');
+  assert.equal(none.secretField.hint, 'Write-only: kept encrypted on this computer and never shown again.');
+  assert.deepEqual([none.tokens, none.removeQuestion.detail], ['no tokens', null]);
+});
+
 test('defaults pass: the documented base URL and the loopback redirect', () => {
   const result = validate({ name: ' Staging ', clientId: ' demo-client ', clientSecret: ' s3cret ' });
   assert.ok(result.ok);

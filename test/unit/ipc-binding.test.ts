@@ -112,7 +112,7 @@ class FakeAiriskServiceForTests implements AiriskApi {
   }
   async checkConnection(id: string | null, update: object) {
     this.#record('checkConnection', [id, update]);
-    return { authorization: { verdict: 'skipped' as const, message: '' }, token: { verdict: 'skipped' as const, message: '' } };
+    return { authorization: { verdict: 'skipped' as const, message: '' }, token: { verdict: 'skipped' as const, message: '' }, lines: [], said: '' };
   }
   async exportConnection(id: string) {
     this.#record('exportConnection', [id]);

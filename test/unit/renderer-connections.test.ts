@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AccountView, ConnectionSummary, ConnectionView } from '../../src-main/contract.ts';
+import { checkView } from '../../src-main/core/connections/check-view.ts';
 import { CONNECTION_FORM_WORDS } from '../../src-main/core/settings/connection-form-words.ts';
 import { listRows } from '../../src-renderer/lib/account-rows.ts';
-import { checkAnnouncement } from '../../src-renderer/lib/check-text.ts';
-import { connectionUpdateFromForm, formFromConnection, localConnectionProblems, newConnectionForm } from '../../src-renderer/lib/connection-form.ts';
-import { connectionNameToShow, defaultConnectionId, removeBlockedReason, removeConnectionQuestion, tokenCount } from '../../src-renderer/lib/connection-text.ts';
+import { connectionUpdateFromForm, localConnectionProblems, startingForm } from '../../src-renderer/lib/connection-form.ts';
+import { removeConnectionQuestion, tokenCount } from '../../src-main/core/settings/connection-view.ts';
+import { connectionNameToShow, defaultConnectionId } from '../../src-renderer/lib/connection-text.ts';
 
 const summary = (id: string, name: string, configured = true, accountCount = 0): ConnectionSummary => ({ id, name, origin: `https://${id}.example.com`, configured, accountCount });
 const account = (id: string, connectionId: string, active = false): AccountView => ({
@@ -88,11 +89,11 @@ test('the connection is named only when there are two or more', () => {
 });
 
 test('removing a connection asks with its token count, and says nothing of tokens when it has none', () => {
-  assert.deepEqual(removeConnectionQuestion({ name: 'Staging', accountCount: 3 }), { title: 'Remove Staging?', detail: 'This removes its 3 tokens.' });
-  assert.deepEqual(removeConnectionQuestion({ name: 'Staging', accountCount: 1 }), { title: 'Remove Staging?', detail: 'This removes its token.' });
-  assert.deepEqual(removeConnectionQuestion({ name: 'Sandbox', accountCount: 0 }), { title: 'Remove Sandbox?', detail: null });
-  assert.equal(removeBlockedReason(1), 'The last connection cannot be removed.');
-  assert.equal(removeBlockedReason(2), null);
+  assert.deepEqual(removeConnectionQuestion('Staging', 3), { title: 'Remove Staging?', detail: 'This removes its 3 tokens.' });
+  assert.deepEqual(removeConnectionQuestion('Staging', 1), { title: 'Remove Staging?', detail: 'This removes its token.' });
+  assert.deepEqual(removeConnectionQuestion('Sandbox', 0), { title: 'Remove Sandbox?', detail: null });
+  // Shown (and named by the disabled Remove) while only one connection is left; the UI journey checks it.
+  assert.equal(CONNECTION_FORM_WORDS.texts.lastStays, 'The last connection cannot be removed.');
   assert.deepEqual([0, 1, 3].map(tokenCount), ['no tokens', '1 token', '3 tokens']);
 });
 
@@ -111,25 +112,42 @@ const saved: ConnectionView = {
   issuer: '',
   accountCount: 2,
   exportFileName: 'Staging.airisk-connection.json',
+  tokens: '2 tokens',
+  removeQuestion: { title: 'Remove Staging?', detail: 'This removes its 2 tokens.' },
+  secretField: { label: 'Replace client secret', state: '(currently set)', hint: 'Write-only: kept encrypted on this computer and never shown again. Leave empty to keep the current one.' },
+  badge: null,
+  origin: 'https://staging.example.com',
 };
 
 test('the connection form sends every field as typed (main works out what changed), and the secret only when typed', () => {
-  const form = formFromConnection(saved);
+  const form = startingForm(CONNECTION_FORM_WORDS, saved);
   assert.equal(form.clientSecret, '');
-  const { id: _id, clientSecretSet: _set, clientSecretProblem: _problem, accountCount: _count, exportFileName: _file, ...fields } = saved;
+  const { id: _id, clientSecretSet: _set, clientSecretProblem: _problem, accountCount: _count, exportFileName: _file, tokens: _tokens, removeQuestion: _question, secretField: _secret, badge: _badge, origin: _origin, ...fields } = saved;
   assert.deepEqual(connectionUpdateFromForm(form), fields);
   assert.deepEqual(connectionUpdateFromForm({ ...form, name: 'Stage', clientSecret: 'new-secret' }), { ...fields, name: 'Stage', clientSecret: 'new-secret' });
-  assert.equal(connectionUpdateFromForm(newConnectionForm(CONNECTION_FORM_WORDS)).name, 'AIRisk', 'named “AIRisk” on first run');
+  assert.equal(connectionUpdateFromForm(startingForm(CONNECTION_FORM_WORDS, null)).name, 'AIRisk', 'named “AIRisk” on first run');
 });
 
 test('the window asks for a name, a client id and a secret (unless one is stored) before calling main', () => {
-  const empty = { ...newConnectionForm(CONNECTION_FORM_WORDS, ''), clientId: ' ' };
-  assert.deepEqual(localConnectionProblems(empty, null).map((problem) => problem.field), ['name', 'clientId', 'clientSecret']);
-  assert.deepEqual(localConnectionProblems(formFromConnection(saved), saved), []);
-  assert.deepEqual(localConnectionProblems(formFromConnection(saved), { ...saved, clientSecretSet: false }).map((problem) => problem.field), ['clientSecret']);
+  const empty = { ...startingForm(CONNECTION_FORM_WORDS, null, ''), clientId: ' ' };
+  const { fields } = CONNECTION_FORM_WORDS;
+  assert.deepEqual(localConnectionProblems(empty, null, fields), [
+    { field: 'name', message: 'Enter a name for this connection, such as “Production”.' },
+    { field: 'clientId', message: 'Enter the client id AIRisk gave you.' },
+    { field: 'clientSecret', message: 'Enter the client secret AIRisk gave you.' },
+  ]);
+  assert.deepEqual(localConnectionProblems(startingForm(CONNECTION_FORM_WORDS, saved), saved, fields), []);
+  assert.deepEqual(localConnectionProblems(startingForm(CONNECTION_FORM_WORDS, saved), { ...saved, clientSecretSet: false }, fields).map((problem) => problem.field), ['clientSecret']);
 });
 
-test('a check is announced step by step, each verdict in words', () => {
+test('a check is announced step by step, each verdict in words, and each step shown with its look', () => {
   const check = { authorization: { verdict: 'ok', message: 'AIRisk answered (HTTP 200).' }, token: { verdict: 'failed', message: 'AIRisk refused the client id or secret (invalid_client).' } } as const;
-  assert.equal(checkAnnouncement(check, CONNECTION_FORM_WORDS.texts), 'Authorization endpoint: OK. AIRisk answered (HTTP 200). Token endpoint and client: Failed. AIRisk refused the client id or secret (invalid_client).');
+  const view = checkView(check);
+  assert.equal(view.said, 'Authorization endpoint: OK. AIRisk answered (HTTP 200). Token endpoint and client: Failed. AIRisk refused the client id or secret (invalid_client).');
+  assert.deepEqual(
+    view.lines.map(({ title, word, look }) => `${title}: ${word} (${look})`),
+    ['Authorization endpoint: OK (valid)', 'Token endpoint and client: Failed (expired)'],
+  );
+  assert.deepEqual(checkView({ authorization: { verdict: 'warning', message: 'a' }, token: { verdict: 'skipped', message: 'b' } }).lines.map((line) => line.look), ['expiring', 'sign_in_again']);
+  assert.equal(view.authorization, check.authorization, 'the steps themselves are kept');
 });

@@ -29,7 +29,8 @@ const settings: SettingsView = settingsView(DEFAULT_SETTINGS, [], { tokens: [], 
 
 test('an untouched settings form sends nothing', () => {
   const form = formFromSettings(settings);
-  assert.equal(form.expiryLeadSeconds, '5', 'the warning is typed in minutes');
+  assert.equal(form.expiryLeadSeconds, '5', 'the warning is typed in minutes (main sends each field’s value in its unit)');
+  assert.equal(form.startAtLogin, DEFAULT_SETTINGS.startAtLogin);
   assert.deepEqual(updateFromForm(form, settings), {});
 });
 

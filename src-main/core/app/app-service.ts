@@ -3,7 +3,7 @@ import type {
   AppState,
   AppWarning,
   CliInstallOutcome,
-  ConnectionCheck,
+  ConnectionCheckView,
   ConnectionResult,
   ConnectionUpdate,
   CopyFormat,
@@ -46,6 +46,7 @@ import { TerminalDesk, type TerminalFace } from './terminal-desk.ts';
 import { terminalTokenSource } from './terminal-source.ts';
 import type { TokenRead } from '../terminal/terminal-ports.ts';
 import { buildAppState, expiryFacts, UPDATES_OFF_VIEW } from './state-view.ts';
+import { checkView } from '../connections/check-view.ts';
 import { UpdateDesk, type InstanceLock, type UpdaterPort } from '../update/update-desk.ts';
 import { releasePageUrl } from '../update/release-page.ts';
 import type { UpdateMode } from '../update/update-mode.ts';
@@ -474,8 +475,8 @@ export class AppService implements AiriskApi {
     this.#connections.remove(requireString(id, 'connectionId'));
   }
 
-  async checkConnection(id: string | null, update: ConnectionUpdate): Promise<ConnectionCheck> {
-    return this.#connections.check(id === null ? null : requireString(id, 'connectionId'), update);
+  async checkConnection(id: string | null, update: ConnectionUpdate): Promise<ConnectionCheckView> {
+    return checkView(await this.#connections.check(id === null ? null : requireString(id, 'connectionId'), update));
   }
 
   async exportConnection(id: string): Promise<string> {

@@ -1,6 +1,7 @@
 import type { ConnectionSummary, ConnectionView } from '../../contract.ts';
 import type { ConnectionRecord } from '../vault/vault.ts';
 import { originOf } from './client-secret-origin.ts';
+import { CONNECTION_FORM_WORDS } from './connection-form-words.ts';
 
 /**
  * A connection as Settings sees it: the client secret only as "set or not". A secret that is not
@@ -19,7 +20,45 @@ export function connectionView(connection: ConnectionRecord, clientSecretProblem
   const { clientSecretStored, ...fields } = connection;
   const stored = clientSecretStored !== 'none';
   const problem = stored ? (clientSecretProblem ?? null) : null;
-  return { ...fields, clientSecretSet: stored && problem === null, clientSecretProblem: problem, accountCount, exportFileName: connectionFileName(fields.name) };
+  const secretSet = stored && problem === null;
+  return {
+    ...fields,
+    clientSecretSet: secretSet,
+    clientSecretProblem: problem,
+    accountCount,
+    exportFileName: connectionFileName(fields.name),
+    tokens: tokenCount(accountCount),
+    removeQuestion: removeConnectionQuestion(fields.name, accountCount),
+    secretField: secretFieldWords(secretSet, problem),
+    badge: problem ?? (isConfigured(connection) ? null : CONNECTION_FORM_WORDS.texts.needsSecret),
+    origin: originOf(fields.baseUrl) ?? fields.baseUrl,
+  };
+}
+
+/** The secret field's words for a saved connection: "Replace" only when there is one to replace, and the hint says why a stored one is not used, or that empty keeps it. */
+function secretFieldWords(secretSet: boolean, problem: string | null): ConnectionView['secretField'] {
+  const { fields, texts } = CONNECTION_FORM_WORDS;
+  const field = fields.find((candidate) => candidate.key === 'clientSecret');
+  const hint = field?.hint ?? '';
+  return {
+    label: secretSet ? texts.replaceSecret : (field?.label ?? ''),
+    state: secretSet ? texts.secretSet : texts.secretUnset,
+    hint: problem ?? (secretSet ? `${hint} ${texts.keepSecret}` : hint),
+  };
+}
+
+/** "no tokens", "1 token", "3 tokens". */
+export function tokenCount(count: number): string {
+  if (count === 0) return 'no tokens';
+  return count === 1 ? '1 token' : `${count} tokens`;
+}
+
+/**
+ * The question before removing a connection: "Remove Staging?" and, when it holds tokens, "This
+ * removes its 3 tokens." (`detail` null when it holds none).
+ */
+export function removeConnectionQuestion(name: string, accountCount: number): ConnectionView['removeQuestion'] {
+  return { title: `Remove ${name}?`, detail: accountCount === 0 ? null : `This removes its ${accountCount === 1 ? 'token' : `${accountCount} tokens`}.` };
 }
 
 /**

@@ -9,10 +9,14 @@ import type { StoredSettings } from './stored-settings.ts';
  * shows them, with main's warnings about the saved values. The window only draws them.
  */
 
-type Field = Pick<SettingFieldView, 'key' | 'kind' | 'label'> & Partial<Omit<SettingFieldView, 'key' | 'kind' | 'label'>>;
+type Field = Pick<SettingFieldView, 'key' | 'kind' | 'label'> & Partial<Omit<SettingFieldView, 'key' | 'kind' | 'label' | 'value'>>;
+
+/** A saved value as its field starts: a number as text in the field's unit (`scale` stored units each), anything else as it is. */
+const formValue = (value: StoredSettings[Field['key']], scale: number): string | boolean => (typeof value === 'number' ? String(value / scale) : value);
 
 const flag = (key: Field['key'], label: string, hint?: string): Field => ({ key, kind: 'flag', label, ...(hint === undefined ? {} : { hint }) });
-const typed = (key: Field['key'], label: string, unit: string | null, hint?: string, scale = 1): Field => ({ key, kind: 'text', label, unit, scale, ...(hint === undefined ? {} : { hint }) });
+/** A typed setting: a number when it has a unit, else text. */
+const typed = (key: Field['key'], label: string, unit: string | null, hint?: string, scale = 1): Field => ({ key, kind: unit === null ? 'text' : 'number', label, unit, scale, ...(hint === undefined ? {} : { hint }) });
 
 const GROUPS: readonly (Omit<SettingsGroupView, 'fields' | 'notes'> & { readonly fields: readonly Field[]; readonly notes?: SettingsGroupView['notes'] })[] = [
   {
@@ -90,7 +94,7 @@ export function settingsView(settings: StoredSettings, connections: readonly Con
   const groups = GROUPS.map((group) => ({
     notes: {},
     ...group,
-    fields: group.fields.map((field) => ({ hint: null, unit: null, scale: 1, choices: [], ...field, warning: warningOf[field.key] ?? null })),
+    fields: group.fields.map((field) => ({ hint: null, unit: null, scale: 1, choices: [], ...field, warning: warningOf[field.key] ?? null, value: formValue(settings[field.key], field.scale ?? 1) })),
   }));
   return { ...settings, connections, groups, connectionForm: CONNECTION_FORM_WORDS };
 }
