@@ -58,18 +58,20 @@ export function matchesQuery(account: ListAccount, connectionName: string, query
   return words.every((word) => haystack.includes(word));
 }
 
-/** The accounts that match `query`; `connectionName(id)` names an account's connection. The same array for a blank query. */
-export function filterAccounts<T extends ListAccount>(accounts: readonly T[], query: string, connectionName: (connectionId: string) => string): readonly T[] {
-  if (query.trim() === '') return accounts;
-  return accounts.filter((account) => matchesQuery(account, connectionName(account.connectionId), query));
+/**
+ * The accounts that match `query` and, when given, have exactly `status` (a status chip);
+ * `connectionName(id)` names an account's connection. The same array for a blank query and no status.
+ */
+export function filterAccounts<T extends ListAccount>(accounts: readonly T[], query: string, connectionName: (connectionId: string) => string, status: ListStatus | null = null): readonly T[] {
+  if (query.trim() === '' && status === null) return accounts;
+  return accounts.filter((account) => (status === null || account.status === status) && matchesQuery(account, connectionName(account.connectionId), query));
 }
 
-/** A status chip: "3 expired", and the filter query it sets. */
+/** A status chip: "3 expired", and the status it filters by. */
 export interface StatusChip {
   readonly status: ListStatus;
   readonly count: number;
   readonly text: string;
-  readonly query: string;
 }
 
 /** The statuses that need attention, in the order their chips show. */
@@ -81,8 +83,7 @@ export function statusChips(accounts: readonly Pick<ListAccount, 'status'>[]): S
   for (const { status } of accounts) counts.set(status, (counts.get(status) ?? 0) + 1);
   return CHIP_STATUSES.flatMap((status) => {
     const count = counts.get(status) ?? 0;
-    const word = STATUS_WORD[status].toLocaleLowerCase();
-    return count === 0 ? [] : [{ status, count, text: `${count} ${word}`, query: word }];
+    return count === 0 ? [] : [{ status, count, text: `${count} ${STATUS_WORD[status].toLocaleLowerCase()}` }];
   });
 }
 

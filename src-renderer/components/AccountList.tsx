@@ -1,6 +1,6 @@
 import { useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import type { AccountView, ConnectionSummary } from '../../src-main/contract.ts';
-import { filterAccounts, openingFocus, sortAccounts, statusChips, type ListSort } from '../../src-main/shared/account-list.ts';
+import { filterAccounts, openingFocus, sortAccounts, statusChips, type ListSort, type ListStatus } from '../../src-main/shared/account-list.ts';
 import type { RowError } from '../../src-main/shared/row-errors.ts';
 import { isTextEntry, useRovingFocus } from '../hooks/use-roving-focus.ts';
 import { useVirtualRows } from '../hooks/use-virtual-rows.ts';
@@ -21,8 +21,10 @@ export interface AccountListProps {
   /** `AppState.generatedAt`: `secondsLeft` counts from here. */
   readonly generatedAt: string;
   /** Everything but removal, which the list confirms itself. */
-  readonly actions: Omit<RowActions, 'requestRemove'>;
+  readonly actions: Omit<RowActions, 'requestRemove' | 'requestRename'>;
   readonly remove: (accountId: string) => Promise<void>;
+  /** Names the account (main checks the name). */
+  readonly rename: (accountId: string, label: string) => Promise<void>;
   /** The account whose Copy reads "Copied ✓", or null. */
   readonly copiedId: string | null;
   /** Each row's error, until its token changes. */
@@ -48,19 +50,25 @@ const heightOf = (row: ListRow): number => (row.kind === 'heading' ? HEADING_HEI
  * …"): a virtualized list cannot nest its rows in `role=group` elements, and a heading inside
  * `role=list` is not allowed.
  */
-export function AccountList({ accounts, connections, generatedAt, actions, remove, copiedId, errors, headingId }: AccountListProps): ReactElement {
+export function AccountList({ accounts, connections, generatedAt, actions, remove, rename, copiedId, errors, headingId }: AccountListProps): ReactElement {
   const [query, setQuery] = useState('');
+  // A chip filters by status exactly (not by the words, which a name could contain too).
+  const [status, setStatus] = useState<ListStatus | null>(null);
   const [sort, setSort] = useState<ListSort>('name');
   const deferredQuery = useDeferredValue(query);
   const sorted = useMemo(() => sortAccounts(accounts, sort), [accounts, sort]);
   const filtered = useMemo(() => {
     const names = new Map(connections.map((connection) => [connection.id, connection.name]));
-    return filterAccounts(sorted, deferredQuery, (id) => names.get(id) ?? '');
-  }, [sorted, deferredQuery, connections]);
+    return filterAccounts(sorted, deferredQuery, (id) => names.get(id) ?? '', status);
+  }, [sorted, deferredQuery, connections, status]);
   const layout = useMemo(() => listRows(filtered, connections, sort === 'name'), [filtered, connections, sort]);
   const chips = useMemo(() => statusChips(accounts), [accounts]);
   const shown = layout.accounts;
   const [pendingRemoval, setPendingRemoval] = useState<{ account: AccountView; index: number } | null>(null);
+  const [renaming, setRenaming] = useState<AccountView | null>(null);
+  const renameRef = useRef<HTMLInputElement>(null);
+  // After the dialog's own focus (its Cancel): the name field, selected.
+  useLayoutEffect(() => renameRef.current?.select(), [renaming]);
   const refocusAfterRemoval = useRef<{ id: string; index: number } | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
@@ -121,6 +129,7 @@ export function AccountList({ accounts, connections, generatedAt, actions, remov
     () => ({
       ...actions,
       requestRemove: (account, index) => setPendingRemoval({ account, index }),
+      requestRename: setRenaming,
     }),
     [actions],
   );
@@ -129,11 +138,15 @@ export function AccountList({ accounts, connections, generatedAt, actions, remov
   const accountName = (account: AccountView): string => onConnection(account.label, accountConnectionName(connections, account));
 
   const onFilterKey = (event: KeyboardEvent<HTMLInputElement>): void => {
-    const first = shown[0];
-    if (event.key === 'ArrowDown' && first !== undefined) focusRow(0);
+    if (event.nativeEvent.isComposing) return;
+    // Typed and Enter at once: the list may still show the last query's matches (a deferred render), so the first match is worked out from what is typed now.
+    const first = query === deferredQuery ? shown[0] : filterAccounts(sorted, query, (id) => connections.find((connection) => connection.id === id)?.name ?? '', status)[0];
+    if (event.key === 'ArrowDown' && first !== undefined && query === deferredQuery) focusRow(0);
     else if (event.key === 'Enter' && first !== undefined) actions.copy(first, null, accountName(first));
-    else if (event.key === 'Escape' && query !== '') setQuery('');
-    else return;
+    else if (event.key === 'Escape' && (query !== '' || status !== null)) {
+      setQuery('');
+      setStatus(null);
+    } else return;
     event.preventDefault();
   };
 
@@ -154,7 +167,6 @@ export function AccountList({ accounts, connections, generatedAt, actions, remov
     });
   };
 
-  const chipQuery = query.trim().toLocaleLowerCase();
   return (
     <section className="accounts" aria-labelledby={headingId}>
       <div className="list-toolbar">
@@ -168,8 +180,8 @@ export function AccountList({ accounts, connections, generatedAt, actions, remov
                 key={chip.status}
                 type="button"
                 className={`chip status-${chip.status}`}
-                aria-pressed={chipQuery === chip.query}
-                onClick={() => setQuery(chipQuery === chip.query ? '' : chip.query)}
+                aria-pressed={status === chip.status}
+                onClick={() => setStatus(status === chip.status ? null : chip.status)}
               >
                 {chip.text}
               </button>
@@ -197,7 +209,7 @@ export function AccountList({ accounts, connections, generatedAt, actions, remov
       {accounts.length === 0 ? (
         <p className="empty">No tokens yet. Sign in to get your first one — the generic token, or one for a user id.</p>
       ) : shown.length === 0 ? (
-        <p className="empty">No account matches “{deferredQuery.trim()}”.</p>
+        <p className="empty">No account matches{deferredQuery.trim() === '' ? ' this status' : ` “${deferredQuery.trim()}”`}.</p>
       ) : null}
       <div ref={scrollRef} className="list-scroll" hidden={shown.length === 0}>
         {shown.length === 0 ? null : (
@@ -236,6 +248,34 @@ export function AccountList({ accounts, connections, generatedAt, actions, remov
           </div>
         )}
       </div>
+      {renaming === null ? null : (
+        <ConfirmDialog
+          title={`Rename ${accountName(renaming)}`}
+          confirmText="Rename"
+          confirmClass="button button-primary"
+          onConfirm={() => {
+            const account = renaming;
+            const label = renameRef.current?.value ?? account.label;
+            setRenaming(null);
+            void actions.attempt(account, () => rename(account.id, label));
+          }}
+          onCancel={() => setRenaming(null)}
+        >
+          <label className="field-label" htmlFor={`${filterId}r`}>
+            Name
+          </label>
+          <input
+            ref={renameRef}
+            id={`${filterId}r`}
+            className="input"
+            defaultValue={renaming.label}
+            maxLength={64}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') event.currentTarget.closest('dialog')?.querySelector<HTMLButtonElement>('.button-primary')?.click();
+            }}
+          />
+        </ConfirmDialog>
+      )}
       {pendingRemoval === null ? null : (
         <ConfirmDialog
           title={`Remove ${accountName(pendingRemoval.account)}?`}

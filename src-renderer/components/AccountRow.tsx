@@ -20,6 +20,7 @@ export interface RowActions {
   /** Runs an action on the account; its failure shows on the row until the token changes. */
   attempt(account: AccountView, action: () => Promise<void>): Promise<void>;
   requestRemove(account: AccountView, index: number): void;
+  requestRename(account: AccountView): void;
 }
 
 /** Props of {@link AccountRow}. */
@@ -77,6 +78,7 @@ function AccountRowView({ account, deadline, index, row, setSize, connectionName
   const menuItems: RowMenuItem[] = [
     ...(account.active ? [] : [{ key: 'active', text: 'Make active', name: `Make active for ${spoken}`, onSelect: () => actions.setActive(account, spoken) }]),
     { key: 'renew', text: 'Renew', name: `Renew token for ${spoken}`, onSelect: () => actions.renew(account) },
+    { key: 'rename', text: 'Rename…', name: `Rename ${spoken}`, onSelect: () => actions.requestRename(account) },
     { key: 'remove', text: 'Remove…', name: `Remove ${spoken}`, danger: true, onSelect: remove },
   ];
 

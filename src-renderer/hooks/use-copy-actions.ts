@@ -59,9 +59,12 @@ export function useCopyActions(api: AiriskApi, accounts: readonly AccountView[] 
     }
   }, []);
 
+  // Counts the copies asked for, so a renewal that ends after another copy does not overwrite it.
+  const copies = useRef(0);
   const copy = useCallback(
     (account: AccountView, format: CopyFormat | null, spoken: string) =>
       void attempt(account, async () => {
+        copies.current++;
         const outcome = await api.copy(account.id, format);
         announce(copiedAnnouncement(outcome.format, spoken, outcome.clearsAt, Date.now()));
         // "Copied header for user_42": the announcement without its clearing, which the status line counts down.
@@ -85,9 +88,12 @@ export function useCopyActions(api: AiriskApi, accounts: readonly AccountView[] 
   const renewAndCopy = useCallback(
     (account: AccountView, spoken: string) =>
       void attempt(account, async () => {
+        const before = copies.current;
         const outcome = await api.renew(account.id);
-        if (outcome.ok) copy(account, null, spoken);
-        else if (outcome.error.code !== 'cancelled') throw new Error(outcome.error.message);
+        if (!outcome.ok) {
+          if (outcome.error.code !== 'cancelled') throw new Error(outcome.error.message);
+        } else if (copies.current === before) copy({ ...account, id: outcome.accountId }, null, spoken);
+        else announce(`Renewed ${spoken}; not copied, since something else was copied meanwhile.`);
       }),
     [api, attempt, copy],
   );

@@ -84,7 +84,7 @@ test('the list: opening focus, natural order, filter shortcuts, status chips, En
   // The filter matches status words: "expired" finds the expired ones (not the expiring).
   await filter.fill('expired');
   await page.getByRole('heading', { name: 'Accounts (2 of 12)' }).waitFor();
-  assert.equal(await expiredChip.getAttribute('aria-pressed'), 'true', 'the chip shows it is the filter');
+  assert.equal(await expiredChip.getAttribute('aria-pressed'), 'false', 'typed words are not the chip: a chip filters by status, exactly');
   // Esc clears.
   await page.keyboard.press('Escape');
   await page.getByRole('heading', { name: 'Accounts (12)' }).waitFor();
@@ -119,6 +119,11 @@ test('the list: opening focus, natural order, filter shortcuts, status chips, En
   // "Copied ✓" for about 2 s, then Copy again; the status line counts down on.
   await row(page, 'user_10').getByRole('button', { name: 'Copy for user_10', exact: true }).filter({ hasText: /^Copy$/ }).waitFor({ timeout: 4000 });
   await statusLine(page).filter({ hasText: /clipboard clears in (5[0-8]) s$/ }).waitFor({ timeout: 4000 });
+  // Typed and Enter at once, before the list has caught up: the copy is of what is typed now.
+  await filter.fill('user_5');
+  await page.keyboard.press('Enter');
+  await row(page, 'user_5').getByRole('button', { name: 'Copy for user_5', exact: true }).filter({ hasText: 'Copied ✓' }).waitFor();
+  assert.equal(await host.clipboard.readText(), `Authorization: Bearer ${fakeToken(5)}`);
 
   // An expired token offers no Copy: its primary action is Renew & copy, and its menu's copy formats
   // are disabled, each saying why before any click.
@@ -140,6 +145,18 @@ test('the list: opening focus, natural order, filter shortcuts, status chips, En
   assert.deepEqual((await labels(page)).slice(0, 4), ['user_1', 'user_11', 'user_2', 'user_3']);
   await page.getByRole('button', { name: 'Sort by time left' }).click();
   assert.equal((await labels(page))[0], 'Generic');
+
+  // Rename from the row menu: a dialog with the name selected; Enter renames, the userid stays in view.
+  await filter.fill('');
+  await row(page, 'user_9').getByRole('button', { name: 'More actions for user_9' }).click();
+  await page.getByRole('menuitem', { name: 'Rename user_9' }).click();
+  const renameDialog = page.getByRole('dialog', { name: 'Rename user_9' });
+  const nameField = renameDialog.getByRole('textbox', { name: 'Name' });
+  assert.equal(await page.evaluate(() => (globalThis as unknown as PageGlobal).document.activeElement?.getAttribute('id')), await nameField.getAttribute('id'), 'focus starts in the name field');
+  await page.keyboard.type('nightly bot');
+  await page.keyboard.press('Enter');
+  await row(page, 'nightly bot').locator('.muted').filter({ hasText: 'user_9' }).waitFor();
+  assert.equal(await renameDialog.count(), 0, 'the dialog closed');
 
   // The active summary: the active account, its time left, one Copy.
   const summary = page.getByRole('region', { name: 'Active account' });

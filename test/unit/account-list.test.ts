@@ -51,17 +51,20 @@ test('the filter matches name, userid, connection and status words, every word, 
   assert.equal(matchesQuery(renamed, 'Staging', 'bot staging'), true);
 });
 
-test('the status chips count what needs attention, expired first, and set the filter that finds exactly those', () => {
+test('the status chips count what needs attention, expired first, and filter by status exactly, not by words a name may contain', () => {
   const accounts = [
     ...Array.from({ length: 3 }, (_, index) => accountView(`e${index}`, { status: 'expired' })),
     ...Array.from({ length: 2 }, (_, index) => accountView(`s${index}`, { status: 'expiring' })),
     accountView('g', { status: 'sign_in_again' }),
     accountView('v'),
+    // Valid accounts whose names hold the status words: a chip must not list them.
+    accountView('expired-fixture', { label: 'expired-fixture' }),
+    accountView('design-again', { label: 'design-again', userid: 'signal' }),
   ];
   const chips = statusChips(accounts);
   assert.deepEqual(chips.map((chip) => chip.text), ['3 expired', '1 sign in again', '2 expiring']);
   for (const chip of chips) {
-    const found = filterAccounts(accounts, chip.query, nameOf);
+    const found = filterAccounts(accounts, '', nameOf, chip.status);
     assert.equal(found.length, chip.count, `${chip.text} filters to its own`);
     assert.ok(found.every((account) => account.status === chip.status));
   }

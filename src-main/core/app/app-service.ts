@@ -418,7 +418,8 @@ export class AppService implements AiriskApi {
     const token = account.needsSignIn ? undefined : await this.#vault.readToken(account.id);
     // The copy rule's own refusal (expired, say) for every format: the menu says it before the click.
     const read = token === undefined ? undefined : await this.#readToken(account.id);
-    return tokenDetails(account, this.#vault.connection(account.connectionId), token, { ...(read?.ok === false ? { copyRefusal: read.message } : {}) });
+    const lastTerminalRead = this.#terminal?.lastReads().get(account.id) ?? null;
+    return tokenDetails(account, this.#vault.connection(account.connectionId), token, { lastTerminalRead, ...(read?.ok === false ? { copyRefusal: read.message } : {}) });
   }
 
   async dismissError(): Promise<void> {

@@ -1,3 +1,4 @@
+import { serverText } from '../oauth/server-text.ts';
 import type { TokenDetails } from '../../contract.ts';
 import type { AccountRecord, ConnectionRecord } from '../vault/vault.ts';
 import { COPY_FORMAT_LABELS, COPY_FORMATS, copyFormatProblem } from '../clipboard/copy-format.ts';
@@ -9,7 +10,12 @@ export interface DetailsOptions {
   readonly timeZone?: string;
   /** Why no copy is handed out now (the token expired), for every format; main's copy rule says it. */
   readonly copyRefusal?: string;
+  /** The last time a terminal read this token, and who (the program's own words). */
+  readonly lastTerminalRead?: { readonly at: string; readonly client: string } | null;
 }
+
+/** How much of a terminal's own description of itself the facts quote. */
+const MAX_TERMINAL_CLIENT_LENGTH = 80;
 
 /** AIRisk's `expiration` and the JWT's own `exp` may differ by this much before the details warn. */
 export const EXPIRY_DISAGREEMENT_MS = 60_000;
@@ -20,7 +26,7 @@ export const EXPIRY_DISAGREEMENT_MS = 60_000;
  * more), and the copy formats with why each cannot be used. Never the token.
  */
 export function tokenDetails(account: AccountRecord, connection: ConnectionRecord | undefined, token: string | undefined, options: DetailsOptions = {}): TokenDetails {
-  const { timeZone, copyRefusal } = options;
+  const { timeZone, copyRefusal, lastTerminalRead } = options;
   const base = {
     accountId: account.id,
     label: account.label,
@@ -31,7 +37,10 @@ export function tokenDetails(account: AccountRecord, connection: ConnectionRecor
     lastUsedAt: account.lastUsedAt,
     expiration: account.expiration,
   };
-  const facts = factsOf(base, connection?.name ?? '', timeZone);
+  const read = lastTerminalRead ?? null;
+  // The client's words are the program's own: through the one sanitizer, so nothing reorders or hides text.
+  const terminalFact = read === null ? [] : [{ label: 'Last read by a terminal', value: `${when(read.at, timeZone)}\n${serverText(read.client, MAX_TERMINAL_CLIENT_LENGTH)}` }];
+  const facts = [...factsOf(base, connection?.name ?? '', timeZone), ...terminalFact];
   if (token === undefined) {
     const note = 'The token can no longer be read (it was kept in memory only, or cannot be decrypted); sign in again.';
     return { ...base, kind: 'unavailable', jwt: null, note, facts, warnings: [], copyFormats: copyFormats(() => note) };
