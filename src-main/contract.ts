@@ -167,6 +167,8 @@ export interface ConsentRequestView {
   readonly accountId: string;
   /** "user_42 on Staging". */
   readonly accountName: string;
+  /** The whole question, built in main: "A program that claims to be bash (pid 1234) asks for the token of user_42 on Staging". */
+  readonly question: string;
   readonly askedAt: string;
   /** ISO instant the request is refused unless answered. */
   readonly expiresAt: string;
@@ -176,6 +178,8 @@ export interface ConsentRequestView {
 export interface TerminalSessionView {
   readonly id: string;
   readonly client: TerminalClientView;
+  /** The client in the list's words, built in main: "bash, pid 1234", "bash, pid 1234 (claimed)". */
+  readonly who: string;
   readonly accountId: string;
   readonly accountName: string;
   readonly approvedAt: string;

@@ -3,7 +3,7 @@ import type { ConsentAnswer, ConsentRequestView } from '../../src-main/contract.
 import { useApi } from '../hooks/use-api.ts';
 import { useTick } from '../hooks/use-tick.ts';
 import { errorText } from '../lib/error-text.ts';
-import { answerWithin, consentQuestion, secondsUntil, shownAsIs } from '../lib/terminal-text.ts';
+import { answerWithin, secondsUntil, shownAsIs } from '../lib/terminal-text.ts';
 import { CheckboxField } from './CheckboxField.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 
@@ -44,7 +44,7 @@ export function TerminalConsent({ request, minutes }: { readonly request: Consen
       onCancel={() => answer('deny')}
       onConfirm={() => answer(always ? 'always' : 'allow')}
     >
-      <p className="consent-question">{consentQuestion(client, request.accountName)}.</p>
+      <p className="consent-question">{shownAsIs(request.question)}.</p>
       {client.proven ? null : <p className="field-hint">The app could not confirm which program asked; this is what it says about itself.</p>}
       {client.chain.length === 0 ? null : (
         <>

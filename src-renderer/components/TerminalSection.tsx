@@ -4,7 +4,7 @@ import { useApi } from '../hooks/use-api.ts';
 import { useTick } from '../hooks/use-tick.ts';
 import { announce } from '../lib/announcer.ts';
 import { errorText } from '../lib/error-text.ts';
-import { sessionClient, sessionTimes } from '../lib/terminal-text.ts';
+import { sessionTimes, shownAsIs } from '../lib/terminal-text.ts';
 import { Callout } from './Callout.tsx';
 
 type Note = { readonly ok: boolean; readonly message: string; readonly command?: string };
@@ -23,7 +23,7 @@ function Selectable({ label, value }: { readonly label: string; readonly value: 
 
 function SessionItem({ session, onRevoke }: { readonly session: TerminalSessionView; readonly onRevoke: () => void }): ReactElement {
   const times = useTick(useCallback((nowMs: number) => sessionTimes(session, nowMs), [session]));
-  const who = sessionClient(session.client);
+  const who = shownAsIs(session.who);
   return (
     <li className="session">
       <div>
@@ -60,7 +60,7 @@ export function TerminalSection({ terminal, group, fields }: { readonly terminal
   const revoke = (session: TerminalSessionView | null): void =>
     run(async () => {
       await api.revokeTerminalSession(session?.id ?? null);
-      return { ok: true, message: session === null ? (group.notes.revokedAll ?? '') : `Revoked ${sessionClient(session.client)} for ${session.accountName}.` };
+      return { ok: true, message: session === null ? (group.notes.revokedAll ?? '') : `Revoked ${shownAsIs(session.who)} for ${session.accountName}.` };
     });
   const install = (): void => {
     setInstalling(true);
