@@ -15,14 +15,16 @@ export interface ConfirmDialogProps {
   readonly confirmDisabled?: boolean;
   /** Added to the dialog's class, e.g. a wider dialog. */
   readonly className?: string;
+  /** A sheet of fields: focus starts on its first field (showModal's choice), not on Cancel. */
+  readonly sheet?: boolean;
 }
 
 /**
- * The window's one modal (native `<dialog>`: focus stays inside, Escape cancels). Focus starts on
- * Cancel (or Close), so a stray Enter never confirms something destructive; the caller puts focus
- * back where it belongs.
+ * The window's one modal (native `<dialog>`: focus stays inside, Escape cancels, and closing gives
+ * focus back to what opened it). Focus starts on Cancel (or Close), so a stray Enter never confirms
+ * something destructive, or, in a sheet, on its first field.
  */
-export function ConfirmDialog({ title, children, confirmText, onConfirm, onCancel, cancelText = 'Cancel', confirmClass = 'button button-danger', confirmDisabled, className = '' }: ConfirmDialogProps): ReactElement {
+export function ConfirmDialog({ title, children, confirmText, onConfirm, onCancel, cancelText = 'Cancel', confirmClass = 'button button-danger', confirmDisabled, className = '', sheet }: ConfirmDialogProps): ReactElement {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const id = useId();
@@ -31,8 +33,8 @@ export function ConfirmDialog({ title, children, confirmText, onConfirm, onCance
     const dialog = dialogRef.current;
     if (dialog === null) return;
     if (!dialog.open) dialog.showModal();
-    // showModal focuses the first focusable part (maybe a scrolling box): start on Cancel instead.
-    cancelRef.current?.focus();
+    // showModal focuses the first focusable part (a field, or a scrolling box): elsewhere start on Cancel.
+    if (sheet !== true) cancelRef.current?.focus();
     return () => dialog.close();
   }, []);
   // With nothing to confirm, closed before the caller moves focus: closing later would move focus to where it was at showModal (a menu item, gone).
