@@ -169,9 +169,28 @@ export interface ConsentRequestView {
   readonly accountName: string;
   /** The whole question, built in main: "A program that claims to be bash (pid 1234) asks for the token of user_42 on Staging". */
   readonly question: string;
+  /** Under the question when the program is only what it claims to be; null when the kernel confirmed it. */
+  readonly claimNote: string | null;
+  /** "Allow for 10 minutes" (the session length). */
+  readonly allow: string;
+  /** The rest of the prompt's words. */
+  readonly words: ConsentWords;
   readonly askedAt: string;
   /** ISO instant the request is refused unless answered. */
   readonly expiresAt: string;
+}
+
+/** The consent prompt's fixed words, in main's words (core/terminal/consent-text.ts). */
+export interface ConsentWords {
+  readonly title: string;
+  /** Labels the process chain. */
+  readonly chain: string;
+  /** After "Answer within 42 s". */
+  readonly noAnswer: string;
+  /** The "don't ask again" checkbox, its hint, and the Allow button while it is ticked. */
+  readonly always: string;
+  readonly alwaysHint: string;
+  readonly allowAlways: string;
 }
 
 /** An approved terminal session for one account. */

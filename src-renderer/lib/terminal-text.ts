@@ -4,7 +4,7 @@ import { shownAsIs } from '../../src-main/shared/shown-as-is.ts';
 
 /*
  * The words of terminal access that change with the clock: the prompt's time to answer, a session's
- * times, the audit line. Who asks is worded in main (core/terminal/client-text.ts) and sent ready.
+ * times, the audit line. Who asks is worded in main (core/terminal/consent-text.ts) and sent ready.
  */
 
 export { shownAsIs };
@@ -15,10 +15,13 @@ export function secondsUntil(iso: string, nowMs: number): number {
   return Number.isFinite(ms) && ms > 0 ? Math.ceil(ms / 1000) : 0;
 }
 
-/** "answer within 42 s"; "the time to answer is up" at 0. */
+/** What {@link answerWithin} says at 0. */
+export const TIME_UP = 'the time to answer is up';
+
+/** "answer within 42 s"; {@link TIME_UP} at 0. */
 export function answerWithin(expiresAt: string, nowMs: number): string {
   const seconds = secondsUntil(expiresAt, nowMs);
-  return seconds === 0 ? 'the time to answer is up' : `answer within ${seconds} s`;
+  return seconds === 0 ? TIME_UP : `answer within ${seconds} s`;
 }
 
 /** "just now" under a minute, else "3 min ago", "1 h 5 min ago". */

@@ -5,7 +5,7 @@ import { settingsView } from '../../src-main/core/settings/settings-view.ts';
 import { DEFAULT_SETTINGS } from '../../src-main/core/settings/stored-settings.ts';
 import { sameRowContent } from '../../src-renderer/lib/row-equality.ts';
 import { formFromSettings, updateFromForm } from '../../src-renderer/lib/settings-form.ts';
-import { clientDetails, consentQuestion, sessionClient } from '../../src-main/core/terminal/client-text.ts';
+import { clientDetails, consentQuestion, sessionClient } from '../../src-main/core/terminal/consent-text.ts';
 import { ago, agoSteadyFor, answerWithin, secondsUntil, sessionTimes, shownAsIs, terminalReadText } from '../../src-renderer/lib/terminal-text.ts';
 import { accountView } from '../support/app-state-fixtures.ts';
 

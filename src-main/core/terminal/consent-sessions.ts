@@ -3,7 +3,7 @@
  * inactivity (refreshed on use), and per-account "don't ask again" grants that last until revoked.
  */
 import type { TimerHandle, TimerPort } from '../ports/timer-port.ts';
-import { sessionClient } from './client-text.ts';
+import { sessionClient } from './consent-text.ts';
 import type { TerminalClientView, TerminalSessionView } from './terminal-views.ts';
 
 /** What an approval is for: who asked (as established by the server) and which account. */

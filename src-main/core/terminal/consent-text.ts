@@ -1,9 +1,30 @@
 /**
- * The words naming a program that asks through terminal access, built in main and sent ready. Never
- * overstates who asked: a pid the kernel did not confirm is what the caller "claims".
+ * The words of terminal access's consent prompt and of its sessions, built in main and sent ready.
+ * Never overstates who asked: a pid the kernel did not confirm is what the caller "claims".
  */
+import type { ConsentWords } from '../../contract.ts';
 import { shownAsIs } from '../../shared/shown-as-is.ts';
 import type { TerminalClientView } from './terminal-views.ts';
+
+/** The prompt's fixed words (the window shows them as they are). */
+export const CONSENT_WORDS: ConsentWords = {
+  title: 'A terminal asks for a token',
+  chain: 'Process chain, the asking program first',
+  noAnswer: '; no answer denies it.',
+  always: 'Don’t ask again for this account',
+  alwaysHint: 'Any program on this computer running as you could then read this token without asking.',
+  allowAlways: 'Allow, don’t ask again',
+};
+
+/** Under the question when the kernel did not confirm the pid; null when it did. */
+export function claimNote(client: Pick<TerminalClientView, 'proven'>): string | null {
+  return client.proven ? null : 'The app could not confirm which program asked; this is what it says about itself.';
+}
+
+/** The Allow button: "Allow for 10 minutes", "Allow for 1 minute". */
+export function allowText(minutes: number): string {
+  return `Allow for ${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
 
 /** The program's name, or "an unknown program" when it gave none. */
 function clientName(client: TerminalClientView): string {
