@@ -392,7 +392,8 @@ export interface SettingsProblem {
 export type SettingsResult = { readonly ok: true; readonly settings: SettingsView; readonly message: string } | { readonly ok: false; readonly problems: readonly SettingsProblem[]; readonly message: string };
 
 /** How a sign-in ended. Failures are values, not exceptions: they are expected. */
-export type SignInOutcome = { readonly ok: true; readonly accountId: string } | { readonly ok: false; readonly error: ErrorView };
+/** How a sign-in ended; `message` is what the window announces ("Signed in: the token for user_42 is saved."). */
+export type SignInOutcome = { readonly ok: true; readonly accountId: string; readonly message: string } | { readonly ok: false; readonly error: ErrorView; readonly message: string };
 
 /** What a copy did; never the copied text. */
 export interface CopyOutcome {
