@@ -13,8 +13,6 @@ export interface ConfirmDialogProps {
   /** The confirming button's look (default the danger button). */
   readonly confirmClass?: string;
   readonly confirmDisabled?: boolean;
-  /** Added to the dialog's class, e.g. a wider dialog. */
-  readonly className?: string;
   /** A sheet of fields: focus starts on its first field (showModal's choice), not on Cancel. */
   readonly sheet?: boolean;
 }
@@ -24,7 +22,7 @@ export interface ConfirmDialogProps {
  * focus back to what opened it). Focus starts on Cancel (or Close), so a stray Enter never confirms
  * something destructive, or, in a sheet, on its first field.
  */
-export function ConfirmDialog({ title, children, confirmText, onConfirm, onCancel, cancelText = 'Cancel', confirmClass = 'button button-danger', confirmDisabled, className = '', sheet }: ConfirmDialogProps): ReactElement {
+export function ConfirmDialog({ title, children, confirmText, onConfirm, onCancel, cancelText = 'Cancel', confirmClass = 'button button-danger', confirmDisabled, sheet }: ConfirmDialogProps): ReactElement {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const id = useId();
@@ -46,7 +44,7 @@ export function ConfirmDialog({ title, children, confirmText, onConfirm, onCance
   return (
     <dialog
       ref={dialogRef}
-      className={`dialog ${className}`}
+      className="dialog"
       aria-labelledby={id}
       aria-describedby={confirmText && `${id}b`}
       onCancel={(event) => {

@@ -57,8 +57,7 @@ export function TerminalConsent({ request }: { readonly request: ConsentRequestV
         </>
       )}
       <p className="consent-left" role="timer">
-        {left[0]?.toUpperCase()}
-        {left.slice(1)}
+        {left}
         {words.noAnswer}
       </p>
       <CheckboxField id="consent-always" label={words.always} checked={always} onChange={setAlways} hint={words.alwaysHint} />

@@ -11,7 +11,7 @@ import { ConfirmDialog } from './ConfirmDialog.tsx';
 export function TokenDetailsDialog({ details, onClose }: { readonly details: TokenDetails; readonly onClose: () => void }): ReactElement {
   const { jwt } = details;
   return (
-    <ConfirmDialog title={`Token details: ${details.label}`} className="details-dialog" cancelText="Close" onCancel={onClose}>
+    <ConfirmDialog title={`Token details: ${details.label}`} cancelText="Close" onCancel={onClose}>
       {details.warnings.map((warning) => (
         <Callout key={warning}>{warning}</Callout>
       ))}
