@@ -58,6 +58,8 @@ export interface SignInView {
   readonly deadline: string | null;
   /** False when the callback cannot be received and the redirected URL must be pasted. */
   readonly listening: boolean;
+  /** The paste field's label while waiting for the browser without listening; null (or absent) when there is nothing to paste. */
+  readonly paste?: string | null;
   readonly notes: readonly string[];
 }
 

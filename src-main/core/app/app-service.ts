@@ -40,7 +40,7 @@ import { Vault, type AccountRecord, type ClientSecretRead, type ConnectionRecord
 import type { AppPorts } from './app-ports.ts';
 import { ConnectionDesk } from './connection-desk.ts';
 import { failureView, type FailureContext } from './failure-view.ts';
-import { progressNotes, signedInText, signInEndedText } from './sign-in-text.ts';
+import { pasteLabel, progressNotes, signedInText, signInEndedText } from './sign-in-text.ts';
 import { RenewAllDesk, renewalQueue } from './renew-all.ts';
 import { TerminalDesk, type TerminalFace } from './terminal-desk.ts';
 import { terminalTokenSource } from './terminal-source.ts';
@@ -265,6 +265,7 @@ export class AppService implements AiriskApi {
       onProgress: (progress) => {
         if (this.#signIns.current !== attempt) return;
         const waiting = progress.stage === 'waiting_for_browser' ? progress : undefined;
+        const listening = waiting?.listening ?? this.#signIn?.listening ?? true;
         this.#authorizationUrl = progress.stage === 'exchanging_code' ? undefined : progress.authorizationUrl;
         this.#signIn = {
           connectionId,
@@ -272,7 +273,8 @@ export class AppService implements AiriskApi {
           stage: progress.stage,
           subject,
           deadline: waiting === undefined ? (this.#signIn?.deadline ?? null) : new Date(waiting.deadline).toISOString(),
-          listening: waiting?.listening ?? this.#signIn?.listening ?? true,
+          listening,
+          paste: pasteLabel(progress.stage, listening),
           ...progressNotes(subject, progress.stage, waiting?.notes ?? this.#signIn?.notes ?? []),
         };
         this.#queueEmit();

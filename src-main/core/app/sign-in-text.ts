@@ -26,3 +26,8 @@ export function signedInText(subject: string): string {
 export function signInEndedText(error: ErrorView): string {
   return error.code === 'cancelled' ? 'Sign-in cancelled.' : `${error.title ?? 'Sign-in failed'}: ${error.message}`;
 }
+
+/** The paste field's label while the browser's redirect cannot be heard; null otherwise (see SignInView.paste). */
+export function pasteLabel(stage: SignInStage, listening: boolean): string | null {
+  return stage === 'waiting_for_browser' && !listening ? 'After you approve, paste the whole address the browser shows (even an error page)' : null;
+}
