@@ -58,6 +58,8 @@ export interface SignInView {
   readonly deadline: string | null;
   /** False when the callback cannot be received and the redirected URL must be pasted. */
   readonly listening: boolean;
+  /** The paste field's label while waiting for the browser without listening; null (or absent) when there is nothing to paste. */
+  readonly paste?: string | null;
   readonly notes: readonly string[];
 }
 
@@ -167,15 +169,38 @@ export interface ConsentRequestView {
   readonly accountId: string;
   /** "user_42 on Staging". */
   readonly accountName: string;
+  /** The whole question, built in main: "A program that claims to be bash (pid 1234) asks for the token of user_42 on Staging". */
+  readonly question: string;
+  /** Under the question when the program is only what it claims to be; null when the kernel confirmed it. */
+  readonly claimNote: string | null;
+  /** "Allow for 10 minutes" (the session length). */
+  readonly allow: string;
+  /** The rest of the prompt's words. */
+  readonly words: ConsentWords;
   readonly askedAt: string;
   /** ISO instant the request is refused unless answered. */
   readonly expiresAt: string;
+}
+
+/** The consent prompt's fixed words, in main's words (core/terminal/consent-text.ts). */
+export interface ConsentWords {
+  readonly title: string;
+  /** Labels the process chain. */
+  readonly chain: string;
+  /** After "Answer within 42 s". */
+  readonly noAnswer: string;
+  /** The "don't ask again" checkbox, its hint, and the Allow button while it is ticked. */
+  readonly always: string;
+  readonly alwaysHint: string;
+  readonly allowAlways: string;
 }
 
 /** An approved terminal session for one account. */
 export interface TerminalSessionView {
   readonly id: string;
   readonly client: TerminalClientView;
+  /** The client in the list's words, built in main: "bash, pid 1234", "bash, pid 1234 (claimed)". */
+  readonly who: string;
   readonly accountId: string;
   readonly accountName: string;
   readonly approvedAt: string;
@@ -396,7 +421,8 @@ export interface SettingsProblem {
 export type SettingsResult = { readonly ok: true; readonly settings: SettingsView; readonly message: string } | { readonly ok: false; readonly problems: readonly SettingsProblem[]; readonly message: string };
 
 /** How a sign-in ended. Failures are values, not exceptions: they are expected. */
-export type SignInOutcome = { readonly ok: true; readonly accountId: string } | { readonly ok: false; readonly error: ErrorView };
+/** How a sign-in ended; `message` is what the window announces ("Signed in: the token for user_42 is saved."). */
+export type SignInOutcome = { readonly ok: true; readonly accountId: string; readonly message: string } | { readonly ok: false; readonly error: ErrorView; readonly message: string };
 
 /** What a copy did; never the copied text. */
 export interface CopyOutcome {

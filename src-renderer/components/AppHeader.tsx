@@ -17,12 +17,16 @@ export function AppHeader({ screen, onNavigate }: AppHeaderProps): ReactElement 
       <h1 className="app-title">AIRisk Token Tray</h1>
       {screen === null ? null : (
         <nav className="tabs" aria-label="Screens">
-          <button type="button" className="tab" aria-current={screen === 'accounts' ? 'page' : undefined} onClick={() => onNavigate('accounts')}>
-            Accounts
-          </button>
-          <button type="button" className="tab" aria-current={screen === 'settings' ? 'page' : undefined} onClick={() => onNavigate('settings')}>
-            Settings
-          </button>
+          {(
+            [
+              ['accounts', 'Accounts'],
+              ['settings', 'Settings'],
+            ] as const
+          ).map(([key, text]) => (
+            <button key={key} type="button" className="tab" aria-current={screen === key ? 'page' : undefined} onClick={() => onNavigate(key)}>
+              {text}
+            </button>
+          ))}
         </nav>
       )}
     </header>

@@ -4,9 +4,10 @@ import { errorText } from '../lib/error-text.ts';
 
 /**
  * For when the app cannot receive the browser's redirect: the person pastes the address the
- * browser landed on, and main finishes the sign-in with it (or says, in its words, why not).
+ * browser landed on, and main finishes the sign-in with it (or says, in its words, why not). `label`:
+ * main's words (SignInView.paste).
  */
-export function PasteRedirectForm(): ReactElement {
+export function PasteRedirectForm({ label }: { readonly label: string }): ReactElement {
   const api = useApi();
   const [url, setUrl] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -25,7 +26,7 @@ export function PasteRedirectForm(): ReactElement {
   return (
     <form className="paste-form" onSubmit={submit}>
       <label htmlFor={inputId} className="field-label">
-        After you approve, paste the whole address the browser shows (even an error page)
+        {label}
       </label>
       <div className="field-control">
         <input

@@ -30,7 +30,7 @@ export function SignInForm({ onStart, connections, defaultConnectionId }: SignIn
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     const trimmed = userid.trim();
-    onStart({ userid: trimmed === '' ? null : trimmed, connectionId: connection?.id ?? null, connectionName: choosing ? (connection?.name ?? null) : null });
+    onStart({ userid: trimmed === '' ? null : trimmed, connectionId: connection?.id ?? null });
   };
 
   return (

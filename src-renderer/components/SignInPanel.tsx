@@ -1,9 +1,10 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import { useMemo, useState, type ReactElement } from 'react';
 import type { AccountView, ConnectionSummary, ErrorView, RenewAllView, SignInView } from '../../src-main/contract.ts';
 import type { SignInControl, SignInRequest } from '../hooks/use-sign-in.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { announce } from '../lib/announcer.ts';
 import { errorText } from '../lib/error-text.ts';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { RENEW_ALL_ASK_ABOVE, RenewAllSheet, type RenewChoice } from './RenewAllSheet.tsx';
 import { SignInFailure } from './SignInFailure.tsx';
 import { SignInForm } from './SignInForm.tsx';
@@ -44,28 +45,18 @@ function renewChoices(accounts: readonly AccountView[], connections: readonly Co
  */
 export function SignInPanel({ signIn, lastError, control, onOpenSettings, connections, defaultConnectionId, accounts = NO_ACCOUNTS, renewAll = null }: SignInPanelProps): ReactElement {
   const api = useApi();
-  const sheetId = useId();
   const [sheet, setSheet] = useState<'sign-in' | 'renew' | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
-  const opener = useRef<HTMLButtonElement | null>(null);
-  const sheetRef = useRef<HTMLDivElement>(null);
   const choices = useMemo(() => renewChoices(accounts, connections), [accounts, connections]);
   const dueCount = choices.reduce((sum, choice) => sum + choice.count, 0);
   const busy = signIn !== null || renewAll !== null;
   const failure = control.failure ?? lastError;
 
-  useEffect(() => {
-    sheetRef.current?.querySelector<HTMLElement>('select, input, button[type="submit"]')?.focus();
-  }, [sheet]);
-
-  const close = (): void => {
-    setSheet(null);
-    opener.current?.focus();
-  };
-  const open = (which: 'sign-in' | 'renew', button: HTMLButtonElement): void => {
-    opener.current = button;
+  // The sheet is a modal dialog: closing it gives the focus back to the button that opened it.
+  const close = (): void => setSheet(null);
+  const open = (which: 'sign-in' | 'renew'): void => {
     setOutcome(null);
-    setSheet(sheet === which ? null : which);
+    setSheet(which);
   };
   const tell = (text: string): void => {
     setOutcome(text);
@@ -90,30 +81,22 @@ export function SignInPanel({ signIn, lastError, control, onOpenSettings, connec
     // Main forgets it: a reloaded window does not bring it back.
     if (lastError !== null) cancel(() => api.dismissError());
   };
-  const onKeyDown = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    close();
-  };
 
   return (
     <section className="sign-in-bar" aria-label="Sign in and renew">
       <div className="toolbar">
-        <button type="button" className="button button-small" aria-expanded={sheet === 'sign-in'} aria-controls={sheetId} onClick={(event) => open('sign-in', event.currentTarget)}>
+        <button type="button" className="button button-small" aria-haspopup="dialog" onClick={() => open('sign-in')}>
           + Sign in
         </button>
         {dueCount === 0 || busy ? null : (
           <button
             type="button"
             className="button button-small"
-            aria-expanded={sheet === 'renew'}
-            aria-controls={sheetId}
-            onClick={(event) => {
+            aria-haspopup="dialog"
+            onClick={() => {
               const only = choices.length === 1 ? choices[0] : undefined;
-              if (only !== undefined && only.count <= RENEW_ALL_ASK_ABOVE) {
-                opener.current = event.currentTarget;
-                renewAllOn(only.connectionId);
-              } else open('renew', event.currentTarget);
+              if (only !== undefined && only.count <= RENEW_ALL_ASK_ABOVE) renewAllOn(only.connectionId);
+              else open('renew');
             }}
           >
             Renew {dueCount}…
@@ -122,12 +105,9 @@ export function SignInPanel({ signIn, lastError, control, onOpenSettings, connec
         {outcome === null ? null : <p className="toolbar-note">{outcome}</p>}
       </div>
       {sheet === null ? null : (
-        <div ref={sheetRef} id={sheetId} className="sheet" role="group" aria-label={sheet === 'sign-in' ? 'Sign in' : 'Renew all'} onKeyDown={onKeyDown}>
+        <ConfirmDialog title={sheet === 'sign-in' ? 'Sign in' : 'Renew all'} sheet onCancel={close}>
           {sheet === 'sign-in' ? <SignInForm onStart={start} connections={connections} defaultConnectionId={defaultConnectionId} /> : <RenewAllSheet choices={choices} onRenew={renewAllOn} />}
-          <button type="button" className="button button-small button-quiet" onClick={close}>
-            Cancel
-          </button>
-        </div>
+        </ConfirmDialog>
       )}
       {renewAll === null ? null : (
         <div className="progress">

@@ -16,7 +16,7 @@ export interface SignInProgressProps {
  * A sign-in under way, in one line: who, the stage, and while waiting for the browser the time
  * left until it gives up (its own countdown, not a render of the window) and "Open the sign-in
  * page again" (main reopens it; the window never has the address); then the paste field when the
- * app cannot hear the redirect (main's line says so), and Cancel.
+ * app cannot hear the redirect (main labels it), and Cancel.
  */
 export function SignInProgress({ signIn, onCancel }: SignInProgressProps): ReactElement {
   const api = useApi();
@@ -46,7 +46,7 @@ export function SignInProgress({ signIn, onCancel }: SignInProgressProps): React
           Cancel sign-in
         </button>
       </div>
-      {waiting && !signIn.listening ? <PasteRedirectForm /> : null}
+      {signIn.paste ? <PasteRedirectForm label={signIn.paste} /> : null}
     </div>
   );
 }

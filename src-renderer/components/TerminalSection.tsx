@@ -4,7 +4,7 @@ import { useApi } from '../hooks/use-api.ts';
 import { useTick } from '../hooks/use-tick.ts';
 import { announce } from '../lib/announcer.ts';
 import { errorText } from '../lib/error-text.ts';
-import { sessionClient, sessionTimes } from '../lib/terminal-text.ts';
+import { sessionTimes, shownAsIs } from '../lib/terminal-text.ts';
 import { Callout } from './Callout.tsx';
 
 type Note = { readonly ok: boolean; readonly message: string; readonly command?: string };
@@ -23,7 +23,7 @@ function Selectable({ label, value }: { readonly label: string; readonly value: 
 
 function SessionItem({ session, onRevoke }: { readonly session: TerminalSessionView; readonly onRevoke: () => void }): ReactElement {
   const times = useTick(useCallback((nowMs: number) => sessionTimes(session, nowMs), [session]));
-  const who = sessionClient(session.client);
+  const who = shownAsIs(session.who);
   return (
     <li className="session">
       <div>
@@ -47,9 +47,9 @@ export function TerminalSection({ terminal, group, fields }: { readonly terminal
   const [note, setNote] = useState<Note | null>(null);
   const [installing, setInstalling] = useState(false);
 
-  const run = (action: () => Promise<Note>): void => {
+  const run = (action: Promise<Note>): void => {
     setNote(null);
-    action().then(
+    action.then(
       (next) => {
         setNote(next);
         announce(next.message);
@@ -58,20 +58,11 @@ export function TerminalSection({ terminal, group, fields }: { readonly terminal
     );
   };
   const revoke = (session: TerminalSessionView | null): void =>
-    run(async () => {
-      await api.revokeTerminalSession(session?.id ?? null);
-      return { ok: true, message: session === null ? (group.notes.revokedAll ?? '') : `Revoked ${sessionClient(session.client)} for ${session.accountName}.` };
-    });
+    run(api.revokeTerminalSession(session?.id ?? null).then(() => ({ ok: true, message: session === null ? (group.notes.revokedAll ?? '') : `Revoked ${shownAsIs(session.who)} for ${session.accountName}.` })));
   const install = (): void => {
     setInstalling(true);
-    run(async () => {
-      try {
-        // Main's sentence says where it went and what to run next, or the one command that installs it.
-        return await api.installCommandLineTool();
-      } finally {
-        setInstalling(false);
-      }
-    });
+    // Main's sentence says where it went and what to run next, or the one command that installs it.
+    run(api.installCommandLineTool().finally(() => setInstalling(false)));
   };
   const { cli, sessions } = terminal;
 

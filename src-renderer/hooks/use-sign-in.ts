@@ -1,7 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { AiriskApi, ErrorView, SignInOutcome } from '../../src-main/contract.ts';
 import { announce } from '../lib/announcer.ts';
-import { onConnection } from '../lib/connection-text.ts';
 import { errorText } from '../lib/error-text.ts';
 
 /** What the sign-in sheet asks for. */
@@ -9,14 +8,13 @@ export interface SignInRequest {
   readonly userid: string | null;
   /** null: main's default (the active account's connection, else the first). */
   readonly connectionId: string | null;
-  /** Named in the announcement with two or more connections; null otherwise. */
-  readonly connectionName: string | null;
 }
 
 /** Starting sign-ins and renewals from the window, and a call that failed outright. */
 export interface SignInControl {
   readonly start: (request: SignInRequest) => void;
-  readonly renew: (accountId: string, label: string, connectionName: string | null) => void;
+  /** Main names the account in the announcement; `label` and `connectionName` are no longer needed. */
+  readonly renew: (accountId: string, label?: string, connectionName?: string | null) => void;
   /** The window's own call rejected (main's failures arrive as `state.lastError`). */
   readonly failure: ErrorView | null;
   readonly clearFailure: () => void;
@@ -29,12 +27,10 @@ export interface SignInControl {
 export function useSignIn(api: AiriskApi): SignInControl {
   const [failure, setFailure] = useState<ErrorView | null>(null);
 
-  const run = useCallback(async (call: () => Promise<SignInOutcome>, subject: string) => {
+  const run = useCallback(async (call: () => Promise<SignInOutcome>) => {
     setFailure(null);
     try {
-      const outcome = await call();
-      if (outcome.ok) announce(`Signed in: the token for ${subject} is saved.`);
-      else announce(outcome.error.code === 'cancelled' ? 'Sign-in cancelled.' : `${outcome.error.title ?? 'Sign-in failed'}: ${outcome.error.message}`);
+      announce((await call()).message);
     } catch (error) {
       const message = errorText(error);
       setFailure({ code: 'call_failed', message, at: new Date().toISOString() });
@@ -43,11 +39,10 @@ export function useSignIn(api: AiriskApi): SignInControl {
   }, []);
 
   const start = useCallback(
-    ({ userid, connectionId, connectionName }: SignInRequest) =>
-      void run(() => api.signIn({ ...(connectionId === null ? {} : { connectionId }), ...(userid === null ? {} : { userid }) }), onConnection(userid ?? 'the generic token', connectionName)),
+    ({ userid, connectionId }: SignInRequest) => void run(() => api.signIn({ ...(connectionId === null ? {} : { connectionId }), ...(userid === null ? {} : { userid }) })),
     [api, run],
   );
-  const renew = useCallback((accountId: string, label: string, connectionName: string | null) => void run(() => api.renew(accountId), onConnection(label, connectionName)), [api, run]);
+  const renew = useCallback((accountId: string) => void run(() => api.renew(accountId)), [api, run]);
   const clearFailure = useCallback(() => setFailure(null), []);
   return { start, renew, failure, clearFailure };
 }

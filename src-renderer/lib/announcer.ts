@@ -1,33 +1,16 @@
 /**
- * What the polite live region says next. Any component calls {@link announce}; the one
- * LiveRegion component shows the text. Repeating the same words still gets announced: each message
- * carries a counter, and the region alternates a trailing invisible character.
+ * What the polite live region says next. Any component calls {@link announce}; the one LiveRegion
+ * element (always in the window) shows the text, written straight into it (no render). Repeating the
+ * same words still gets announced: the text alternates a trailing invisible character.
  */
 
-/** One announcement; `seq` grows with each call. */
-export interface Announcement {
-  readonly text: string;
-  readonly seq: number;
-}
+/** The id of the LiveRegion element. */
+export const LIVE_REGION_ID = 'live-region';
 
-const listeners = new Set<() => void>();
-let current: Announcement = { text: '', seq: 0 };
+let seq = 0;
 
 /** Says `text` through the live region, politely (after what the screen reader is saying). */
 export function announce(text: string): void {
-  current = { text, seq: current.seq + 1 };
-  for (const listener of [...listeners]) listener();
-}
-
-/** Subscription for `useSyncExternalStore`. */
-export function subscribeAnnouncements(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
-}
-
-/** The latest announcement. */
-export function currentAnnouncement(): Announcement {
-  return current;
+  const region = document.getElementById(LIVE_REGION_ID);
+  if (region !== null) region.textContent = ++seq % 2 === 0 ? text : `${text}\u200b`;
 }

@@ -1,40 +1,13 @@
-import type { AccountView, TerminalClientView, TerminalSessionView } from '../../src-main/contract.ts';
+import type { AccountView, TerminalSessionView } from '../../src-main/contract.ts';
 import { formatDuration } from '../../src-main/shared/time-left.ts';
+import { shownAsIs } from '../../src-main/shared/shown-as-is.ts';
 
 /*
- * The words of terminal access: who asks, for how long, and what a terminal read. Never overstates
- * who asked: a pid the kernel did not confirm is what the caller "claims".
+ * The words of terminal access that change with the clock: the prompt's time to answer, a session's
+ * times, the audit line. Who asks is worded in main (core/terminal/consent-text.ts) and sent ready.
  */
 
-/**
- * Text a program chose about itself (its name, a process chain entry), with control and invisible
- * format characters (bidi overrides, zero-width) shown as "�": it cannot reorder or hide parts of the prompt.
- */
-export function shownAsIs(text: string): string {
-  return text.replace(/[\p{Cc}\p{Cf}]/gu, '\uFFFD');
-}
-
-/** The program's name, or "an unknown program" when it gave none. */
-function clientName(client: TerminalClientView): string {
-  return client.name.trim() === '' ? 'an unknown program' : shownAsIs(client.name);
-}
-
-/** "(pid 1234, /dev/pts/3)", "(pid 1234)", or "" when neither is known. */
-export function clientDetails(client: Pick<TerminalClientView, 'pid' | 'tty'>): string {
-  const parts = [client.pid === null ? '' : `pid ${client.pid}`, shownAsIs(client.tty ?? '')].filter((part) => part !== '');
-  return parts.length === 0 ? '' : `(${parts.join(', ')})`;
-}
-
-/** Before the name in the prompt: nothing when the kernel named the peer, "claims to be" when it is only declared. */
-function clientClaim(client: TerminalClientView): string {
-  return client.proven ? '' : 'A program that claims to be';
-}
-
-/** The whole question in one line, for the dialog's accessible name and announcements. */
-export function consentQuestion(client: TerminalClientView, accountName: string): string {
-  const who = [clientClaim(client), clientName(client), clientDetails(client)].filter((part) => part !== '').join(' ');
-  return `${who} asks for the token of ${accountName}`;
-}
+export { shownAsIs };
 
 /** Whole seconds from `nowMs` until `iso` (0 once passed, or when `iso` is not a date). */
 export function secondsUntil(iso: string, nowMs: number): number {
@@ -42,10 +15,13 @@ export function secondsUntil(iso: string, nowMs: number): number {
   return Number.isFinite(ms) && ms > 0 ? Math.ceil(ms / 1000) : 0;
 }
 
-/** "answer within 42 s"; "the time to answer is up" at 0. */
+/** What {@link answerWithin} says at 0. */
+export const TIME_UP = 'the time to answer is up';
+
+/** "answer within 42 s"; {@link TIME_UP} at 0. */
 export function answerWithin(expiresAt: string, nowMs: number): string {
   const seconds = secondsUntil(expiresAt, nowMs);
-  return seconds === 0 ? 'the time to answer is up' : `answer within ${seconds} s`;
+  return seconds === 0 ? TIME_UP : `answer within ${seconds} s`;
 }
 
 /** "just now" under a minute, else "3 min ago", "1 h 5 min ago". */
@@ -61,12 +37,6 @@ export function sessionTimes(session: Pick<TerminalSessionView, 'approvedAt' | '
   if (session.expiresAt === null) return `${approved} · until you revoke it`;
   const left = Date.parse(session.expiresAt) - nowMs;
   return `${approved} · ${left > 0 ? `expires in ${formatDuration(Math.max(left, 1000))}` : 'expired'}`;
-}
-
-/** "bash, pid 1234" for a session's list entry. */
-export function sessionClient(client: TerminalClientView): string {
-  const name = clientName(client);
-  return client.pid === null ? name : `${name}, pid ${client.pid}${client.proven ? '' : ' (claimed)'}`;
 }
 
 /** The audit line under an account: "read by a terminal (bash, pid 1234) 2 min ago"; null when never read. */

@@ -135,7 +135,7 @@ test('renew signs in on the account\'s own connection and replaces only that tok
   assert.ok(onA.ok && onB.ok);
   await app.service.setActive(onA.accountId);
   const renewed = await app.service.renew(onB.accountId);
-  assert.deepEqual(renewed, { ok: true, accountId: onB.accountId });
+  assert.deepEqual(renewed, { ok: true, accountId: onB.accountId, message: 'Signed in: the token for user_42 on Sandbox B is saved.' });
   assert.ok(browser.opened.at(-1)?.startsWith(`${sandboxB.url}/`), 'renewed where the token came from, not on the active account\'s connection');
   assert.equal((await app.service.getState()).accounts.length, 2);
 });

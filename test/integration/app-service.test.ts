@@ -71,7 +71,7 @@ test('two users and the generic account: copy, switch, expire on the clock, rene
 
   // Renew user_42: a new token, valid again, same account and still active.
   const renewed = await app.service.renew(user42.accountId);
-  assert.deepEqual(renewed, { ok: true, accountId: user42.accountId });
+  assert.deepEqual(renewed, { ok: true, accountId: user42.accountId, message: 'Signed in: the token for user_42 is saved.' });
   state = await app.service.getState();
   assert.equal(byLabel(state, 'user_42')?.status, 'valid');
   assert.equal(state.activeAccountId, user42.accountId);
@@ -165,13 +165,15 @@ test('signing in again for the same userid replaces its token and keeps label an
   await app.service.copy(null, 'token');
   const oldToken = await app.clipboard.readText();
   const second = await app.service.signIn({ userid: 'user_42' });
-  assert.deepEqual(second, { ok: true, accountId: first.accountId });
+  assert.deepEqual(second, { ok: true, accountId: first.accountId, message: 'Signed in: the token for user_42 is saved.' });
   await app.service.copy(null, 'token');
   assert.notEqual(await app.clipboard.readText(), oldToken);
   const state = await app.service.getState();
   assert.equal(state.accounts.length, 1);
   assert.equal(state.accounts[0]?.label, 'Ana (prod)');
   assert.equal(state.activeAccountId, first.accountId);
+  const renewed = await app.service.renew(first.accountId);
+  assert.equal(renewed.message, 'Signed in: the token for Ana (prod) is saved.', 'a renewal is announced by the name the person gave it');
 });
 
 test('notifications fire once when a token turns expiring and once when it expires', async () => {

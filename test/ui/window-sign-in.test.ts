@@ -67,7 +67,7 @@ test('sign-in: the sheet, the wait with its countdown and open-again, a fast fai
 
   // The sheet: opens, offers both connections, Esc closes it and gives the focus back.
   await page.getByRole('button', { name: '+ Sign in' }).click();
-  const sheet = page.getByRole('group', { name: 'Sign in' });
+  const sheet = page.getByRole('dialog', { name: 'Sign in' });
   await sheet.waitFor();
   const select = page.getByRole('combobox', { name: 'Connection' });
   assert.deepEqual(await select.locator('option').allInnerTexts(), ['Sandbox A', 'Sandbox B']);
@@ -140,7 +140,7 @@ test('sign-in: the sheet, the wait with its countdown and open-again, a fast fai
   await signIn(current, 'Sandbox A', 'user_2');
   await signIn(current, 'Sandbox A', 'user_3');
   await page.getByRole('button', { name: 'Renew 3…' }).click();
-  const renewSheet = page.getByRole('group', { name: 'Renew all' });
+  const renewSheet = page.getByRole('dialog', { name: 'Renew all' });
   await renewSheet.waitFor();
   await renewSheet.getByRole('combobox', { name: 'Connection' }).selectOption({ label: 'Sandbox A (2)' });
   await renewSheet.getByRole('button', { name: 'Renew 2', exact: true }).click();
@@ -157,7 +157,7 @@ test('Renew all of more than 10 tokens asks first, in the sheet; Cancel there st
   session = await startUiSession({ configured: true, viewport: SIZES[0], prepareDataDir: (dataDir, sandbox) => fillStore(dataDir, 12, Date.now() - 3 * 3600_000, 1, sandbox.url) });
   const { page, host } = session;
   await page.getByRole('button', { name: 'Renew 12…' }).click();
-  const sheet = page.getByRole('group', { name: 'Renew all' });
+  const sheet = page.getByRole('dialog', { name: 'Renew all' });
   await sheet.getByText('That is 12 sign-ins in your browser, one after another. Renew them all?', { exact: true }).waitFor();
   assert.equal(await sheet.getByRole('combobox').count(), 0, 'one connection: no choice to make');
   await checkScreen(page, 'signin-renew-confirm');

@@ -49,7 +49,7 @@ class FakeAiriskServiceForTests implements AiriskApi {
   }
   async signIn(request: { readonly connectionId?: string; readonly userid?: string }) {
     this.#record('signIn', [request]);
-    return { ok: true as const, accountId: 'acc-1' };
+    return { ok: true as const, accountId: 'acc-1', message: 'Signed in: the token for user_42 is saved.' };
   }
   async cancelSignIn() {
     this.#record('cancelSignIn', []);
@@ -62,7 +62,7 @@ class FakeAiriskServiceForTests implements AiriskApi {
   }
   async renew(accountId: string) {
     this.#record('renew', [accountId]);
-    return { ok: true as const, accountId };
+    return { ok: true as const, accountId, message: 'Signed in.' };
   }
   async renewAll(connectionId: string) {
     this.#record('renewAll', [connectionId]);
@@ -162,7 +162,7 @@ test('exactly one handler per contract method, on airisk:<method>', () => {
 test('calls reach the service with their arguments and answers come back', async () => {
   const { registrar, service } = bound();
   assert.deepEqual(await registrar.invoke('airisk:copy', TRUSTED, null, 'header'), { accountId: 'active', format: 'header', clearsAt: null });
-  assert.deepEqual(await registrar.invoke('airisk:signIn', TRUSTED, { userid: 'user_42' }), { ok: true, accountId: 'acc-1' });
+  assert.deepEqual(await registrar.invoke('airisk:signIn', TRUSTED, { userid: 'user_42' }), { ok: true, accountId: 'acc-1', message: 'Signed in: the token for user_42 is saved.' });
   await registrar.invoke('airisk:signIn', TRUSTED, {});
   await registrar.invoke('airisk:signIn', TRUSTED, { connectionId: 'conn-2', userid: 'user_42' });
   await registrar.invoke('airisk:saveConnection', TRUSTED, null, { name: 'Staging' });

@@ -5,7 +5,8 @@ import { settingsView } from '../../src-main/core/settings/settings-view.ts';
 import { DEFAULT_SETTINGS } from '../../src-main/core/settings/stored-settings.ts';
 import { sameRowContent } from '../../src-renderer/lib/row-equality.ts';
 import { formFromSettings, updateFromForm } from '../../src-renderer/lib/settings-form.ts';
-import { ago, agoSteadyFor, answerWithin, clientDetails, consentQuestion, secondsUntil, sessionClient, sessionTimes, shownAsIs, terminalReadText } from '../../src-renderer/lib/terminal-text.ts';
+import { clientDetails, consentQuestion, sessionClient } from '../../src-main/core/terminal/consent-text.ts';
+import { ago, agoSteadyFor, answerWithin, secondsUntil, sessionTimes, shownAsIs, terminalReadText } from '../../src-renderer/lib/terminal-text.ts';
 import { accountView } from '../support/app-state-fixtures.ts';
 
 const now = Date.parse('2030-01-01T00:10:00Z');

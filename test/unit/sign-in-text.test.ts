@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { failureView } from '../../src-main/core/app/failure-view.ts';
 import { renewAllOutcomeText, renewAllProgressText, type RenewAllNames } from '../../src-main/core/app/renew-all-text.ts';
-import { progressNotes, signInProgressText } from '../../src-main/core/app/sign-in-text.ts';
+import { pasteLabel, progressNotes, signedInText, signInEndedText, signInProgressText } from '../../src-main/core/app/sign-in-text.ts';
 
 const AT = '2026-12-01T22:00:00.000Z';
 const names = (connection: string | null): RenewAllNames => ({ account: (id) => id.replace('id-', ''), connection });
@@ -47,4 +47,17 @@ test('Renew all’s outcome is one line: all renewed, some refused, cancelled, o
   );
   assert.equal(renewAllOutcomeText(outcome({ denied: ['id-a', 'id-b', 'id-c', 'id-d'] }), names(null)), 'Renewed 0 of 4 tokens; a, b, c and 1 more were refused.');
   assert.equal(renewAllOutcomeText(outcome({}), names(null)), 'Nothing to renew: every token is valid.');
+});
+
+test('the paste field is labelled only while waiting for a browser whose redirect cannot be heard', () => {
+  assert.equal(pasteLabel('waiting_for_browser', false), 'After you approve, paste the whole address the browser shows (even an error page)');
+  assert.equal(pasteLabel('waiting_for_browser', true), null);
+  assert.equal(pasteLabel('exchanging_code', false), null);
+});
+
+test('a sign-in ends with one sentence to announce: saved, cancelled, or main\'s title and reason', () => {
+  assert.equal(signedInText('user_42 on Staging'), 'Signed in: the token for user_42 on Staging is saved.');
+  assert.equal(signInEndedText({ code: 'cancelled', message: 'The sign-in was cancelled.', at: '2030-01-01T00:00:00Z' }), 'Sign-in cancelled.');
+  assert.equal(signInEndedText({ code: 'access_denied', title: 'Sign-in refused', message: 'AIRisk refused it.', at: '2030-01-01T00:00:00Z' }), 'Sign-in refused: AIRisk refused it.');
+  assert.equal(signInEndedText({ code: 'x', message: 'Boom.', at: '2030-01-01T00:00:00Z' }), 'Sign-in failed: Boom.');
 });

@@ -40,7 +40,7 @@ import { Vault, type AccountRecord, type ClientSecretRead, type ConnectionRecord
 import type { AppPorts } from './app-ports.ts';
 import { ConnectionDesk } from './connection-desk.ts';
 import { failureView, type FailureContext } from './failure-view.ts';
-import { progressNotes } from './sign-in-text.ts';
+import { pasteLabel, progressNotes, signedInText, signInEndedText } from './sign-in-text.ts';
 import { RenewAllDesk, renewalQueue } from './renew-all.ts';
 import { TerminalDesk, type TerminalFace } from './terminal-desk.ts';
 import { terminalTokenSource } from './terminal-source.ts';
@@ -134,7 +134,7 @@ export class AppService implements AiriskApi {
     this.#terminal = options.terminal === undefined ? undefined : this.#terminalDesk(options.terminal);
     this.#renewAll = new RenewAllDesk({
       // No other sign-in runs meanwhile (signIn refuses them), so a queued account is still due unless removed.
-      renew: (accountId) => (vault.account(accountId) === undefined ? Promise.resolve('gone') : this.#signInNow(this.#renewalRequest(accountId))),
+      renew: (accountId) => (vault.account(accountId) === undefined ? Promise.resolve('gone') : this.#signInNow(this.#renewalRequest(accountId), vault.account(accountId)?.label)),
       cancelSignIn: () => this.#cancelEverySignIn(),
       onProgress: () => this.#queueEmit(),
       names: (connectionId) => ({
@@ -221,12 +221,17 @@ export class AppService implements AiriskApi {
   }
 
   async signIn(request: { readonly connectionId?: string; readonly userid?: string }): Promise<SignInOutcome> {
-    // A sign-in started now would cancel the run's own, and the run would end with its accounts left.
-    if (this.#renewAll.view !== null) return this.#failed(new SignInError('busy', 'Renew all is under way; wait for it to finish or cancel it, then sign in.'));
-    return this.#signInNow(request);
+    return this.#signInUnlessBusy(request, undefined);
   }
 
-  async #signInNow(request: { readonly connectionId?: string; readonly userid?: string }): Promise<SignInOutcome> {
+  /** `label`: the account's name in the announcement of a renewal (else the userid is said). */
+  async #signInUnlessBusy(request: { readonly connectionId?: string; readonly userid?: string }, label: string | undefined): Promise<SignInOutcome> {
+    // A sign-in started now would cancel the run's own, and the run would end with its accounts left.
+    if (this.#renewAll.view !== null) return this.#failed(new SignInError('busy', 'Renew all is under way; wait for it to finish or cancel it, then sign in.'));
+    return this.#signInNow(request, label);
+  }
+
+  async #signInNow(request: { readonly connectionId?: string; readonly userid?: string }, label: string | undefined): Promise<SignInOutcome> {
     if (typeof request !== 'object' || request === null) throw new Error('A sign-in request must be an object { connectionId?, userid? }.');
     const userid = request.userid === undefined || request.userid === null ? undefined : requireString(request.userid, 'userid');
     const connectionId = request.connectionId === undefined ? this.#defaultConnectionId() : requireString(request.connectionId, 'connectionId');
@@ -235,7 +240,8 @@ export class AppService implements AiriskApi {
     if (connection === undefined) throw new Error('That connection no longer exists; it may have been removed.');
     // With one connection nothing changes: its name is only said when there are several.
     const named = this.#vault.connections().length > 1;
-    const subject = named ? `${userid ?? 'the generic token'} on ${connection.name}` : (userid ?? 'the generic token');
+    const spoken = (who: string): string => (named ? `${who} on ${connection.name}` : who);
+    const subject = spoken(userid ?? 'the generic token');
     const failed = (error: unknown): SignInOutcome => this.#failed(error, { subject, connectionId });
     const read = await this.#readSecretForSignIn(connection);
     if (read === 'changed') return failed(new SignInError('cancelled', `${connection.name} was changed or removed while the sign-in was starting; sign in again.`));
@@ -260,6 +266,7 @@ export class AppService implements AiriskApi {
       onProgress: (progress) => {
         if (this.#signIns.current !== attempt) return;
         const waiting = progress.stage === 'waiting_for_browser' ? progress : undefined;
+        const listening = waiting?.listening ?? this.#signIn?.listening ?? true;
         this.#authorizationUrl = progress.stage === 'exchanging_code' ? undefined : progress.authorizationUrl;
         this.#signIn = {
           connectionId,
@@ -267,7 +274,8 @@ export class AppService implements AiriskApi {
           stage: progress.stage,
           subject,
           deadline: waiting === undefined ? (this.#signIn?.deadline ?? null) : new Date(waiting.deadline).toISOString(),
-          listening: waiting?.listening ?? this.#signIn?.listening ?? true,
+          listening,
+          paste: pasteLabel(progress.stage, listening),
           ...progressNotes(subject, progress.stage, waiting?.notes ?? this.#signIn?.notes ?? []),
         };
         this.#queueEmit();
@@ -290,7 +298,7 @@ export class AppService implements AiriskApi {
       this.#scheduler.setAccount(account.id, expiryFacts(account));
       this.#lastError = null;
       this.#clockWarning = token.clockWarning === undefined ? undefined : { kind: 'clock-skew', message: `${token.clockWarning} Until then, expiry times here follow this computer's clock.` };
-      return { ok: true, accountId: account.id };
+      return { ok: true, accountId: account.id, message: signedInText(label === undefined ? subject : spoken(label)) };
     } catch (error) {
       return failed(error);
     } finally {
@@ -343,7 +351,7 @@ export class AppService implements AiriskApi {
   }
 
   async renew(accountId: string): Promise<SignInOutcome> {
-    return this.signIn(this.#renewalRequest(accountId));
+    return this.#signInUnlessBusy(this.#renewalRequest(accountId), this.#account(accountId).label);
   }
 
   /** A sign-in with the account's userid on the account's own connection. */
@@ -597,7 +605,7 @@ export class AppService implements AiriskApi {
     // A cancelled sign-in was the person's own doing: not an error to show.
     if (signInError.code !== 'cancelled') this.#lastError = view;
     this.#queueEmit();
-    return { ok: false, error: view };
+    return { ok: false, error: view, message: signInEndedText(view) };
   }
 
   /** The active account's connection, else the first configured one, else the first. */

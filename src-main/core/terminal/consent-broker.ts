@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { TimerHandle, TimerPort } from '../ports/timer-port.ts';
+import { allowText, CONSENT_WORDS, claimNote, consentQuestion } from './consent-text.ts';
 import { ConsentSessions, SESSION_MINUTES } from './consent-sessions.ts';
 import type { ConsentSubject } from './consent-sessions.ts';
 import type { ConsentAnswer, ConsentBrokerView, ConsentRequestView, TerminalClientView, TerminalRead } from './terminal-views.ts';
@@ -169,7 +170,7 @@ export class ConsentBroker {
   #requestView(entry: Pending): ConsentRequestView {
     const { client, accountId, accountName } = entry.subject;
     const iso = (ms: number): string => new Date(ms).toISOString();
-    return { id: entry.id, client, accountId, accountName, askedAt: iso(entry.askedAt), expiresAt: iso(entry.shownUntil ?? entry.askedAt + this.#answerTimeoutMs) };
+    return { id: entry.id, client, accountId, accountName, question: consentQuestion(client, accountName), claimNote: claimNote(client), allow: allowText(this.#sessions.minutes), words: CONSENT_WORDS, askedAt: iso(entry.askedAt), expiresAt: iso(entry.shownUntil ?? entry.askedAt + this.#answerTimeoutMs) };
   }
 
   /** Starts the answer timer of the request at the head of the queue, if it has none yet. */

@@ -3,6 +3,7 @@
  * inactivity (refreshed on use), and per-account "don't ask again" grants that last until revoked.
  */
 import type { TimerHandle, TimerPort } from '../ports/timer-port.ts';
+import { sessionClient } from './consent-text.ts';
 import type { TerminalClientView, TerminalSessionView } from './terminal-views.ts';
 
 /** What an approval is for: who asked (as established by the server) and which account. */
@@ -114,6 +115,7 @@ export class ConsentSessions {
     const view = (session: Session, expires: boolean): TerminalSessionView => ({
       id: session.id,
       client: session.subject.client,
+      who: sessionClient(session.subject.client),
       accountId: session.subject.accountId,
       accountName: session.subject.accountName,
       approvedAt: iso(session.approvedAt),

@@ -158,3 +158,23 @@ test('queues at most 10 different requests; the eleventh is refused at once as b
   broker.revokeAll('done');
   assert.deepEqual(await Promise.all(waiting), Array.from({ length: 10 }, () => ({ kind: 'revoked', reason: 'done' })));
 });
+
+test('main words the prompt and the session list, with what a program says about itself shown as is', async () => {
+  const { broker } = setup(1);
+  const hostile = { ...bash, name: 'evil\u202E)detrevni( hsab', proven: false };
+  const asked = broker.ask({ ...subject('tty-A'), client: hostile });
+  const consent = broker.view().consent;
+  assert.equal(consent?.question, 'A program that claims to be evil\uFFFD)detrevni( hsab (pid 1234, /dev/pts/3) asks for the token of user_42 on Staging');
+  assert.equal(consent?.claimNote, 'The app could not confirm which program asked; this is what it says about itself.');
+  assert.equal(consent?.allow, 'Allow for 1 minute');
+  broker.setSessionMinutes(10);
+  assert.equal(broker.view().consent?.allow, 'Allow for 10 minutes', 'the button follows the session length');
+  broker.answer('id-1', 'allow');
+  await asked;
+  assert.equal(broker.view().sessions[0]?.who, 'evil\uFFFD)detrevni( hsab, pid 1234 (claimed)');
+  const proven = broker.ask(subject('tty-B'));
+  const second = broker.view().consent;
+  assert.equal(second?.claimNote, null, 'the kernel confirmed it: no note');
+  broker.answer(second?.id ?? '', 'deny');
+  await proven;
+});
