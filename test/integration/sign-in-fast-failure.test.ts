@@ -133,3 +133,38 @@ test('cancelling during the reach check ends the sign-in as cancelled, not as un
     await hostile.close();
   }
 });
+
+test('a sign-in page whose quick check is reset (a proxy or firewall treating it unlike a browser) does not lock the person out: the browser opens, with a note saying why it may fail', { timeout: 10_000 }, async () => {
+  const resetting = await serve((request) => request.socket.destroy());
+  try {
+    const browser = recordingBrowser();
+    const progress: SignInProgress[] = [];
+    const attempt = startSignIn({ config: sandboxConfig(sandbox, { baseUrl: resetting.url }), onProgress: (next) => progress.push(next) }, browser);
+    attempt.result.catch(() => undefined);
+    while (browser.opened.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setImmediate(resolve));
+    const waiting = progress.find((next) => next.stage === 'waiting_for_browser');
+    assert.ok(waiting?.stage === 'waiting_for_browser', 'waits for the browser');
+    assert.match(waiting.notes.join(' '), /^A quick check of the sign-in page failed, so the browser may not reach it either: Could not reach http:\/\/127\.0\.0\.1:\d+\/api\/oauth2\/Authorize/);
+    assert.ok(!waiting.notes.join(' ').includes('?'), 'no query in the note');
+    attempt.cancel();
+  } finally {
+    await resetting.close();
+  }
+});
+
+test('the quick check does not follow a redirect: a sign-in page that redirects elsewhere counts as answering, and the other server gets nothing', { timeout: 10_000 }, async () => {
+  const elsewhere = await serve((_, response) => response.writeHead(200).end('elsewhere'));
+  const redirecting = await serve((_, response) => response.writeHead(302, { Location: `${elsewhere.url}/collect` }).end());
+  try {
+    const browser = recordingBrowser();
+    const attempt = startSignIn({ config: sandboxConfig(sandbox, { baseUrl: redirecting.url }) }, browser);
+    attempt.result.catch(() => undefined);
+    while (browser.opened.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    attempt.cancel();
+    assert.equal(elsewhere.accepted(), 0, 'the redirect target was never asked');
+  } finally {
+    await redirecting.close();
+    await elsewhere.close();
+  }
+});

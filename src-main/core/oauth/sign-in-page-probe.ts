@@ -65,6 +65,19 @@ const UNKNOWN_HOST = ['ENOTFOUND', 'EAI_AGAIN', 'ERR_NAME_NOT_RESOLVED'];
 const TIMED_OUT = ['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ERR_TIMED_OUT', 'ERR_CONNECTION_TIMED_OUT'];
 
 /**
+ * Whether a failed probe says for certain that a browser would not reach the page either: nothing
+ * listens, the host is unknown, its certificate is refused, or nothing answered within the reach
+ * timeout. Anything else (a reset, a TLS handshake that wants a client certificate, an error we
+ * cannot name) may be a proxy or firewall treating our quick GET unlike a browser, so the sign-in
+ * goes on to the browser rather than locking the person out.
+ */
+export function isDefiniteReachFailure(error: unknown, timedOutAfterMs: number | undefined): boolean {
+  if (timedOutAfterMs !== undefined) return true;
+  const definite = [...TLS_UNTRUSTED, ...TLS_EXPIRED, ...TLS_NOT_YET_VALID, ...TLS_WRONG_HOST, ...REFUSED, ...UNKNOWN_HOST, ...TIMED_OUT];
+  return causeCodes(error).some((code) => definite.includes(code));
+}
+
+/**
  * One sentence for a request to `where` (an origin, or a page's origin and path) that got no HTTP
  * answer (unreachable host, untrusted TLS), naming the cause's code; `timedOutAfterMs` when our own
  * timeout ended it.

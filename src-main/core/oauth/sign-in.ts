@@ -9,7 +9,7 @@ import { parsePastedCallback, type PastedCallbackExpectation } from './pasted-ca
 import { createPkcePair, createState } from './pkce.ts';
 import { parseLoopbackRedirectUri } from './redirect-uri.ts';
 import { isSignInError, SignInError } from './sign-in-error.ts';
-import { describeReachFailure, probeSignInPage } from './sign-in-page-probe.ts';
+import { describeReachFailure, isDefiniteReachFailure, probeSignInPage } from './sign-in-page-probe.ts';
 import { exchangeCode, type IssuedToken } from './token-client.ts';
 import { normaliseUserid } from './userid.ts';
 
@@ -269,13 +269,14 @@ async function openBrowser(
  * reach timeout, or the sign-in ends here with one sentence naming the page and the network error,
  * instead of a browser showing "site can't be reached" while the app waits for minutes.
  */
-async function requireSignInPage(config: AiriskClientConfig, context: { request: SignInRequest; ports: SignInPorts; controls: RunControls }): Promise<void> {
+async function requireSignInPage(config: AiriskClientConfig, context: { request: SignInRequest; ports: SignInPorts; controls: RunControls; notes: string[] }): Promise<void> {
   const timeoutMs = context.request.reachTimeoutMs ?? DEFAULT_REACH_TIMEOUT_MS;
   const probe = await probeSignInPage(config, context.ports.fetch ?? globalThis.fetch, timeoutMs, context.controls.signal);
   if (context.controls.signal.aborted) throw new SignInError('cancelled', 'The sign-in was cancelled.');
-  if (probe.kind === 'unreachable') {
-    throw new SignInError('authorization_unreachable', describeReachFailure(probe.error, probe.page, probe.timedOutAfterMs), { cause: probe.error });
-  }
+  if (probe.kind !== 'unreachable') return;
+  const sentence = describeReachFailure(probe.error, probe.page, probe.timedOutAfterMs);
+  if (isDefiniteReachFailure(probe.error, probe.timedOutAfterMs)) throw new SignInError('authorization_unreachable', sentence, { cause: probe.error });
+  context.notes.push(`A quick check of the sign-in page failed, so the browser may not reach it either: ${sentence}`);
 }
 
 /** Exchanges the code, then tells the browser tab how it went (which also closes the callback server). */
