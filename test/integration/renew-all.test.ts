@@ -152,6 +152,7 @@ test('while Renew all runs, a sign-in from the window, a notification or a termi
   const outcome = await run;
   assert.equal(outcome.stopped, 'cancelled', 'ended by the cancel, not by the other sign-ins');
   assert.deepEqual(opened, ['user_1'], 'the refused sign-ins opened nothing');
+  assert.equal((await app.service.getState()).lastError, null, 'the refusals were answers, not a banner that outlives the run');
 });
 
 test('renew all refuses while a sign-in is under way, and for an unknown connection', async () => {

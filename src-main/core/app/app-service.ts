@@ -602,8 +602,8 @@ export class AppService implements AiriskApi {
   #failed(error: unknown, context?: FailureContext): SignInOutcome {
     const signInError = error instanceof SignInError ? error : new SignInError('unexpected', `The sign-in failed inside the app: ${messageOf(error)}`, { cause: error });
     const view = failureView(signInError.code, signInError.message, new Date(this.#ports.timers.now()).toISOString(), context);
-    // A cancelled sign-in was the person's own doing: not an error to show.
-    if (signInError.code !== 'cancelled') this.#lastError = view;
+    // A cancelled sign-in was the person's own doing, and "busy" holds only while a run lasts: neither is a failure to keep on show.
+    if (signInError.code !== 'cancelled' && signInError.code !== 'busy') this.#lastError = view;
     this.#queueEmit();
     return { ok: false, error: view, message: signInEndedText(view) };
   }
