@@ -410,8 +410,8 @@ export class AppService implements AiriskApi {
     const account = this.#vault.account(requireString(accountId, 'accountId'));
     // Removed while a terminal's prompt was open, say.
     if (account === undefined) return { ok: false, code: 'unavailable', message: 'That account no longer exists; it may have been removed.' };
-    const left = msLeft(expiryFacts(account), this.#ports.timers.now());
-    if (left <= 0) return { ok: false, code: 'expired', message: `The token for ${account.label} ${formatTimeLeft(left)}; renew it first.` };
+    const expired = this.#expiredRefusal(account);
+    if (expired !== null) return expired;
     const token = await this.#vault.readToken(account.id);
     if (token === undefined) {
       const why = account.tokenStored === 'memory' ? 'it was kept in memory only' : account.tokenStored === 'none' ? 'none is kept for it' : 'it cannot be decrypted';
@@ -420,14 +420,20 @@ export class AppService implements AiriskApi {
     return { ok: true, token, expiration: account.expiration };
   }
 
+  /** The copy rule's refusal of an expired token (it is not even decrypted), or null. */
+  #expiredRefusal(account: AccountRecord): (TokenRead & { ok: false }) | null {
+    const left = msLeft(expiryFacts(account), this.#ports.timers.now());
+    return left > 0 ? null : { ok: false, code: 'expired', message: `The token for ${account.label} ${formatTimeLeft(left)}; renew it first.` };
+  }
+
   async tokenDetails(accountId: string): Promise<TokenDetails> {
     const account = this.#account(accountId);
-    // Read, decoded and dropped here: the details carry claims, never the token (an expired one too).
+    // Read (once), decoded and dropped here: the details carry claims, never the token (an expired one too).
     const token = account.needsSignIn ? undefined : await this.#vault.readToken(account.id);
-    // The copy rule's own refusal (expired, say) for every format: the menu says it before the click.
-    const read = token === undefined ? undefined : await this.#readToken(account.id);
+    // The copy rule's own refusal (expired) for every format: the menu says it before the click.
+    const refusal = token === undefined ? null : this.#expiredRefusal(account);
     const lastTerminalRead = this.#terminal?.lastReads().get(account.id) ?? null;
-    return tokenDetails(account, this.#vault.connection(account.connectionId), token, { lastTerminalRead, ...(read?.ok === false ? { copyRefusal: read.message } : {}) });
+    return tokenDetails(account, this.#vault.connection(account.connectionId), token, { lastTerminalRead, ...(refusal === null ? {} : { copyRefusal: refusal.message }) });
   }
 
   async dismissError(): Promise<void> {
