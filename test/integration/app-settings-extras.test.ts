@@ -108,8 +108,20 @@ test('a shortcut another program holds is saved but reported in Settings as one 
   assert.ok(active !== null);
   await app.service.remove(active);
   port.registered.get('Alt+F9')?.();
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  while (app.messages.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
   assert.deepEqual(app.messages, ['AIRisk Token Tray: The shortcut copied nothing: There is no token to copy yet: sign in first.']);
+});
+
+test('a saved shortcut that another program holds when the app starts is said in one message, not only in Settings', async () => {
+  const directory = await mkdtemp(join(tmpdir(), 'airisk-settings-extras-'));
+  cleanups.push(() => rm(directory, { recursive: true, force: true }));
+  const first = await createNodeApp({ directory, openUrl: async () => undefined, shortcuts: desktop() });
+  assert.ok((await first.service.updateSettings({ globalShortcut: 'Alt+F9' })).ok);
+  assert.deepEqual(first.messages, [], 'free when it was saved');
+  await first.service.shutdown();
+  const restarted = await createNodeApp({ directory, openUrl: async () => undefined, shortcuts: desktop(['Alt+F9']) });
+  cleanups.push(() => restarted.service.shutdown());
+  assert.deepEqual(restarted.messages, ['AIRisk Token Tray: Alt+F9 could not be registered: another program (or the system) already uses it; choose another shortcut. (Settings → Copying)']);
 });
 
 test('saving the connection form unchanged (every field as the window sends it) keeps the tokens, the secret and the sign-in', async () => {

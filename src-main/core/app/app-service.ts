@@ -156,6 +156,8 @@ export class AppService implements AiriskApi {
       this.copy(null, null).catch((error: unknown) => ports.notifier?.message?.('AIRisk Token Tray', `The shortcut copied nothing: ${messageOf(error)}`));
     });
     this.#shortcut.apply(settings.globalShortcut);
+    // A saved shortcut that is taken at start-up would otherwise go unnoticed until Settings is opened.
+    if (this.#shortcut.problem !== null && settings.globalShortcut !== '') ports.notifier?.message?.('AIRisk Token Tray', `${this.#shortcut.problem} (Settings → Copying)`);
   }
 
   /** Opens the store (decrypting nothing) and starts the expiry scheduler. */
