@@ -86,8 +86,11 @@ test('the global shortcut is registered when set, copies the active token in the
   assert.equal(fieldOf(saved.settings, 'globalShortcut').warning, null);
   port.registered.get('CommandOrControl+Shift+A')?.();
   await app.service.flush();
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  const copied = await app.clipboard.readText();
+  let copied = '';
+  for (let tries = 0; tries < 500 && copied === ''; tries++) {
+    copied = await app.clipboard.readText();
+    if (copied === '') await new Promise((resolve) => setTimeout(resolve, 10));
+  }
   assert.match(copied, /^eyJ[\w-]+\.[\w-]+\.[\w-]+$/, 'the bare token, the default format');
   assert.ok((await app.service.updateSettings({ globalShortcut: '' })).ok);
   assert.equal(port.registered.size, 0);
