@@ -104,6 +104,8 @@ export interface AppState {
   readonly terminal: TerminalView;
   /** The "Renew all" run under way, if any: one sign-in after another on one connection. */
   readonly renewAll: RenewAllView | null;
+  /** The connections holding expiring or expired tokens (what "Renew all" offers), in Settings' order. */
+  readonly renewable: readonly RenewableConnection[];
   /** This copy's version and where updates stand (the tray's version line and restart item). */
   readonly updates: UpdateView;
   /** Local ISO instant the view was made; `secondsLeft` counts from here. */
@@ -122,6 +124,17 @@ export interface UpdateView {
   readonly availableVersion: string | null;
   /** "Check now" can run: false during a check or download, and where this copy has no feed to check. */
   readonly canCheck: boolean;
+}
+
+/** A connection with `count` tokens to renew (expiring, expired or needing a sign-in). */
+export interface RenewableConnection {
+  readonly connectionId: string;
+  readonly name: string;
+  readonly count: number;
+  /** More than ten sign-ins in a row: the window asks before it starts them. */
+  readonly askFirst: boolean;
+  /** What Renew all will do here, in one sentence (a question when `askFirst`). */
+  readonly text: string;
 }
 
 /** A "Renew all" run: `done` of `total` sign-ins have ended; `currentAccountId` is the one under way. */

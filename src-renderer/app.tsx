@@ -111,7 +111,7 @@ export function App({ api, initialState }: AppProps): ReactElement {
             onOpenSettings={openSettings}
             connections={state.connections}
             defaultConnectionId={defaultConnectionId(state)}
-            accounts={state.accounts}
+            renewable={state.renewable}
             renewAll={state.renewAll}
           />
         </div>

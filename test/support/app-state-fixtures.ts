@@ -43,6 +43,7 @@ export function appState(accounts: readonly AccountView[] = [], overrides: Parti
     startAtLogin: false,
     terminal: TERMINAL_OFF_VIEW,
     renewAll: null,
+    renewable: [],
     updates: UPDATES_OFF_VIEW,
     generatedAt: '2029-12-31T23:18:00Z',
     ...overrides,

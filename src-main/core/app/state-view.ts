@@ -1,4 +1,4 @@
-import type { AccountStatus, AccountView, AppState, AppWarning, ErrorView, RenewAllView, SignInView, TerminalView, UpdateView } from '../../contract.ts';
+import type { AccountStatus, AccountView, AppState, RenewableConnection, AppWarning, ErrorView, RenewAllView, SignInView, TerminalView, UpdateView } from '../../contract.ts';
 import { msLeft, tokenStatus, type ExpiryFacts } from '../expiry/token-status.ts';
 import type { CipherDescription } from '../vault/cipher-port.ts';
 import { connectionSummary } from '../settings/connection-view.ts';
@@ -81,8 +81,9 @@ export function buildAppState(inputs: AppStateInputs): AppState {
   const counts = accountCounts(inputs.accounts);
   const connections = inputs.connections.map((connection) => connectionSummary(connection, counts.get(connection.id) ?? 0));
   const configured = connections.some((connection) => connection.configured);
+  const accounts = inputs.accounts.map((account) => accountView(account, inputs.activeAccountId, inputs.nowMs, inputs.leadMs, inputs.terminalReads?.get(account.id) ?? null));
   return {
-    accounts: inputs.accounts.map((account) => accountView(account, inputs.activeAccountId, inputs.nowMs, inputs.leadMs, inputs.terminalReads?.get(account.id) ?? null)),
+    accounts,
     activeAccountId: inputs.activeAccountId,
     storage: { backend: inputs.protection.backend, strength: inputs.protection.strength, detail: inputs.protection.detail },
     warnings: configured ? inputs.warnings : [...inputs.warnings, notConfiguredWarning(connections.length)],
@@ -93,10 +94,26 @@ export function buildAppState(inputs: AppStateInputs): AppState {
     startAtLogin: inputs.startAtLogin,
     terminal: inputs.terminal ?? TERMINAL_OFF_VIEW,
     renewAll: inputs.renewAll ?? null,
+    renewable: renewableConnections(accounts, connections),
     updates: inputs.updates ?? UPDATES_OFF_VIEW,
     generatedAt: new Date(inputs.nowMs).toISOString(),
   };
 }
+
+/** The connections with tokens that are not valid, and how many each, in the order of `connections`. */
+export function renewableConnections(accounts: readonly AccountView[], connections: readonly { readonly id: string; readonly name: string }[]): RenewableConnection[] {
+  const counts = accountCounts(accounts.filter((account) => account.status !== 'valid'));
+  return connections.flatMap((connection) => {
+    const count = counts.get(connection.id);
+    if (count === undefined) return [];
+    const askFirst = count > RENEW_ALL_ASK_ABOVE;
+    const text = askFirst ? `That is ${count} sign-ins in your browser, one after another. Renew them all?` : `Renews ${count} expiring or expired tokens, one sign-in after another.`;
+    return [{ connectionId: connection.id, name: connection.name, count, askFirst, text }];
+  });
+}
+
+/** More than this many sign-ins in a row are asked about first. */
+export const RENEW_ALL_ASK_ABOVE = 10;
 
 /** Why sign-in cannot start yet, and what to do: set up a first connection, or finish one. */
 function notConfiguredWarning(connectionCount: number): AppWarning {
