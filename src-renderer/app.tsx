@@ -64,8 +64,6 @@ export function App({ api, initialState }: AppProps): ReactElement {
   const copying = useCopyActions(api, state?.accounts);
   const { copy, renewAndCopy, setActive, attempt } = copying;
   const rowActions = useMemo<Omit<RowActions, 'requestRemove' | 'requestRename'>>(() => ({ copy, renewAndCopy, setActive, attempt, renew }), [copy, renewAndCopy, setActive, attempt, renew]);
-  const remove = useCallback((accountId: string) => api.remove(accountId), [api]);
-  const rename = useCallback((accountId: string, label: string) => api.rename(accountId, label), [api]);
   const [settingsFocus, setSettingsFocus] = useState<string | null>(null);
   const openSettings = useCallback(() => navigate('settings'), [navigate]);
   const reviewStorage = useCallback(() => {
@@ -120,8 +118,6 @@ export function App({ api, initialState }: AppProps): ReactElement {
           connections={state.connections}
           generatedAt={state.generatedAt}
           actions={rowActions}
-          remove={remove}
-          rename={rename}
           copiedId={copying.copiedId}
           errors={copying.errors}
           headingId={headingId}
