@@ -71,6 +71,12 @@ export interface AppWarning {
   readonly message: string;
 }
 
+/** A warning as the window shows it. */
+export interface AppWarningView extends AppWarning {
+  /** About where tokens are kept: Settings' storage group deals with it (the banner offers a way there). */
+  readonly storage: boolean;
+}
+
 /** A failure the person should see, with the code for styling and tests. */
 export interface ErrorView {
   readonly code: string;
@@ -92,7 +98,7 @@ export interface AppState {
   readonly accounts: readonly AccountView[];
   readonly activeAccountId: string | null;
   readonly storage: { readonly backend: string; readonly strength: ProtectionStrength; readonly detail: string };
-  readonly warnings: readonly AppWarning[];
+  readonly warnings: readonly AppWarningView[];
   readonly signIn: SignInView | null;
   readonly lastError: ErrorView | null;
   /** Every connection, in the order Settings lists them (creation order). Empty before first-run setup. */

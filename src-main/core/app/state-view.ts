@@ -1,4 +1,4 @@
-import type { AccountStatus, AccountView, AppState, RenewableConnection, AppWarning, ErrorView, RenewAllView, SignInView, TerminalView, UpdateView } from '../../contract.ts';
+import type { AccountStatus, AccountView, AppState, AppWarning, AppWarningView, RenewableConnection, ErrorView, RenewAllView, SignInView, TerminalView, UpdateView } from '../../contract.ts';
 import { msLeft, tokenStatus, type ExpiryFacts } from '../expiry/token-status.ts';
 import type { CipherDescription } from '../vault/cipher-port.ts';
 import { connectionSummary } from '../settings/connection-view.ts';
@@ -86,7 +86,7 @@ export function buildAppState(inputs: AppStateInputs): AppState {
     accounts,
     activeAccountId: inputs.activeAccountId,
     storage: { backend: inputs.protection.backend, strength: inputs.protection.strength, detail: inputs.protection.detail },
-    warnings: configured ? inputs.warnings : [...inputs.warnings, notConfiguredWarning(connections.length)],
+    warnings: warningViews(configured ? inputs.warnings : [...inputs.warnings, notConfiguredWarning(connections.length)]),
     signIn: inputs.signIn,
     lastError: inputs.lastError,
     connections,
@@ -114,6 +114,13 @@ export function renewableConnections(accounts: readonly AccountView[], connectio
 
 /** More than this many sign-ins in a row are asked about first. */
 export const RENEW_ALL_ASK_ABOVE = 10;
+
+const STORAGE_WARNINGS: ReadonlySet<AppWarning['kind']> = new Set(['tokens-in-memory-only', 'weak-encryption']);
+
+/** The warnings as the window shows them: those about where tokens are kept are marked `storage`. */
+export function warningViews(warnings: readonly AppWarning[]): AppWarningView[] {
+  return warnings.map((warning) => ({ ...warning, storage: STORAGE_WARNINGS.has(warning.kind) }));
+}
 
 /** Why sign-in cannot start yet, and what to do: set up a first connection, or finish one. */
 function notConfiguredWarning(connectionCount: number): AppWarning {
