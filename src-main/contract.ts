@@ -448,6 +448,8 @@ export interface CopyOutcome {
   readonly accountId: string;
   /** The format used (the default one resolved when the copy asked for null). */
   readonly format: CopyFormat;
+  /** What is on the clipboard now, in words for the announcement ("header", "curl command"). */
+  readonly copied: string;
   /** ISO instant when the clipboard is cleared if it still holds the copy, or null for never. */
   readonly clearsAt: string | null;
 }
