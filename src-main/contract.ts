@@ -112,6 +112,8 @@ export interface AppState {
   readonly renewAll: RenewAllView | null;
   /** The connections holding expiring or expired tokens (what "Renew all" offers), in Settings' order. */
   readonly renewable: readonly RenewableConnection[];
+  /** The connection the window's sign-in picks unless the person chooses another (null: none yet). */
+  readonly defaultConnectionId: string | null;
   /** This copy's version and where updates stand (the tray's version line and restart item). */
   readonly updates: UpdateView;
   /** Local ISO instant the view was made; `secondsLeft` counts from here. */

@@ -16,7 +16,7 @@ import { useAppState } from './hooks/use-app-state.ts';
 import { useCopyActions } from './hooks/use-copy-actions.ts';
 import { useSignIn } from './hooks/use-sign-in.ts';
 import { useStageAnnouncements } from './hooks/use-stage-announcements.ts';
-import { accountConnectionName, defaultConnectionId } from './lib/connection-text.ts';
+import { accountConnectionName } from './lib/connection-text.ts';
 
 /** Props of {@link App}. */
 export interface AppProps {
@@ -108,7 +108,7 @@ export function App({ api, initialState }: AppProps): ReactElement {
             control={signIn}
             onOpenSettings={openSettings}
             connections={state.connections}
-            defaultConnectionId={defaultConnectionId(state)}
+            defaultConnectionId={state.defaultConnectionId}
             renewable={state.renewable}
             renewAll={state.renewAll}
           />

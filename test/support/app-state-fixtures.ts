@@ -44,6 +44,7 @@ export function appState(accounts: readonly AccountView[] = [], overrides: Parti
     terminal: TERMINAL_OFF_VIEW,
     renewAll: null,
     renewable: [],
+    defaultConnectionId: FIXTURE_CONNECTION_ID,
     updates: UPDATES_OFF_VIEW,
     generatedAt: '2029-12-31T23:18:00Z',
     ...overrides,

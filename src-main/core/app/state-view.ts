@@ -95,6 +95,7 @@ export function buildAppState(inputs: AppStateInputs): AppState {
     terminal: inputs.terminal ?? TERMINAL_OFF_VIEW,
     renewAll: inputs.renewAll ?? null,
     renewable: renewableConnections(accounts, connections),
+    defaultConnectionId: defaultConnectionId({ accounts, activeAccountId: inputs.activeAccountId, connections }),
     updates: inputs.updates ?? UPDATES_OFF_VIEW,
     generatedAt: new Date(inputs.nowMs).toISOString(),
   };
@@ -120,6 +121,17 @@ const STORAGE_WARNINGS: ReadonlySet<AppWarning['kind']> = new Set(['tokens-in-me
 /** The warnings as the window shows them: those about where tokens are kept are marked `storage`. */
 export function warningViews(warnings: readonly AppWarning[]): AppWarningView[] {
   return warnings.map((warning) => ({ ...warning, storage: STORAGE_WARNINGS.has(warning.kind) }));
+}
+
+/**
+ * The connection a sign-in uses unless the person picks another: the active account's connection
+ * when sign-in can start there, else the first configured one, else the first one (null when
+ * there is none).
+ */
+export function defaultConnectionId(state: Pick<AppState, 'accounts' | 'activeAccountId' | 'connections'>): string | null {
+  const active = state.activeAccountId === null ? undefined : state.accounts.find((account) => account.id === state.activeAccountId);
+  if (active !== undefined && state.connections.some((connection) => connection.id === active.connectionId && connection.configured)) return active.connectionId;
+  return (state.connections.find((connection) => connection.configured) ?? state.connections[0])?.id ?? null;
 }
 
 /** Why sign-in cannot start yet, and what to do: set up a first connection, or finish one. */
