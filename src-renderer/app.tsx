@@ -102,16 +102,7 @@ export function App({ api, initialState }: AppProps): ReactElement {
         />
         <WarningBanner warnings={state.warnings} onOpenSettings={reviewStorage} />
         <div className="sign-in-slot">
-          <SignInPanel
-            signIn={state.signIn}
-            lastError={state.lastError}
-            control={signIn}
-            onOpenSettings={openSettings}
-            connections={state.connections}
-            defaultConnectionId={state.defaultConnectionId}
-            renewable={state.renewable}
-            renewAll={state.renewAll}
-          />
+          <SignInPanel state={state} control={signIn} onOpenSettings={openSettings} />
         </div>
         <AccountList
           accounts={state.accounts}

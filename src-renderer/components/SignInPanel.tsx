@@ -1,5 +1,5 @@
 import { useState, type ReactElement } from 'react';
-import type { ConnectionSummary, ErrorView, RenewableConnection, RenewAllView, SignInView } from '../../src-main/contract.ts';
+import type { AppState } from '../../src-main/contract.ts';
 import type { SignInControl, SignInRequest } from '../hooks/use-sign-in.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { announce } from '../lib/announcer.ts';
@@ -10,30 +10,25 @@ import { SignInFailure } from './SignInFailure.tsx';
 import { SignInForm } from './SignInForm.tsx';
 import { SignInProgress } from './SignInProgress.tsx';
 
-const NONE: readonly RenewableConnection[] = [];
-
 /** Props of {@link SignInPanel}. */
 export interface SignInPanelProps {
-  readonly signIn: SignInView | null;
-  /** `state.lastError`: the last failure, also of sign-ins started from the tray. */
-  readonly lastError: ErrorView | null;
+  /**
+   * Main's state: the sign-in and the Renew all run under way, the last failure (also of sign-ins
+   * started from the tray), the connections (with two or more, sign-in asks which) and the default
+   * one, and the connections with tokens to renew (they offer Renew all).
+   */
+  readonly state: Pick<AppState, 'signIn' | 'lastError' | 'connections' | 'defaultConnectionId' | 'renewable' | 'renewAll'>;
   readonly control: SignInControl;
   /** Opens Settings; with the connection whose settings fix a failure. */
   readonly onOpenSettings: (connectionId?: string) => void;
-  /** `AppState.connections`: with two or more, sign-in asks which. */
-  readonly connections: readonly ConnectionSummary[];
-  readonly defaultConnectionId: string | null;
-  /** `AppState.renewable`: connections with tokens to renew offer Renew all. */
-  readonly renewable?: readonly RenewableConnection[];
-  /** `AppState.renewAll`: the run under way. */
-  readonly renewAll?: RenewAllView | null;
 }
 
 /**
  * Above the list: "+ Sign in" (and "Renew N…" when tokens need it), each opening a compact sheet;
  * the sign-in or Renew all under way in a line; and the last failure as a dismissible banner.
  */
-export function SignInPanel({ signIn, lastError, control, onOpenSettings, connections, defaultConnectionId, renewable: choices = NONE, renewAll = null }: SignInPanelProps): ReactElement {
+export function SignInPanel({ state, control, onOpenSettings }: SignInPanelProps): ReactElement {
+  const { signIn, lastError, connections, defaultConnectionId, renewable: choices, renewAll } = state;
   const api = useApi();
   const [sheet, setSheet] = useState<'sign-in' | 'renew' | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
