@@ -89,14 +89,11 @@ export function App({ api, initialState }: AppProps): ReactElement {
   } else if (screen === 'settings') {
     content = <SettingsPanel state={state} headingId={headingId} focusField={settingsFocus} onFocused={() => setSettingsFocus(null)} />;
   } else {
-    const active = state.accounts.find((account) => account.active);
     content = (
       <>
         <ActiveSummary
-          account={active}
-          connectionName={accountConnectionName(state.connections, active)}
-          generatedAt={state.generatedAt}
-          copied={active !== undefined && copying.copiedId === active.id}
+          state={state}
+          copiedId={copying.copiedId}
           onCopy={(account, spoken) => copy(account, null, spoken)}
           onRenewAndCopy={renewAndCopy}
         />
@@ -105,9 +102,7 @@ export function App({ api, initialState }: AppProps): ReactElement {
           <SignInPanel state={state} control={signIn} onOpenSettings={openSettings} />
         </div>
         <AccountList
-          accounts={state.accounts}
-          connections={state.connections}
-          generatedAt={state.generatedAt}
+          state={state}
           actions={rowActions}
           copiedId={copying.copiedId}
           errors={copying.errors}

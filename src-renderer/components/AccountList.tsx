@@ -1,5 +1,5 @@
 import { useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
-import type { AccountView, ConnectionSummary } from '../../src-main/contract.ts';
+import type { AccountView, AppState } from '../../src-main/contract.ts';
 import { filterAccounts, openingFocus, sortAccounts, statusChips, type ListSort, type ListStatus } from '../../src-main/shared/account-list.ts';
 import type { RowError } from '../../src-main/shared/row-errors.ts';
 import { useApi } from '../hooks/use-api.ts';
@@ -16,11 +16,8 @@ import { ConfirmDialog } from './ConfirmDialog.tsx';
 
 /** Props of {@link AccountList}. */
 export interface AccountListProps {
-  readonly accounts: readonly AccountView[];
-  /** `AppState.connections`: with two or more, the list groups the accounts by connection. */
-  readonly connections: readonly ConnectionSummary[];
-  /** `AppState.generatedAt`: `secondsLeft` counts from here. */
-  readonly generatedAt: string;
+  /** Main's state: the accounts; the connections (with two or more, the list groups the accounts by them); `generatedAt`, where `secondsLeft` counts from. */
+  readonly state: Pick<AppState, 'accounts' | 'connections' | 'generatedAt'>;
   /** Everything but removal and renaming, which the list asks about itself (through a dialog). */
   readonly actions: Omit<RowActions, 'requestRemove' | 'requestRename'>;
   /** The account whose Copy reads "Copied ✓", or null. */
@@ -48,7 +45,7 @@ const heightOf = (row: ListRow): number => (row.kind === 'heading' ? HEADING_HEI
  * …"): a virtualized list cannot nest its rows in `role=group` elements, and a heading inside
  * `role=list` is not allowed.
  */
-export function AccountList({ accounts, connections, generatedAt, actions, copiedId, errors, headingId }: AccountListProps): ReactElement {
+export function AccountList({ state: { accounts, connections, generatedAt }, actions, copiedId, errors, headingId }: AccountListProps): ReactElement {
   const api = useApi();
   const [query, setQuery] = useState('');
   // A chip filters by status exactly (not by the words, which a name could contain too).
