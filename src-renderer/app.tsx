@@ -4,7 +4,6 @@ import { AccountList } from './components/AccountList.tsx';
 import type { RowActions } from './components/AccountRow.tsx';
 import { ActiveSummary } from './components/ActiveSummary.tsx';
 import { AppHeader, type Screen } from './components/AppHeader.tsx';
-import { LiveRegion } from './components/LiveRegion.tsx';
 import { SettingsPanel } from './components/SettingsPanel.tsx';
 import { SetupForm } from './components/SetupForm.tsx';
 import { SignInPanel } from './components/SignInPanel.tsx';
@@ -117,7 +116,6 @@ export function App({ api, initialState }: AppProps): ReactElement {
     <ApiContext value={api}>
       <AppHeader screen={state === null || !state.configured ? null : screen} onNavigate={navigate} />
       <main className={screen === 'accounts' && state?.configured === true ? 'main main-accounts' : 'main'}>{content}</main>
-      <LiveRegion />
       {terminal?.consent ? <TerminalConsent key={terminal.consent.id} request={terminal.consent} minutes={terminal.sessionMinutes} /> : null}
     </ApiContext>
   );
