@@ -15,7 +15,6 @@ import { useAppState } from './hooks/use-app-state.ts';
 import { useCopyActions } from './hooks/use-copy-actions.ts';
 import { useSignIn } from './hooks/use-sign-in.ts';
 import { useStageAnnouncements } from './hooks/use-stage-announcements.ts';
-import { accountConnectionName } from './lib/connection-text.ts';
 
 /** Props of {@link App}. */
 export interface AppProps {
@@ -37,10 +36,6 @@ export function App({ api, initialState }: AppProps): ReactElement {
   const signIn = useSignIn(api);
   const headingId = useId();
   useStageAnnouncements(state?.signIn ?? null);
-  // Read by the rows' renew without making the row actions change (and every row render) with each state.
-  const stateRef = useRef(state);
-  stateRef.current = state;
-
   const navigate = useCallback((next: Screen) => {
     navigated.current = true;
     setScreen(next);
@@ -53,13 +48,8 @@ export function App({ api, initialState }: AppProps): ReactElement {
     if (document.getElementById(headingId) !== document.activeElement) document.getElementById(headingId)?.focus({ preventScroll: true });
   }, [screen, headingId]);
 
-  const renew = useCallback(
-    (account: AccountView) => {
-      const latest = stateRef.current;
-      signIn.renew(account.id, account.label, latest === null ? null : accountConnectionName(latest.connections, account));
-    },
-    [signIn.renew],
-  );
+  const { renew: renewId } = signIn;
+  const renew = useCallback((account: AccountView) => renewId(account.id), [renewId]);
   const copying = useCopyActions(api, state?.accounts);
   const { copy, renewAndCopy, setActive, attempt } = copying;
   const rowActions = useMemo<Omit<RowActions, 'requestRemove' | 'requestRename'>>(() => ({ copy, renewAndCopy, setActive, attempt, renew }), [copy, renewAndCopy, setActive, attempt, renew]);

@@ -13,8 +13,8 @@ export interface SignInRequest {
 /** Starting sign-ins and renewals from the window, and a call that failed outright. */
 export interface SignInControl {
   readonly start: (request: SignInRequest) => void;
-  /** Main names the account in the announcement; `label` and `connectionName` are no longer needed. */
-  readonly renew: (accountId: string, label?: string, connectionName?: string | null) => void;
+  /** Renews the account's token (main names the account in the announcement). */
+  readonly renew: (accountId: string) => void;
   /** The window's own call rejected (main's failures arrive as `state.lastError`). */
   readonly failure: ErrorView | null;
   readonly clearFailure: () => void;
