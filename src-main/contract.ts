@@ -112,6 +112,8 @@ export interface AppState {
   readonly renewAll: RenewAllView | null;
   /** The connections holding expiring or expired tokens (what "Renew all" offers), in Settings' order. */
   readonly renewable: readonly RenewableConnection[];
+  /** The list's status chips: how many accounts are expired, need a sign-in, are expiring ("2 expired"); none at 0. */
+  readonly statusChips: readonly StatusChipView[];
   /** The connection the window's sign-in picks unless the person chooses another (null: none yet). */
   readonly defaultConnectionId: string | null;
   /** This copy's version and where updates stand (the tray's version line and restart item). */
@@ -132,6 +134,13 @@ export interface UpdateView {
   readonly availableVersion: string | null;
   /** "Check now" can run: false during a check or download, and where this copy has no feed to check. */
   readonly canCheck: boolean;
+}
+
+/** One status chip of the account list: its status, how many, and its words. */
+export interface StatusChipView {
+  readonly status: AccountStatus;
+  readonly count: number;
+  readonly text: string;
 }
 
 /** A connection with `count` tokens to renew (expiring, expired or needing a sign-in). */

@@ -1,6 +1,6 @@
 import { useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import type { AccountView, AppState } from '../../src-main/contract.ts';
-import { filterAccounts, openingFocus, sortAccounts, statusChips, type ListSort, type ListStatus } from '../../src-main/shared/account-list.ts';
+import { filterAccounts, openingFocus, sortAccounts, type ListSort, type ListStatus } from '../../src-main/shared/account-list.ts';
 import type { RowError } from '../../src-main/shared/row-errors.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { isTextEntry, useRovingFocus } from '../hooks/use-roving-focus.ts';
@@ -16,8 +16,8 @@ import { ConfirmDialog } from './ConfirmDialog.tsx';
 
 /** Props of {@link AccountList}. */
 export interface AccountListProps {
-  /** Main's state: the accounts; the connections (with two or more, the list groups the accounts by them); `generatedAt`, where `secondsLeft` counts from. */
-  readonly state: Pick<AppState, 'accounts' | 'connections' | 'generatedAt'>;
+  /** Main's state: the accounts; the connections (with two or more, the list groups the accounts by them); `generatedAt`, where `secondsLeft` counts from; the status chips. */
+  readonly state: Pick<AppState, 'accounts' | 'connections' | 'generatedAt' | 'statusChips'>;
   /** Everything but removal and renaming, which the list asks about itself (through a dialog). */
   readonly actions: Omit<RowActions, 'requestRemove' | 'requestRename'>;
   /** The account whose Copy reads "Copied ✓", or null. */
@@ -45,7 +45,7 @@ const heightOf = (row: ListRow): number => (row.kind === 'heading' ? HEADING_HEI
  * …"): a virtualized list cannot nest its rows in `role=group` elements, and a heading inside
  * `role=list` is not allowed.
  */
-export function AccountList({ state: { accounts, connections, generatedAt }, actions, copiedId, errors, headingId }: AccountListProps): ReactElement {
+export function AccountList({ state: { accounts, connections, generatedAt, statusChips: chips }, actions, copiedId, errors, headingId }: AccountListProps): ReactElement {
   const api = useApi();
   const [query, setQuery] = useState('');
   // A chip filters by status exactly (not by the words, which a name could contain too).
@@ -59,7 +59,6 @@ export function AccountList({ state: { accounts, connections, generatedAt }, act
   }, [connections]);
   const filtered = useMemo(() => filterAccounts(sorted, deferredQuery, nameOf, status), [sorted, deferredQuery, nameOf, status]);
   const layout = useMemo(() => listRows(filtered, connections, sort === 'name'), [filtered, connections, sort]);
-  const chips = useMemo(() => statusChips(accounts), [accounts]);
   const shown = layout.accounts;
   // The dialog open on an account: Rename (`index` null) or Remove (focus goes back to row `index`).
   const [asking, setAsking] = useState<{ account: AccountView; index: number | null } | null>(null);

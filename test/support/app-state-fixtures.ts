@@ -1,5 +1,6 @@
 /** AccountView and AppState values for tests of what is drawn from them (tray menu, window helpers). */
 import type { AccountView, AppState, ConnectionSummary } from '../../src-main/contract.ts';
+import { statusChips } from '../../src-main/shared/account-list.ts';
 import { TERMINAL_OFF_VIEW, UPDATES_OFF_VIEW } from '../../src-main/core/app/state-view.ts';
 
 /** The connection id {@link accountView} uses unless told otherwise. */
@@ -44,6 +45,7 @@ export function appState(accounts: readonly AccountView[] = [], overrides: Parti
     terminal: TERMINAL_OFF_VIEW,
     renewAll: null,
     renewable: [],
+    statusChips: statusChips(accounts),
     defaultConnectionId: FIXTURE_CONNECTION_ID,
     updates: UPDATES_OFF_VIEW,
     generatedAt: '2029-12-31T23:18:00Z',

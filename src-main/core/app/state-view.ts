@@ -5,6 +5,7 @@ import { connectionSummary } from '../settings/connection-view.ts';
 import type { AccountRecord, ConnectionRecord } from '../vault/vault.ts';
 import type { TerminalRead } from '../terminal/consent-broker.ts';
 import { DEFAULT_SETTINGS } from '../settings/stored-settings.ts';
+import { statusChips } from '../../shared/account-list.ts';
 
 /** The two numbers from an account record that decide its status. */
 export function expiryFacts(account: AccountRecord): ExpiryFacts {
@@ -95,6 +96,7 @@ export function buildAppState(inputs: AppStateInputs): AppState {
     terminal: inputs.terminal ?? TERMINAL_OFF_VIEW,
     renewAll: inputs.renewAll ?? null,
     renewable: renewableConnections(accounts, connections),
+    statusChips: statusChips(accounts),
     defaultConnectionId: defaultConnectionId({ accounts, activeAccountId: inputs.activeAccountId, connections }),
     updates: inputs.updates ?? UPDATES_OFF_VIEW,
     generatedAt: new Date(inputs.nowMs).toISOString(),
