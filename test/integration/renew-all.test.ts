@@ -71,6 +71,8 @@ function untilWaitingInBrowser(): Promise<void> {
 test('renew all renews every expired token of the connection, one sign-in after another, active first then in natural order, with progress', async () => {
   await expiredAndFresh(['user_10', 'user_2', 'user_3'], ['user_9']);
   let state = await app.service.getState();
+  assert.deepEqual(state.renewable.map(({ connectionId: id, count, askFirst }) => ({ id, count, askFirst })), [{ id: connectionId, count: 3, askFirst: false }], 'the state offers Renew all for the three');
+  assert.deepEqual(state.statusChips.map((chip) => chip.text), ['3 expired']);
   await app.service.setActive(idOf(state, 'user_3'));
   const progress: (RenewAllView | null)[] = [];
   app.service.onStateChange((next) => progress.push(next.renewAll));
@@ -85,6 +87,8 @@ test('renew all renews every expired token of the connection, one sign-in after 
     'the state says how far the run is',
   );
   assert.equal(state.renewAll, null, 'the run is over');
+  assert.deepEqual([state.renewable, state.statusChips], [[], []], 'nothing left to renew');
+  assert.equal(state.defaultConnectionId, connectionId);
   assert.ok(state.accounts.every((account) => account.status === 'valid'));
   await app.service.copy(idOf(state, 'user_10'), 'header');
   assert.equal(((await whoAmI(sandbox, await app.clipboard.readText())).body as { userid: string }).userid, 'user_10', 'the renewed token is accepted by AIRisk');
