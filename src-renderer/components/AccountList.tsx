@@ -1,6 +1,6 @@
 import { useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import type { AccountView, AppState } from '../../src-main/contract.ts';
-import { filterAccounts, openingFocus, sortAccounts, type ListSort, type ListStatus } from '../../src-main/shared/account-list.ts';
+import { filterAccounts, openingFocus, type ListSort, type ListStatus } from '../../src-main/shared/account-list.ts';
 import type { RowError } from '../../src-main/shared/row-errors.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { isTextEntry, useRovingFocus } from '../hooks/use-roving-focus.ts';
@@ -16,8 +16,8 @@ import { ConfirmDialog } from './ConfirmDialog.tsx';
 
 /** Props of {@link AccountList}. */
 export interface AccountListProps {
-  /** Main's state: the accounts; the connections (with two or more, the list groups the accounts by them); `generatedAt`, where `secondsLeft` counts from; the status chips. */
-  readonly state: Pick<AppState, 'accounts' | 'connections' | 'generatedAt' | 'statusChips'>;
+  /** Main's state: the accounts; the connections (with two or more, the list groups the accounts by them); `generatedAt`, where `secondsLeft` counts from; the status chips and the two orders. */
+  readonly state: Pick<AppState, 'accounts' | 'connections' | 'generatedAt' | 'statusChips' | 'accountOrder'>;
   /** Everything but removal and renaming, which the list asks about itself (through a dialog). */
   readonly actions: Omit<RowActions, 'requestRemove' | 'requestRename'>;
   /** The account whose Copy reads "Copied ✓", or null. */
@@ -45,14 +45,18 @@ const heightOf = (row: ListRow): number => (row.kind === 'heading' ? HEADING_HEI
  * …"): a virtualized list cannot nest its rows in `role=group` elements, and a heading inside
  * `role=list` is not allowed.
  */
-export function AccountList({ state: { accounts, connections, generatedAt, statusChips: chips }, actions, copiedId, errors, headingId }: AccountListProps): ReactElement {
+export function AccountList({ state: { accounts, connections, generatedAt, statusChips: chips, accountOrder }, actions, copiedId, errors, headingId }: AccountListProps): ReactElement {
   const api = useApi();
   const [query, setQuery] = useState('');
   // A chip filters by status exactly (not by the words, which a name could contain too).
   const [status, setStatus] = useState<ListStatus | null>(null);
   const [sort, setSort] = useState<ListSort>('name');
   const deferredQuery = useDeferredValue(query);
-  const sorted = useMemo(() => sortAccounts(accounts, sort), [accounts, sort]);
+  // In main's order for the chosen sort.
+  const sorted = useMemo(() => {
+    const byId = new Map(accounts.map((account) => [account.id, account]));
+    return accountOrder[sort].flatMap((id) => byId.get(id) ?? []);
+  }, [accounts, accountOrder, sort]);
   const nameOf = useMemo(() => {
     const names = new Map(connections.map((connection) => [connection.id, connection.name]));
     return (id: string): string => names.get(id) ?? '';

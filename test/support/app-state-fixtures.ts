@@ -1,7 +1,7 @@
 /** AccountView and AppState values for tests of what is drawn from them (tray menu, window helpers). */
 import type { AccountView, AppState, ConnectionSummary } from '../../src-main/contract.ts';
 import { statusChips } from '../../src-main/shared/account-list.ts';
-import { TERMINAL_OFF_VIEW, UPDATES_OFF_VIEW } from '../../src-main/core/app/state-view.ts';
+import { accountOrder, TERMINAL_OFF_VIEW, UPDATES_OFF_VIEW } from '../../src-main/core/app/state-view.ts';
 
 /** The connection id {@link accountView} uses unless told otherwise. */
 export const FIXTURE_CONNECTION_ID = 'conn-1';
@@ -46,6 +46,7 @@ export function appState(accounts: readonly AccountView[] = [], overrides: Parti
     renewAll: null,
     renewable: [],
     statusChips: statusChips(accounts),
+    accountOrder: accountOrder(accounts),
     defaultConnectionId: FIXTURE_CONNECTION_ID,
     updates: UPDATES_OFF_VIEW,
     generatedAt: '2029-12-31T23:18:00Z',

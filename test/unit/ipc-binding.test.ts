@@ -45,7 +45,7 @@ class FakeAiriskServiceForTests implements AiriskApi {
 
   async getState(): Promise<AppState> {
     this.#record('getState', []);
-    return { accounts: [], activeAccountId: null, storage: { backend: 'test', strength: 'strong', detail: '' }, warnings: [], signIn: null, lastError: null, connections: [], configured: true, startAtLogin: false, terminal: TERMINAL_OFF_VIEW, renewAll: null, renewable: [], statusChips: [], defaultConnectionId: null, updates: UPDATES_OFF_VIEW, generatedAt: '2030-01-01T00:00:00Z' };
+    return { accounts: [], activeAccountId: null, storage: { backend: 'test', strength: 'strong', detail: '' }, warnings: [], signIn: null, lastError: null, connections: [], configured: true, startAtLogin: false, terminal: TERMINAL_OFF_VIEW, renewAll: null, renewable: [], statusChips: [], accountOrder: { name: [], 'time-left': [] }, defaultConnectionId: null, updates: UPDATES_OFF_VIEW, generatedAt: '2030-01-01T00:00:00Z' };
   }
   async signIn(request: { readonly connectionId?: string; readonly userid?: string }) {
     this.#record('signIn', [request]);

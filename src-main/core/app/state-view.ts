@@ -5,7 +5,7 @@ import { connectionSummary } from '../settings/connection-view.ts';
 import type { AccountRecord, ConnectionRecord } from '../vault/vault.ts';
 import type { TerminalRead } from '../terminal/consent-broker.ts';
 import { DEFAULT_SETTINGS } from '../settings/stored-settings.ts';
-import { statusChips } from '../../shared/account-list.ts';
+import { sortAccounts, statusChips } from '../../shared/account-list.ts';
 
 /** The two numbers from an account record that decide its status. */
 export function expiryFacts(account: AccountRecord): ExpiryFacts {
@@ -97,6 +97,7 @@ export function buildAppState(inputs: AppStateInputs): AppState {
     renewAll: inputs.renewAll ?? null,
     renewable: renewableConnections(accounts, connections),
     statusChips: statusChips(accounts),
+    accountOrder: accountOrder(accounts),
     defaultConnectionId: defaultConnectionId({ accounts, activeAccountId: inputs.activeAccountId, connections }),
     updates: inputs.updates ?? UPDATES_OFF_VIEW,
     generatedAt: new Date(inputs.nowMs).toISOString(),
@@ -134,6 +135,12 @@ export function defaultConnectionId(state: Pick<AppState, 'accounts' | 'activeAc
   const active = state.activeAccountId === null ? undefined : state.accounts.find((account) => account.id === state.activeAccountId);
   if (active !== undefined && state.connections.some((connection) => connection.id === active.connectionId && connection.configured)) return active.connectionId;
   return (state.connections.find((connection) => connection.configured) ?? state.connections[0])?.id ?? null;
+}
+
+/** The account ids in the window list's two orders (shared/account-list.ts sortAccounts). */
+export function accountOrder(accounts: readonly AccountView[]): AppState['accountOrder'] {
+  const ids = (sort: 'name' | 'time-left'): string[] => sortAccounts(accounts, sort).map((account) => account.id);
+  return { name: ids('name'), 'time-left': ids('time-left') };
 }
 
 /** Why sign-in cannot start yet, and what to do: set up a first connection, or finish one. */
