@@ -36,10 +36,11 @@ export function App({ api, initialState }: AppProps): ReactElement {
   const signIn = useSignIn(api);
   const headingId = useId();
   useStageAnnouncements(state?.signIn ?? null);
-  const navigate = useCallback((next: Screen) => {
+  // Plain functions: nothing they go to is memoized.
+  const navigate = (next: Screen): void => {
     navigated.current = true;
     setScreen(next);
-  }, []);
+  };
 
   // After moving between screens, put focus on the new screen's heading (not on first load).
   useEffect(() => {
@@ -54,11 +55,11 @@ export function App({ api, initialState }: AppProps): ReactElement {
   const { copy, renewAndCopy, setActive, attempt } = copying;
   const rowActions = useMemo<Omit<RowActions, 'requestRemove' | 'requestRename'>>(() => ({ copy, renewAndCopy, setActive, attempt, renew }), [copy, renewAndCopy, setActive, attempt, renew]);
   const [settingsFocus, setSettingsFocus] = useState<string | null>(null);
-  const openSettings = useCallback(() => navigate('settings'), [navigate]);
-  const reviewStorage = useCallback(() => {
+  const openSettings = (): void => navigate('settings');
+  const reviewStorage = (): void => {
     setSettingsFocus('allowWeakEncryption');
     navigate('settings');
-  }, [navigate]);
+  };
 
   // Above whichever screen is shown (a modal dialog in the top layer).
   const terminal = state?.terminal;
