@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import type { ConsentAnswer, ConsentRequestView } from '../../src-main/contract.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useTick } from '../hooks/use-tick.ts';
@@ -20,7 +20,7 @@ export function TerminalConsent({ request }: { readonly request: ConsentRequestV
   const [always, setAlways] = useState(false);
   const [armed, setArmed] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const left = useTick(useCallback((nowMs: number) => answerWithin(request.expiresAt, nowMs), [request.expiresAt]));
+  const left = useTick((nowMs) => answerWithin(request.expiresAt, nowMs));
   useEffect(() => {
     const timer = window.setTimeout(() => setArmed(true), ARM_DELAY_MS);
     return () => window.clearTimeout(timer);

@@ -38,11 +38,8 @@ export function useSignIn(api: AiriskApi): SignInControl {
     }
   }, []);
 
-  const start = useCallback(
-    ({ userid, connectionId }: SignInRequest) => void run(() => api.signIn({ ...(connectionId === null ? {} : { connectionId }), ...(userid === null ? {} : { userid }) })),
-    [api, run],
-  );
+  const start = ({ userid, connectionId }: SignInRequest): void => void run(() => api.signIn({ ...(connectionId === null ? {} : { connectionId }), ...(userid === null ? {} : { userid }) }));
   const renew = useCallback((accountId: string) => void run(() => api.renew(accountId)), [api, run]);
-  const clearFailure = useCallback(() => setFailure(null), []);
+  const clearFailure = (): void => setFailure(null);
   return { start, renew, failure, clearFailure };
 }
