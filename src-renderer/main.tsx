@@ -15,7 +15,8 @@ const FIRST_STATE_WAIT_MS = 300;
 /** Entry point: mounts the window on #root, talking to `window.airisk` (the preload or the test bridge). */
 const element = document.getElementById('root');
 if (element === null) throw new Error('index.html has no #root element');
-const api = typeof window.airisk === 'object' && window.airisk !== null ? window.airisk : undefined;
+// Absent when the page is opened outside the app (the preload or the test bridge puts it there).
+const api = (window as Partial<Window>).airisk;
 if (api === undefined) {
   // Opened outside the app: index.html's own message (hidden until now) says what to do instead.
   element.firstElementChild?.removeAttribute('hidden');
