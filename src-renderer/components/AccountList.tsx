@@ -231,7 +231,6 @@ export function AccountList({ state: { accounts, connections, generatedAt, statu
                   account={account}
                   deadline={deadlines.get(account.id) ?? Number.NaN}
                   index={accountIndex}
-                  row={item.index}
                   setSize={shown.length}
                   connectionName={row.connectionName}
                   grouped={layout.grouped}
