@@ -19,7 +19,7 @@ export function WarningBanner({ warnings, onOpenSettings }: WarningBannerProps):
       <div className="banner-body">
         <ul className="banner-list">
           {warnings.map((warning) => (
-            <li key={`${warning.kind}|${warning.message}`}>{warning.message}</li>
+            <li key={warning.message}>{warning.message}</li>
           ))}
         </ul>
         {offerSettings ? (
