@@ -71,6 +71,12 @@ export interface AppWarning {
   readonly message: string;
 }
 
+/** A warning as the window shows it. */
+export interface AppWarningView extends AppWarning {
+  /** About where tokens are kept: Settings' storage group deals with it (the banner offers a way there). */
+  readonly storage: boolean;
+}
+
 /** A failure the person should see, with the code for styling and tests. */
 export interface ErrorView {
   readonly code: string;
@@ -92,7 +98,7 @@ export interface AppState {
   readonly accounts: readonly AccountView[];
   readonly activeAccountId: string | null;
   readonly storage: { readonly backend: string; readonly strength: ProtectionStrength; readonly detail: string };
-  readonly warnings: readonly AppWarning[];
+  readonly warnings: readonly AppWarningView[];
   readonly signIn: SignInView | null;
   readonly lastError: ErrorView | null;
   /** Every connection, in the order Settings lists them (creation order). Empty before first-run setup. */
@@ -104,6 +110,14 @@ export interface AppState {
   readonly terminal: TerminalView;
   /** The "Renew all" run under way, if any: one sign-in after another on one connection. */
   readonly renewAll: RenewAllView | null;
+  /** The connections holding expiring or expired tokens (what "Renew all" offers), in Settings' order. */
+  readonly renewable: readonly RenewableConnection[];
+  /** The list's status chips: how many accounts are expired, need a sign-in, are expiring ("2 expired"); none at 0. */
+  readonly statusChips: readonly StatusChipView[];
+  /** The account ids in the list's two orders: by name (natural, active first) and by time left (least first). */
+  readonly accountOrder: { readonly name: readonly string[]; readonly 'time-left': readonly string[] };
+  /** The connection the window's sign-in picks unless the person chooses another (null: none yet). */
+  readonly defaultConnectionId: string | null;
   /** This copy's version and where updates stand (the tray's version line and restart item). */
   readonly updates: UpdateView;
   /** Local ISO instant the view was made; `secondsLeft` counts from here. */
@@ -122,6 +136,24 @@ export interface UpdateView {
   readonly availableVersion: string | null;
   /** "Check now" can run: false during a check or download, and where this copy has no feed to check. */
   readonly canCheck: boolean;
+}
+
+/** One status chip of the account list: its status, how many, and its words. */
+export interface StatusChipView {
+  readonly status: AccountStatus;
+  readonly count: number;
+  readonly text: string;
+}
+
+/** A connection with `count` tokens to renew (expiring, expired or needing a sign-in). */
+export interface RenewableConnection {
+  readonly connectionId: string;
+  readonly name: string;
+  readonly count: number;
+  /** More than ten sign-ins in a row: the window asks before it starts them. */
+  readonly askFirst: boolean;
+  /** What Renew all will do here, in one sentence (a question when `askFirst`). */
+  readonly text: string;
 }
 
 /** A "Renew all" run: `done` of `total` sign-ins have ended; `currentAccountId` is the one under way. */
@@ -429,6 +461,8 @@ export interface CopyOutcome {
   readonly accountId: string;
   /** The format used (the default one resolved when the copy asked for null). */
   readonly format: CopyFormat;
+  /** What is on the clipboard now, in words for the announcement ("header", "curl command"). */
+  readonly copied: string;
   /** ISO instant when the clipboard is cleared if it still holds the copy, or null for never. */
   readonly clearsAt: string | null;
 }

@@ -4,7 +4,6 @@ import { AccountList } from './components/AccountList.tsx';
 import type { RowActions } from './components/AccountRow.tsx';
 import { ActiveSummary } from './components/ActiveSummary.tsx';
 import { AppHeader, type Screen } from './components/AppHeader.tsx';
-import { LiveRegion } from './components/LiveRegion.tsx';
 import { SettingsPanel } from './components/SettingsPanel.tsx';
 import { SetupForm } from './components/SetupForm.tsx';
 import { SignInPanel } from './components/SignInPanel.tsx';
@@ -16,7 +15,6 @@ import { useAppState } from './hooks/use-app-state.ts';
 import { useCopyActions } from './hooks/use-copy-actions.ts';
 import { useSignIn } from './hooks/use-sign-in.ts';
 import { useStageAnnouncements } from './hooks/use-stage-announcements.ts';
-import { accountConnectionName, defaultConnectionId } from './lib/connection-text.ts';
 
 /** Props of {@link App}. */
 export interface AppProps {
@@ -38,14 +36,11 @@ export function App({ api, initialState }: AppProps): ReactElement {
   const signIn = useSignIn(api);
   const headingId = useId();
   useStageAnnouncements(state?.signIn ?? null);
-  // Read by the rows' renew without making the row actions change (and every row render) with each state.
-  const stateRef = useRef(state);
-  stateRef.current = state;
-
-  const navigate = useCallback((next: Screen) => {
+  // Plain functions: nothing they go to is memoized.
+  const navigate = (next: Screen): void => {
     navigated.current = true;
     setScreen(next);
-  }, []);
+  };
 
   // After moving between screens, put focus on the new screen's heading (not on first load).
   useEffect(() => {
@@ -54,24 +49,17 @@ export function App({ api, initialState }: AppProps): ReactElement {
     if (document.getElementById(headingId) !== document.activeElement) document.getElementById(headingId)?.focus({ preventScroll: true });
   }, [screen, headingId]);
 
-  const renew = useCallback(
-    (account: AccountView) => {
-      const latest = stateRef.current;
-      signIn.renew(account.id, account.label, latest === null ? null : accountConnectionName(latest.connections, account));
-    },
-    [signIn.renew],
-  );
+  const { renew: renewId } = signIn;
+  const renew = useCallback((account: AccountView) => renewId(account.id), [renewId]);
   const copying = useCopyActions(api, state?.accounts);
   const { copy, renewAndCopy, setActive, attempt } = copying;
   const rowActions = useMemo<Omit<RowActions, 'requestRemove' | 'requestRename'>>(() => ({ copy, renewAndCopy, setActive, attempt, renew }), [copy, renewAndCopy, setActive, attempt, renew]);
-  const remove = useCallback((accountId: string) => api.remove(accountId), [api]);
-  const rename = useCallback((accountId: string, label: string) => api.rename(accountId, label), [api]);
   const [settingsFocus, setSettingsFocus] = useState<string | null>(null);
-  const openSettings = useCallback(() => navigate('settings'), [navigate]);
-  const reviewStorage = useCallback(() => {
+  const openSettings = (): void => navigate('settings');
+  const reviewStorage = (): void => {
     setSettingsFocus('allowWeakEncryption');
     navigate('settings');
-  }, [navigate]);
+  };
 
   // Above whichever screen is shown (a modal dialog in the top layer).
   const terminal = state?.terminal;
@@ -91,37 +79,21 @@ export function App({ api, initialState }: AppProps): ReactElement {
   } else if (screen === 'settings') {
     content = <SettingsPanel state={state} headingId={headingId} focusField={settingsFocus} onFocused={() => setSettingsFocus(null)} />;
   } else {
-    const active = state.accounts.find((account) => account.active);
     content = (
       <>
         <ActiveSummary
-          account={active}
-          connectionName={accountConnectionName(state.connections, active)}
-          generatedAt={state.generatedAt}
-          copied={active !== undefined && copying.copiedId === active.id}
+          state={state}
+          copiedId={copying.copiedId}
           onCopy={(account, spoken) => copy(account, null, spoken)}
           onRenewAndCopy={renewAndCopy}
         />
         <WarningBanner warnings={state.warnings} onOpenSettings={reviewStorage} />
         <div className="sign-in-slot">
-          <SignInPanel
-            signIn={state.signIn}
-            lastError={state.lastError}
-            control={signIn}
-            onOpenSettings={openSettings}
-            connections={state.connections}
-            defaultConnectionId={defaultConnectionId(state)}
-            accounts={state.accounts}
-            renewAll={state.renewAll}
-          />
+          <SignInPanel state={state} control={signIn} onOpenSettings={openSettings} />
         </div>
         <AccountList
-          accounts={state.accounts}
-          connections={state.connections}
-          generatedAt={state.generatedAt}
+          state={state}
           actions={rowActions}
-          remove={remove}
-          rename={rename}
           copiedId={copying.copiedId}
           errors={copying.errors}
           headingId={headingId}
@@ -135,7 +107,6 @@ export function App({ api, initialState }: AppProps): ReactElement {
     <ApiContext value={api}>
       <AppHeader screen={state === null || !state.configured ? null : screen} onNavigate={navigate} />
       <main className={screen === 'accounts' && state?.configured === true ? 'main main-accounts' : 'main'}>{content}</main>
-      <LiveRegion />
       {terminal?.consent ? <TerminalConsent key={terminal.consent.id} request={terminal.consent} minutes={terminal.sessionMinutes} /> : null}
     </ApiContext>
   );

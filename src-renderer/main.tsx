@@ -2,7 +2,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { AppState } from '../src-main/contract.ts';
 import { App } from './app.tsx';
-import { MissingBridge } from './components/MissingBridge.tsx';
 import { localTime } from './lib/row-text.ts';
 import './styles/base.css';
 import './styles/layout.css';
@@ -16,11 +15,13 @@ const FIRST_STATE_WAIT_MS = 300;
 /** Entry point: mounts the window on #root, talking to `window.airisk` (the preload or the test bridge). */
 const element = document.getElementById('root');
 if (element === null) throw new Error('index.html has no #root element');
-const root = createRoot(element);
-const api = typeof window.airisk === 'object' && window.airisk !== null ? window.airisk : undefined;
+// Absent when the page is opened outside the app (the preload or the test bridge puts it there).
+const api = (window as Partial<Window>).airisk;
 if (api === undefined) {
-  root.render(<StrictMode><MissingBridge /></StrictMode>);
+  // Opened outside the app: index.html's own message (hidden until now) says what to do instead.
+  element.firstElementChild?.removeAttribute('hidden');
 } else {
+  const root = createRoot(element);
   // The first render waits for the first state (a few ms): the window then paints its list at once,
   // instead of a "Loading…" screen that React builds, paints and tears down a moment later. A slow
   // answer still gets that screen after FIRST_STATE_WAIT_MS.

@@ -1,7 +1,8 @@
 import { useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
-import type { AccountView, ConnectionSummary } from '../../src-main/contract.ts';
-import { filterAccounts, openingFocus, sortAccounts, statusChips, type ListSort, type ListStatus } from '../../src-main/shared/account-list.ts';
+import type { AccountView, AppState } from '../../src-main/contract.ts';
+import { filterAccounts, openingFocus, type ListSort, type ListStatus } from '../../src-main/shared/account-list.ts';
 import type { RowError } from '../../src-main/shared/row-errors.ts';
+import { useApi } from '../hooks/use-api.ts';
 import { isTextEntry, useRovingFocus } from '../hooks/use-roving-focus.ts';
 import { useVirtualRows } from '../hooks/use-virtual-rows.ts';
 import { deadlineMs } from '../lib/account-time.ts';
@@ -15,16 +16,10 @@ import { ConfirmDialog } from './ConfirmDialog.tsx';
 
 /** Props of {@link AccountList}. */
 export interface AccountListProps {
-  readonly accounts: readonly AccountView[];
-  /** `AppState.connections`: with two or more, the list groups the accounts by connection. */
-  readonly connections: readonly ConnectionSummary[];
-  /** `AppState.generatedAt`: `secondsLeft` counts from here. */
-  readonly generatedAt: string;
-  /** Everything but removal, which the list confirms itself. */
+  /** Main's state: the accounts; the connections (with two or more, the list groups the accounts by them); `generatedAt`, where `secondsLeft` counts from; the status chips and the two orders. */
+  readonly state: Pick<AppState, 'accounts' | 'connections' | 'generatedAt' | 'statusChips' | 'accountOrder'>;
+  /** Everything but removal and renaming, which the list asks about itself (through a dialog). */
   readonly actions: Omit<RowActions, 'requestRemove' | 'requestRename'>;
-  readonly remove: (accountId: string) => Promise<void>;
-  /** Names the account (main checks the name). */
-  readonly rename: (accountId: string, label: string) => Promise<void>;
   /** The account whose Copy reads "Copied ✓", or null. */
   readonly copiedId: string | null;
   /** Each row's error, until its token changes. */
@@ -50,25 +45,30 @@ const heightOf = (row: ListRow): number => (row.kind === 'heading' ? HEADING_HEI
  * …"): a virtualized list cannot nest its rows in `role=group` elements, and a heading inside
  * `role=list` is not allowed.
  */
-export function AccountList({ accounts, connections, generatedAt, actions, remove, rename, copiedId, errors, headingId }: AccountListProps): ReactElement {
+export function AccountList({ state: { accounts, connections, generatedAt, statusChips: chips, accountOrder }, actions, copiedId, errors, headingId }: AccountListProps): ReactElement {
+  const api = useApi();
   const [query, setQuery] = useState('');
   // A chip filters by status exactly (not by the words, which a name could contain too).
   const [status, setStatus] = useState<ListStatus | null>(null);
   const [sort, setSort] = useState<ListSort>('name');
   const deferredQuery = useDeferredValue(query);
-  const sorted = useMemo(() => sortAccounts(accounts, sort), [accounts, sort]);
-  const filtered = useMemo(() => {
+  // In main's order for the chosen sort.
+  const sorted = useMemo(() => {
+    const byId = new Map(accounts.map((account) => [account.id, account]));
+    return accountOrder[sort].flatMap((id) => byId.get(id) ?? []);
+  }, [accounts, accountOrder, sort]);
+  const nameOf = useMemo(() => {
     const names = new Map(connections.map((connection) => [connection.id, connection.name]));
-    return filterAccounts(sorted, deferredQuery, (id) => names.get(id) ?? '', status);
-  }, [sorted, deferredQuery, connections, status]);
+    return (id: string): string => names.get(id) ?? '';
+  }, [connections]);
+  const filtered = useMemo(() => filterAccounts(sorted, deferredQuery, nameOf, status), [sorted, deferredQuery, nameOf, status]);
   const layout = useMemo(() => listRows(filtered, connections, sort === 'name'), [filtered, connections, sort]);
-  const chips = useMemo(() => statusChips(accounts), [accounts]);
   const shown = layout.accounts;
-  const [pendingRemoval, setPendingRemoval] = useState<{ account: AccountView; index: number } | null>(null);
-  const [renaming, setRenaming] = useState<AccountView | null>(null);
+  // The dialog open on an account: Rename (`index` null) or Remove (focus goes back to row `index`).
+  const [asking, setAsking] = useState<{ account: AccountView; index: number | null } | null>(null);
   const renameRef = useRef<HTMLInputElement>(null);
   // After the dialog's own focus (its Cancel): the name field, selected.
-  useLayoutEffect(() => renameRef.current?.select(), [renaming]);
+  useLayoutEffect(() => renameRef.current?.select(), [asking]);
   const refocusAfterRemoval = useRef<{ id: string; index: number } | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
@@ -128,8 +128,8 @@ export function AccountList({ accounts, connections, generatedAt, actions, remov
   const rowActions = useMemo<RowActions>(
     () => ({
       ...actions,
-      requestRemove: (account, index) => setPendingRemoval({ account, index }),
-      requestRename: setRenaming,
+      requestRemove: (account, index) => setAsking({ account, index }),
+      requestRename: (account) => setAsking({ account, index: null }),
     }),
     [actions],
   );
@@ -140,7 +140,7 @@ export function AccountList({ accounts, connections, generatedAt, actions, remov
   const onFilterKey = (event: KeyboardEvent<HTMLInputElement>): void => {
     if (event.nativeEvent.isComposing) return;
     // Typed and Enter at once: the list may still show the last query's matches (a deferred render), so the first match is worked out from what is typed now.
-    const first = query === deferredQuery ? shown[0] : filterAccounts(sorted, query, (id) => connections.find((connection) => connection.id === id)?.name ?? '', status)[0];
+    const first = query === deferredQuery ? shown[0] : filterAccounts(sorted, query, nameOf, status)[0];
     if (event.key === 'ArrowDown' && first !== undefined && query === deferredQuery) focusRow(0);
     else if (event.key === 'Enter' && first !== undefined) actions.copy(first, null, accountName(first));
     else if (event.key === 'Escape' && (query !== '' || status !== null)) {
@@ -152,12 +152,11 @@ export function AccountList({ accounts, connections, generatedAt, actions, remov
 
   // A failed removal shows on the row, like any failed action.
   const confirmRemoval = (account: AccountView, index: number): void => {
-    setPendingRemoval(null);
     const name = accountName(account);
     void actions.attempt(account, async () => {
       refocusAfterRemoval.current = { id: account.id, index };
       try {
-        await remove(account.id);
+        await api.remove(account.id);
       } catch (error) {
         refocusAfterRemoval.current = null;
         focusRow(index);
@@ -232,7 +231,6 @@ export function AccountList({ accounts, connections, generatedAt, actions, remov
                   account={account}
                   deadline={deadlines.get(account.id) ?? Number.NaN}
                   index={accountIndex}
-                  row={item.index}
                   setSize={shown.length}
                   connectionName={row.connectionName}
                   grouped={layout.grouped}
@@ -248,46 +246,41 @@ export function AccountList({ accounts, connections, generatedAt, actions, remov
           </div>
         )}
       </div>
-      {renaming === null ? null : (
+      {asking === null ? null : (
         <ConfirmDialog
-          title={`Rename ${accountName(renaming)}`}
-          confirmText="Rename"
-          confirmClass="button button-primary"
+          title={asking.index === null ? `Rename ${accountName(asking.account)}` : `Remove ${accountName(asking.account)}?`}
+          confirmText={asking.index === null ? 'Rename' : 'Remove'}
+          confirmClass={asking.index === null ? 'button button-primary' : 'button button-danger'}
           onConfirm={() => {
-            const account = renaming;
-            const label = renameRef.current?.value ?? account.label;
-            setRenaming(null);
-            void actions.attempt(account, () => rename(account.id, label));
+            const { account, index } = asking;
+            setAsking(null);
+            if (index !== null) confirmRemoval(account, index);
+            else void actions.attempt(account, () => api.rename(account.id, renameRef.current?.value ?? account.label));
           }}
-          onCancel={() => setRenaming(null)}
-        >
-          <label className="field-label" htmlFor={`${filterId}r`}>
-            Name
-          </label>
-          <input
-            ref={renameRef}
-            id={`${filterId}r`}
-            className="input"
-            defaultValue={renaming.label}
-            maxLength={64}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter') event.currentTarget.closest('dialog')?.querySelector<HTMLButtonElement>('.button-primary')?.click();
-            }}
-          />
-        </ConfirmDialog>
-      )}
-      {pendingRemoval === null ? null : (
-        <ConfirmDialog
-          title={`Remove ${accountName(pendingRemoval.account)}?`}
-          confirmText="Remove"
-          onConfirm={() => confirmRemoval(pendingRemoval.account, pendingRemoval.index)}
           onCancel={() => {
-            const { index } = pendingRemoval;
-            setPendingRemoval(null);
-            focusRow(index);
+            setAsking(null);
+            if (asking.index !== null) focusRow(asking.index);
           }}
         >
-          <p>Its token is deleted from this computer. You can sign in again at any time to get a new one.</p>
+          {asking.index === null ? (
+            <>
+              <label className="field-label" htmlFor={`${filterId}r`}>
+                Name
+              </label>
+              <input
+                ref={renameRef}
+                id={`${filterId}r`}
+                className="input"
+                defaultValue={asking.account.label}
+                maxLength={64}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter') event.currentTarget.closest('dialog')?.querySelector<HTMLButtonElement>('.button-primary')?.click();
+                }}
+              />
+            </>
+          ) : (
+            <p>Its token is deleted from this computer. You can sign in again at any time to get a new one.</p>
+          )}
         </ConfirmDialog>
       )}
     </section>

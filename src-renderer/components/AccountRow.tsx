@@ -30,8 +30,6 @@ export interface AccountRowProps {
   readonly deadline: number;
   /** The account's place among the accounts (keyboard order, position in the set). */
   readonly index: number;
-  /** The row's place in the virtual list (headings count too); equals `index` when not grouped. */
-  readonly row: number;
   readonly setSize: number;
   /** The connection's name with two or more connections, else null. */
   readonly connectionName: string | null;
@@ -50,7 +48,7 @@ export interface AccountRowProps {
   readonly actions: RowActions;
 }
 
-function AccountRowView({ account, deadline, index, row, setSize, connectionName, grouped, tabStop, live, top, copied, error, actions }: AccountRowProps): ReactElement {
+function AccountRowView({ account, deadline, index, setSize, connectionName, grouped, tabStop, live, top, copied, error, actions }: AccountRowProps): ReactElement {
   const [menuOpen, setMenuOpen] = useState(false);
   const moreRef = useRef<HTMLButtonElement>(null);
   const ids = useId();
@@ -87,7 +85,6 @@ function AccountRowView({ account, deadline, index, row, setSize, connectionName
       role="listitem"
       className={`row row-${account.status}${account.active ? ' row-active' : ''}`}
       data-index={index}
-      data-row={row}
       tabIndex={innerTab}
       aria-posinset={index + 1}
       aria-setsize={setSize}

@@ -1,19 +1,16 @@
 import type { ReactElement } from 'react';
-import type { AccountView } from '../../src-main/contract.ts';
+import type { AccountView, AppState } from '../../src-main/contract.ts';
 import { deadlineMs, isUsable } from '../lib/account-time.ts';
-import { onConnection } from '../lib/connection-text.ts';
+import { accountConnectionName, onConnection } from '../lib/connection-text.ts';
 import { Countdown } from './Countdown.tsx';
 import { StatusText } from './StatusText.tsx';
 
 /** Props of {@link ActiveSummary}. */
 export interface ActiveSummaryProps {
-  /** The active account, or undefined when there is none. */
-  readonly account: AccountView | undefined;
-  /** Its connection's name with two or more connections, else null. */
-  readonly connectionName: string | null;
-  readonly generatedAt: string;
-  /** The Copy button reads "Copied ✓". */
-  readonly copied: boolean;
+  /** Main's state: the active account, its connection, and `generatedAt` (its time left counts from there). */
+  readonly state: Pick<AppState, 'accounts' | 'connections' | 'generatedAt'>;
+  /** The account whose Copy reads "Copied ✓", or null. */
+  readonly copiedId: string | null;
   readonly onCopy: (account: AccountView, spoken: string) => void;
   readonly onRenewAndCopy: (account: AccountView, spoken: string) => void;
 }
@@ -23,7 +20,8 @@ export interface ActiveSummaryProps {
  * and the app's most used control, one big Copy (the default format of Settings) — "Renew & copy"
  * once the token can no longer be copied.
  */
-export function ActiveSummary({ account, connectionName, generatedAt, copied, onCopy, onRenewAndCopy }: ActiveSummaryProps): ReactElement {
+export function ActiveSummary({ state, copiedId, onCopy, onRenewAndCopy }: ActiveSummaryProps): ReactElement {
+  const account = state.accounts.find((candidate) => candidate.active);
   if (account === undefined) {
     return (
       <section className="summary summary-empty" aria-label="Active account">
@@ -31,9 +29,10 @@ export function ActiveSummary({ account, connectionName, generatedAt, copied, on
       </section>
     );
   }
+  const connectionName = accountConnectionName(state.connections, account);
   const spoken = onConnection(account.label, connectionName);
   const usable = isUsable(account.status);
-  const deadline = deadlineMs(account, generatedAt);
+  const deadline = deadlineMs(account, state.generatedAt);
   return (
     <section className="summary" aria-label="Active account">
       <div className="summary-text">
@@ -52,7 +51,7 @@ export function ActiveSummary({ account, connectionName, generatedAt, copied, on
         aria-label={`${usable ? 'Copy' : 'Renew and copy'} for ${spoken} (active)`}
         onClick={() => (usable ? onCopy(account, spoken) : onRenewAndCopy(account, spoken))}
       >
-        {copied ? 'Copied ✓' : usable ? 'Copy' : 'Renew & copy'}
+        {copiedId === account.id ? 'Copied ✓' : usable ? 'Copy' : 'Renew & copy'}
       </button>
     </section>
   );

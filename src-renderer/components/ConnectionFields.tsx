@@ -40,7 +40,7 @@ export function ConnectionFields({ editor, connection, words, fieldId, full }: C
       <Fragment key={key}>
         <Field
           id={fieldId(key)}
-          kind={choices === undefined ? (secret && !showSecret ? 'password' : 'text') : 'radio'}
+          kind={choices === undefined ? (secret && !showSecret ? 'password' : 'text') : 'choice'}
           choices={choices}
           label={
             saved === undefined ? (

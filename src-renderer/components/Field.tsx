@@ -4,8 +4,8 @@ import type { ChangeEvent, ReactElement, ReactNode } from 'react';
 export interface FieldProps {
   /** The control's id; its hint and error get `${id}-hint` / `${id}-error`, named by its aria-describedby. */
   readonly id: string;
-  /** `flag`: a checkbox; `choice`: a select of `choices`; `radio`: radio buttons of `choices` in a fieldset; else the input's type (text, number, password). */
-  readonly kind: 'flag' | 'choice' | 'radio' | 'text' | 'number' | 'password';
+  /** `flag`: a checkbox; `choice`: a select of `choices`; else the input's type (text, number, password). */
+  readonly kind: 'flag' | 'choice' | 'text' | 'number' | 'password';
   readonly label: ReactNode;
   readonly value: string | boolean;
   readonly onChange: (value: string & boolean) => void;
@@ -20,7 +20,7 @@ export interface FieldProps {
 
 /**
  * One labelled control (a typed input, a checkbox or a select) with its hint and inline error, both
- * tied to it for screen readers (radio buttons: the first one has the id, the error describes the group). Every form of Settings, the connection form and the first-run setup draws its fields with it.
+ * tied to it for screen readers. Every form of Settings, the connection form and the first-run setup draws its fields with it.
  */
 export function Field({ id, kind, label, value, onChange, hint, error, suffix, choices = [], autoComplete = 'off' }: FieldProps): ReactElement {
   const invalid = error !== undefined;
@@ -42,22 +42,6 @@ export function Field({ id, kind, label, value, onChange, hint, error, suffix, c
     // A checkbox's value is its `checked`; the others' their text.
     onChange: (event: ChangeEvent<HTMLInputElement & HTMLSelectElement>) => onChange((kind === 'flag' ? event.currentTarget.checked : event.currentTarget.value) as string & boolean),
   };
-  if (kind === 'radio') {
-    return (
-      <fieldset className="choice" aria-describedby={invalid ? `${id}-error` : undefined}>
-        <legend className="field-label">{label}</legend>
-        <div className="choice-options">
-          {choices.map((choice, index) => (
-            <label key={choice.value} className="radio">
-              <input id={index === 0 ? id : undefined} type="radio" name={id} checked={value === choice.value} aria-invalid={control['aria-invalid']} onChange={() => onChange(choice.value as string & boolean)} />
-              {choice.label}
-            </label>
-          ))}
-        </div>
-        {errorNote}
-      </fieldset>
-    );
-  }
   if (kind === 'flag') {
     return (
       <div className="check">

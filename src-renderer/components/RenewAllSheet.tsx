@@ -1,28 +1,19 @@
 import { useId, useState, type FormEvent, type ReactElement } from 'react';
-
-/** One connection with tokens to renew. */
-export interface RenewChoice {
-  readonly connectionId: string;
-  readonly name: string;
-  readonly count: number;
-}
+import type { RenewableConnection } from '../../src-main/contract.ts';
 
 /** Props of {@link RenewAllSheet}. */
 export interface RenewAllSheetProps {
   /** At least one. */
-  readonly choices: readonly RenewChoice[];
+  /** `AppState.renewable`. */
+  readonly choices: readonly RenewableConnection[];
   readonly onRenew: (connectionId: string) => void;
 }
-
-/** More than this many sign-ins in a row are asked about first. */
-export const RENEW_ALL_ASK_ABOVE = 10;
 
 /** The Renew all sheet: which connection (with several), and a confirm before more than ten sign-ins. */
 export function RenewAllSheet({ choices, onRenew }: RenewAllSheetProps): ReactElement {
   const [picked, setPicked] = useState(choices[0]?.connectionId ?? '');
   const selectId = useId();
   const choice = choices.find((candidate) => candidate.connectionId === picked) ?? choices[0];
-  const count = choice?.count ?? 0;
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     if (choice !== undefined) onRenew(choice.connectionId);
@@ -44,10 +35,10 @@ export function RenewAllSheet({ choices, onRenew }: RenewAllSheetProps): ReactEl
         </div>
       ) : null}
       <p className="sheet-text">
-        {count > RENEW_ALL_ASK_ABOVE ? `That is ${count} sign-ins in your browser, one after another. Renew them all?` : `Renews ${count} expiring or expired tokens, one sign-in after another.`}
+        {choice?.text}
       </p>
       <button type="submit" className="button button-primary">
-        Renew {count}
+        Renew {choice?.count}
       </button>
     </form>
   );

@@ -25,11 +25,11 @@ export interface RowMenuProps {
   /** Called when the menu should close; `returnFocus` when focus was inside it. */
   readonly onClose: (returnFocus: boolean) => void;
   /**
-   * The account the menu is for: with it (and `onCopy`), the menu offers every copy format (main
-   * says which this token cannot take, and why) in place of the items keyed by a format, and "Details…".
+   * The account the menu is for: the menu offers every copy format (main says which this token
+   * cannot take, and why) and "Details…" above `items` (when main could not be asked: `items` alone).
    */
-  readonly accountId?: string;
-  readonly onCopy?: (format: CopyFormat) => void;
+  readonly accountId: string;
+  readonly onCopy: (format: CopyFormat) => void;
 }
 
 /** An item as drawn: a copy format carries main's reason it cannot be used (null: it can). */
@@ -44,14 +44,13 @@ export function RowMenu({ id, name, items, anchorRef, onClose, accountId, onCopy
   const api = useApi();
   const noteId = useId();
   const menuRef = useRef<HTMLDivElement>(null);
-  const asks = accountId !== undefined && onCopy !== undefined;
   // undefined while main is asked; null: no details (the items as given).
-  const [details, setDetails] = useState<TokenDetails | null | undefined>(asks ? undefined : null);
+  const [details, setDetails] = useState<TokenDetails | null | undefined>();
   const [showDetails, setShowDetails] = useState(false);
   const ready = details !== undefined;
   useEffect(() => {
-    if (asks) api.tokenDetails(accountId).then(setDetails, () => setDetails(null));
-  }, [api, accountId, asks]);
+    api.tokenDetails(accountId).then(setDetails, () => setDetails(null));
+  }, [api, accountId]);
   const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
   const closeRef = useRef(onClose);
   closeRef.current = onClose;
@@ -118,9 +117,9 @@ export function RowMenu({ id, name, items, anchorRef, onClose, accountId, onCopy
   if (showDetails && details) return <TokenDetailsDialog details={details} onClose={() => onClose(true)} />;
   const formats = details?.copyFormats ?? [];
   const shown: Shown[] = [
-    ...formats.map((option) => ({ key: option.format, text: option.label, name: `Copy as ${option.label}`, onSelect: () => onCopy?.(option.format), problem: option.problem })),
+    ...formats.map((option) => ({ key: option.format, text: option.label, name: `Copy as ${option.label}`, onSelect: () => onCopy(option.format), problem: option.problem })),
     ...(formats.length === 0 ? [] : [{ key: 'details', text: 'Details…', name: 'Details…', onSelect: () => setShowDetails(true) }]),
-    ...items.filter((item) => formats.length === 0 || !formats.some((option) => option.format === item.key)),
+    ...items,
   ];
   const firstRefused = formats.find((option) => option.problem !== null);
 

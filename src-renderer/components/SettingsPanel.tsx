@@ -104,7 +104,7 @@ export function SettingsPanel({ state, headingId, focusField = null, onFocused }
     return (
       <fieldset key={group.key} className="group">
         <legend>{group.legend}</legend>
-        {group.key === 'storage' ? <StorageInfo storage={state.storage} warnings={state.warnings.filter((warning) => warning.kind === 'weak-encryption' || warning.kind === 'tokens-in-memory-only')} /> : null}
+        {group.key === 'storage' ? <StorageInfo state={state} /> : null}
         {fields}
       </fieldset>
     );

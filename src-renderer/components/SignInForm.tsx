@@ -7,7 +7,7 @@ export interface SignInFormProps {
   readonly onStart: (request: SignInRequest) => void;
   /** `AppState.connections`: with two or more, the form asks which one to sign in on. */
   readonly connections: readonly ConnectionSummary[];
-  /** The connection chosen until the person picks another (see lib/connection-text.ts defaultConnectionId). */
+  /** The connection chosen until the person picks another (`AppState.defaultConnectionId`). */
   readonly defaultConnectionId: string | null;
 }
 

@@ -1,53 +1,37 @@
-import { useMemo, useState, type ReactElement } from 'react';
-import type { AccountView, ConnectionSummary, ErrorView, RenewAllView, SignInView } from '../../src-main/contract.ts';
+import { useState, type ReactElement } from 'react';
+import type { AppState } from '../../src-main/contract.ts';
 import type { SignInControl, SignInRequest } from '../hooks/use-sign-in.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { announce } from '../lib/announcer.ts';
 import { errorText } from '../lib/error-text.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
-import { RENEW_ALL_ASK_ABOVE, RenewAllSheet, type RenewChoice } from './RenewAllSheet.tsx';
+import { RenewAllSheet } from './RenewAllSheet.tsx';
 import { SignInFailure } from './SignInFailure.tsx';
 import { SignInForm } from './SignInForm.tsx';
 import { SignInProgress } from './SignInProgress.tsx';
 
-const NO_ACCOUNTS: readonly AccountView[] = [];
-
 /** Props of {@link SignInPanel}. */
 export interface SignInPanelProps {
-  readonly signIn: SignInView | null;
-  /** `state.lastError`: the last failure, also of sign-ins started from the tray. */
-  readonly lastError: ErrorView | null;
+  /**
+   * Main's state: the sign-in and the Renew all run under way, the last failure (also of sign-ins
+   * started from the tray), the connections (with two or more, sign-in asks which) and the default
+   * one, and the connections with tokens to renew (they offer Renew all).
+   */
+  readonly state: Pick<AppState, 'signIn' | 'lastError' | 'connections' | 'defaultConnectionId' | 'renewable' | 'renewAll'>;
   readonly control: SignInControl;
   /** Opens Settings; with the connection whose settings fix a failure. */
   readonly onOpenSettings: (connectionId?: string) => void;
-  /** `AppState.connections`: with two or more, sign-in asks which. */
-  readonly connections: readonly ConnectionSummary[];
-  readonly defaultConnectionId: string | null;
-  /** `AppState.accounts`: the expiring and expired ones offer Renew all. */
-  readonly accounts?: readonly AccountView[];
-  /** `AppState.renewAll`: the run under way. */
-  readonly renewAll?: RenewAllView | null;
-}
-
-/** The connections with tokens to renew, in Settings' order. */
-function renewChoices(accounts: readonly AccountView[], connections: readonly ConnectionSummary[]): RenewChoice[] {
-  const counts = new Map<string, number>();
-  for (const account of accounts) if (account.status !== 'valid') counts.set(account.connectionId, (counts.get(account.connectionId) ?? 0) + 1);
-  return connections.flatMap((connection) => {
-    const count = counts.get(connection.id);
-    return count === undefined ? [] : [{ connectionId: connection.id, name: connection.name, count }];
-  });
 }
 
 /**
  * Above the list: "+ Sign in" (and "Renew N…" when tokens need it), each opening a compact sheet;
  * the sign-in or Renew all under way in a line; and the last failure as a dismissible banner.
  */
-export function SignInPanel({ signIn, lastError, control, onOpenSettings, connections, defaultConnectionId, accounts = NO_ACCOUNTS, renewAll = null }: SignInPanelProps): ReactElement {
+export function SignInPanel({ state, control, onOpenSettings }: SignInPanelProps): ReactElement {
+  const { signIn, lastError, connections, defaultConnectionId, renewable: choices, renewAll } = state;
   const api = useApi();
   const [sheet, setSheet] = useState<'sign-in' | 'renew' | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
-  const choices = useMemo(() => renewChoices(accounts, connections), [accounts, connections]);
   const dueCount = choices.reduce((sum, choice) => sum + choice.count, 0);
   const busy = signIn !== null || renewAll !== null;
   const failure = control.failure ?? lastError;
@@ -95,7 +79,7 @@ export function SignInPanel({ signIn, lastError, control, onOpenSettings, connec
             aria-haspopup="dialog"
             onClick={() => {
               const only = choices.length === 1 ? choices[0] : undefined;
-              if (only !== undefined && only.count <= RENEW_ALL_ASK_ABOVE) renewAllOn(only.connectionId);
+              if (only !== undefined && !only.askFirst) renewAllOn(only.connectionId);
               else open('renew');
             }}
           >

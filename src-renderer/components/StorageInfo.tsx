@@ -1,16 +1,15 @@
 import type { ReactElement } from 'react';
-import type { AppState, AppWarning } from '../../src-main/contract.ts';
+import type { AppState } from '../../src-main/contract.ts';
 import { Callout } from './Callout.tsx';
 
 /** Props of {@link StorageInfo}. */
 export interface StorageInfoProps {
-  readonly storage: AppState['storage'];
-  /** The warnings about storage (weak encryption, memory only). */
-  readonly warnings: readonly AppWarning[];
+  /** Main's state: where tokens are kept, and the warnings about it (those marked `storage`). */
+  readonly state: Pick<AppState, 'storage' | 'warnings'>;
 }
 
 /** Where tokens are kept and how well they are protected, with main's warning when it is weak. */
-export function StorageInfo({ storage, warnings }: StorageInfoProps): ReactElement {
+export function StorageInfo({ state: { storage, warnings } }: StorageInfoProps): ReactElement {
   return (
     <div className="storage">
       <dl className="facts">
@@ -26,7 +25,7 @@ export function StorageInfo({ storage, warnings }: StorageInfoProps): ReactEleme
         </dd>
       </dl>
       {storage.detail === '' ? null : <p className="field-hint">{storage.detail}</p>}
-      {warnings.map((warning) => (
+      {warnings.filter((warning) => warning.storage).map((warning) => (
         <Callout key={warning.kind}>{warning.message}</Callout>
       ))}
     </div>

@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState, type ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import type { ConsentAnswer, ConsentRequestView } from '../../src-main/contract.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useTick } from '../hooks/use-tick.ts';
 import { errorText } from '../lib/error-text.ts';
 import { answerWithin, shownAsIs, TIME_UP } from '../lib/terminal-text.ts';
-import { CheckboxField } from './CheckboxField.tsx';
+import { Field } from './Field.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 
 /** Allow stays disabled this long after the prompt appears, so a click or key meant for what was under it cannot approve. */
@@ -20,7 +20,7 @@ export function TerminalConsent({ request }: { readonly request: ConsentRequestV
   const [always, setAlways] = useState(false);
   const [armed, setArmed] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const left = useTick(useCallback((nowMs: number) => answerWithin(request.expiresAt, nowMs), [request.expiresAt]));
+  const left = useTick((nowMs) => answerWithin(request.expiresAt, nowMs));
   useEffect(() => {
     const timer = window.setTimeout(() => setArmed(true), ARM_DELAY_MS);
     return () => window.clearTimeout(timer);
@@ -60,7 +60,7 @@ export function TerminalConsent({ request }: { readonly request: ConsentRequestV
         {left}
         {words.noAnswer}
       </p>
-      <CheckboxField id="consent-always" label={words.always} checked={always} onChange={setAlways} hint={words.alwaysHint} />
+      <Field id="consent-always" kind="flag" label={words.always} value={always} onChange={setAlways} hint={words.alwaysHint} />
       {error === null ? null : <p className="inline-error">{error}</p>}
     </ConfirmDialog>
   );

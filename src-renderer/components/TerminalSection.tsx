@@ -1,4 +1,4 @@
-import { useCallback, useState, type ReactElement, type ReactNode } from 'react';
+import { useState, type ReactElement, type ReactNode } from 'react';
 import type { SettingsGroupView, TerminalSessionView, TerminalView } from '../../src-main/contract.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useTick } from '../hooks/use-tick.ts';
@@ -22,7 +22,7 @@ function Selectable({ label, value }: { readonly label: string; readonly value: 
 }
 
 function SessionItem({ session, onRevoke }: { readonly session: TerminalSessionView; readonly onRevoke: () => void }): ReactElement {
-  const times = useTick(useCallback((nowMs: number) => sessionTimes(session, nowMs), [session]));
+  const times = useTick((nowMs) => sessionTimes(session, nowMs));
   const who = shownAsIs(session.who);
   return (
     <li className="session">

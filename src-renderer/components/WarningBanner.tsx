@@ -1,27 +1,25 @@
 import type { ReactElement } from 'react';
-import type { AppWarning } from '../../src-main/contract.ts';
+import type { AppWarningView } from '../../src-main/contract.ts';
 import { Icon } from './Icon.tsx';
 
 /** Props of {@link WarningBanner}. */
 export interface WarningBannerProps {
-  readonly warnings: readonly AppWarning[];
+  readonly warnings: readonly AppWarningView[];
   /** Present to offer a way to the storage settings, where these warnings are dealt with. */
   readonly onOpenSettings?: () => void;
 }
 
-const FIXED_IN_SETTINGS: ReadonlySet<AppWarning['kind']> = new Set(['tokens-in-memory-only', 'weak-encryption']);
-
 /** What the person should know about the app as a whole (`state.warnings`), above everything else. */
 export function WarningBanner({ warnings, onOpenSettings }: WarningBannerProps): ReactElement | null {
   if (warnings.length === 0) return null;
-  const offerSettings = onOpenSettings !== undefined && warnings.some((warning) => FIXED_IN_SETTINGS.has(warning.kind));
+  const offerSettings = onOpenSettings !== undefined && warnings.some((warning) => warning.storage);
   return (
     <section className="banner" aria-label="Warnings">
       <Icon name="warning" />
       <div className="banner-body">
         <ul className="banner-list">
           {warnings.map((warning) => (
-            <li key={`${warning.kind}|${warning.message}`}>{warning.message}</li>
+            <li key={warning.message}>{warning.message}</li>
           ))}
         </ul>
         {offerSettings ? (

@@ -66,9 +66,9 @@ export function useCopyActions(api: AiriskApi, accounts: readonly AccountView[] 
       void attempt(account, async () => {
         copies.current++;
         const outcome = await api.copy(account.id, format);
-        announce(copiedAnnouncement(outcome.format, spoken, outcome.clearsAt, Date.now()));
+        announce(copiedAnnouncement(outcome.copied, spoken, outcome.clearsAt, Date.now()));
         // "Copied header for user_42": the announcement without its clearing, which the status line counts down.
-        setNote({ text: copiedAnnouncement(outcome.format, spoken, null, 0), clearsAt: outcome.clearsAt, errorOf: null });
+        setNote({ text: copiedAnnouncement(outcome.copied, spoken, null, 0), clearsAt: outcome.clearsAt, errorOf: null });
         setCopiedId(account.id);
         window.clearTimeout(timer.current);
         timer.current = window.setTimeout(() => setCopiedId(null), COPIED_MS);

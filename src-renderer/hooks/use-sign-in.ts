@@ -13,8 +13,8 @@ export interface SignInRequest {
 /** Starting sign-ins and renewals from the window, and a call that failed outright. */
 export interface SignInControl {
   readonly start: (request: SignInRequest) => void;
-  /** Main names the account in the announcement; `label` and `connectionName` are no longer needed. */
-  readonly renew: (accountId: string, label?: string, connectionName?: string | null) => void;
+  /** Renews the account's token (main names the account in the announcement). */
+  readonly renew: (accountId: string) => void;
   /** The window's own call rejected (main's failures arrive as `state.lastError`). */
   readonly failure: ErrorView | null;
   readonly clearFailure: () => void;
@@ -38,11 +38,8 @@ export function useSignIn(api: AiriskApi): SignInControl {
     }
   }, []);
 
-  const start = useCallback(
-    ({ userid, connectionId }: SignInRequest) => void run(() => api.signIn({ ...(connectionId === null ? {} : { connectionId }), ...(userid === null ? {} : { userid }) })),
-    [api, run],
-  );
+  const start = ({ userid, connectionId }: SignInRequest): void => void run(() => api.signIn({ ...(connectionId === null ? {} : { connectionId }), ...(userid === null ? {} : { userid }) }));
   const renew = useCallback((accountId: string) => void run(() => api.renew(accountId)), [api, run]);
-  const clearFailure = useCallback(() => setFailure(null), []);
+  const clearFailure = (): void => setFailure(null);
   return { start, renew, failure, clearFailure };
 }

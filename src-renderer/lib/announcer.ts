@@ -1,11 +1,11 @@
 /**
- * What the polite live region says next. Any component calls {@link announce}; the one LiveRegion
- * element (always in the window) shows the text, written straight into it (no render). Repeating the
+ * What the polite live region says next. Any component calls {@link announce}; the one live region
+ * (index.html's #live-region, always in the window) shows the text, written straight into it (no render). Repeating the
  * same words still gets announced: the text alternates a trailing invisible character.
  */
 
-/** The id of the LiveRegion element. */
-export const LIVE_REGION_ID = 'live-region';
+/** The id of the live region in index.html. */
+const LIVE_REGION_ID = 'live-region';
 
 let seq = 0;
 

@@ -1,15 +1,4 @@
-import type { AccountView, AppState, ConnectionSummary } from '../../src-main/contract.ts';
-
-/**
- * The connection a sign-in uses unless the person picks another: the active account's connection
- * when sign-in can start there, else the first configured one, else the first one (null when
- * there is none).
- */
-export function defaultConnectionId(state: Pick<AppState, 'accounts' | 'activeAccountId' | 'connections'>): string | null {
-  const active = state.activeAccountId === null ? undefined : state.accounts.find((account) => account.id === state.activeAccountId);
-  if (active !== undefined && state.connections.some((connection) => connection.id === active.connectionId && connection.configured)) return active.connectionId;
-  return (state.connections.find((connection) => connection.configured) ?? state.connections[0])?.id ?? null;
-}
+import type { AccountView, ConnectionSummary } from '../../src-main/contract.ts';
 
 /** The connection's name when there are two or more connections (so it is worth saying), else null. */
 export function connectionNameToShow(connections: readonly ConnectionSummary[], connectionId: string | null): string | null {

@@ -1,16 +1,3 @@
-import type { CopyFormat } from '../../src-main/contract.ts';
-
-/** What each copy format puts on the clipboard, in words for buttons and announcements. */
-export const COPY_FORMAT_TEXT: Readonly<Record<CopyFormat, string>> = {
-  header: 'header',
-  token: 'token',
-  curl: 'curl -H option',
-  'curl-command': 'curl command',
-  httpie: 'HTTPie command',
-  'export-posix': 'export line',
-  'export-powershell': 'PowerShell $env line',
-};
-
 /** Seconds until `clearsAt` (an ISO instant) at `nowMs`, rounded; null when it never clears. */
 export function secondsUntilClear(clearsAt: string | null, nowMs: number): number | null {
   if (clearsAt === null) return null;
@@ -30,9 +17,9 @@ export function copiedText(clearsAt: string | null, nowMs: number): string {
   return seconds === null ? 'Copied' : `Copied — clears in ${formatClearDelay(seconds)}`;
 }
 
-/** The live-region announcement: "Copied header for user_42 — clears in 60 s". */
-export function copiedAnnouncement(format: CopyFormat, label: string, clearsAt: string | null, nowMs: number): string {
+/** The live-region announcement: "Copied header for user_42 — clears in 60 s"; `copied` is main's `CopyOutcome.copied`. */
+export function copiedAnnouncement(copied: string, label: string, clearsAt: string | null, nowMs: number): string {
   const seconds = secondsUntilClear(clearsAt, nowMs);
-  const base = `Copied ${COPY_FORMAT_TEXT[format]} for ${label}`;
+  const base = `Copied ${copied} for ${label}`;
   return seconds === null ? base : `${base} — clears in ${formatClearDelay(seconds)}`;
 }

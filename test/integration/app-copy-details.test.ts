@@ -68,12 +68,14 @@ test('a copy with no format uses the default format of Settings, and the outcome
   const id = await signedIn(stagingId);
   const first = await app.service.copy(null, null);
   assert.equal(first.format, 'header');
+  assert.equal(first.copied, 'header', 'the words the window announces');
   assert.match(await app.clipboard.readText(), /^Authorization: Bearer \S+$/);
   const result = await app.service.updateSettings({ defaultCopyFormat: 'export-powershell' });
   assert.ok(result.ok);
   assert.equal(result.settings.defaultCopyFormat, 'export-powershell');
   const second = await app.service.copy(id, null);
   assert.equal(second.format, 'export-powershell');
+  assert.equal(second.copied, 'PowerShell $env line');
   assert.match(await app.clipboard.readText(), /^\$env:AIRISK_TOKEN = '\S+'$/);
   // An explicit format still wins over the default.
   assert.equal((await app.service.copy(id, 'token')).format, 'token');

@@ -71,6 +71,11 @@ function untilWaitingInBrowser(): Promise<void> {
 test('renew all renews every expired token of the connection, one sign-in after another, active first then in natural order, with progress', async () => {
   await expiredAndFresh(['user_10', 'user_2', 'user_3'], ['user_9']);
   let state = await app.service.getState();
+  assert.deepEqual(state.renewable.map(({ connectionId: id, count, askFirst }) => ({ id, count, askFirst })), [{ id: connectionId, count: 3, askFirst: false }], 'the state offers Renew all for the three');
+  assert.deepEqual(state.statusChips.map((chip) => chip.text), ['3 expired']);
+  const labels = (ids: readonly string[]): (string | undefined)[] => ids.map((id) => state.accounts.find((account) => account.id === id)?.label);
+  assert.deepEqual(labels(state.accountOrder.name), ['user_10', 'user_2', 'user_3', 'user_9'], 'the active one (signed in first), then natural order');
+  assert.deepEqual(labels(state.accountOrder['time-left']), ['user_2', 'user_3', 'user_10', 'user_9'], 'least time left first; ties in natural order, active or not');
   await app.service.setActive(idOf(state, 'user_3'));
   const progress: (RenewAllView | null)[] = [];
   app.service.onStateChange((next) => progress.push(next.renewAll));
@@ -85,6 +90,8 @@ test('renew all renews every expired token of the connection, one sign-in after 
     'the state says how far the run is',
   );
   assert.equal(state.renewAll, null, 'the run is over');
+  assert.deepEqual([state.renewable, state.statusChips], [[], []], 'nothing left to renew');
+  assert.equal(state.defaultConnectionId, connectionId);
   assert.ok(state.accounts.every((account) => account.status === 'valid'));
   await app.service.copy(idOf(state, 'user_10'), 'header');
   assert.equal(((await whoAmI(sandbox, await app.clipboard.readText())).body as { userid: string }).userid, 'user_10', 'the renewed token is accepted by AIRisk');

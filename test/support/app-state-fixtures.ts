@@ -1,6 +1,7 @@
 /** AccountView and AppState values for tests of what is drawn from them (tray menu, window helpers). */
 import type { AccountView, AppState, ConnectionSummary } from '../../src-main/contract.ts';
-import { TERMINAL_OFF_VIEW, UPDATES_OFF_VIEW } from '../../src-main/core/app/state-view.ts';
+import { statusChips } from '../../src-main/shared/account-list.ts';
+import { accountOrder, TERMINAL_OFF_VIEW, UPDATES_OFF_VIEW } from '../../src-main/core/app/state-view.ts';
 
 /** The connection id {@link accountView} uses unless told otherwise. */
 export const FIXTURE_CONNECTION_ID = 'conn-1';
@@ -43,6 +44,10 @@ export function appState(accounts: readonly AccountView[] = [], overrides: Parti
     startAtLogin: false,
     terminal: TERMINAL_OFF_VIEW,
     renewAll: null,
+    renewable: [],
+    statusChips: statusChips(accounts),
+    accountOrder: accountOrder(accounts),
+    defaultConnectionId: FIXTURE_CONNECTION_ID,
     updates: UPDATES_OFF_VIEW,
     generatedAt: '2029-12-31T23:18:00Z',
     ...overrides,

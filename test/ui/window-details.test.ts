@@ -189,7 +189,7 @@ test('Settings: the lead warning with 3-minute tokens, the default format and sh
   assert.equal(await page.getByRole('textbox', { name: 'Token path' }).isVisible(), false);
   await fold.locator('summary').click();
   await page.getByRole('textbox', { name: 'Token path' }).fill('//evil.example/Token');
-  await page.getByRole('radio', { name: 'JSON' }).waitFor();
+  await page.getByRole('combobox', { name: 'Token request body' }).locator('option', { hasText: 'JSON' }).waitFor({ state: 'attached' });
   await fold.locator('summary').click();
   await page.getByRole('button', { name: 'Save connection' }).click();
   const tokenPath = page.getByRole('textbox', { name: 'Token path' });

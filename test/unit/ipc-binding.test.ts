@@ -45,7 +45,7 @@ class FakeAiriskServiceForTests implements AiriskApi {
 
   async getState(): Promise<AppState> {
     this.#record('getState', []);
-    return { accounts: [], activeAccountId: null, storage: { backend: 'test', strength: 'strong', detail: '' }, warnings: [], signIn: null, lastError: null, connections: [], configured: true, startAtLogin: false, terminal: TERMINAL_OFF_VIEW, renewAll: null, updates: UPDATES_OFF_VIEW, generatedAt: '2030-01-01T00:00:00Z' };
+    return { accounts: [], activeAccountId: null, storage: { backend: 'test', strength: 'strong', detail: '' }, warnings: [], signIn: null, lastError: null, connections: [], configured: true, startAtLogin: false, terminal: TERMINAL_OFF_VIEW, renewAll: null, renewable: [], statusChips: [], accountOrder: { name: [], 'time-left': [] }, defaultConnectionId: null, updates: UPDATES_OFF_VIEW, generatedAt: '2030-01-01T00:00:00Z' };
   }
   async signIn(request: { readonly connectionId?: string; readonly userid?: string }) {
     this.#record('signIn', [request]);
@@ -82,7 +82,7 @@ class FakeAiriskServiceForTests implements AiriskApi {
   }
   async copy(accountId: string | null, format: CopyFormat | null) {
     this.#record('copy', [accountId, format]);
-    return { accountId: accountId ?? 'active', format: format ?? 'header', clearsAt: null };
+    return { accountId: accountId ?? 'active', format: format ?? 'header', copied: 'header', clearsAt: null };
   }
   async tokenDetails(accountId: string): Promise<TokenDetails> {
     this.#record('tokenDetails', [accountId]);
@@ -161,7 +161,7 @@ test('exactly one handler per contract method, on airisk:<method>', () => {
 
 test('calls reach the service with their arguments and answers come back', async () => {
   const { registrar, service } = bound();
-  assert.deepEqual(await registrar.invoke('airisk:copy', TRUSTED, null, 'header'), { accountId: 'active', format: 'header', clearsAt: null });
+  assert.deepEqual(await registrar.invoke('airisk:copy', TRUSTED, null, 'header'), { accountId: 'active', format: 'header', copied: 'header', clearsAt: null });
   assert.deepEqual(await registrar.invoke('airisk:signIn', TRUSTED, { userid: 'user_42' }), { ok: true, accountId: 'acc-1', message: 'Signed in: the token for user_42 is saved.' });
   await registrar.invoke('airisk:signIn', TRUSTED, {});
   await registrar.invoke('airisk:signIn', TRUSTED, { connectionId: 'conn-2', userid: 'user_42' });

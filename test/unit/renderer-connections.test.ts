@@ -6,7 +6,8 @@ import { CONNECTION_FORM_WORDS } from '../../src-main/core/settings/connection-f
 import { listRows } from '../../src-renderer/lib/account-rows.ts';
 import { connectionUpdateFromForm, localConnectionProblems, startingForm } from '../../src-renderer/lib/connection-form.ts';
 import { removeConnectionQuestion, tokenCount } from '../../src-main/core/settings/connection-view.ts';
-import { connectionNameToShow, defaultConnectionId } from '../../src-renderer/lib/connection-text.ts';
+import { defaultConnectionId } from '../../src-main/core/app/state-view.ts';
+import { connectionNameToShow } from '../../src-renderer/lib/connection-text.ts';
 
 const summary = (id: string, name: string, configured = true, accountCount = 0): ConnectionSummary => ({ id, name, origin: `https://${id}.example.com`, configured, accountCount });
 const account = (id: string, connectionId: string, active = false): AccountView => ({

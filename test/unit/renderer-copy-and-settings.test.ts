@@ -16,7 +16,7 @@ test('a copy confirms when the clipboard clears, or just "Copied"', () => {
   assert.equal(copiedText('2030-01-01T00:05:00Z', now), 'Copied — clears in 5 min');
   assert.equal(copiedText(null, now), 'Copied');
   assert.equal(copiedAnnouncement('header', 'user_42', '2030-01-01T00:01:00Z', now), 'Copied header for user_42 — clears in 60 s');
-  assert.equal(copiedAnnouncement('curl', 'Generic', null, now), 'Copied curl -H option for Generic');
+  assert.equal(copiedAnnouncement('curl -H option', 'Generic', null, now), 'Copied curl -H option for Generic');
 });
 
 test('rejections read as their reason, without Electron’s wrapper', () => {

@@ -21,7 +21,7 @@ import type {
   UpdateView,
 } from '../../contract.ts';
 import { ClipboardGuard } from '../clipboard/clipboard-guard.ts';
-import { COPY_FORMATS, formatForClipboard, isCopyFormat } from '../clipboard/copy-format.ts';
+import { COPY_FORMAT_NOUNS, COPY_FORMATS, formatForClipboard, isCopyFormat } from '../clipboard/copy-format.ts';
 import { tokenDetails } from '../details/token-details.ts';
 import { ExpiryScheduler } from '../expiry/expiry-scheduler.ts';
 import { ExpiryNoticeGatherer } from '../notifications/expiry-notices.ts';
@@ -400,7 +400,7 @@ export class AppService implements AiriskApi {
     const text = formatForClipboard(read.token, used, connection === undefined ? undefined : { baseUrl: connection.baseUrl });
     const { clearsAt } = await this.#clipboard.copy(text);
     this.#vault.markUsed(id);
-    return { accountId: id, format: used, clearsAt: clearsAt === undefined ? null : new Date(clearsAt).toISOString() };
+    return { accountId: id, format: used, copied: COPY_FORMAT_NOUNS[used], clearsAt: clearsAt === undefined ? null : new Date(clearsAt).toISOString() };
   }
 
   /**

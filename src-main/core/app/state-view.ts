@@ -1,10 +1,11 @@
-import type { AccountStatus, AccountView, AppState, AppWarning, ErrorView, RenewAllView, SignInView, TerminalView, UpdateView } from '../../contract.ts';
+import type { AccountStatus, AccountView, AppState, AppWarning, AppWarningView, RenewableConnection, ErrorView, RenewAllView, SignInView, TerminalView, UpdateView } from '../../contract.ts';
 import { msLeft, tokenStatus, type ExpiryFacts } from '../expiry/token-status.ts';
 import type { CipherDescription } from '../vault/cipher-port.ts';
 import { connectionSummary } from '../settings/connection-view.ts';
 import type { AccountRecord, ConnectionRecord } from '../vault/vault.ts';
 import type { TerminalRead } from '../terminal/consent-broker.ts';
 import { DEFAULT_SETTINGS } from '../settings/stored-settings.ts';
+import { sortAccounts, statusChips } from '../../shared/account-list.ts';
 
 /** The two numbers from an account record that decide its status. */
 export function expiryFacts(account: AccountRecord): ExpiryFacts {
@@ -81,11 +82,12 @@ export function buildAppState(inputs: AppStateInputs): AppState {
   const counts = accountCounts(inputs.accounts);
   const connections = inputs.connections.map((connection) => connectionSummary(connection, counts.get(connection.id) ?? 0));
   const configured = connections.some((connection) => connection.configured);
+  const accounts = inputs.accounts.map((account) => accountView(account, inputs.activeAccountId, inputs.nowMs, inputs.leadMs, inputs.terminalReads?.get(account.id) ?? null));
   return {
-    accounts: inputs.accounts.map((account) => accountView(account, inputs.activeAccountId, inputs.nowMs, inputs.leadMs, inputs.terminalReads?.get(account.id) ?? null)),
+    accounts,
     activeAccountId: inputs.activeAccountId,
     storage: { backend: inputs.protection.backend, strength: inputs.protection.strength, detail: inputs.protection.detail },
-    warnings: configured ? inputs.warnings : [...inputs.warnings, notConfiguredWarning(connections.length)],
+    warnings: warningViews(configured ? inputs.warnings : [...inputs.warnings, notConfiguredWarning(connections.length)]),
     signIn: inputs.signIn,
     lastError: inputs.lastError,
     connections,
@@ -93,9 +95,52 @@ export function buildAppState(inputs: AppStateInputs): AppState {
     startAtLogin: inputs.startAtLogin,
     terminal: inputs.terminal ?? TERMINAL_OFF_VIEW,
     renewAll: inputs.renewAll ?? null,
+    renewable: renewableConnections(accounts, connections),
+    statusChips: statusChips(accounts),
+    accountOrder: accountOrder(accounts),
+    defaultConnectionId: defaultConnectionId({ accounts, activeAccountId: inputs.activeAccountId, connections }),
     updates: inputs.updates ?? UPDATES_OFF_VIEW,
     generatedAt: new Date(inputs.nowMs).toISOString(),
   };
+}
+
+/** The connections with tokens that are not valid, and how many each, in the order of `connections`. */
+export function renewableConnections(accounts: readonly AccountView[], connections: readonly { readonly id: string; readonly name: string }[]): RenewableConnection[] {
+  const counts = accountCounts(accounts.filter((account) => account.status !== 'valid'));
+  return connections.flatMap((connection) => {
+    const count = counts.get(connection.id);
+    if (count === undefined) return [];
+    const askFirst = count > RENEW_ALL_ASK_ABOVE;
+    const text = askFirst ? `That is ${count} sign-ins in your browser, one after another. Renew them all?` : `Renews ${count} expiring or expired tokens, one sign-in after another.`;
+    return [{ connectionId: connection.id, name: connection.name, count, askFirst, text }];
+  });
+}
+
+/** More than this many sign-ins in a row are asked about first. */
+export const RENEW_ALL_ASK_ABOVE = 10;
+
+const STORAGE_WARNINGS: ReadonlySet<AppWarning['kind']> = new Set(['tokens-in-memory-only', 'weak-encryption']);
+
+/** The warnings as the window shows them: those about where tokens are kept are marked `storage`. */
+export function warningViews(warnings: readonly AppWarning[]): AppWarningView[] {
+  return warnings.map((warning) => ({ ...warning, storage: STORAGE_WARNINGS.has(warning.kind) }));
+}
+
+/**
+ * The connection a sign-in uses unless the person picks another: the active account's connection
+ * when sign-in can start there, else the first configured one, else the first one (null when
+ * there is none).
+ */
+export function defaultConnectionId(state: Pick<AppState, 'accounts' | 'activeAccountId' | 'connections'>): string | null {
+  const active = state.activeAccountId === null ? undefined : state.accounts.find((account) => account.id === state.activeAccountId);
+  if (active !== undefined && state.connections.some((connection) => connection.id === active.connectionId && connection.configured)) return active.connectionId;
+  return (state.connections.find((connection) => connection.configured) ?? state.connections[0])?.id ?? null;
+}
+
+/** The account ids in the window list's two orders (shared/account-list.ts sortAccounts). */
+export function accountOrder(accounts: readonly AccountView[]): AppState['accountOrder'] {
+  const ids = (sort: 'name' | 'time-left'): string[] => sortAccounts(accounts, sort).map((account) => account.id);
+  return { name: ids('name'), 'time-left': ids('time-left') };
 }
 
 /** Why sign-in cannot start yet, and what to do: set up a first connection, or finish one. */

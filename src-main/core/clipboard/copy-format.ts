@@ -26,6 +26,17 @@ export const COPY_FORMAT_LABELS: Readonly<Record<CopyFormat, string>> = {
   'export-powershell': '$env:AIRISK_TOKEN (PowerShell)',
 };
 
+/** What each format puts on the clipboard, in words for the window's announcement ("Copied header for user_42"). */
+export const COPY_FORMAT_NOUNS: Readonly<Record<CopyFormat, string>> = {
+  header: 'header',
+  token: 'token',
+  curl: 'curl -H option',
+  'curl-command': 'curl command',
+  httpie: 'HTTPie command',
+  'export-posix': 'export line',
+  'export-powershell': 'PowerShell $env line',
+};
+
 /** The format used unless the person picked another. */
 export const DEFAULT_COPY_FORMAT: CopyFormat = 'header';
 
