@@ -114,8 +114,8 @@ export interface AppState {
   readonly renewable: readonly RenewableConnection[];
   /** The list's status chips: how many accounts are expired, need a sign-in, are expiring ("2 expired"); none at 0. */
   readonly statusChips: readonly StatusChipView[];
-  /** The account ids in the list's two orders: by name (natural, active first) and by time left (least first). */
-  readonly accountOrder: { readonly name: readonly string[]; readonly 'time-left': readonly string[] };
+  /** Indexes into `accounts` in the list's two orders: by name (natural, active first) and by time left (least first). Numbers, not ids: at 10,000 accounts ids would add ~0.7 MB to every state. */
+  readonly accountOrder: { readonly name: readonly number[]; readonly 'time-left': readonly number[] };
   /** The connection the window's sign-in picks unless the person chooses another (null: none yet). */
   readonly defaultConnectionId: string | null;
   /** This copy's version and where updates stand (the tray's version line and restart item). */

@@ -53,10 +53,7 @@ export function AccountList({ state: { accounts, connections, generatedAt, statu
   const [sort, setSort] = useState<ListSort>('name');
   const deferredQuery = useDeferredValue(query);
   // In main's order for the chosen sort.
-  const sorted = useMemo(() => {
-    const byId = new Map(accounts.map((account) => [account.id, account]));
-    return accountOrder[sort].flatMap((id) => byId.get(id) ?? []);
-  }, [accounts, accountOrder, sort]);
+  const sorted = useMemo(() => accountOrder[sort].flatMap((index) => accounts[index] ?? []), [accounts, accountOrder, sort]);
   const nameOf = useMemo(() => {
     const names = new Map(connections.map((connection) => [connection.id, connection.name]));
     return (id: string): string => names.get(id) ?? '';

@@ -73,7 +73,7 @@ test('renew all renews every expired token of the connection, one sign-in after 
   let state = await app.service.getState();
   assert.deepEqual(state.renewable.map(({ connectionId: id, count, askFirst }) => ({ id, count, askFirst })), [{ id: connectionId, count: 3, askFirst: false }], 'the state offers Renew all for the three');
   assert.deepEqual(state.statusChips.map((chip) => chip.text), ['3 expired']);
-  const labels = (ids: readonly string[]): (string | undefined)[] => ids.map((id) => state.accounts.find((account) => account.id === id)?.label);
+  const labels = (order: readonly number[]): (string | undefined)[] => order.map((index) => state.accounts[index]?.label);
   assert.deepEqual(labels(state.accountOrder.name), ['user_10', 'user_2', 'user_3', 'user_9'], 'the active one (signed in first), then natural order');
   assert.deepEqual(labels(state.accountOrder['time-left']), ['user_2', 'user_3', 'user_10', 'user_9'], 'least time left first; ties in natural order, active or not');
   await app.service.setActive(idOf(state, 'user_3'));

@@ -137,10 +137,11 @@ export function defaultConnectionId(state: Pick<AppState, 'accounts' | 'activeAc
   return (state.connections.find((connection) => connection.configured) ?? state.connections[0])?.id ?? null;
 }
 
-/** The account ids in the window list's two orders (shared/account-list.ts sortAccounts). */
+/** Indexes into the accounts in the window list's two orders (shared/account-list.ts sortAccounts). */
 export function accountOrder(accounts: readonly AccountView[]): AppState['accountOrder'] {
-  const ids = (sort: 'name' | 'time-left'): string[] => sortAccounts(accounts, sort).map((account) => account.id);
-  return { name: ids('name'), 'time-left': ids('time-left') };
+  const indexed = accounts.map((account, index) => ({ ...account, index }));
+  const order = (sort: 'name' | 'time-left'): number[] => sortAccounts(indexed, sort).map((account) => account.index);
+  return { name: order('name'), 'time-left': order('time-left') };
 }
 
 /** Why sign-in cannot start yet, and what to do: set up a first connection, or finish one. */
