@@ -2,7 +2,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { AppState } from '../src-main/contract.ts';
 import { App } from './app.tsx';
-import { localTime } from './lib/row-text.ts';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
@@ -30,10 +29,9 @@ if (api === undefined) {
   const mount = (initialState: AppState | null): void => {
     if (mounted) return;
     mounted = true;
-    root.render(<StrictMode><App api={api} initialState={initialState} /></StrictMode>);
-    // Half a second after the list is up, when idle, build the Intl formatter of the rows' tooltips
-    // (the first costs ~10 ms), so the first hover is quick and the first paint does not wait for it.
-    setTimeout(() => requestIdleCallback(() => localTime(new Date().toISOString())), 500);
+    const app = <App api={api} initialState={initialState} />;
+    // StrictMode only checks in development; the production build leaves it (and its bytes) out.
+    root.render(import.meta.env.DEV ? <StrictMode>{app}</StrictMode> : app);
   };
   // Without a first state (failed or slow), the window mounts without one: it asks again, and says why it cannot read it.
   window.setTimeout(() => mount(null), FIRST_STATE_WAIT_MS);

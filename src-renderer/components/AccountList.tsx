@@ -203,7 +203,7 @@ export function AccountList({ state: { accounts, connections, generatedAt, statu
         </button>
       </div>
       {accounts.length === 0 ? (
-        <p className="empty">No tokens yet. Sign in to get your first one — the generic token, or one for a user id.</p>
+        <p className="empty">No tokens yet: + Sign in gets the first one.</p>
       ) : shown.length === 0 ? (
         <p className="empty">No account matches{deferredQuery.trim() === '' ? ' this status' : ` “${deferredQuery.trim()}”`}.</p>
       ) : null}
@@ -276,7 +276,7 @@ export function AccountList({ state: { accounts, connections, generatedAt, statu
               />
             </>
           ) : (
-            <p>Its token is deleted from this computer. You can sign in again at any time to get a new one.</p>
+            <p>Its token is deleted from this computer; sign in again for a new one.</p>
           )}
         </ConfirmDialog>
       )}

@@ -80,8 +80,9 @@ export function RowMenu({ id, name, items, anchorRef, onClose, accountId, onCopy
       if (menuRef.current?.contains(target) === true || anchorRef.current?.contains(target) === true) return;
       closeRef.current(false);
     };
+    // A resize or blur comes from the window, which is not a Node (contains() would throw): it closes.
     const away = (event: Event): void => {
-      if (menuRef.current?.contains(event.target as Node | null) === true) return;
+      if (event.target instanceof Node && menuRef.current?.contains(event.target) === true) return;
       closeRef.current(false);
     };
     document.addEventListener('pointerdown', outside, true);

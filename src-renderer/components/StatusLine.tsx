@@ -18,13 +18,9 @@ export function StatusLine({ note }: StatusLineProps): ReactElement {
   // Ticks every second while a clearing is due; otherwise never.
   const steadyFor = useCallback((nowMs: number) => ((secondsUntilClear(clearsAt, nowMs) ?? 0) > 0 ? 1000 : Infinity), [clearsAt]);
   const seconds = useTick((nowMs) => secondsUntilClear(clearsAt, nowMs) ?? -1, steadyFor);
-  let content: ReactElement | string;
+  let content: string;
   if (note === null || (note.errorOf === null && seconds === 0)) {
-    content = (
-      <>
-        <kbd>/</kbd> filter · <kbd>Enter</kbd> copies · <kbd>Delete</kbd> removes
-      </>
-    );
+    content = '/ filter · Enter copies · Delete removes';
   } else {
     content = seconds > 0 ? `${note.text} · clipboard clears in ${seconds} s` : note.text;
   }
