@@ -5,8 +5,6 @@
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, test } from 'node:test';
@@ -16,6 +14,7 @@ import { completeConsent } from '../support/consent.ts';
 import { ManualClock } from '../support/manual-clock.ts';
 import { createNodeApp, type NodeApp } from '../support/node-app.ts';
 import { connectSandbox, TWO_SANDBOX_NAMES } from '../support/sandbox-settings.ts';
+import { closedPortUrl } from '../support/loopback.ts';
 
 let sandbox: Sandbox;
 let directory: string;
@@ -61,14 +60,6 @@ function stateWhere(until: (state: AppState) => boolean): Promise<AppState> {
       resolve(state);
     });
   });
-}
-
-async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
 }
 
 test('a connection edited to a closed port fails the sign-in at once, with one sentence naming its sign-in page and a way to that connection’s settings', async () => {

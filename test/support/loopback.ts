@@ -36,3 +36,12 @@ export async function quietPrivilegedPort(): Promise<number | undefined> {
   }
   return undefined;
 }
+
+/** The URL of a loopback port that was free a moment ago and now has nothing listening (a base URL nobody answers at). */
+export async function closedPortUrl(): Promise<string> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}

@@ -6,13 +6,12 @@
  * Screens are checked with axe and photographed at 440×640 and 360×420. Needs `npx vite build` first.
  */
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, test } from 'node:test';
 import type { Page } from 'playwright';
 import { fillStore } from '../support/store-fixtures.ts';
 import { checkScreen } from './support/check-screen.ts';
 import { approveInNewTab, appState, startUiSession, type AiriskGlobal, type UiSession } from './support/ui-fixture.ts';
+import { closedPortUrl } from '../support/loopback.ts';
 
 const SIZES = [
   { width: 440, height: 640 },
@@ -44,14 +43,6 @@ async function signIn(current: UiSession, connection: string, userid: string): P
   await approveInNewTab(context, 'approve', { host });
   await page.bringToFront();
   await page.getByRole('listitem').filter({ has: page.getByText(userid, { exact: true }) }).filter({ hasText: connection }).first().waitFor();
-}
-
-async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
 }
 
 async function focusedText(page: Page): Promise<string | null> {
