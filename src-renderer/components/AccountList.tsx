@@ -198,14 +198,13 @@ export function AccountList({ state: { accounts, connections, generatedAt, statu
           onChange={(event) => setQuery(event.currentTarget.value)}
           onKeyDown={onFilterKey}
         />
-        <button type="button" className="button button-small sort-toggle" aria-pressed={sort === 'time-left'} aria-label="Sort by time left" onClick={() => setSort(sort === 'name' ? 'time-left' : 'name')}>
-          Time left
-        </button>
+        {/* Its visible words ("Time left") are in list.css: the name is the aria-label. */}
+        <button type="button" className="button button-small sort-toggle" aria-pressed={sort === 'time-left'} aria-label="Sort by time left" onClick={() => setSort(sort === 'name' ? 'time-left' : 'name')} />
       </div>
       {accounts.length === 0 ? (
         <p className="empty">No tokens yet: + Sign in gets the first one.</p>
       ) : shown.length === 0 ? (
-        <p className="empty">No account matches{deferredQuery.trim() === '' ? ' this status' : ` “${deferredQuery.trim()}”`}.</p>
+        <p className="empty">No account matches{deferredQuery.trim() && ` “${deferredQuery.trim()}”`}.</p>
       ) : null}
       <div ref={scrollRef} className="list-scroll" hidden={shown.length === 0}>
         {shown.length === 0 ? null : (

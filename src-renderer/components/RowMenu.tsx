@@ -136,9 +136,7 @@ export function RowMenu({ id, name, items, anchorRef, onClose, accountId, onCopy
       onKeyDown={onKeyDown}
     >
       {formats.length === 0 ? null : (
-        <span className="menu-heading" aria-hidden="true">
-          Copy as
-        </span>
+        <span className="menu-heading" aria-hidden="true" />
       )}
       {ready
         ? shown.map((item) => {

@@ -29,12 +29,8 @@ export function SignInProgress({ signIn, onCancel }: SignInProgressProps): React
     <div className="progress">
       <p className="progress-line">
         {signIn.message}
-        {waiting && signIn.deadline !== null ? (
-          <>
-            {' · '}
-            <Countdown id={countdownId} deadline={Date.parse(signIn.deadline)} status="valid" live />
-          </>
-        ) : null}
+        {/* list.css puts " · " before the countdown. */}
+        {waiting && signIn.deadline !== null ? <Countdown id={countdownId} deadline={Date.parse(signIn.deadline)} status="valid" live /> : null}
       </p>
       <div className="actions">
         {waiting ? (

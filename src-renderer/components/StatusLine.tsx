@@ -18,11 +18,7 @@ export function StatusLine({ note }: StatusLineProps): ReactElement {
   // Ticks every second while a clearing is due; otherwise never.
   const steadyFor = useCallback((nowMs: number) => ((secondsUntilClear(clearsAt, nowMs) ?? 0) > 0 ? 1000 : Infinity), [clearsAt]);
   const seconds = useTick((nowMs) => secondsUntilClear(clearsAt, nowMs) ?? -1, steadyFor);
-  let content: string;
-  if (note === null || (note.errorOf === null && seconds === 0)) {
-    content = '/ filter · Enter copies · Delete removes';
-  } else {
-    content = seconds > 0 ? `${note.text} · clipboard clears in ${seconds} s` : note.text;
-  }
+  // Empty, the line shows the keyboard tips (list.css: .status-line:empty).
+  const content = note === null || (note.errorOf === null && seconds === 0) ? '' : seconds > 0 ? `${note.text} · clipboard clears in ${seconds} s` : note.text;
   return <p className={note === null || note.errorOf === null ? 'status-line' : 'status-line status-line-error'}>{content}</p>;
 }

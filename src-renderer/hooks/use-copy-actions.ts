@@ -93,7 +93,7 @@ export function useCopyActions(api: AiriskApi, accounts: readonly AccountView[] 
         if (!outcome.ok) {
           if (outcome.error.code !== 'cancelled') throw new Error(outcome.error.message);
         } else if (copies.current === before) copy({ ...account, id: outcome.accountId }, null, spoken);
-        else announce(`Renewed ${spoken}; not copied, since something else was copied meanwhile.`);
+        else announce(`Renewed ${spoken}; your newer copy stays.`);
       }),
     [api, attempt, copy],
   );
