@@ -45,7 +45,7 @@ import { RenewAllDesk, renewalQueue } from './renew-all.ts';
 import { TerminalDesk, type TerminalFace } from './terminal-desk.ts';
 import { terminalTokenSource } from './terminal-source.ts';
 import type { TokenRead } from '../terminal/terminal-ports.ts';
-import { buildAppState, expiryFacts, UPDATES_OFF_VIEW } from './state-view.ts';
+import { buildAppState, defaultConnectionOf, expiryFacts, UPDATES_OFF_VIEW } from './state-view.ts';
 import { checkView } from '../connections/check-view.ts';
 import { UpdateDesk, type InstanceLock, type UpdaterPort } from '../update/update-desk.ts';
 import { releasePageUrl } from '../update/release-page.ts';
@@ -616,12 +616,10 @@ export class AppService implements AiriskApi {
     return { ok: false, error: view, message: signInEndedText(view) };
   }
 
-  /** The active account's connection, else the first configured one, else the first. */
+  /** The connection a sign-in uses unless told (state-view.ts defaultConnectionOf, the window's rule too). */
   #defaultConnectionId(): string | undefined {
     const active = this.#vault.activeAccountId === null ? undefined : this.#vault.account(this.#vault.activeAccountId);
-    if (active !== undefined) return active.connectionId;
-    const connections = this.#vault.connections();
-    return (connections.find(isConfigured) ?? connections[0])?.id;
+    return defaultConnectionOf(active?.connectionId, this.#vault.connections(), isConfigured);
   }
 
   #account(accountId: string): AccountRecord {

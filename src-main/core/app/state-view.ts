@@ -6,6 +6,7 @@ import type { AccountRecord, ConnectionRecord } from '../vault/vault.ts';
 import type { TerminalRead } from '../terminal/consent-broker.ts';
 import { DEFAULT_SETTINGS } from '../settings/stored-settings.ts';
 import { sortAccounts, statusChips } from '../../shared/account-list.ts';
+import { needsRenewal } from './renew-all.ts';
 
 /** The two numbers from an account record that decide its status. */
 export function expiryFacts(account: AccountRecord): ExpiryFacts {
@@ -106,7 +107,7 @@ export function buildAppState(inputs: AppStateInputs): AppState {
 
 /** The connections with tokens that are not valid, and how many each, in the order of `connections`. */
 export function renewableConnections(accounts: readonly AccountView[], connections: readonly { readonly id: string; readonly name: string }[]): RenewableConnection[] {
-  const counts = accountCounts(accounts.filter((account) => account.status !== 'valid'));
+  const counts = accountCounts(accounts.filter(needsRenewal));
   return connections.flatMap((connection) => {
     const count = counts.get(connection.id);
     if (count === undefined) return [];
@@ -133,8 +134,17 @@ export function warningViews(warnings: readonly AppWarning[]): AppWarningView[] 
  */
 export function defaultConnectionId(state: Pick<AppState, 'accounts' | 'activeAccountId' | 'connections'>): string | null {
   const active = state.activeAccountId === null ? undefined : state.accounts.find((account) => account.id === state.activeAccountId);
-  if (active !== undefined && state.connections.some((connection) => connection.id === active.connectionId && connection.configured)) return active.connectionId;
-  return (state.connections.find((connection) => connection.configured) ?? state.connections[0])?.id ?? null;
+  return defaultConnectionOf(active?.connectionId, state.connections, (connection) => connection.configured) ?? null;
+}
+
+/**
+ * The one rule for the connection a sign-in uses unless told: the active account's, when it can sign
+ * in; else the first that can; else the first. The window's default (above) and the service's own
+ * (a tray sign-in) both come from it.
+ */
+export function defaultConnectionOf<C extends { readonly id: string }>(activeConnectionId: string | undefined, connections: readonly C[], configured: (connection: C) => boolean): string | undefined {
+  if (activeConnectionId !== undefined && connections.some((connection) => connection.id === activeConnectionId && configured(connection))) return activeConnectionId;
+  return (connections.find(configured) ?? connections[0])?.id;
 }
 
 /** Indexes into the accounts in the window list's two orders (shared/account-list.ts sortAccounts). */
