@@ -1,4 +1,4 @@
-import type { AccountView, TerminalSessionView } from '../../src-main/contract.ts';
+import type { TerminalSessionView } from '../../src-main/contract.ts';
 import { formatDuration } from '../../src-main/shared/time-left.ts';
 import { shownAsIs } from '../../src-main/shared/shown-as-is.ts';
 
@@ -37,16 +37,4 @@ export function sessionTimes(session: Pick<TerminalSessionView, 'approvedAt' | '
   if (session.expiresAt === null) return `${approved} · until you revoke it`;
   const left = Date.parse(session.expiresAt) - nowMs;
   return `${approved} · ${left > 0 ? `expires in ${formatDuration(Math.max(left, 1000))}` : 'expired'}`;
-}
-
-/** The audit line under an account: "read by a terminal (bash, pid 1234) 2 min ago"; null when never read. */
-export function terminalReadText(read: AccountView['lastTerminalRead'], nowMs: number): string | null {
-  return read === null ? null : `read by a terminal (${shownAsIs(read.client)}) ${ago(read.at, nowMs)}`;
-}
-
-/** Milliseconds until {@link ago} of `iso` changes its words: the next whole minute since `iso`. */
-export function agoSteadyFor(iso: string, nowMs: number): number {
-  const ms = nowMs - Date.parse(iso);
-  if (!Number.isFinite(ms)) return Infinity;
-  return ms < 0 ? 60_000 - ms : 60_000 - (ms % 60_000);
 }

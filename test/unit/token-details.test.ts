@@ -142,3 +142,12 @@ test('the details list their facts in main’s words, times in local time and UT
   assert.match(details.facts[4]?.value ?? '', /5:30:00/, 'the local time is the zone’s (UTC+5:30)');
   assert.equal(tokenDetails({ ...account, userid: null }, connection, 'opaque').facts[1]?.value, 'none (the generic token)');
 });
+
+test('the last terminal read is a fact, the program’s own words through the server-text sanitizer; none when never read', () => {
+  const read = { at: '2030-01-01T11:30:00.000Z', client: 'evil\u202Eb\u0007ash, pid 1' };
+  const facts = tokenDetails(account, connection, jwt({ exp: EXP }), { timeZone: 'UTC', lastTerminalRead: read }).facts;
+  const fact = facts.find((candidate) => candidate.label === 'Last read by a terminal');
+  assert.ok(fact !== undefined);
+  assert.match(fact.value, /^.+\n2030-01-01 11:30:00 UTC\nevilb ash, pid 1$/);
+  assert.equal(tokenDetails(account, connection, jwt({ exp: EXP }), { lastTerminalRead: null }).facts.some((candidate) => candidate.label === 'Last read by a terminal'), false);
+});
