@@ -1,5 +1,4 @@
 import type { AccountView } from '../../src-main/contract.ts';
-import { formatUtc } from './format-expiration.ts';
 import { shownAsIs } from './terminal-text.ts';
 
 /** Local date and time, short ("1 Dec 2026, 14:32"); built once (the first Intl formatter costs ~10 ms). */
@@ -22,4 +21,9 @@ export function rowTooltip(account: Pick<AccountView, 'expiration' | 'lastTermin
   const expiry = Number.isNaN(ms) ? 'Expiration unknown.' : `Expires ${localTime(account.expiration)} local time, ${formatUtc(ms)}.`;
   const read = account.lastTerminalRead;
   return read === null ? expiry : `${expiry} Read by a terminal (${shownAsIs(read.client)}) at ${localTime(read.at)}.`;
+}
+
+/** An instant in UTC, written the same everywhere: "2025-03-31 13:12:17 UTC". */
+export function formatUtc(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
